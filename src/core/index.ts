@@ -1,0 +1,20 @@
+// The rules core: pure functions over day numbers and whole yen. No Office, DOM or Node I/O.
+
+export * from './errors';
+export * from './trace';
+export * from './days';
+export * from './calendar';
+export * from './countries';
+export * from './text';
+export * from './money';
+export * from './rulesets';
+export * from './rules/pay';
+export * from './rules/deductions';
+export * from './rules/workingTime';
+export * from './rules/annualLeave';
+export * from './rules/sickLeave';
+export * from './rules/specialLeave';
+export * from './rules/term';
+export * from './rules/travel';
+export * from './rules/suspension';
+export * from './rules/clair';

@@ -1,0 +1,158 @@
+// Pay 報酬 — RULES.md §2 (Art 7).
+
+import { isWeeklyRestDay, isWorkday, holidayName } from '../calendar';
+import { Day, assertSupportedDay, dayFromYmd, daysInMonth, isoFromDay, ymdFromDay } from '../days';
+import { RuleError } from '../errors';
+import { roundDiv, roundingText } from '../money';
+import type { AltRuleset } from '../rulesets/schema';
+import { Trace, yen } from '../trace';
+
+/** A JET year (来日n年目) must be a whole number from 1 to the ruleset's maximum (Art 5.3, Note 3). */
+export function assertJetYear(rs: AltRuleset, year: number, arg = 'year'): number {
+  if (!Number.isInteger(year) || year < 1 || year > rs.term.maxYears) {
+    throw RuleError.value(
+      arg,
+      `${arg} must be a whole JET year from 1 to ${rs.term.maxYears} (Art 5.3, Note 3); got ${year}`,
+      `${arg} は1〜${rs.term.maxYears}の整数（来日年数）で指定してください（第5条第3項・注3）。入力: ${year}`,
+    );
+  }
+  return year;
+}
+
+/** Monthly pay for a JET year (Art 7.1). */
+export function monthlyPay(rs: AltRuleset, year: number, trace?: Trace): number {
+  assertJetYear(rs, year);
+  const amount = rs.pay.monthlyByYear[year - 1];
+  trace?.step('Art 7.1', `JET year ${year}: monthly pay ${yen(amount)}`, `来日${year}年目: 月額 ${yen(amount)}`);
+  return amount;
+}
+
+/**
+ * Pay day of the month that contains `anyDayOfMonth` (Art 7.2): the 21st, or when that is a
+ * 休日 or 勤務を要しない日, the nearest earlier day that is neither.
+ */
+export function payDay(rs: AltRuleset, anyDayOfMonth: Day, trace?: Trace): Day {
+  assertSupportedDay(anyDayOfMonth, 'month');
+  const { y, m } = ymdFromDay(anyDayOfMonth);
+  const nominal = dayFromYmd(y, m, rs.pay.payDay);
+  const step = rs.pay.payDayShift === 'earlier' ? -1 : 1;
+  let day = nominal;
+  while (!isWorkday(day)) day += step;
+  if (trace) {
+    if (day === nominal) {
+      trace.step('Art 7.2', `${isoFromDay(nominal)} is a working day: pay day`, `${isoFromDay(nominal)} は勤務日: 支給日`);
+    } else {
+      const reasons: string[] = [];
+      for (let x = nominal; x !== day; x += step) {
+        const name = holidayName(x, 'en');
+        reasons.push(`${isoFromDay(x)} ${name || (isWeeklyRestDay(x) ? 'weekly rest day' : '')}`.trim());
+      }
+      trace.step('Art 7.2', `not a working day: ${reasons.join(', ')} → pay on ${isoFromDay(day)}`, `休日又は勤務を要しない日（${reasons.join('、')}）のため ${isoFromDay(day)} に支給`);
+    }
+  }
+  return day;
+}
+
+/** Days that are not 週休日 in [from, to] (Art 7.3: 勤務を要しない日 are subtracted, 休日 are not). */
+function daysRequiringWork(from: Day, to: Day): number {
+  let n = 0;
+  for (let d = from; d <= to; d++) if (!isWeeklyRestDay(d)) n++;
+  return n;
+}
+
+/**
+ * Pay for the month containing `anyDayOfMonth` for service from `serviceStart` to
+ * `serviceEnd` (either open). Art 7.3 日割計算 when service starts or ends part-way; D-2
+ * rounding, once, at the end; 0 when service does not touch the month.
+ */
+export function payForMonth(
+  rs: AltRuleset,
+  year: number,
+  anyDayOfMonth: Day,
+  serviceStart?: Day,
+  serviceEnd?: Day,
+  trace?: Trace,
+): number {
+  const monthly = monthlyPay(rs, year, trace);
+  assertSupportedDay(anyDayOfMonth, 'month');
+  if (serviceStart !== undefined) assertSupportedDay(serviceStart, 'serviceStart');
+  if (serviceEnd !== undefined) assertSupportedDay(serviceEnd, 'serviceEnd');
+  if (serviceStart !== undefined && serviceEnd !== undefined && serviceEnd < serviceStart) {
+    throw RuleError.value(
+      'serviceEnd',
+      `serviceEnd ${isoFromDay(serviceEnd)} is before serviceStart ${isoFromDay(serviceStart)}`,
+      `serviceEnd ${isoFromDay(serviceEnd)} が serviceStart ${isoFromDay(serviceStart)} より前です`,
+    );
+  }
+  const { y, m } = ymdFromDay(anyDayOfMonth);
+  const first = dayFromYmd(y, m, 1);
+  const last = dayFromYmd(y, m, daysInMonth(y, m));
+  const from = Math.max(first, serviceStart ?? first);
+  const to = Math.min(last, serviceEnd ?? last);
+  const label = `${y}-${String(m).padStart(2, '0')}`;
+  if (from > to) {
+    trace?.step('Art 7.3', `service does not touch ${label}: nothing is due`, `${label} に勤務期間がないため支給なし`);
+    return 0;
+  }
+  if (from === first && to === last) {
+    trace?.step('Art 7.1', `service covers all of ${label}: the full monthly pay`, `${label} は全期間勤務: 月額全額`);
+    return monthly;
+  }
+  const served = daysRequiringWork(from, to);
+  const base = daysRequiringWork(first, last);
+  const amount = roundDiv(monthly * served, base, rs.pay.prorationRounding);
+  if (trace) {
+    trace.step(
+      'Art 7.3',
+      `${label}: ${base} days requiring work in the month (${last - first + 1} days less weekly rest days; national holidays are not subtracted); ${served} of them from ${isoFromDay(from)} to ${isoFromDay(to)}`,
+      `${label}: 月の要勤務日数 ${base}日（暦日${last - first + 1}日から週休日を除く。祝日は除かない）、うち ${isoFromDay(from)}〜${isoFromDay(to)} は ${served}日`,
+    );
+    const exact = (monthly * served) / base;
+    trace.step('Art 7.3', `${yen(monthly)} × ${served} ÷ ${base} = ${exact.toFixed(2)}`, `${yen(monthly)} × ${served} ÷ ${base} = ${exact.toFixed(2)}`);
+    const r = roundingText[rs.pay.prorationRounding];
+    trace.step('D-2', `${r.en} → ${yen(amount)}`, `${r.ja} → ${yen(amount)}`);
+  }
+  return amount;
+}
+
+/** Hourly rate (Art 7.4): monthly × 12 ÷ (weekly hours × 52), rounded by D-3. */
+export function hourlyRate(rs: AltRuleset, year: number, trace?: Trace): number {
+  const monthly = monthlyPay(rs, year, trace);
+  const hoursPerYear = rs.workingTime.weeklyHours * rs.pay.weeksPerYear;
+  // Weekly hours may be fractional in a user ruleset: scale to whole minutes for exactness.
+  const rate = roundDiv(monthly * 12 * 60, Math.round(hoursPerYear * 60), rs.pay.hourlyRounding);
+  if (trace) {
+    const exact = (monthly * 12) / hoursPerYear;
+    trace.step('Art 7.4', `${yen(monthly)} × 12 ÷ (${rs.workingTime.weeklyHours} h × ${rs.pay.weeksPerYear}) = ${exact.toFixed(4)}`, `${yen(monthly)} × 12 ÷ (${rs.workingTime.weeklyHours}時間 × ${rs.pay.weeksPerYear}) = ${exact.toFixed(4)}`);
+    const r = roundingText[rs.pay.hourlyRounding];
+    trace.step('D-3', `${r.en} → ${yen(rate)}`, `${r.ja} → ${yen(rate)}`);
+  }
+  return rate;
+}
+
+export interface PayScheduleRow {
+  month: Day; // first day of the month
+  payDay: Day;
+  amount: number;
+}
+
+/** The pay of every month that a service period touches: month, pay day, amount. */
+export function paySchedule(rs: AltRuleset, year: number, serviceStart: Day, serviceEnd: Day): PayScheduleRow[] {
+  assertSupportedDay(serviceStart, 'serviceStart');
+  assertSupportedDay(serviceEnd, 'serviceEnd');
+  if (serviceEnd < serviceStart) {
+    throw RuleError.value('serviceEnd', `serviceEnd ${isoFromDay(serviceEnd)} is before serviceStart ${isoFromDay(serviceStart)}`, `serviceEnd ${isoFromDay(serviceEnd)} が serviceStart ${isoFromDay(serviceStart)} より前です`);
+  }
+  if (serviceEnd - serviceStart > 2 * 366) {
+    throw RuleError.value('serviceEnd', 'a pay schedule covers at most two years', '支給予定表は2年以内の期間に限ります');
+  }
+  const rows: PayScheduleRow[] = [];
+  let { y, m } = ymdFromDay(serviceStart);
+  for (;;) {
+    const month = dayFromYmd(y, m, 1);
+    if (month > serviceEnd) break;
+    rows.push({ month, payDay: payDay(rs, month), amount: payForMonth(rs, year, month, serviceStart, serviceEnd) });
+    m === 12 ? ((y += 1), (m = 1)) : (m += 1);
+  }
+  return rows;
+}

@@ -1,0 +1,206 @@
+// Terms 任期 — RULES.md §8 (Art 5, 6, Notes 1–3, D-8).
+
+import { findCountry } from '../countries';
+import { Day, assertSupportedDay, dayFromYmd, fiscalYearOf, isoFromDay, oneYearFrom, periodEnd, ymdFromDay } from '../days';
+import { RuleError } from '../errors';
+import type { AltRuleset, CohortCode } from '../rulesets/schema';
+import { nameKey } from '../text';
+import { Trace } from '../trace';
+
+export type { CohortCode };
+
+const COHORT_NAMES: Record<CohortCode, { en: string; ja: string; aliases: string[] }> = {
+  S1: { en: 'summer arrival ①', ja: '夏季来日者①', aliases: ['夏季①', '夏①', '夏季1', 'summer1', 'summer①', 'groupa', 'summera'] },
+  S2: { en: 'summer arrival ②', ja: '夏季来日者②', aliases: ['夏季②', '夏②', '夏季2', 'summer2', 'summer②', 'groupb', 'summerb'] },
+  S3: { en: 'summer arrival ③ or later', ja: '夏季来日者③・夏以降随時来日者', aliases: ['夏季③', '夏③', '夏季3', 'summer3', 'summer③', '夏以降随時', '夏以降随時来日者', 'later', 'latesummer'] },
+  A1: { en: 'April arrival ①', ja: '4月来日者①', aliases: ['4月①', '四月①', '4月1', 'april1', 'april①', 'apr1'] },
+  A2: { en: 'April arrival ② or early arrival after April', ja: '4月来日者②・4月以降早期来日者', aliases: ['4月②', '四月②', '4月2', 'april2', 'april②', 'apr2', '4月以降早期', '4月以降早期来日者'] },
+};
+
+const COHORT_BY_KEY = new Map<string, CohortCode>();
+for (const [code, n] of Object.entries(COHORT_NAMES) as [CohortCode, (typeof COHORT_NAMES)[CohortCode]][]) {
+  for (const a of [code, n.ja, ...n.aliases]) COHORT_BY_KEY.set(nameKey(a), code);
+}
+
+export function cohortName(code: CohortCode): { en: string; ja: string } {
+  return COHORT_NAMES[code];
+}
+
+/** S1 S2 S3 A1 A2, or 夏季① 夏季② 夏季③ 4月① 4月② (any width or case). */
+export function parseCohort(text: string, arg = 'cohort'): CohortCode {
+  const code = COHORT_BY_KEY.get(nameKey(text));
+  if (!code) {
+    throw RuleError.value(arg, `${arg} "${text}" is not a cohort; use S1, S2, S3, A1 or A2 (夏季①, 夏季②, 夏季③, 4月①, 4月②)`, `${arg}「${text}」は来日区分ではありません。S1、S2、S3、A1、A2（夏季①、夏季②、夏季③、4月①、4月②）のいずれかを指定してください`);
+  }
+  return code;
+}
+
+export interface TermInput {
+  arrival: Day;
+  cohort: CohortCode;
+  /** Country of recruitment, any name; needed for an April cohort's term 2 or later (Note 2.3). */
+  country?: string;
+  /** The summer ② arrival date: needed for S3, and for the bridge term (Note 2.2–2.3). */
+  summer2Arrival?: Day;
+  /** The April ① arrival date: needed for A2 (Note 2.2). */
+  april1Arrival?: Day;
+}
+
+export interface Term {
+  number: number;
+  start: Day;
+  end: Day;
+  /** The short term that moves an April arrival onto the summer cycle (Note 2.3, D-8). */
+  bridge: boolean;
+  /** P-3: the JET year (来日n年目) in which the term starts. */
+  jetYear: number;
+}
+
+function isApril(c: CohortCode): boolean {
+  return c === 'A1' || c === 'A2';
+}
+
+/** Note 2.3: April arrivals from countries other than China, South Korea, Brazil and Peru get the bridge term. */
+export function hasBridgeTerm(rs: AltRuleset, cohort: CohortCode, countryName: string): boolean {
+  if (!isApril(cohort)) return false;
+  const c = findCountry(countryName);
+  if (!c) {
+    throw RuleError.notFound('country', `country "${countryName}" is not known; it decides whether the bridge term applies (Note 2.3)`, `国籍「${countryName}」が不明です（短期の任期の適否を決めます。注2の3）`);
+  }
+  return !rs.term.bridgeExemptCountries.includes(c.code);
+}
+
+function required(value: Day | undefined, arg: string, why: string, whyJa: string): Day {
+  if (value === undefined) throw RuleError.value(arg, `${arg} is needed ${why}`, `${arg} が必要です（${whyJa}）`);
+  return assertSupportedDay(value, arg);
+}
+
+function sameFiscalYear(a: Day, b: Day, argB: string, whatB: string, whatBJa: string): void {
+  if (fiscalYearOf(a) !== fiscalYearOf(b)) {
+    const fy = fiscalYearOf(a);
+    throw RuleError.value(argB, `${argB} ${isoFromDay(b)} must be ${whatB} of the arrival fiscal year (April ${fy} – March ${fy + 1})`, `${argB} ${isoFromDay(b)} は来日年度（${fy}年4月〜${fy + 1}年3月）の${whatBJa}でなければなりません`);
+  }
+}
+
+/** Most terms a participant can have (D-8): 6 with the bridge term, else 5. */
+export function maxTerms(rs: AltRuleset, bridge: boolean): number {
+  return rs.term.maxYears + (bridge ? 1 : 0);
+}
+
+/**
+ * The first `count` terms of a participant (Art 5, Note 2): term 1 starts the day after
+ * arrival; each later term starts the day after the previous one ends.
+ */
+export function termPlan(rs: AltRuleset, input: TermInput, count: number, trace?: Trace): Term[] {
+  const { arrival, cohort } = input;
+  assertSupportedDay(arrival, 'arrival');
+  if (!Number.isInteger(count) || count < 1) {
+    throw RuleError.value('term', `term must be a whole number from 1; got ${count}`, `term は1以上の整数で指定してください。入力: ${count}`);
+  }
+  const start1 = arrival + 1; // Note 2.2: the day after arrival
+  assertSupportedDay(start1, 'arrival');
+  let anchor: Day; // the day the first term's year is counted from
+  if (cohort === 'S3') {
+    const s2 = required(input.summer2Arrival, 'summer2Arrival', 'for cohort S3: its term ends one year from the day after that year’s summer ② arrival (Note 2.2)', '夏季③の任期は当該年度の夏季②来日日の翌日から1年。注2の2');
+    if (s2 > arrival) throw RuleError.value('summer2Arrival', `summer2Arrival ${isoFromDay(s2)} is after the S3 arrival ${isoFromDay(arrival)}; summer ③ arrives after summer ②`, `summer2Arrival ${isoFromDay(s2)} が夏季③の来日日 ${isoFromDay(arrival)} より後です`);
+    sameFiscalYear(arrival, s2, 'summer2Arrival', 'the summer ② arrival', '夏季②来日日');
+    anchor = s2 + 1;
+    trace?.step('Note 2.2', `S3: term 1 runs from ${isoFromDay(start1)} (day after arrival) to one year from ${isoFromDay(anchor)} (day after the summer ② arrival)`, `夏季③: 任期は ${isoFromDay(start1)}（来日日の翌日）から、夏季②来日日の翌日 ${isoFromDay(anchor)} から1年となる日まで`);
+  } else if (cohort === 'A2') {
+    const a1 = required(input.april1Arrival, 'april1Arrival', 'for cohort A2: its term ends one year from the day after that year’s April ① arrival (Note 2.2)', '4月②の任期は当該年度の4月①来日日の翌日から1年。注2の2');
+    if (a1 > arrival) throw RuleError.value('april1Arrival', `april1Arrival ${isoFromDay(a1)} is after the A2 arrival ${isoFromDay(arrival)}; April ② arrives after April ①`, `april1Arrival ${isoFromDay(a1)} が4月②の来日日 ${isoFromDay(arrival)} より後です`);
+    sameFiscalYear(arrival, a1, 'april1Arrival', 'the April ① arrival', '4月①来日日');
+    anchor = a1 + 1;
+    trace?.step('Note 2.2', `A2: term 1 runs from ${isoFromDay(start1)} (day after arrival) to one year from ${isoFromDay(anchor)} (day after the April ① arrival)`, `4月②: 任期は ${isoFromDay(start1)}（来日日の翌日）から、4月①来日日の翌日 ${isoFromDay(anchor)} から1年となる日まで`);
+  } else {
+    anchor = start1;
+    trace?.step('Note 2.2', `${cohort}: term 1 runs one year from ${isoFromDay(start1)}, the day after arrival`, `${cohort}: 任期は来日日の翌日 ${isoFromDay(start1)} から1年`);
+  }
+  const end1 = oneYearFrom(anchor);
+  if (end1 < start1) throw RuleError.value('arrival', `arrival ${isoFromDay(arrival)} is too late for its cohort's term, which ends ${isoFromDay(end1)}`, `来日日 ${isoFromDay(arrival)} は区分の任期終了日 ${isoFromDay(end1)} より後です`);
+
+  let bridge = false;
+  if (count >= 2 && isApril(cohort)) {
+    if (input.country === undefined || input.country.trim() === '') {
+      throw RuleError.value('country', 'country is needed for an April cohort’s term 2 or later: the short bridge term applies unless China, South Korea, Brazil or Peru (Note 2.3)', '4月来日者の2回目以降の任期には country（国籍）が必要です（中国・韓国・ブラジル・ペルー以外は短期の任期。注2の3）');
+    }
+    bridge = hasBridgeTerm(rs, cohort, input.country);
+  }
+  const limit = maxTerms(rs, bridge);
+  if (count > limit) {
+    throw RuleError.value('term', `term ${count} does not exist: at most ${limit} terms (${rs.term.maxYears} years${bridge ? ' plus the bridge term' : ''}; Art 5.3, Note 3, D-8)`, `${count}回目の任期はありません。最大${limit}回（${rs.term.maxYears}年${bridge ? '＋短期の任期' : ''}。第5条第3項・注3・D-8）`);
+  }
+
+  const terms: Term[] = [{ number: 1, start: start1, end: end1, bridge: false, jetYear: 1 }];
+  trace?.step('Art 5.1', `term 1: ${isoFromDay(start1)} – ${isoFromDay(end1)} (one year ends the day before the same date a year later; 民法 Art 143)`, `1回目: ${isoFromDay(start1)}〜${isoFromDay(end1)}（1年は翌年の応当日の前日まで。民法第143条）`);
+  for (let n = 2; n <= count; n++) {
+    const start = terms[n - 2].end + 1; // Note 2.3
+    let end: Day;
+    let isBridge = false;
+    if (bridge && n === 2) {
+      const s2 = required(input.summer2Arrival, 'summer2Arrival', 'for the bridge term of an April arrival from a country other than China, South Korea, Brazil or Peru: it ends one year from the day after the summer ② arrival of the arrival fiscal year (Note 2.3)', '中国・韓国・ブラジル・ペルー以外の4月来日者の短期の任期は来日年度の夏季②来日日の翌日から1年。注2の3');
+      sameFiscalYear(arrival, s2, 'summer2Arrival', 'the summer ② arrival', '夏季②来日日');
+      end = oneYearFrom(s2 + 1);
+      if (end < start) throw RuleError.value('summer2Arrival', `summer2Arrival ${isoFromDay(s2)} gives a bridge term ending ${isoFromDay(end)}, before it starts on ${isoFromDay(start)}`, `summer2Arrival ${isoFromDay(s2)} では短期の任期の終了日 ${isoFromDay(end)} が開始日 ${isoFromDay(start)} より前になります`);
+      isBridge = true;
+      trace?.step('Note 2.3, D-8', `term 2 is the bridge term: ${isoFromDay(start)} – ${isoFromDay(end)}, one year from the day after the summer ② arrival ${isoFromDay(s2)}`, `2回目は短期の任期: ${isoFromDay(start)}〜${isoFromDay(end)}（夏季②来日日 ${isoFromDay(s2)} の翌日から1年）`);
+    } else {
+      end = oneYearFrom(start);
+      trace?.step('Note 2.3', `term ${n}: ${isoFromDay(start)} – ${isoFromDay(end)} (the day after the previous term, for one year)`, `${n}回目: ${isoFromDay(start)}〜${isoFromDay(end)}（前の任期満了日の翌日から1年）`);
+    }
+    assertSupportedDay(end, 'term end');
+    // P-3: with the bridge term, the bridge and the term after it both start in JET year 2.
+    const jetYear = bridge && n >= 3 ? n - 1 : n;
+    terms.push({ number: n, start, end, bridge: isBridge, jetYear });
+  }
+  return terms;
+}
+
+/** The last day of the `term`-th appointment (Art 5, Notes 2–3). */
+export function termEnd(rs: AltRuleset, input: TermInput, term = 1, trace?: Trace): Day {
+  const plan = termPlan(rs, input, term, trace);
+  return plan[plan.length - 1].end;
+}
+
+/** Art 5.1: the first half 前半任期 ends on the next 31 March on or after the start. */
+export function firstHalfEnd(rs: AltRuleset, termStart: Day): Day {
+  assertSupportedDay(termStart, 'termStart');
+  const { y } = ymdFromDay(termStart);
+  const { month, day } = rs.term.firstHalfEnds;
+  const thisYear = dayFromYmd(y, month, day);
+  return termStart <= thisYear ? thisYear : dayFromYmd(y + 1, month, day);
+}
+
+export interface TermSegment {
+  half: 'first' | 'second';
+  start: Day;
+  end: Day;
+}
+
+/** The first half and (when the term runs past 31 March) the second half of a term (Art 5.1). */
+export function termSegments(rs: AltRuleset, termStart: Day, termEndDay: Day): TermSegment[] {
+  assertSupportedDay(termEndDay, 'termEnd');
+  if (termEndDay < termStart) {
+    throw RuleError.value('termEnd', `termEnd ${isoFromDay(termEndDay)} is before termStart ${isoFromDay(termStart)}`, `termEnd ${isoFromDay(termEndDay)} が termStart ${isoFromDay(termStart)} より前です`);
+  }
+  const fhe = firstHalfEnd(rs, termStart);
+  if (termEndDay <= fhe) return [{ half: 'first', start: termStart, end: termEndDay }];
+  return [
+    { half: 'first', start: termStart, end: fhe },
+    { half: 'second', start: fhe + 1, end: termEndDay },
+  ];
+}
+
+/** Art 6, P-2: the last day to give notice: 30 days before the leaving day. */
+export function lastNoticeDay(rs: AltRuleset, leavingDay: Day, trace?: Trace): Day {
+  assertSupportedDay(leavingDay, 'leavingDay');
+  const day = leavingDay - rs.term.resignationNoticeDays;
+  assertSupportedDay(day, 'notice day');
+  trace?.step('Art 6, P-2', `notice at least ${rs.term.resignationNoticeDays} days before ${isoFromDay(leavingDay)}: by ${isoFromDay(day)}`, `退職しようとする日 ${isoFromDay(leavingDay)} の${rs.term.resignationNoticeDays}日前 ${isoFromDay(day)} までに申出`);
+  return day;
+}
+
+/** Note 3: the latest day a participation that began on `firstStart` can reach (5 years 4 months). */
+export function participationLimit(rs: AltRuleset, firstStart: Day): Day {
+  return periodEnd(firstStart, rs.term.maxParticipationMonths);
+}

@@ -1,0 +1,116 @@
+// The versioned rulesets: the built-in ones, and user-supplied JSON validated as a whole.
+
+import { RuleError } from '../errors';
+import { clairR8 } from './clair-r8';
+import { saitamaAltR5 } from './saitama-alt-r5';
+import { AltRuleset, ClairRuleset, altRulesetSchema, clairRulesetSchema } from './schema';
+
+export * from './schema';
+
+export type RulesetKind = 'alt' | 'clair';
+export type AnyRuleset = AltRuleset | ClairRuleset;
+
+function parseBuiltIn<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new Error(`built-in ruleset is invalid: ${JSON.stringify(result.error.issues)}`);
+  return result.data;
+}
+
+const BUILT_IN: AnyRuleset[] = [parseBuiltIn(altRulesetSchema, saitamaAltR5), parseBuiltIn(clairRulesetSchema, clairR8)];
+
+export function builtInRulesets(): readonly AnyRuleset[] {
+  return BUILT_IN;
+}
+
+function newest<K extends RulesetKind>(kind: K): Extract<AnyRuleset, { kind: K }> {
+  const list = BUILT_IN.filter((r) => r.kind === kind).sort((a, b) => b.version - a.version);
+  return list[0] as Extract<AnyRuleset, { kind: K }>;
+}
+
+export const defaultAltRuleset = (): AltRuleset => newest('alt');
+export const defaultClairRuleset = (): ClairRuleset => newest('clair');
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Overrides replace leaves and arrays; objects merge key by key. */
+function deepMerge(base: unknown, over: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = k in base ? deepMerge(base[k], v) : v;
+  return out;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(root)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+/**
+ * A user's ruleset, from JSON text or a parsed object. It may `extends` a built-in ruleset by
+ * id and override only some values. It is validated whole: any fault rejects all of it, with
+ * every bad path named.
+ */
+export function parseUserRuleset(input: string | unknown): AnyRuleset {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(input);
+    } catch (e) {
+      throw RuleError.value('ruleset', `ruleset is not valid JSON: ${(e as Error).message}`, `ルールセットが正しい JSON ではありません: ${(e as Error).message}`);
+    }
+  }
+  if (!isPlainObject(raw)) throw RuleError.value('ruleset', 'ruleset must be a JSON object', 'ルールセットは JSON オブジェクトでなければなりません');
+  let merged: unknown = raw;
+  if (raw.extends !== undefined) {
+    const base = BUILT_IN.find((r) => r.id === raw.extends);
+    if (!base) {
+      throw RuleError.value('ruleset', `ruleset.extends: "${String(raw.extends)}" is not a built-in ruleset (${BUILT_IN.map((r) => r.id).join(', ')})`, `ruleset.extends:「${String(raw.extends)}」は組み込みルールセットではありません（${BUILT_IN.map((r) => r.id).join('、')}）`);
+    }
+    const { extends: _ignored, ...rest } = raw;
+    merged = deepMerge(base, rest);
+  }
+  const kind = isPlainObject(merged) ? merged.kind : undefined;
+  const schema = kind === 'alt' ? altRulesetSchema : kind === 'clair' ? clairRulesetSchema : undefined;
+  if (!schema) throw RuleError.value('ruleset', 'ruleset.kind must be "alt" or "clair"', 'ruleset.kind は "alt" か "clair" でなければなりません');
+  const result = schema.safeParse(merged);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`);
+    throw RuleError.value('ruleset', `ruleset rejected: ${problems.join('; ')}`, `ルールセットを受け付けられません: ${problems.join('；')}`);
+  }
+  // A user ruleset may not pose as a built-in one: auditors read the id.
+  if (BUILT_IN.some((r) => r.id === result.data.id)) {
+    throw RuleError.value('ruleset', `ruleset.id: "${result.data.id}" is a built-in id; give your ruleset its own id`, `ruleset.id:「${result.data.id}」は組み込みの ID です。独自の ID を付けてください`);
+  }
+  return result.data;
+}
+
+const userCache = new Map<string, AnyRuleset>();
+
+/**
+ * The ruleset an argument names: omitted → the newest of the kind; a built-in id; or JSON text
+ * of a user ruleset (a cell can hold it).
+ */
+export function resolveRuleset<K extends RulesetKind>(kind: K, spec?: string): Extract<AnyRuleset, { kind: K }> {
+  const text = spec?.trim();
+  let found: AnyRuleset | undefined;
+  if (!text) return newest(kind);
+  if (text.startsWith('{')) {
+    found = userCache.get(text);
+    if (!found) {
+      found = parseUserRuleset(text);
+      if (userCache.size > 100) userCache.clear();
+      userCache.set(text, found);
+    }
+  } else {
+    found = BUILT_IN.find((r) => r.id === text.toLowerCase());
+    if (!found) {
+      const ids = BUILT_IN.filter((r) => r.kind === kind).map((r) => r.id);
+      throw RuleError.value('ruleset', `ruleset "${text}" is unknown; use ${ids.join(', ')} or a ruleset as JSON text`, `ルールセット「${text}」は不明です。${ids.join('、')} か JSON のルールセットを指定してください`);
+    }
+  }
+  if (found.kind !== kind) {
+    throw RuleError.value('ruleset', `ruleset "${found.id}" is a ${found.kind} ruleset; this function needs a ${kind} ruleset`, `ルールセット「${found.id}」は ${found.kind} 用です。この関数には ${kind} 用が必要です`);
+  }
+  return found as Extract<AnyRuleset, { kind: K }>;
+}

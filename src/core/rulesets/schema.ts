@@ -1,0 +1,210 @@
+// The shape of a ruleset: every amount, rate and decision that a rule reads, validated as a
+// whole so that a malformed ruleset is rejected before any of it is used.
+
+import { z } from 'zod';
+
+const yenAmount = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const text2 = z.object({ en: z.string().min(1), ja: z.string().min(1) });
+/** How a fractional yen amount becomes whole yen. */
+export const roundingSchema = z.enum(['floor', 'half-up', 'ceil']);
+export type Rounding = z.infer<typeof roundingSchema>;
+const fraction = z
+  .object({ numerator: z.number().int().nonnegative(), denominator: z.number().int().positive() })
+  .refine((f) => f.numerator <= f.denominator, 'a fraction of at most 1');
+const percent = z.number().int().min(0).max(100);
+
+export const cohortCodes = ['S1', 'S2', 'S3', 'A1', 'A2'] as const;
+export type CohortCode = (typeof cohortCodes)[number];
+
+export const specialLeaveSchema = z.object({
+  item: z.number().int().min(1),
+  ja: z.string().min(1),
+  en: z.string().min(1),
+  /** The maximum, in `unit`; null when the rules give no number ("as needed"). */
+  limit: z.number().positive().nullable(),
+  unit: z.enum(['consecutive-days', 'days', 'days-per-term', 'weeks', 'minutes-per-day', 'hours-per-day', 'as-needed']),
+  /** Larger limits in named circumstances (e.g. multiple births, IVF, two or more children). */
+  variants: z.array(z.object({ key: z.string().min(1), en: z.string().min(1), ja: z.string().min(1), limit: z.number().positive() })).default([]),
+  note: text2.optional(),
+  paid: z.boolean(),
+  /** Art 30: approval in advance, approval with reason, or a report only. */
+  notice: z.enum(['approval', 'approval-with-reason', 'report']),
+  clause: z.string().min(1),
+});
+export type SpecialLeaveKind = z.infer<typeof specialLeaveSchema>;
+
+export const altRulesetSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+    kind: z.literal('alt'),
+    /** Larger is newer; the newest ruleset of a kind is the default. */
+    version: z.number().int().nonnegative(),
+    title: text2,
+    source: z.string().min(1),
+    pay: z.object({
+      /** Art 7.1: monthly pay for JET year 1, 2, … (index 0 = year 1). */
+      monthlyByYear: z.array(yenAmount).min(1).max(10),
+      /** Art 7.2: the pay day of the month. */
+      payDay: z.number().int().min(1).max(28),
+      /** Art 7.2: a pay day on a 休日 or 勤務を要しない日 moves to the nearest earlier (or later) working day. */
+      payDayShift: z.enum(['earlier', 'later']),
+      /** D-2: rounding of a prorated month's pay. */
+      prorationRounding: roundingSchema,
+      /** D-3: rounding of the hourly rate. */
+      hourlyRounding: roundingSchema,
+      /** Art 7.4: weeks in a year for the hourly rate. */
+      weeksPerYear: z.number().int().positive(),
+    }),
+    workingTime: z.object({
+      weeklyHours: z.number().positive().max(168), // Art 10.1
+      dailyHours: z.number().positive().max(24), // Art 10.2
+      breakMinutes: z.number().int().nonnegative(), // Art 10.2
+      maxDailyHours: z.number().positive().max(24), // Art 10.4, 10.5
+      maxWeeklyHours: z.number().positive().max(168), // Art 10.4 (労基法 Art 32)
+      exchangeWindowWeeks: z.number().int().positive(), // Art 10.3
+      minRestDaysPerWeek: z.number().int().min(0).max(7), // Art 10.4 (労基法 Art 35)
+      /** Art 2.3: a week runs from Sunday (0) to Saturday. */
+      weekStartsOn: z.number().int().min(0).max(6),
+    }),
+    deduction: z.object({
+      /** Art 8.2: a remainder of this many minutes or more counts as a full hour; less is dropped. */
+      roundUpFromMinutes: z.number().int().min(1).max(60),
+    }),
+    discipline: z.object({
+      /** Art 27.2.2: each cut is this fraction of one day's average pay. */
+      cutPerInstance: fraction,
+      /** Art 27.2.2: all cuts in one month together at most this fraction of the month's pay. */
+      monthlyCap: fraction,
+      /** P-1: rounding of the cut. */
+      cutRounding: roundingSchema,
+      /** Art 27.2.3: longest suspension 停職, in days. */
+      maxSuspensionDays: z.number().int().positive(),
+    }),
+    annualLeave: z.object({
+      daysPerTerm: z.number().int().positive(), // Art 12.1
+      firstGrantDays: z.number().int().nonnegative(), // Art 12.1
+      /** D-4: the rest is granted once this many months (民法 Art 143) have passed. */
+      secondGrantAfterMonths: z.number().int().min(0).max(12),
+      hoursPerDay: z.number().int().positive(), // Art 12.1
+      maxCarryDays: z.number().int().nonnegative(), // Art 12.2
+      /** D-5: days taken come out of the carried-over days first. */
+      takeCarriedFirst: z.boolean(),
+    }),
+    sickLeave: z.object({
+      maxDays: z.number().int().positive(), // Art 13.2
+      /** D-6: periods with fewer than this many calendar days strictly between them are one. */
+      joinIfGapLessThanDays: z.number().int().nonnegative(),
+      /** Art 30.3: more than this many consecutive days need a doctor's certificate. */
+      certificateAfterDays: z.number().int().nonnegative(),
+      /** Art 26.2.1: more than this many consecutive days unable to work allow suspension. */
+      suspensionAfterDays: z.number().int().positive(),
+    }),
+    specialLeave: z.array(specialLeaveSchema).min(1),
+    term: z.object({
+      /** Art 5.1: the first half ends on this month/day. */
+      firstHalfEnds: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+      /** Art 5.1, Note 2: a term lasts this many months. */
+      termMonths: z.number().int().positive(),
+      /** Art 5.3, Note 3: longest participation in JET years. */
+      maxYears: z.number().int().positive(),
+      /** Art 5.3: re-appointment into this JET year or later is an exception (a warning). */
+      reappointmentWarningFromYear: z.number().int().positive(),
+      /** Note 2.3: April arrivals from these countries get no bridge term. */
+      bridgeExemptCountries: z.array(z.string().regex(/^[A-Z]{2}$/)),
+      /** Note 3: longest participation, in months (5 years 4 months). */
+      maxParticipationMonths: z.number().int().positive(),
+      /** Art 6: notice before the leaving day, in days. */
+      resignationNoticeDays: z.number().int().nonnegative(),
+      /** P-3: the JET year of a term is the participation year in which it starts. */
+      jetYearOfTerm: z.enum(['year-in-which-term-starts']),
+      /** Note 2.2: cohort arrival dates announced by CLAIR, by fiscal year (April). */
+      cohortArrivals: z.record(z.string().regex(/^\d{4}$/), z.object({ S1: isoDate, S2: isoDate, S3: isoDate, A1: isoDate, A2: isoDate }).partial()),
+    }),
+    travel: z.object({
+      /** Art 9.2.2: no employment in Japan within this many months from the day after the term. */
+      noEmploymentMonths: z.number().int().nonnegative(),
+      /** Art 9.2.3: departure for home within this many months from the day after the term. */
+      departWithinMonths: z.number().int().positive(),
+    }),
+    suspensionPay: z.object({
+      workRelatedPercent: percent, // Art 28.1 (less compensation benefits)
+      illnessFullUntilDay: z.number().int().positive(), // Art 28.2
+      illnessHalfUntilDay: z.number().int().positive(), // Art 28.2
+      illnessReducedPercent: percent, // Art 28.2
+      indictmentPercent: percent, // Art 28.3
+    }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.pay.monthlyByYear.length < r.term.maxYears) {
+      ctx.addIssue({ code: 'custom', path: ['pay', 'monthlyByYear'], message: `needs an amount for each of the ${r.term.maxYears} years of term.maxYears` });
+    }
+    if (r.annualLeave.firstGrantDays > r.annualLeave.daysPerTerm) {
+      ctx.addIssue({ code: 'custom', path: ['annualLeave', 'firstGrantDays'], message: 'cannot exceed annualLeave.daysPerTerm' });
+    }
+    if (r.suspensionPay.illnessHalfUntilDay < r.suspensionPay.illnessFullUntilDay) {
+      ctx.addIssue({ code: 'custom', path: ['suspensionPay', 'illnessHalfUntilDay'], message: 'cannot be before illnessFullUntilDay' });
+    }
+    const items = r.specialLeave.map((s) => s.item);
+    if (new Set(items).size !== items.length) ctx.addIssue({ code: 'custom', path: ['specialLeave'], message: 'item numbers must be unique' });
+  });
+export type AltRuleset = z.infer<typeof altRulesetSchema>;
+
+export const payerSchema = z.enum(['clair', 'sending', 'sending-subsidised', 'none']);
+export type Payer = z.infer<typeof payerSchema>;
+export const costItems = ['salary', 'stayExpenses', 'relocationTravel', 'businessTravel'] as const;
+export type CostItem = (typeof costItems)[number];
+export const dispatchForms = ['headquarters', 'overseas'] as const;
+export type DispatchForm = (typeof dispatchForms)[number];
+
+const costTable = z.object({ salary: payerSchema, stayExpenses: payerSchema, relocationTravel: payerSchema, businessTravel: payerSchema });
+
+export const clairRulesetSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+    kind: z.literal('clair'),
+    version: z.number().int().nonnegative(),
+    title: text2,
+    source: z.string().min(1),
+    offices: z
+      .array(
+        z.object({
+          code: z.string().regex(/^[A-Z]{3}$/),
+          en: z.string().min(1),
+          ja: z.string().min(1),
+          aliases: z.array(z.string().min(1)),
+          /** CLAIR: 滞在経費助成金 — the subsidy cap in yen. */
+          capYen: yenAmount,
+          countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1),
+        }),
+      )
+      .min(1),
+    /** D-7: the cap applies per fiscal year (April–March). */
+    capPeriod: z.literal('fiscal-year'),
+    /** D-7: rounding of a prorated cap (cap × months ÷ 12). */
+    capProrationRounding: roundingSchema,
+    /** CLAIR: 職員の派遣形態 — years at headquarters and at an overseas office. */
+    forms: z.object({
+      headquarters: z.object({ headquartersYears: z.number().int().nonnegative(), overseasYears: z.number().int().nonnegative(), costs: costTable, position: text2 }),
+      overseas: z.object({ headquartersYears: z.number().int().nonnegative(), overseasYears: z.number().int().nonnegative(), costs: costTable, position: text2 }),
+    }),
+    languageTargets: z.array(z.object({ language: text2, test: text2, level: text2, aliases: z.array(z.string()) })).min(1),
+    headquartersHours: z.object({
+      start: z.string().regex(/^\d{2}:\d{2}$/),
+      end: z.string().regex(/^\d{2}:\d{2}$/),
+      breakStart: z.string().regex(/^\d{2}:\d{2}$/),
+      breakEnd: z.string().regex(/^\d{2}:\d{2}$/),
+      annualLeaveDays: z.number().int().nonnegative(),
+      carryOver: z.boolean(),
+    }),
+  })
+  .superRefine((r, ctx) => {
+    const seen = new Map<string, string>();
+    r.offices.forEach((o, i) => {
+      for (const c of o.countries) {
+        if (seen.has(c)) ctx.addIssue({ code: 'custom', path: ['offices', i, 'countries'], message: `country ${c} is already covered by ${seen.get(c)}` });
+        seen.set(c, o.code);
+      }
+    });
+  });
+export type ClairRuleset = z.infer<typeof clairRulesetSchema>;

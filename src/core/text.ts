@@ -1,0 +1,14 @@
+// Matching names the way clerks type them: any width, any case, stray spaces and dots.
+
+/** A key for comparing names: NFKC (full-width → half-width), lower case, no spaces or punctuation. */
+export function nameKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s.,'’\-_・･()（）「」]/g, '');
+}
+
+/** Trimmed NFKC text with inner runs of spaces collapsed: how a header or cell reads. */
+export function cleanText(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
