@@ -162,7 +162,7 @@ interface Tables {
 let tables: Tables | undefined;
 
 function buildTables(): Tables {
-  const size = LAST_SUPPORTED_DAY - FIRST_SUPPORTED_DAY + 1;
+  const size = TABLE_SIZE;
   const flags = new Uint8Array(size);
   const names = new Uint8Array(size);
   for (let y = FIRST_SUPPORTED_YEAR; y <= LAST_SUPPORTED_YEAR; y++) {
@@ -192,9 +192,14 @@ function getTables(): Tables {
   return (tables ??= buildTables());
 }
 
+const TABLE_SIZE = LAST_SUPPORTED_DAY - FIRST_SUPPORTED_DAY + 1;
+
+/** Index into the day tables; a day outside D-1's range (or not a whole day) is an error. */
 function indexOf(day: Day, what: string): number {
-  assertSupportedDay(day, what);
-  return day - FIRST_SUPPORTED_DAY;
+  const i = day - FIRST_SUPPORTED_DAY;
+  // `i >>> 0 === i` is true only for whole numbers from 0: one test on the hot path.
+  if (i >>> 0 !== i || i >= TABLE_SIZE) assertSupportedDay(day, what);
+  return i;
 }
 
 /** A 休日 of the holiday law (国民の祝日, 振替休日, 国民の休日). Art 11.1.1. */

@@ -1,0 +1,71 @@
+// npm run bench — speed as ratios against baselines measured in the same process.
+
+import { FIRST_SUPPORTED_DAY, dayFromYmd, isNationalHoliday, isWorkday, rawFlagTable, workingDaysBetween } from '../src/core';
+import { measure, row } from './harness';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const JapaneseHolidays = require('japanese-holidays');
+
+export interface BenchResult {
+  lines: string[];
+  ok: boolean;
+}
+
+export function calendarBench(): BenchResult {
+  const lines: string[] = ['Calendar'];
+  const from = dayFromYmd(2000, 1, 1);
+  const span = 365 * 50;
+  const calls = 2_000_000;
+  const { flags } = rawFlagTable();
+  const offset = from - FIRST_SUPPORTED_DAY;
+
+  const floor = measure('Uint8Array lookup (floor)', calls, () => {
+    let n = 0;
+    for (let i = 0; i < calls; i++) n += flags[offset + (i % span)] & 1;
+    return n;
+  });
+  const ours = measure('isNationalHoliday (core)', calls, () => {
+    let n = 0;
+    for (let i = 0; i < calls; i++) if (isNationalHoliday(from + (i % span))) n++;
+    return n;
+  });
+  const dates = Array.from({ length: 4096 }, (_, i) => new Date(2000, 0, 1 + ((i * 97) % span)));
+  const theirs = measure('japanese-holidays isHoliday(Date)', calls / 10, () => {
+    let n = 0;
+    for (let i = 0; i < calls / 10; i++) if (JapaneseHolidays.isHoliday(dates[i & 4095])) n++;
+    return n;
+  });
+  lines.push(row(floor), row(ours, floor), row(theirs, ours));
+  const holidayOk = ours.nsPerCall <= 4 * floor.nsPerCall;
+  lines.push(`  target: core holiday test within 4× the floor — ${holidayOk ? 'met' : 'NOT MET'} (${(ours.nsPerCall / floor.nsPerCall).toFixed(2)}×)`);
+
+  const spans = 10_000;
+  const starts = Array.from({ length: 1024 }, (_, i) => from + ((i * 7919) % (span - 400)));
+  const loop = measure('working days over one year, day-by-day loop', spans, () => {
+    let n = 0;
+    for (let i = 0; i < spans; i++) {
+      const s = starts[i & 1023];
+      for (let x = s; x <= s + 364; x++) if (isWorkday(x)) n++;
+    }
+    return n;
+  });
+  const prefix = measure('workingDaysBetween over one year (prefix sums)', spans * 100, () => {
+    let n = 0;
+    for (let i = 0; i < spans * 100; i++) {
+      const s = starts[i & 1023];
+      n += workingDaysBetween(s, s + 364);
+    }
+    return n;
+  });
+  lines.push(row(loop), row(prefix, loop));
+  const speedup = loop.nsPerCall / prefix.nsPerCall;
+  const countOk = speedup >= 100;
+  lines.push(`  target: working-days count at least 100× faster than the loop — ${countOk ? 'met' : 'NOT MET'} (${speedup.toFixed(0)}× faster)`);
+  return { lines, ok: holidayOk && countOk };
+}
+
+if (require.main === module) {
+  const results = [calendarBench()];
+  for (const r of results) console.log(r.lines.join('\n'));
+  console.log(results.every((r) => r.ok) ? '\nall targets met' : '\nsome targets not met');
+}
