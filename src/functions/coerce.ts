@@ -1,0 +1,100 @@
+// Excel arguments → typed values, the same for a worksheet cell and a CLI call.
+// Every refusal is a RuleError naming the argument and what is allowed.
+
+import { Day, RuleError, assertSupportedDay, dayFromIsoText, dayFromSerial } from '../core';
+
+/** A raw argument as Excel (or a JSON line) passes it. */
+export type Raw = number | string | boolean | null | undefined | Raw[][] | Raw[];
+
+export function isMissing(v: Raw): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+function describe(v: Raw): string {
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (Array.isArray(v)) return 'a range';
+  return String(v);
+}
+
+function numericText(s: string): number | undefined {
+  const t = s.normalize('NFKC').replace(/[,\s]/g, '');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+export function toNumber(v: Raw, arg: string): number {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw RuleError.value(arg, `${arg} must be a finite number`, `${arg} は有限の数値でなければなりません`);
+    return v;
+  }
+  if (typeof v === 'string') {
+    const n = numericText(v);
+    if (n !== undefined) return n;
+  }
+  throw RuleError.value(arg, `${arg} must be a number; got ${describe(v)}`, `${arg} は数値で指定してください。入力: ${describe(v)}`);
+}
+
+export function toInteger(v: Raw, arg: string, min: number, max: number, what = 'a whole number', whatJa = '整数'): number {
+  const n = toNumber(v, arg);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw RuleError.value(arg, `${arg} must be ${what} from ${min} to ${max}; got ${describe(v)}`, `${arg} は${min}〜${max}の${whatJa}で指定してください。入力: ${describe(v)}`);
+  }
+  return n;
+}
+
+/** A date: an Excel serial (1900 system) or text YYYY-MM-DD / YYYY/MM/DD, within 1980–2099 (D-1). */
+export function toDay(v: Raw, arg: string): Day {
+  let day: Day | undefined;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw RuleError.value(arg, `${arg} must be a date`, `${arg} は日付で指定してください`);
+    try {
+      day = dayFromSerial(v);
+    } catch (e) {
+      const err = e as RuleError;
+      throw RuleError.value(arg, `${arg}: ${err.message}`, `${arg}: ${err.messageJa}`);
+    }
+  } else if (typeof v === 'string') {
+    day = dayFromIsoText(v);
+    if (day === undefined) {
+      const serial = numericText(v);
+      if (serial !== undefined) return toDay(serial, arg);
+    }
+  }
+  if (day === undefined) {
+    throw RuleError.value(arg, `${arg} must be a date: an Excel date or text YYYY-MM-DD; got ${describe(v)}`, `${arg} は日付（Excel の日付か YYYY-MM-DD 形式の文字列）で指定してください。入力: ${describe(v)}`);
+  }
+  return assertSupportedDay(day, arg);
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'はい', '真', 'on']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'いいえ', '偽', 'off']);
+
+export function toBoolean(v: Raw, arg: string): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number' && (v === 0 || v === 1)) return v === 1;
+  if (typeof v === 'string') {
+    const k = v.normalize('NFKC').trim().toLowerCase();
+    if (TRUE_WORDS.has(k)) return true;
+    if (FALSE_WORDS.has(k)) return false;
+  }
+  throw RuleError.value(arg, `${arg} must be TRUE or FALSE; got ${describe(v)}`, `${arg} は TRUE か FALSE で指定してください。入力: ${describe(v)}`);
+}
+
+export function toText(v: Raw, arg: string, maxLength = 200): string {
+  if (typeof v === 'string') {
+    if (v.length > maxLength) throw RuleError.value(arg, `${arg} is too long (${v.length} characters; at most ${maxLength})`, `${arg} が長すぎます（${v.length}文字。${maxLength}文字以内）`);
+    return v.trim();
+  }
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  throw RuleError.value(arg, `${arg} must be text; got ${describe(v)}`, `${arg} は文字列で指定してください。入力: ${describe(v)}`);
+}
+
+/** A range (rows of cells); a single value counts as a 1 × 1 range. */
+export function toRows(v: Raw, arg: string): Raw[][] {
+  if (Array.isArray(v)) {
+    if (v.length > 10000) throw RuleError.value(arg, `${arg} has too many rows (at most 10,000)`, `${arg} の行が多すぎます（10,000行以内）`);
+    return v.map((r) => (Array.isArray(r) ? (r as Raw[]) : [r as Raw]));
+  }
+  return [[v]];
+}
