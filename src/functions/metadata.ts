@@ -1,0 +1,71 @@
+// Excel's custom-functions metadata, generated from the registry: English, and Japanese from the
+// same declarations. Nothing here is written by hand.
+
+import { AddIn, FUNCTIONS, FnDecl, Lang, ParamDecl, ResultKind } from './registry';
+
+export interface ParamMeta {
+  name: string;
+  description: string;
+  type: 'any';
+  dimensionality: 'scalar' | 'matrix';
+  optional?: boolean;
+  repeating?: boolean;
+}
+
+export interface FunctionMeta {
+  id: string;
+  name: string;
+  description: string;
+  helpUrl?: string;
+  result: { type: 'number' | 'string' | 'boolean' | 'any'; dimensionality: 'scalar' | 'matrix' };
+  parameters: ParamMeta[];
+  options?: { volatile?: boolean };
+}
+
+function resultMeta(r: ResultKind): FunctionMeta['result'] {
+  switch (r) {
+    case 'number':
+    case 'yen':
+    case 'date':
+      return { type: 'number', dimensionality: 'scalar' };
+    case 'text':
+      return { type: 'string', dimensionality: 'scalar' };
+    case 'boolean':
+      return { type: 'boolean', dimensionality: 'scalar' };
+    case 'spill':
+      return { type: 'any', dimensionality: 'matrix' };
+    case 'any':
+      return { type: 'any', dimensionality: 'scalar' };
+  }
+}
+
+function paramMeta(p: ParamDecl, lang: Lang): ParamMeta {
+  // Every argument arrives as `any`, so that a refusal carries our own message (CONTRACT.md §1).
+  const meta: ParamMeta = {
+    name: p.name,
+    description: lang === 'ja' ? `${p.jaName}: ${p.ja}` : p.en,
+    type: 'any',
+    dimensionality: p.kind === 'range' ? 'matrix' : 'scalar',
+  };
+  if (p.optional) meta.optional = true;
+  if (p.repeating) meta.repeating = true;
+  return meta;
+}
+
+export function functionMeta(f: FnDecl, lang: Lang, helpBase?: string): FunctionMeta {
+  const meta: FunctionMeta = {
+    id: f.name,
+    name: f.name,
+    description: lang === 'ja' ? f.ja : f.en,
+    result: resultMeta(f.result),
+    parameters: f.params.map((p) => paramMeta(p, lang)),
+  };
+  if (helpBase) meta.helpUrl = `${helpBase}#${f.addin.toLowerCase()}${f.name.toLowerCase()}`;
+  if (f.volatile) meta.options = { volatile: true };
+  return meta;
+}
+
+/** The functions.json of one add-in in one language. */
+export function customFunctionsMetadata(addin: AddIn, lang: Lang, helpBase?: string): { functions: FunctionMeta[] } {
+  return { functions: FUNCTIONS.filter((f) => f.addin === addin).map((f) => functionMeta(f, lang, helpBase)) };
+}
