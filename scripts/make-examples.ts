@@ -1,0 +1,102 @@
+// Writes examples/roster.xlsx and examples/claims.xlsx: small workbooks with ALT.* / CLAIR.*
+// formulas (and their cached values, so they open in Excel with the add-in) and a few
+// planted problems for the validator to find. Run: npm run examples
+
+import ExcelJS from 'exceljs';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import { invoke } from '../src/functions/registry';
+import { Raw } from '../src/functions/coerce';
+
+const DATE_FMT = 'yyyy-mm-dd';
+
+function cached(name: string, args: Raw[]): number | string | boolean {
+  const out = invoke(name, args);
+  if (!('value' in out) || Array.isArray(out.value)) return '#VALUE!';
+  return out.value;
+}
+
+function serial(iso: string): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  return Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
+}
+
+type Row = [string, string, string, string, number, number, string, string, number, number, number, number, string];
+
+// name, country, cohort, arrival, term, year, term start, term end, pay, leave h, carried, sick, summer② arrival
+const ALTS: [Row, string][] = [
+  [['Alex Smith', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 35, 0, 2, ''], 'correct'],
+  [['Brianna Lee', 'Canada', 'S2', '2022-08-06', 2, 2, '2023-08-07', '2024-08-06', 280000, 70, 5, 0, ''], 'pay for year 2 should be 300,000 (Art 7.1)'],
+  [['Chen Wei', '中国', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-31', 280000, 14, 0, 0, ''], 'term end one day late'],
+  [['Dana Brown', 'United States', 'A1', '2023-04-05', 2, 2, '2024-04-06', '2024-08-06', 300000, 0, 8, 0, '2023-08-06'], 'correct bridge term (Note 2.3)'],
+  [['Eamon Kelly', 'Ireland', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 21, 0, 22, ''], 'sick days over 20 (Art 13.2)'],
+  [['Fiona Walsh', 'New Zealand', 'S2', '2021-08-06', 3, 3, '2023-08-07', '2024-08-06', 325000, 220, 10, 5, ''], 'leave over the 30 days available; certificate reminder'],
+  [['Gus Ortega', 'Narnia', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 0, 0, 0, ''], 'unknown country'],
+  [['Hana Kim', '韓国', 'A1', '2020-04-05', 4, 4, '2023-04-06', '2024-04-05', 330000, 0, 20, 0, ''], 'year 4: Art 5.3 warning'],
+  [['Alex Smith', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 35, 0, 2, ''], 'the same person twice'],
+];
+
+async function roster(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'altrules';
+  const ws = wb.addWorksheet('Roster 名簿');
+  ws.getCell('A1').value = 'ALT roster FY2023 / 令和5年度 ALT 名簿 (sample data)';
+  ws.getCell('A1').font = { bold: true, size: 13 };
+  const headers = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay', 'Leave used (hours)', 'Carried leave', 'Sick days', 'Summer 2 arrival', 'Rules: term end', 'Rules: monthly pay', 'Note'];
+  ws.getRow(3).values = headers;
+  ws.getRow(3).font = { bold: true };
+  ALTS.forEach(([r, note], i) => {
+    const n = 4 + i;
+    const row = ws.getRow(n);
+    row.values = [r[0], r[1], r[2], serial(r[3]), r[4], r[5], serial(r[6]), serial(r[7]), r[8], r[9], r[10], r[11], r[12] ? serial(r[12]) : null];
+    for (const c of [4, 7, 8, 13]) ws.getCell(n, c).numFmt = DATE_FMT;
+    const termEndArgs: Raw[] = [r[3], r[2], r[4], r[1], r[12] || null];
+    ws.getCell(n, 14).value = { formula: `ALT.TERMEND(D${n},C${n},E${n},B${n},M${n})`, result: cached('ALT.TERMEND', termEndArgs) } as ExcelJS.CellFormulaValue;
+    ws.getCell(n, 14).numFmt = DATE_FMT;
+    ws.getCell(n, 15).value = { formula: `ALT.PAY(F${n})`, result: cached('ALT.PAY', [r[5]]) } as ExcelJS.CellFormulaValue;
+    ws.getCell(n, 16).value = note;
+  });
+  // Text where a date belongs: a clerk's placeholder.
+  const n = 4 + ALTS.length;
+  ws.getRow(n).values = ['Ivy Chen', 'Australia', '夏季②', 'TBD', 1, 1, null, null, 280000, 0, 0, 0, null, null, null, 'arrival not yet known'];
+  ws.columns.forEach((c) => (c.width = 14));
+  const notes = wb.addWorksheet('Notes メモ');
+  notes.getCell('A1').value = 'This sheet has no roster headers and is not checked. / このシートは点検対象外です。';
+  await wb.xlsx.writeFile(path);
+}
+
+async function claims(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'altrules';
+  const ws = wb.addWorksheet('Claims 請求');
+  ws.getRow(1).values = ['Office', 'Fiscal year', 'Claimed', 'Months', 'Name', 'Cap (rules)', 'Note'];
+  ws.getRow(1).font = { bold: true };
+  const rows: [string, string | number, number, number, string, string][] = [
+    ['New York', 2026, 4_800_000, 12, 'Sato Ichiro', 'within the cap'],
+    ['ロンドン', '令和8年度', 2_600_000, 6, 'Suzuki Hanako', 'over the 6-month cap 2,520,000 (D-7)'],
+    ['Paris', 2026, 3_870_000, 12, 'Takahashi Jiro', 'exactly the cap'],
+    ['Tokyo', 2026, 1_000_000, 12, 'Tanaka Saburo', 'not an overseas office'],
+    ['Seoul', 2026, 3_000_000, 14, 'Ito Shiro', 'months out of range'],
+    ['Paris', 2026, 100_000, 12, 'Takahashi Jiro', 'a second claim for the same year'],
+    ['北京', 2025, 3_500_000, 12, 'Watanabe Goro', 'over the Beijing cap 3,420,000'],
+  ];
+  rows.forEach(([office, fy, claimed, months, name, note], i) => {
+    const n = 2 + i;
+    ws.getRow(n).values = [office, fy, claimed, months, name, null, note];
+    ws.getCell(n, 3).numFmt = '#,##0';
+    ws.getCell(n, 6).value = { formula: `CLAIR.STIPENDCAP(A${n},IF(D${n}<12,D${n},""))`, result: cached('CLAIR.STIPENDCAP', [office, months < 12 ? months : null]) } as ExcelJS.CellFormulaValue;
+    ws.getCell(n, 6).numFmt = '#,##0';
+  });
+  ws.columns.forEach((c) => (c.width = 16));
+  await wb.xlsx.writeFile(path);
+}
+
+async function main(): Promise<void> {
+  const dir = join(__dirname, '..', '..', 'examples');
+  mkdirSync(dir, { recursive: true });
+  await roster(join(dir, 'roster.xlsx'));
+  await claims(join(dir, 'claims.xlsx'));
+  console.log(`wrote ${join(dir, 'roster.xlsx')} and ${join(dir, 'claims.xlsx')}`);
+}
+
+if (require.main === module) void main();
