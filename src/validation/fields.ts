@@ -1,7 +1,7 @@
 // Roster and claims columns (CONTRACT.md §3) and how each cell is read: a zod schema per kind
 // of field, with its messages in English and Japanese.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   CohortCode,
   DateSystem,
@@ -93,18 +93,23 @@ class Problem {
 }
 
 /** A cell schema that yields T, or an issue whose message is the bilingual text as JSON. */
-type CellSchema<T> = z.ZodType<T, Cell>;
+export interface CellSchema<T> {
+  safeParse(cell: Cell): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+}
 type Value = Exclude<Cell, null | undefined | { error: string }>;
 
 function cellSchema<T>(read: (c: Value) => T | Problem): CellSchema<T> {
-  return z.custom<Cell>().transform((c, ctx) => {
-    const r = typeof c === 'object' && c !== null ? new Problem(MESSAGES.formula(c.error)) : read(c as Value);
-    if (r instanceof Problem) {
-      ctx.addIssue({ code: 'custom', message: JSON.stringify(r.msg) });
-      return z.NEVER;
-    }
-    return r;
-  }) as unknown as CellSchema<T>;
+  return z.pipe(
+    z.custom<Cell>(),
+    z.transform((c: Cell, ctx) => {
+      const r = typeof c === 'object' && c !== null ? new Problem(MESSAGES.formula(c.error)) : read(c as Value);
+      if (r instanceof Problem) {
+        ctx.issues.push({ code: 'custom', message: JSON.stringify(r.msg), input: c });
+        return z.NEVER;
+      }
+      return r;
+    }),
+  ) as unknown as CellSchema<T>;
 }
 
 const problem = (m: Msg) => new Problem(m);

@@ -20,11 +20,13 @@ import {
   termPlan,
   fiscalYearOf,
   dayFromYmd,
+  Country,
 } from '../core';
 import {
   CLAIMS_BY_HEADER,
   CLAIMS_HEADERS,
   Cell,
+  CellSchema,
   ClaimsField,
   Field,
   Msg,
@@ -209,7 +211,7 @@ function missingColumns(h: Header, out: Collector, needs: [Field, string, Msg][]
 
 interface RosterRow {
   name?: string;
-  country?: ReturnType<typeof countrySchema.parse>;
+  country?: Country;
   countryText?: string;
   cohort?: CohortCode;
   arrival?: Day;
@@ -227,7 +229,7 @@ interface RosterRow {
 
 function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSystem, rs: AltRuleset, onProgress?: (d: number, t: number) => void): void {
   const date = dateSchema(system);
-  const readers: Partial<Record<RosterField, Parameters<typeof readCell>[0]>> = {
+  const readers: Partial<Record<RosterField, CellSchema<unknown>>> = {
     name: textSchema,
     country: countrySchema,
     cohort: cohortSchema,
@@ -411,7 +413,7 @@ function checkClaims(body: Cell[][], h: Header, out: Collector, rs: ClairRuleset
     const cells = body[i];
     if (!cells || cells.every((c) => isEmptyCell(c))) continue;
     const row = h.row + 1 + i;
-    const read = <T,>(field: ClaimsField, schema: Parameters<typeof readCell<T>>[0], required: boolean, rule: string): T | undefined => {
+    const read = <T,>(field: ClaimsField, schema: CellSchema<T>, required: boolean, rule: string): T | undefined => {
       const col = h.columns.get(field);
       if (!col) return undefined;
       const cell = cells[col.index];

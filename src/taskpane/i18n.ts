@@ -1,0 +1,49 @@
+// The task pane's words, in English and Japanese.
+
+export type UiLang = 'en' | 'ja';
+
+const STRINGS = {
+  titleRoster: { en: 'Roster check', ja: '名簿チェック' },
+  titleClaims: { en: 'Subsidy claims check', ja: '滞在経費助成金 請求チェック' },
+  introRoster: { en: 'Checks the ALT roster on the active sheet against the rules (Saitama ALT rules) and marks every problem. Your data is never changed.', ja: 'アクティブシートの ALT 名簿を任用規則（埼玉県）で点検し、問題のあるセルに印を付けます。データは変更しません。' },
+  introClaims: { en: 'Checks stay-expense subsidy claims on the active sheet against the CLAIR caps and marks every problem. Your data is never changed.', ja: 'アクティブシートの滞在経費助成金の請求をクレアの限度額で点検し、問題のあるセルに印を付けます。データは変更しません。' },
+  source: { en: 'Data', ja: '対象' },
+  sourceAuto: { en: 'Automatic (selection, table or sheet)', ja: '自動（選択範囲・テーブル・シート）' },
+  sourceSelection: { en: 'Selection', ja: '選択範囲' },
+  sourceTable: { en: 'First table', ja: '最初のテーブル' },
+  sourceUsed: { en: 'Whole sheet', ja: 'シート全体' },
+  dateSystem: { en: 'Date system', ja: '日付システム' },
+  dateAuto: { en: 'Detect', ja: '自動判定' },
+  check: { en: 'Check', ja: '点検する' },
+  clear: { en: 'Clear marks', ja: '印を消す' },
+  report: { en: 'Write report sheet', ja: '結果シートを作成' },
+  checking: { en: 'Checking…', ja: '点検中…' },
+  checkingRows: { en: 'Checking {n} rows…', ja: '{n} 行を点検中…' },
+  all: { en: 'All', ja: 'すべて' },
+  errors: { en: 'Errors', ja: 'エラー' },
+  warnings: { en: 'Warnings', ja: '警告' },
+  summary: { en: '{sheet} ({rows} rows, {source}): {e} errors, {w} warnings', ja: '{sheet}（{rows} 行・{source}）: エラー {e} 件、警告 {w} 件' },
+  clean: { en: 'No problems found.', ja: '問題は見つかりませんでした。' },
+  notRecognised: { en: 'No roster or claims headers were found in {address}. Headers such as Name, Arrival, Term, Year (or 氏名, 来日日, 任用回数, 来日年数) are needed.', ja: '{address} に名簿・請求の見出しが見つかりません。氏名・来日日・任用回数・来日年数（Name, Arrival, Term, Year）などの見出しが必要です。' },
+  wrongKindRoster: { en: 'This looks like a claims sheet; its findings are shown, but the CLAIR add-in is the place for claims.', ja: 'このシートは請求シートのようです。結果は表示しますが、請求の点検はクレア アドインをお使いください。' },
+  wrongKindClaims: { en: 'This looks like an ALT roster; its findings are shown, but the ALT add-in is the place for rosters.', ja: 'このシートは ALT 名簿のようです。結果は表示しますが、名簿の点検は ALT アドインをお使いください。' },
+  cleared: { en: 'Removed {n} marks. Cell values and formats were not touched.', ja: '{n} 個の印を消しました。セルの値と書式は変更していません。' },
+  reportWritten: { en: 'Wrote the findings to the sheet "{name}".', ja: '結果をシート「{name}」に書き出しました。' },
+  notInExcel: { en: 'Open this pane in Excel to check a workbook.', ja: 'ブックを点検するには Excel でこのウィンドウを開いてください。' },
+  failed: { en: 'The check could not finish: {message}', ja: '点検を完了できませんでした: {message}' },
+  sheetWide: { en: 'sheet', ja: 'シート' },
+  reportHeader: { en: 'Sheet|Cell|Column|Severity|Rule|Message|メッセージ', ja: 'シート|セル|列|重要度|条項|Message|メッセージ' },
+  severityError: { en: 'error', ja: 'エラー' },
+  severityWarning: { en: 'warning', ja: '警告' },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: UiLang, key: StringKey, vars: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+
+export function uiLanguage(officeLanguage: string | undefined, browserLanguage: string | undefined): UiLang {
+  const tag = (officeLanguage || browserLanguage || 'en').toLowerCase();
+  return tag.startsWith('ja') ? 'ja' : 'en';
+}

@@ -1,0 +1,395 @@
+// An in-memory Excel behind the task pane's adapter: the subset of the Excel JavaScript API the
+// adapter uses, with Office.js's batch semantics — properties readable only after load() and
+// context.sync(), writes applied at sync — and a count of the syncs.
+
+type Value = string | number | boolean;
+
+interface FakeCell {
+  value: Value;
+  numberFormat?: string;
+}
+
+interface FakeFormat {
+  id: string;
+  cells: string[]; // "r,c"
+  formula: string;
+  fill: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, FakeCell>;
+  formats: FakeFormat[];
+  tables: { name: string; address: string }[];
+  bold: Set<string>;
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+function colLetters(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+interface Box {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+function parseArea(a: string): Box {
+  const ref = a.includes('!') ? a.slice(a.lastIndexOf('!') + 1) : a;
+  const [p, q] = ref.replace(/\$/g, '').split(':');
+  const m1 = /^([A-Z]+)(\d+)$/.exec(p);
+  const m2 = /^([A-Z]+)(\d+)$/.exec(q ?? p);
+  if (!m1 || !m2) throw new Error(`InvalidArgument: bad address ${a}`);
+  return { r1: Number(m1[2]), c1: colNumber(m1[1]), r2: Number(m2[2]), c2: colNumber(m2[1]) };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export class FakeWorkbookModel {
+  sheets: FakeSheet[] = [];
+  active = '';
+  selection = { sheet: '', address: 'A1' };
+  use1904 = false;
+  syncs = 0;
+  private nextId = 1;
+
+  addSheet(name: string, rows: (Value | null)[][] = [], start = 'A1'): FakeSheet {
+    const sheet: FakeSheet = { name, cells: new Map(), formats: [], tables: [], bold: new Set() };
+    const { r1, c1 } = parseArea(start);
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== null && v !== undefined && v !== '') sheet.cells.set(`${r1 + i},${c1 + j}`, { value: v });
+      }),
+    );
+    this.sheets.push(sheet);
+    if (!this.active) {
+      this.active = name;
+      this.selection = { sheet: name, address: 'A1' };
+    }
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
+    return s;
+  }
+
+  newFormatId(): string {
+    return `cf${this.nextId++}`;
+  }
+
+  /** A snapshot of every cell value, for proving the pane changed none. */
+  values(): Record<string, Value> {
+    const out: Record<string, Value> = {};
+    for (const s of this.sheets) for (const [k, c] of s.cells) out[`${s.name}!${k}`] = c.value;
+    return out;
+  }
+
+  textOf(cell: FakeCell): string {
+    if (typeof cell.value === 'number' && cell.numberFormat && /y/.test(cell.numberFormat)) {
+      const day = Math.floor(cell.value) - (this.use1904 ? 24107 : 25569);
+      const d = new Date(day * 86_400_000);
+      return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    }
+    return String(cell.value);
+  }
+
+  usedBox(sheet: FakeSheet): Box | undefined {
+    let box: Box | undefined;
+    for (const k of sheet.cells.keys()) {
+      const [r, c] = k.split(',').map(Number);
+      box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, c), r2: Math.max(box.r2, r), c2: Math.max(box.c2, c) } : { r1: r, c1: c, r2: r, c2: c };
+    }
+    return box;
+  }
+}
+
+class Batch {
+  ops: (() => void)[] = [];
+}
+
+/** Base of proxies: a property is readable only once loaded and synced. */
+class Proxy {
+  protected loaded = new Set<string>();
+  protected data: Record<string, unknown> = {};
+  constructor(protected batch: Batch) {}
+  protected get(prop: string): unknown {
+    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: ${prop} was not loaded and synced`);
+    return this.data[prop];
+  }
+  protected queueLoad(props: string[], read: () => Record<string, unknown>): void {
+    this.batch.ops.push(() => {
+      const snap = read();
+      for (const p of props) {
+        this.data[p] = snap[p];
+        this.loaded.add(p);
+      }
+    });
+  }
+}
+
+const splitProps = (props: string) => props.split(',').map((p) => p.trim()).filter(Boolean);
+
+class FakeConditionalFormat extends Proxy {
+  constructor(batch: Batch, private model: FakeWorkbookModel, private sheet: FakeSheet, private fmt: FakeFormat) {
+    super(batch);
+    this.data.type = 'Custom';
+    this.loaded.add('type');
+    this.data.formula = fmt.formula;
+    this.loaded.add('formula');
+  }
+  get type() {
+    return this.get('type');
+  }
+  get custom() {
+    const self = this;
+    return {
+      rule: {
+        get formula() {
+          return self.get('formula');
+        },
+        set formula(f: unknown) {
+          self.batch.ops.push(() => (self.fmt.formula = String(f)));
+        },
+      },
+      format: {
+        fill: {
+          set color(c: string) {
+            self.batch.ops.push(() => (self.fmt.fill = c));
+          },
+        },
+      },
+    };
+  }
+  delete(): void {
+    this.batch.ops.push(() => (this.sheet.formats = this.sheet.formats.filter((f) => f !== this.fmt)));
+  }
+}
+
+class FakeFormatCollection extends Proxy {
+  constructor(batch: Batch, private model: FakeWorkbookModel, private sheet: FakeSheet, private cells: () => string[]) {
+    super(batch);
+  }
+  load(_props?: string): void {
+    this.queueLoad(['items'], () => {
+      const mine = new Set(this.cells());
+      const items = this.sheet.formats.filter((f) => f.cells.some((c) => mine.has(c))).map((f) => new FakeConditionalFormat(this.batch, this.model, this.sheet, f));
+      return { items };
+    });
+  }
+  get items(): FakeConditionalFormat[] {
+    return this.get('items') as FakeConditionalFormat[];
+  }
+  add(_type: string): FakeConditionalFormat {
+    const fmt: FakeFormat = { id: this.model.newFormatId(), cells: [], formula: '', fill: '' };
+    const cf = new FakeConditionalFormat(this.batch, this.model, this.sheet, fmt);
+    this.batch.ops.push(() => {
+      fmt.cells = this.cells();
+      this.sheet.formats.push(fmt);
+    });
+    return cf;
+  }
+}
+
+class FakeRange extends Proxy {
+  constructor(batch: Batch, protected model: FakeWorkbookModel, protected sheet: FakeSheet, protected boxes: () => Box[] | undefined) {
+    super(batch);
+  }
+  private box(): Box | undefined {
+    return this.boxes()?.[0];
+  }
+  private cellKeys(): string[] {
+    const keys: string[] = [];
+    for (const b of this.boxes() ?? []) for (let r = b.r1; r <= b.r2; r++) for (let c = b.c1; c <= b.c2; c++) keys.push(`${r},${c}`);
+    return keys;
+  }
+  load(props: string): void {
+    const list = splitProps(props);
+    this.queueLoad(list, () => {
+      const b = this.box();
+      const grid = <T,>(f: (cell: FakeCell | undefined) => T): T[][] => {
+        if (!b) return [];
+        const out: T[][] = [];
+        for (let r = b.r1; r <= b.r2; r++) {
+          const row: T[] = [];
+          for (let c = b.c1; c <= b.c2; c++) row.push(f(this.sheet.cells.get(`${r},${c}`)));
+          out.push(row);
+        }
+        return out;
+      };
+      return {
+        address: b ? `${this.sheet.name}!${colLetters(b.c1)}${b.r1}${b.r1 === b.r2 && b.c1 === b.c2 ? '' : `:${colLetters(b.c2)}${b.r2}`}` : '',
+        rowCount: b ? b.r2 - b.r1 + 1 : 0,
+        columnCount: b ? b.c2 - b.c1 + 1 : 0,
+        values: grid((c) => (c ? c.value : '')),
+        text: grid((c) => (c ? this.model.textOf(c) : '')),
+        numberFormat: grid((c) => c?.numberFormat ?? 'General'),
+        isNullObject: b === undefined,
+      };
+    });
+  }
+  get address() {
+    return this.get('address') as string;
+  }
+  get rowCount() {
+    return this.get('rowCount') as number;
+  }
+  get columnCount() {
+    return this.get('columnCount') as number;
+  }
+  get text() {
+    return this.get('text') as unknown[][];
+  }
+  get numberFormat() {
+    return this.get('numberFormat') as unknown[][];
+  }
+  get isNullObject() {
+    return this.get('isNullObject') as boolean;
+  }
+  get values(): unknown[][] {
+    return this.get('values') as unknown[][];
+  }
+  set values(v: unknown[][]) {
+    this.batch.ops.push(() => {
+      const b = this.box()!;
+      v.forEach((row, i) => row.forEach((x, j) => {
+        const key = `${b.r1 + i},${b.c1 + j}`;
+        if (x === '' || x === null) this.sheet.cells.delete(key);
+        else this.sheet.cells.set(key, { value: x as Value });
+      }));
+    });
+  }
+  get conditionalFormats() {
+    return new FakeFormatCollection(this.batch, this.model, this.sheet, () => this.cellKeys());
+  }
+  get format() {
+    return { font: { set bold(_b: boolean) { /* formatting of our own report sheet */ } } };
+  }
+  select(): void {
+    this.batch.ops.push(() => {
+      const b = this.box()!;
+      this.model.selection = { sheet: this.sheet.name, address: `${colLetters(b.c1)}${b.r1}` };
+    });
+  }
+}
+
+class FakeTable {
+  constructor(private batch: Batch, private model: FakeWorkbookModel, private sheet: FakeSheet, readonly name: string, private address: string) {}
+  getRange(): FakeRange {
+    return new FakeRange(this.batch, this.model, this.sheet, () => [parseArea(this.address)]);
+  }
+}
+
+class FakeSheetProxy extends Proxy {
+  constructor(batch: Batch, private model: FakeWorkbookModel, private resolve: () => FakeSheet | undefined) {
+    super(batch);
+  }
+  private s(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw new Error('ItemNotFound: worksheet');
+    return s;
+  }
+  load(props: string): void {
+    this.queueLoad(splitProps(props), () => ({ name: this.resolve()?.name, isNullObject: this.resolve() === undefined }));
+  }
+  get name() {
+    return this.get('name') as string;
+  }
+  get isNullObject() {
+    return this.get('isNullObject') as boolean;
+  }
+  get tables() {
+    const sheet = () => this.s();
+    const { batch, model } = this;
+    const proxy = new (class extends Proxy {
+      load() {
+        this.queueLoad(['items'], () => ({ items: sheet().tables.map((t) => new FakeTable(batch, model, sheet(), t.name, t.address)) }));
+      }
+      get items() {
+        return this.get('items') as FakeTable[];
+      }
+    })(this.batch);
+    return proxy;
+  }
+  getRange(address?: string): FakeRange {
+    // Without an address: the whole sheet (its formats; values are not read that way here).
+    return new FakeRange(this.batch, this.model, this.s(), () => (address ? [parseArea(address)] : [{ r1: 1, c1: 1, r2: 1_048_576, c2: 16_384 }]));
+  }
+  getRanges(address: string): FakeRange {
+    return new FakeRange(this.batch, this.model, this.s(), () => address.split(',').map(parseArea));
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.batch, this.model, this.s(), () => {
+      const b = this.model.usedBox(this.s());
+      return b ? [b] : undefined;
+    });
+  }
+  activate(): void {
+    this.batch.ops.push(() => (this.model.active = this.s().name));
+  }
+  delete(): void {
+    this.batch.ops.push(() => (this.model.sheets = this.model.sheets.filter((x) => x !== this.resolve())));
+  }
+}
+
+class FakeContext {
+  private batch = new Batch();
+  constructor(private model: FakeWorkbookModel) {}
+  get workbook() {
+    const { batch, model } = this;
+    return {
+      worksheets: {
+        getActiveWorksheet: () => new FakeSheetProxy(batch, model, () => model.sheets.find((s) => s.name === model.active)),
+        getItem: (name: string) => new FakeSheetProxy(batch, model, () => model.sheet(name)),
+        getItemOrNullObject: (name: string) => new FakeSheetProxy(batch, model, () => model.sheets.find((s) => s.name === name)),
+        add: (name: string) => {
+          batch.ops.push(() => {
+            if (model.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+            model.sheets.push({ name, cells: new Map(), formats: [], tables: [], bold: new Set() });
+          });
+          return new FakeSheetProxy(batch, model, () => model.sheets.find((s) => s.name === name));
+        },
+        _items: undefined as FakeSheetProxy[] | undefined,
+        load(_p: string) {
+          batch.ops.push(() => {
+            this._items = model.sheets.map((s) => {
+              const proxy = new FakeSheetProxy(batch, model, () => s);
+              (proxy as unknown as { data: Record<string, unknown>; loaded: Set<string> }).data.name = s.name;
+              (proxy as unknown as { loaded: Set<string> }).loaded.add('name');
+              return proxy;
+            });
+          });
+        },
+        get items(): FakeSheetProxy[] {
+          if (!this._items) throw new Error('PropertyNotLoaded: items');
+          return this._items;
+        },
+      },
+      getSelectedRange: () => new FakeRange(batch, model, model.sheet(model.selection.sheet), () => [parseArea(model.selection.address)]),
+    };
+  }
+  async sync(): Promise<void> {
+    this.model.syncs++;
+    const ops = this.batch.ops;
+    this.batch.ops = [];
+    for (const op of ops) op();
+  }
+}
+
+/** Installs the fake as the global `Excel` and returns the model behind it. */
+export function installFakeExcel(model = new FakeWorkbookModel(), target: Record<string, unknown> = globalThis as never): FakeWorkbookModel {
+  target.Excel = {
+    run: async <T,>(cb: (ctx: FakeContext) => Promise<T>) => cb(new FakeContext(model)),
+    ConditionalFormatType: { custom: 'Custom' },
+  };
+  return model;
+}

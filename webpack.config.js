@@ -1,0 +1,112 @@
+/* eslint-disable no-console */
+// Builds both add-ins into dist/: alt/ and clair/ (functions bundle, page and metadata in English
+// and Japanese, task pane, ribbon function file), shared assets, help.html, and the manifests
+// rewritten for the production address.
+//   npm run build        production (ADDIN_BASE_URL=https://your.host for the manifests)
+//   npm run dev-server   https://localhost:3000 with Office's developer certificates when present
+
+const path = require('path');
+const fs = require('fs');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000';
+
+function lib(modulePath) {
+  const file = path.join(__dirname, 'lib', 'src', modulePath);
+  if (!fs.existsSync(`${file}.js`)) throw new Error(`${file}.js is missing: run "npm run prepare" (npm ci does) before webpack`);
+  return require(file);
+}
+
+/** Emits generated files (metadata, help page) as webpack assets. */
+class EmitGenerated {
+  constructor(files) {
+    this.files = files;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('EmitGenerated', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'EmitGenerated', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const [name, make] of Object.entries(this.files)) compilation.emitAsset(name, new compiler.webpack.sources.RawSource(make()));
+      });
+    });
+  }
+}
+
+async function httpsOptions() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    console.warn(`\nNo trusted Office developer certificate (${e.message}).\nServing over plain HTTP; Office needs HTTPS, so run "npx office-addin-dev-certs install" where you can trust a CA (Windows, macOS).\n`);
+    return undefined;
+  }
+}
+
+module.exports = async (env, argv) => {
+  const production = argv.mode === 'production';
+  const baseUrl = (process.env.ADDIN_BASE_URL || DEV_URL).replace(/\/$/, '');
+  const { customFunctionsMetadata } = lib('functions/metadata');
+  const { helpHtml } = lib('functions/docs');
+  const helpUrl = `${baseUrl}/help.html`;
+  const json = (x) => `${JSON.stringify(x, null, 2)}\n`;
+
+  const pages = [
+    ['alt/taskpane.html', 'src/html/taskpane.html', ['taskpane'], { title: 'Roster check 名簿チェック', mode: 'roster' }],
+    ['clair/taskpane.html', 'src/html/taskpane.html', ['taskpane'], { title: 'Claims check 請求チェック', mode: 'claims' }],
+    ['alt/functions.html', 'src/html/functions.html', ['alt/functions'], { title: 'ALT functions' }],
+    ['clair/functions.html', 'src/html/functions.html', ['clair/functions'], { title: 'CLAIR functions' }],
+    ['alt/commands.html', 'src/html/commands.html', [], { title: 'Commands' }],
+    ['clair/commands.html', 'src/html/commands.html', [], { title: 'Commands' }],
+  ];
+
+  const https = argv.env && argv.env.WEBPACK_SERVE ? await httpsOptions() : undefined;
+
+  return {
+    devtool: production ? false : 'source-map',
+    target: ['web', 'es2017'],
+    entry: {
+      'alt/functions': './src/functions/alt.ts',
+      'clair/functions': './src/functions/clair.ts',
+      taskpane: './src/taskpane/taskpane.ts',
+    },
+    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.json', onlyCompileBundledFiles: true, compilerOptions: { target: 'es2017', module: 'es2020', moduleResolution: 'bundler', sourceMap: !production } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      ...pages.map(
+        ([filename, template, chunks, options]) =>
+          new HtmlWebpackPlugin({ filename, template, chunks, inject: 'body', scriptLoading: 'blocking', publicPath: 'auto', ...options }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          ...['manifest.xml', 'manifest-clair.xml'].map((m) => ({ from: m, to: m, transform: (content) => content.toString().split(DEV_URL).join(baseUrl) })),
+        ],
+      }),
+      new EmitGenerated({
+        'alt/functions.json': () => json(customFunctionsMetadata('ALT', 'en', helpUrl)),
+        'alt/functions.ja.json': () => json(customFunctionsMetadata('ALT', 'ja', helpUrl)),
+        'clair/functions.json': () => json(customFunctionsMetadata('CLAIR', 'en', helpUrl)),
+        'clair/functions.ja.json': () => json(customFunctionsMetadata('CLAIR', 'ja', helpUrl)),
+        'help.html': () => helpHtml(),
+      }),
+    ],
+    devServer: {
+      port: 3000,
+      static: { directory: path.resolve(__dirname, 'dist') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: https ? { type: 'https', options: https } : { type: 'http' },
+      client: { overlay: false },
+    },
+  };
+};
