@@ -176,13 +176,17 @@ class FakeConditionalFormat extends Proxy {
 }
 
 class FakeFormatCollection extends Proxy {
-  constructor(batch: Batch, private model: FakeWorkbookModel, private sheet: FakeSheet, private cells: () => string[]) {
+  constructor(batch: Batch, private model: FakeWorkbookModel, private sheet: FakeSheet, private boxes: () => Box[], private cells: () => string[]) {
     super(batch);
   }
   load(_props?: string): void {
     this.queueLoad(['items'], () => {
-      const mine = new Set(this.cells());
-      const items = this.sheet.formats.filter((f) => f.cells.some((c) => mine.has(c))).map((f) => new FakeConditionalFormat(this.batch, this.model, this.sheet, f));
+      const boxes = this.boxes();
+      const inside = (key: string) => {
+        const [r, c] = key.split(',').map(Number);
+        return boxes.some((b) => r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2);
+      };
+      const items = this.sheet.formats.filter((f) => f.cells.some(inside)).map((f) => new FakeConditionalFormat(this.batch, this.model, this.sheet, f));
       return { items };
     });
   }
@@ -201,8 +205,12 @@ class FakeFormatCollection extends Proxy {
 }
 
 class FakeRange extends Proxy {
-  constructor(batch: Batch, protected model: FakeWorkbookModel, protected sheet: FakeSheet, protected boxes: () => Box[] | undefined) {
+  // The sheet is resolved when the batch runs, as Office.js proxies are.
+  constructor(batch: Batch, protected model: FakeWorkbookModel, private sheetRef: () => FakeSheet, protected boxes: () => Box[] | undefined) {
     super(batch);
+  }
+  protected get sheet(): FakeSheet {
+    return this.sheetRef();
   }
   private box(): Box | undefined {
     return this.boxes()?.[0];
@@ -213,7 +221,8 @@ class FakeRange extends Proxy {
     return keys;
   }
   load(props: string): void {
-    const list = splitProps(props);
+    // As in Office.js, any load of an …OrNullObject also tells whether it is null.
+    const list = [...splitProps(props), 'isNullObject'];
     this.queueLoad(list, () => {
       const b = this.box();
       const grid = <T,>(f: (cell: FakeCell | undefined) => T): T[][] => {
@@ -269,7 +278,7 @@ class FakeRange extends Proxy {
     });
   }
   get conditionalFormats() {
-    return new FakeFormatCollection(this.batch, this.model, this.sheet, () => this.cellKeys());
+    return new FakeFormatCollection(this.batch, this.model, this.sheet, () => this.boxes() ?? [], () => this.cellKeys());
   }
   get format() {
     return { font: { set bold(_b: boolean) { /* formatting of our own report sheet */ } } };
@@ -285,7 +294,7 @@ class FakeRange extends Proxy {
 class FakeTable {
   constructor(private batch: Batch, private model: FakeWorkbookModel, private sheet: FakeSheet, readonly name: string, private address: string) {}
   getRange(): FakeRange {
-    return new FakeRange(this.batch, this.model, this.sheet, () => [parseArea(this.address)]);
+    return new FakeRange(this.batch, this.model, () => this.sheet, () => [parseArea(this.address)]);
   }
 }
 
@@ -322,13 +331,13 @@ class FakeSheetProxy extends Proxy {
   }
   getRange(address?: string): FakeRange {
     // Without an address: the whole sheet (its formats; values are not read that way here).
-    return new FakeRange(this.batch, this.model, this.s(), () => (address ? [parseArea(address)] : [{ r1: 1, c1: 1, r2: 1_048_576, c2: 16_384 }]));
+    return new FakeRange(this.batch, this.model, () => this.s(), () => (address ? [parseArea(address)] : [{ r1: 1, c1: 1, r2: 1_048_576, c2: 16_384 }]));
   }
   getRanges(address: string): FakeRange {
-    return new FakeRange(this.batch, this.model, this.s(), () => address.split(',').map(parseArea));
+    return new FakeRange(this.batch, this.model, () => this.s(), () => address.split(',').map(parseArea));
   }
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.batch, this.model, this.s(), () => {
+    return new FakeRange(this.batch, this.model, () => this.s(), () => {
       const b = this.model.usedBox(this.s());
       return b ? [b] : undefined;
     });
@@ -374,7 +383,7 @@ class FakeContext {
           return this._items;
         },
       },
-      getSelectedRange: () => new FakeRange(batch, model, model.sheet(model.selection.sheet), () => [parseArea(model.selection.address)]),
+      getSelectedRange: () => new FakeRange(batch, model, () => model.sheet(model.selection.sheet), () => [parseArea(model.selection.address)]),
     };
   }
   async sync(): Promise<void> {

@@ -1,0 +1,119 @@
+// The task pane's adapter and controller against the in-memory Excel: findings, marks that never
+// touch a value, exact clearing, and a fixed number of context.sync() calls.
+
+import { installFakeExcel, FakeWorkbookModel } from './fakes/excel-fake';
+import { PaneController } from '../src/taskpane/controller';
+import { ExcelWorkbook, MARK_FORMULA, detectDateSystem, topLeftOf } from '../src/taskpane/workbook';
+
+const HEAD = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay'];
+const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
+
+function roster(n: number, badEvery = 0): (string | number)[][] {
+  const rows: (string | number)[][] = [HEAD];
+  for (let i = 0; i < n; i++) {
+    const bad = badEvery > 0 && i % badEvery === 0;
+    rows.push([`ALT ${i}`, 'USA', 'S1', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-30'), bad ? 290000 : 280000]);
+  }
+  return rows;
+}
+
+function setup(rows: (string | number | boolean)[][], start = 'A1') {
+  const model = new FakeWorkbookModel();
+  const sheet = model.addSheet('Roster', rows, start);
+  model.addSheet('Other', [['keep me', 1]]);
+  installFakeExcel(model);
+  const wb = new ExcelWorkbook();
+  return { model, sheet, wb, controller: new PaneController(wb, 'roster') };
+}
+
+test('a check finds, marks and keeps every value; clearing removes exactly our marks', async () => {
+  const { model, sheet, controller } = setup(roster(6, 3), 'B3');
+  // A user's own conditional format must survive.
+  sheet.formats.push({ id: 'user', cells: ['4,10'], formula: '=J4>0', fill: '#00FF00' });
+  const before = model.values();
+  const { result, block } = await controller.check('auto', 'auto');
+  expect(block.source).toBe('used');
+  expect(block.firstRow).toBe(3);
+  expect(result.findings.map((f) => `${f.row}:${f.columnIndex}:${f.rule}`)).toEqual(['4:10:Art 7.1', '7:10:Art 7.1']);
+  expect(model.values()).toEqual(before);
+  const ours = sheet.formats.filter((f) => f.formula === MARK_FORMULA);
+  expect(ours.flatMap((f) => f.cells).sort()).toEqual(['4,10', '7,10']);
+  expect(ours.every((f) => f.fill === '#FDE7E9')).toBe(true);
+
+  // A second check replaces the marks rather than piling them up.
+  await controller.check('auto', 'auto');
+  expect(sheet.formats.filter((f) => f.formula === MARK_FORMULA).flatMap((f) => f.cells).sort()).toEqual(['4,10', '7,10']);
+
+  expect(await controller.clearMarks()).toBe(1);
+  expect(sheet.formats).toEqual([{ id: 'user', cells: ['4,10'], formula: '=J4>0', fill: '#00FF00' }]);
+  expect(model.values()).toEqual(before);
+});
+
+test('the number of syncs does not grow with the rows: at most 3 for one validation', async () => {
+  const counts: number[] = [];
+  for (const n of [5, 500, 5000]) {
+    const { wb, controller } = setup(roster(n, 7));
+    await controller.check('auto', 'auto');
+    counts.push(wb.counter.syncs);
+  }
+  expect(counts).toEqual([2, 2, 2]);
+  // With a table to read, one more — still at most 3.
+  const { sheet, wb, controller } = setup(roster(50, 7));
+  sheet.tables.push({ name: 'Roster', address: 'A1:I51' });
+  const { block } = await controller.check('auto', 'auto');
+  expect(block.source).toBe('table');
+  expect(wb.counter.syncs).toBe(3);
+});
+
+test('a selection of more than one cell is checked on its own; clicking a finding selects its cell', async () => {
+  const { model, controller } = setup(roster(10, 2));
+  model.selection = { sheet: 'Roster', address: 'A1:I4' };
+  const { result, block } = await controller.check('auto', 'auto');
+  expect(block.source).toBe('selection');
+  expect(result.findings.map((f) => f.row)).toEqual([2, 4]);
+  await controller.select(result.findings[1]);
+  expect(model.selection).toEqual({ sheet: 'Roster', address: 'I4' });
+});
+
+test('a report sheet is written on a sheet of its own, replacing an earlier one', async () => {
+  const { model, controller } = setup(roster(4, 2));
+  const before = model.values();
+  const { result } = await controller.check('auto', 'auto');
+  await controller.writeReport(result.findings, 'ja');
+  await controller.writeReport(result.findings, 'en');
+  const report = model.sheets.filter((s) => s.name === '点検結果 Findings');
+  expect(report).toHaveLength(1);
+  expect(report[0].cells.get('1,1')!.value).toBe('Sheet');
+  expect(report[0].cells.get('2,2')!.value).toBe('I2');
+  for (const [k, v] of Object.entries(before)) expect(model.values()[k]).toBe(v);
+});
+
+test('a malformed sheet gives findings, never a crash; an empty sheet is unknown', async () => {
+  const { result } = await setup([['Name', 'Arrival', 'Term', 'Year'], ['#N/A', 'soon', 'x', 9], [true, 12.5, -1, '']]).controller.check('auto', 'auto');
+  expect(result.kind).toBe('roster');
+  expect(result.findings.length).toBeGreaterThanOrEqual(5);
+  const empty = new FakeWorkbookModel();
+  empty.addSheet('Blank');
+  installFakeExcel(empty);
+  const r = await new PaneController(new ExcelWorkbook(), 'roster').check('auto', 'auto');
+  expect(r.result.kind).toBe('unknown');
+});
+
+test('the 1904 date system is recognised from the dates Excel displays', async () => {
+  const model = new FakeWorkbookModel();
+  model.use1904 = true;
+  const shift = 1462;
+  const rows = roster(2).map((r, i) => (i === 0 ? r : r.map((v, j) => ([3, 6, 7].includes(j) ? (v as number) - shift : v))));
+  const sheet = model.addSheet('Roster', rows);
+  for (const [k, c] of sheet.cells) if ([4, 7, 8].includes(Number(k.split(',')[1])) && typeof c.value === 'number') c.numberFormat = 'yyyy-mm-dd';
+  installFakeExcel(model);
+  const { result, block } = await new PaneController(new ExcelWorkbook(), 'roster').check('auto', 'auto');
+  expect(block.dateSystem).toBe('1904');
+  expect(result.findings).toEqual([]);
+});
+
+test('helpers', () => {
+  expect(topLeftOf("'My sheet'!$C$7:$F$9")).toEqual({ row: 7, column: 3 });
+  expect(detectDateSystem([[45137]], [['2023-07-30']], [['yyyy-mm-dd']])).toBe('1900');
+  expect(detectDateSystem([[43675]], [['7/30/23']], [['m/d/yy']])).toBe('1904');
+});
