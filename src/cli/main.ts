@@ -168,6 +168,12 @@ function list(args: string[], io: Io, lang: Lang): number {
   return 0;
 }
 
+// A reader that stops early (| head) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 export async function main(argv: string[], io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
   const args = [...argv];
   const langOpt = takeOption(args, '--lang');

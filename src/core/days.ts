@@ -155,7 +155,7 @@ const ISO_DATE = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$/;
 
 /** `YYYY-MM-DD` or `YYYY/MM/DD` (full-width digits allowed) → day, or undefined when not such text. */
 export function dayFromIsoText(text: string): Day | undefined {
-  const match = ISO_DATE.exec(text.normalize('NFKC'));
+  const match = ISO_DATE.exec(/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC'));
   if (!match) return undefined;
   const y = Number(match[1]);
   const m = Number(match[2]);

@@ -2,8 +2,8 @@
 
 /** A key for comparing names: NFKC (full-width → half-width), lower case, no spaces or punctuation. */
 export function nameKey(text: string): string {
-  return text
-    .normalize('NFKC')
+  // Plain ASCII needs no width folding.
+  return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC'))
     .toLowerCase()
     .replace(/[\s.,'’\-_・･()（）「」]/g, '');
 }

@@ -786,7 +786,7 @@ export function fullName(f: FnDecl): string {
 const BY_NAME = new Map(FUNCTIONS.map((f) => [fullName(f), f]));
 
 export function findFunction(name: string): FnDecl | undefined {
-  return BY_NAME.get(name.normalize('NFKC').trim().toUpperCase());
+  return BY_NAME.get(name) ?? BY_NAME.get(name.normalize('NFKC').trim().toUpperCase());
 }
 
 // ---- invocation: the one path for Excel, the CLI and the tests ------------------------------

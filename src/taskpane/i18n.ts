@@ -22,7 +22,7 @@ const STRINGS = {
   all: { en: 'All', ja: 'すべて' },
   errors: { en: 'Errors', ja: 'エラー' },
   warnings: { en: 'Warnings', ja: '警告' },
-  summary: { en: '{sheet} ({rows} rows, {source}): {e} errors, {w} warnings', ja: '{sheet}（{rows} 行・{source}）: エラー {e} 件、警告 {w} 件' },
+  summary: { en: '{sheet} ({rows} rows, {source}): {e} error(s), {w} warning(s)', ja: '{sheet}（{rows} 行・{source}）: エラー {e} 件、警告 {w} 件' },
   clean: { en: 'No problems found.', ja: '問題は見つかりませんでした。' },
   notRecognised: { en: 'No roster or claims headers were found in {address}. Headers such as Name, Arrival, Term, Year (or 氏名, 来日日, 任用回数, 来日年数) are needed.', ja: '{address} に名簿・請求の見出しが見つかりません。氏名・来日日・任用回数・来日年数（Name, Arrival, Term, Year）などの見出しが必要です。' },
   wrongKindRoster: { en: 'This looks like a claims sheet; its findings are shown, but the CLAIR add-in is the place for claims.', ja: 'このシートは請求シートのようです。結果は表示しますが、請求の点検はクレア アドインをお使いください。' },

@@ -9,10 +9,23 @@ import { Trace, yen } from '../trace';
 
 export type ClairOffice = ClairRuleset['offices'][number];
 
+const officeIndex = new WeakMap<ClairRuleset, Map<string, ClairOffice>>();
+
+function officesByKey(rs: ClairRuleset): Map<string, ClairOffice> {
+  let index = officeIndex.get(rs);
+  if (!index) {
+    index = new Map();
+    for (const o of rs.offices) for (const n of [o.code, o.en, o.ja, ...o.aliases]) index.set(nameKey(n), o);
+    officeIndex.set(rs, index);
+  }
+  return index;
+}
+
 /** An office by its English or Japanese name or code (any case or width, "事務所"/"office" optional). */
 export function findOffice(rs: ClairRuleset, name: string): ClairOffice | undefined {
-  const key = nameKey(name).replace(/(海外)?事務所$|office$/, '');
-  return rs.offices.find((o) => [o.code, o.en, o.ja, ...o.aliases].some((n) => nameKey(n) === key || nameKey(n) === nameKey(name)));
+  const index = officesByKey(rs);
+  const key = nameKey(name);
+  return index.get(key) ?? index.get(key.replace(/(海外)?事務所$|office$/, ''));
 }
 
 export function requireOffice(rs: ClairRuleset, name: string, arg = 'office'): ClairOffice {

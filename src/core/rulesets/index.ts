@@ -22,9 +22,14 @@ export function builtInRulesets(): readonly AnyRuleset[] {
   return BUILT_IN;
 }
 
+const NEWEST = new Map<RulesetKind, AnyRuleset>();
+for (const r of BUILT_IN) {
+  const had = NEWEST.get(r.kind);
+  if (!had || r.version > had.version) NEWEST.set(r.kind, r);
+}
+
 function newest<K extends RulesetKind>(kind: K): Extract<AnyRuleset, { kind: K }> {
-  const list = BUILT_IN.filter((r) => r.kind === kind).sort((a, b) => b.version - a.version);
-  return list[0] as Extract<AnyRuleset, { kind: K }>;
+  return NEWEST.get(kind) as Extract<AnyRuleset, { kind: K }>;
 }
 
 export const defaultAltRuleset = (): AltRuleset => newest('alt');

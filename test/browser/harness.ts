@@ -1,0 +1,28 @@
+// Loaded into the browser before the task pane: an in-memory Excel with a sample roster, exposed
+// as window.Excel (what the pane's adapter talks to) and window.__model (what the test inspects).
+
+import { FakeWorkbookModel, installFakeExcel } from '../fakes/excel-fake';
+
+const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
+
+const model = new FakeWorkbookModel();
+const sheet = model.addSheet(
+  'Roster 名簿',
+  [
+    ['ALT roster FY2023 / 令和5年度 ALT 名簿'],
+    [],
+    ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay', 'Leave used (hours)', 'Carried leave', 'Sick days'],
+    ['Alex Smith', 'USA', 'S1', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-30'), 280000, 35, 0, 2],
+    ['Brianna Lee', 'Canada', 'S2', serial('2022-08-06'), 2, 2, serial('2023-08-07'), serial('2024-08-06'), 280000, 70, 5, 0],
+    ['Chen Wei', '中国', 'S1', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-31'), 280000, 14, 0, 0],
+    ['Eamon Kelly', 'Ireland', 'S1', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-30'), 280000, 21, 0, 22],
+    ['Gus Ortega', 'Narnia', 'S1', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-30'), 280000, 0, 0, 5],
+    ['<img src=x onerror=alert(1)>', 'USA', 'S1', 'TBD', 1, 1, '', '', 280000, 0, 0, 0],
+  ],
+);
+for (const [k, c] of sheet.cells) if ([4, 7, 8].includes(Number(k.split(',')[1])) && typeof c.value === 'number') c.numberFormat = 'yyyy-mm-dd';
+// A user's own conditional format, which clearing our marks must leave alone.
+sheet.formats.push({ id: 'user', cells: ['4,12'], formula: '=L4>1', fill: '#C6EFCE' });
+model.addSheet('Notes', [['keep', 'these', 'values'], [1, 2, 3]]);
+installFakeExcel(model, window as unknown as Record<string, unknown>);
+(window as unknown as { __model: FakeWorkbookModel }).__model = model;
