@@ -14,7 +14,15 @@ export class Trace {
   }
 }
 
+const YEN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const GROUPED = new Intl.NumberFormat('en-US');
+
 /** Whole yen with thousands separators, as a payslip shows it. */
 export function yen(n: number): string {
-  return `¥${n.toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
+  return `¥${YEN.format(n)}`;
+}
+
+/** 1,234,567 — one formatter, made once (Intl formatters are slow to create). */
+export function grouped(n: number): string {
+  return GROUPED.format(n);
 }

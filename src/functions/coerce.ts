@@ -16,7 +16,11 @@ function describe(v: Raw): string {
   return String(v);
 }
 
+/** Longer text cannot be a number or a date; refuse it before any work on it. */
+const MAX_VALUE_TEXT = 64;
+
 function numericText(s: string): number | undefined {
+  if (s.length > MAX_VALUE_TEXT) return undefined;
   const t = s.normalize('NFKC').replace(/[,\s]/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return undefined;
   const n = Number(t);
@@ -54,7 +58,7 @@ export function toDay(v: Raw, arg: string): Day {
       const err = e as RuleError;
       throw RuleError.value(arg, `${arg}: ${err.message}`, `${arg}: ${err.messageJa}`);
     }
-  } else if (typeof v === 'string') {
+  } else if (typeof v === 'string' && v.length <= MAX_VALUE_TEXT) {
     day = dayFromIsoText(v);
     if (day === undefined) {
       const serial = numericText(v);
@@ -73,7 +77,7 @@ const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'いいえ', '偽', 'off']
 export function toBoolean(v: Raw, arg: string): boolean {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number' && (v === 0 || v === 1)) return v === 1;
-  if (typeof v === 'string') {
+  if (typeof v === 'string' && v.length <= MAX_VALUE_TEXT) {
     const k = v.normalize('NFKC').trim().toLowerCase();
     if (TRUE_WORDS.has(k)) return true;
     if (FALSE_WORDS.has(k)) return false;

@@ -51,6 +51,7 @@ import {
   whoPays,
   workingDaysBetween,
   ymdFromDay,
+  grouped,
 } from '../core';
 import { Raw, isMissing, toBoolean, toDay, toInteger, toNumber, toRows, toText } from './coerce';
 
@@ -843,7 +844,7 @@ function formatArg(v: Raw): string {
 function formatValue(v: Value, result: ResultKind): string {
   if (Array.isArray(v)) return `${v.length} row(s)`;
   if (result === 'date' && typeof v === 'number') return `${v} (${isoFromDay(v - 25569)})`;
-  if (result === 'yen' && typeof v === 'number') return `¥${v.toLocaleString('en-US')}`;
+  if (result === 'yen' && typeof v === 'number') return `¥${grouped(v)}`;
   return String(v);
 }
 

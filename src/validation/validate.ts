@@ -21,6 +21,7 @@ import {
   fiscalYearOf,
   dayFromYmd,
   Country,
+  grouped,
 } from '../core';
 import {
   CLAIMS_BY_HEADER,
@@ -308,7 +309,7 @@ function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs
   if (r.year !== undefined && r.monthlyPay !== undefined) {
     const expected = rs.pay.monthlyByYear[r.year - 1];
     if (r.monthlyPay !== expected) {
-      out.add(row, 'monthlyPay', 'error', 'Art 7.1', M(`monthly pay ¥${r.monthlyPay.toLocaleString('en-US')} differs from the table for JET year ${r.year}: ¥${expected.toLocaleString('en-US')}`, `月額 ${r.monthlyPay.toLocaleString('ja-JP')}円 は来日${r.year}年目の額 ${expected.toLocaleString('ja-JP')}円 と異なります`));
+      out.add(row, 'monthlyPay', 'error', 'Art 7.1', M(`monthly pay ¥${grouped(r.monthlyPay)} differs from the table for JET year ${r.year}: ¥${grouped(expected)}`, `月額 ${grouped(r.monthlyPay)}円 は来日${r.year}年目の額 ${grouped(expected)}円 と異なります`));
     }
   }
   // Art 12.2: carried leave.
@@ -441,7 +442,7 @@ function checkClaims(body: Cell[][], h: Header, out: Collector, rs: ClairRuleset
       const m = months ?? 12;
       const cap = stipendCap(rs, office.en, m < 12 ? m : undefined);
       if (claimed > cap) {
-        out.add(row, 'claimed', 'error', m < 12 ? 'CLAIR: 滞在経費助成金, D-7' : 'CLAIR: 滞在経費助成金', M(`claimed ¥${claimed.toLocaleString('en-US')} exceeds the ${office.en} cap ¥${cap.toLocaleString('en-US')}${m < 12 ? ` for ${m} months (cap × ${m} ÷ 12)` : ''}`, `請求額 ${claimed.toLocaleString('ja-JP')}円 が${office.ja}の限度額 ${cap.toLocaleString('ja-JP')}円${m < 12 ? `（${m}か月分: 限度額 × ${m} ÷ 12）` : ''}を超えています`));
+        out.add(row, 'claimed', 'error', m < 12 ? 'CLAIR: 滞在経費助成金, D-7' : 'CLAIR: 滞在経費助成金', M(`claimed ¥${grouped(claimed)} exceeds the ${office.en} cap ¥${grouped(cap)}${m < 12 ? ` for ${m} months (cap × ${m} ÷ 12)` : ''}`, `請求額 ${grouped(claimed)}円 が${office.ja}の限度額 ${grouped(cap)}円${m < 12 ? `（${m}か月分: 限度額 × ${m} ÷ 12）` : ''}を超えています`));
       }
     }
     if (office && fiscalYear !== undefined) {

@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 
-z.config(en());
+// jitless: zod never compiles code with new Function, so a strict CSP (no 'unsafe-eval') holds.
+z.config({ ...en(), jitless: true });
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 const int = (min?: number, max?: number) => z.int().check(...(min === undefined ? [] : [z.minimum(min)]), ...(max === undefined ? [] : [z.maximum(max)]));
