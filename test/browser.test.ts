@@ -112,6 +112,10 @@ async function openPane(path: string, locale: string) {
     void d.dismiss();
   });
   await routeOffline(context);
+  // Any Content-Security-Policy violation on the page is a failure.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.addInitScript({ content: harness });
   await page.goto(`${base}${path}`);
   return { page, context, requests, problems };
@@ -181,6 +185,36 @@ test('in Japanese, following the display language; the report sheet is written b
   const after = await page.evaluate(() => (window as any).__model.values());
   for (const [k, v] of Object.entries(JSON.parse(before))) expect(after[k]).toBe(v);
   await page.screenshot({ path: join(OUT, 'taskpane-ja.png'), fullPage: true });
+  expect(problems).toEqual([]);
+  await context.close();
+});
+
+test('a hostile sheet — error values, text in numbers, duplicate headers, 1904 serials — gives findings and changes nothing', async () => {
+  const { page, context, problems } = await openPane('/alt/taskpane.html', 'en-US');
+  await page.waitForSelector('#check');
+  await page.evaluate(() => {
+    const model = (window as any).__model;
+    const s = model.addSheet('Hostile', [
+      ['Name', 'Name', 'Arrival', 'Term', 'Year', 'Monthly pay', 'Arrival'],
+      ['#N/A', 'dup', '#VALUE!', 'one', 1e308, '¥lots', 'x'],
+      [true, false, -5, 1.5, 0, -1, null],
+      ['=cmd|calc', '', 43675, 1, 1, 280000, ''],
+    ]);
+    s.cells.get('4,3').numberFormat = 'yyyy-mm-dd';
+    model.use1904 = true;
+    model.active = 'Hostile';
+    model.selection = { sheet: 'Hostile', address: 'A1' };
+  });
+  const before = await page.evaluate(() => JSON.stringify((window as any).__model.values()));
+  await page.click('#check');
+  await page.waitForSelector('.finding');
+  const items = await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''));
+  expect(items.length).toBeGreaterThanOrEqual(5);
+  expect(items.some((t) => /error #VALUE!/.test(t))).toBe(true);
+  expect(await page.evaluate(() => JSON.stringify((window as any).__model.values()))).toBe(before);
+  await page.click('#clear-marks');
+  await page.waitForFunction(() => /Removed \d+ marks/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.evaluate(() => JSON.stringify((window as any).__model.values()))).toBe(before);
   expect(problems).toEqual([]);
   await context.close();
 });
