@@ -22,6 +22,14 @@ test('no eval, new Function or string timers in the source', () => {
   }
 });
 
+test('roster data never leaves the workbook: the add-in code opens no network connection', () => {
+  for (const dir of ['core', 'functions', 'validation', 'taskpane']) {
+    for (const f of files(join(ROOT, 'src', dir), /\.ts$/)) {
+      expect({ f, hit: /\bfetch\s*\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource|navigator\.credentials/.test(readFileSync(f, 'utf8')) }).toEqual({ f, hit: false });
+    }
+  }
+});
+
 test('no innerHTML or document.write in the pane: cell text is data', () => {
   for (const f of files(join(ROOT, 'src', 'taskpane'), /\.ts$/)) expect(readFileSync(f, 'utf8')).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
 });

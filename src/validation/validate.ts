@@ -162,6 +162,43 @@ class Collector {
 }
 
 const label = (f: Field, h: Header) => h.columns.get(f)?.text ?? f;
+const M = (en: string, ja: string): Msg => ({ en, ja });
+
+/** How one column is read: its schema, whether an empty cell is an error, the clause cited. */
+interface FieldSpec {
+  schema: CellSchema<unknown>;
+  required?: boolean;
+  rule: string;
+}
+
+/**
+ * Calls `each` for every non-empty data row with the row's fields read by `specs`; an empty
+ * required cell or an unreadable one becomes a finding and leaves the field undefined.
+ */
+function forEachRow(body: Cell[][], h: Header, out: Collector, specs: Partial<Record<Field, FieldSpec>>, each: (fields: Partial<Record<Field, unknown>>, rowIndex: number, cells: Cell[]) => void, onProgress?: (done: number, total: number) => void): void {
+  const total = body.length;
+  for (let i = 0; i < total; i++) {
+    if (onProgress && i % 2000 === 0) onProgress(i, total);
+    const cells = body[i];
+    if (!cells || cells.every((c) => isEmptyCell(c))) continue;
+    const rowIndex = h.row + 1 + i;
+    const fields: Partial<Record<Field, unknown>> = {};
+    for (const [field, col] of h.columns) {
+      const spec = specs[field];
+      if (!spec) continue;
+      const cell = cells[col.index];
+      if (isEmptyCell(cell)) {
+        if (spec.required) out.add(rowIndex, field, 'error', spec.rule, M(`${col.text} is empty; it is required`, `${col.text} が空欄です（必須）`));
+        continue;
+      }
+      const got = readCell(spec.schema, cell);
+      if (got.ok) fields[field] = got.value;
+      else out.add(rowIndex, field, 'error', spec.rule, M(`${col.text}: ${got.msg.en}`, `${col.text}: ${got.msg.ja}`));
+    }
+    each(fields, rowIndex, cells);
+  }
+  onProgress?.(total, total);
+}
 
 /** Validates one sheet. A malformed sheet gives findings, never an exception. */
 export function validateSheet(input: SheetInput, options: ValidateOptions = {}): SheetResult {
@@ -230,26 +267,25 @@ interface RosterRow {
 
 function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSystem, rs: AltRuleset, onProgress?: (d: number, t: number) => void): void {
   const date = dateSchema(system);
-  const readers: Partial<Record<RosterField, CellSchema<unknown>>> = {
-    name: textSchema,
-    country: countrySchema,
-    cohort: cohortSchema,
-    arrival: date,
-    term: intSchema(1, 99),
-    year: intSchema(0, 99),
-    termStart: date,
-    termEnd: date,
-    monthlyPay: yenSchema,
-    leaveUsedHours: numberSchema(0, 100_000),
-    carriedLeave: numberSchema(0, 1000),
-    sickDays: intSchema(0, 3660),
-    summer2Arrival: date,
-    april1Arrival: date,
+  const basic = 'CONTRACT §3';
+  const specs: Partial<Record<RosterField, FieldSpec>> = {
+    name: { schema: textSchema, required: true, rule: basic },
+    country: { schema: countrySchema, rule: 'Note 2.2' },
+    cohort: { schema: cohortSchema, rule: 'Note 2.2' },
+    arrival: { schema: date, required: true, rule: basic },
+    term: { schema: intSchema(1, 99), required: true, rule: basic },
+    year: { schema: intSchema(0, 99), required: true, rule: basic },
+    termStart: { schema: date, rule: basic },
+    termEnd: { schema: date, rule: basic },
+    monthlyPay: { schema: yenSchema, rule: basic },
+    leaveUsedHours: { schema: numberSchema(0, 100_000), rule: basic },
+    carriedLeave: { schema: numberSchema(0, 1000), rule: basic },
+    sickDays: { schema: intSchema(0, 3660), rule: basic },
+    summer2Arrival: { schema: date, rule: basic },
+    april1Arrival: { schema: date, rule: basic },
   };
-  const required: RosterField[] = ['name', 'arrival', 'term', 'year'];
-  const M = (en: string, ja: string): Msg => ({ en, ja });
   missingColumns(h, out, [
-    ['name', 'CONTRACT §3', M('the duplicate-person check', '同一人物の重複チェック')],
+    ['name', basic, M('the duplicate-person check', '同一人物の重複チェック')],
     ['arrival', 'Note 2.2', M('the term checks', '任期のチェック')],
     ['term', 'Note 2.3', M('the term checks', '任期のチェック')],
     ['year', 'Art 7.1', M('the JET year and pay checks', '来日年数と報酬のチェック')],
@@ -258,45 +294,29 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
     ['monthlyPay', 'Art 7.1', M('the pay check', '報酬のチェック')],
   ]);
   const seen = new Map<string, number>();
-  const total = body.length;
-  for (let i = 0; i < total; i++) {
-    if (onProgress && i % 2000 === 0) onProgress(i, total);
-    const cells = body[i];
-    if (!cells || cells.every((c) => isEmptyCell(c))) continue;
-    const rowIndex = h.row + 1 + i;
-    const r: RosterRow = {};
-    for (const [field, col] of h.columns) {
-      const f = field as RosterField;
-      const cell = cells[col.index];
-      if (isEmptyCell(cell)) {
-        if (required.includes(f)) out.add(rowIndex, f, 'error', 'CONTRACT §3', M(`${col.text} is empty; it is required`, `${col.text} が空欄です（必須）`));
-        continue;
+  forEachRow(
+    body,
+    h,
+    out,
+    specs,
+    (fields, rowIndex, cells) => {
+      const r = fields as RosterRow;
+      const countryCol = h.columns.get('country');
+      if (countryCol && !isEmptyCell(cells[countryCol.index])) r.countryText = String(cells[countryCol.index]);
+      checkRosterRow(r, rowIndex, h, out, rs);
+      if (r.name) {
+        const key = `${nameKey(r.name)}|${r.arrival ?? ''}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          out.add(rowIndex, 'name', 'error', basic, M(`${r.name} appears twice (first on row ${first})`, `${r.name} が重複しています（最初は${first}行目）`));
+        } else seen.set(key, out.sheetRow(rowIndex));
       }
-      const reader = readers[f];
-      if (!reader) continue;
-      const got = readCell(reader, cell);
-      if (!got.ok) {
-        const rule = f === 'country' || f === 'cohort' ? 'Note 2.2' : 'CONTRACT §3';
-        out.add(rowIndex, f, 'error', rule, M(`${col.text}: ${got.msg.en}`, `${col.text}: ${got.msg.ja}`));
-        continue;
-      }
-      (r as Record<string, unknown>)[f] = got.value;
-      if (f === 'country') r.countryText = String(cell);
-    }
-    checkRosterRow(r, rowIndex, h, out, rs);
-    if (r.name) {
-      const key = `${nameKey(r.name)}|${r.arrival ?? ''}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        out.add(rowIndex, 'name', 'error', 'CONTRACT §3', M(`${r.name} appears twice (first on row ${first})`, `${r.name} が重複しています（最初は${first}行目）`));
-      } else seen.set(key, out.sheetRow(rowIndex));
-    }
-  }
-  onProgress?.(total, total);
+    },
+    onProgress,
+  );
 }
 
 function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset): void {
-  const M = (en: string, ja: string): Msg => ({ en, ja });
   const L = (f: Field) => label(f, h);
   // Art 5.3, Note 3: JET years 1–5.
   if (r.year !== undefined && (r.year < 1 || r.year > rs.term.maxYears)) {
@@ -340,7 +360,6 @@ function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs
 }
 
 function checkTerms(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset, L: (f: Field) => string): void {
-  const M = (en: string, ja: string): Msg => ({ en, ja });
   if (r.arrival === undefined || r.term === undefined) return;
   const cohort: CohortCode = r.cohort ?? 'S1';
   const fy = fiscalYearOf(r.arrival);
@@ -400,58 +419,47 @@ function checkTerms(r: RosterRow, row: number, h: Header, out: Collector, rs: Al
 // ---- claims -------------------------------------------------------------------------------
 
 function checkClaims(body: Cell[][], h: Header, out: Collector, rs: ClairRuleset, onProgress?: (d: number, t: number) => void): void {
-  const M = (en: string, ja: string): Msg => ({ en, ja });
   missingColumns(h, out, [
     ['office', 'CLAIR: 滞在経費助成金', M('the office and cap checks', '事務所と限度額のチェック')],
     ['claimed', 'CLAIR: 滞在経費助成金', M('the cap check', '限度額のチェック')],
     ['fiscalYear', 'D-7', M('the fiscal year check', '年度のチェック')],
     ['months', 'D-7', M('proration (12 months assumed)', '月割り（12か月とみなす）')],
   ]);
+  const subsidy = 'CLAIR: 滞在経費助成金';
+  const specs: Partial<Record<ClaimsField, FieldSpec>> = {
+    office: { schema: textSchema, required: true, rule: subsidy },
+    fiscalYear: { schema: fiscalYearSchema, required: true, rule: 'D-7' },
+    claimed: { schema: yenSchema, required: true, rule: subsidy },
+    months: { schema: intSchema(1, 12), rule: 'D-7' },
+    name: { schema: textSchema, rule: 'CONTRACT §3' },
+  };
   const seen = new Map<string, number>();
-  const total = body.length;
-  for (let i = 0; i < total; i++) {
-    if (onProgress && i % 2000 === 0) onProgress(i, total);
-    const cells = body[i];
-    if (!cells || cells.every((c) => isEmptyCell(c))) continue;
-    const row = h.row + 1 + i;
-    const read = <T,>(field: ClaimsField, schema: CellSchema<T>, required: boolean, rule: string): T | undefined => {
-      const col = h.columns.get(field);
-      if (!col) return undefined;
-      const cell = cells[col.index];
-      if (isEmptyCell(cell)) {
-        if (required) out.add(row, field, 'error', rule, M(`${col.text} is empty; it is required`, `${col.text} が空欄です（必須）`));
-        return undefined;
+  forEachRow(
+    body,
+    h,
+    out,
+    specs,
+    (fields, row) => {
+      const { office: officeText, fiscalYear, claimed, months, name } = fields as { office?: string; fiscalYear?: number; claimed?: number; months?: number; name?: string };
+      const office = officeText ? findOffice(rs, officeText) : undefined;
+      if (officeText && !office) {
+        out.add(row, 'office', 'error', 'CLAIR: 担当地域', M(`"${officeText}" is not a CLAIR overseas office (${rs.offices.map((o) => o.en).join(', ')})`, `「${officeText}」はクレアの海外事務所ではありません（${rs.offices.map((o) => o.ja).join('、')}）`));
       }
-      const got = readCell(schema, cell);
-      if (!got.ok) {
-        out.add(row, field, 'error', rule, M(`${col.text}: ${got.msg.en}`, `${col.text}: ${got.msg.ja}`));
-        return undefined;
+      if (office && claimed !== undefined) {
+        const m = months ?? 12;
+        const cap = stipendCap(rs, office.en, m < 12 ? m : undefined);
+        if (claimed > cap) {
+          out.add(row, 'claimed', 'error', m < 12 ? 'CLAIR: 滞在経費助成金, D-7' : 'CLAIR: 滞在経費助成金', M(`claimed ¥${grouped(claimed)} exceeds the ${office.en} cap ¥${grouped(cap)}${m < 12 ? ` for ${m} months (cap × ${m} ÷ 12)` : ''}`, `請求額 ${grouped(claimed)}円 が${office.ja}の限度額 ${grouped(cap)}円${m < 12 ? `（${m}か月分: 限度額 × ${m} ÷ 12）` : ''}を超えています`));
+        }
       }
-      return got.value;
-    };
-    const officeText = read('office', textSchema, true, 'CLAIR: 滞在経費助成金');
-    const fiscalYear = read('fiscalYear', fiscalYearSchema, true, 'D-7');
-    const claimed = read('claimed', yenSchema, true, 'CLAIR: 滞在経費助成金');
-    const months = read('months', intSchema(1, 12), false, 'D-7');
-    const name = read('name', textSchema, false, 'CONTRACT §3');
-    const office = officeText ? findOffice(rs, officeText) : undefined;
-    if (officeText && !office) {
-      out.add(row, 'office', 'error', 'CLAIR: 担当地域', M(`"${officeText}" is not a CLAIR overseas office (${rs.offices.map((o) => o.en).join(', ')})`, `「${officeText}」はクレアの海外事務所ではありません（${rs.offices.map((o) => o.ja).join('、')}）`));
-    }
-    if (office && claimed !== undefined) {
-      const m = months ?? 12;
-      const cap = stipendCap(rs, office.en, m < 12 ? m : undefined);
-      if (claimed > cap) {
-        out.add(row, 'claimed', 'error', m < 12 ? 'CLAIR: 滞在経費助成金, D-7' : 'CLAIR: 滞在経費助成金', M(`claimed ¥${grouped(claimed)} exceeds the ${office.en} cap ¥${grouped(cap)}${m < 12 ? ` for ${m} months (cap × ${m} ÷ 12)` : ''}`, `請求額 ${grouped(claimed)}円 が${office.ja}の限度額 ${grouped(cap)}円${m < 12 ? `（${m}か月分: 限度額 × ${m} ÷ 12）` : ''}を超えています`));
+      if (office && fiscalYear !== undefined) {
+        const key = `${office.code}|${fiscalYear}|${name ? nameKey(name) : ''}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          out.add(row, 'fiscalYear', 'error', 'D-7', M(`a second claim for ${office.en}, fiscal ${fiscalYear}${name ? `, ${name}` : ''} (first on row ${first}); the cap is per fiscal year`, `${office.ja}・${fiscalYear}年度${name ? `・${name}` : ''} の請求が重複しています（最初は${first}行目）。限度額は年度ごと`));
+        } else seen.set(key, out.sheetRow(row));
       }
-    }
-    if (office && fiscalYear !== undefined) {
-      const key = `${office.code}|${fiscalYear}|${name ? nameKey(name) : ''}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        out.add(row, 'fiscalYear', 'error', 'D-7', M(`a second claim for ${office.en}, fiscal ${fiscalYear}${name ? `, ${name}` : ''} (first on row ${first}); the cap is per fiscal year`, `${office.ja}・${fiscalYear}年度${name ? `・${name}` : ''} の請求が重複しています（最初は${first}行目）。限度額は年度ごと`));
-      } else seen.set(key, out.sheetRow(row));
-    }
-  }
-  onProgress?.(total, total);
+    },
+    onProgress,
+  );
 }
