@@ -79,11 +79,11 @@ test('a report sheet is written on a sheet of its own, replacing an earlier one'
   const { model, controller } = setup(roster(4, 2));
   const before = model.values();
   const { result } = await controller.check('auto', 'auto');
-  await controller.writeReport(result.findings, 'ja');
-  await controller.writeReport(result.findings, 'en');
+  await controller.writeReport(result.findings);
+  await controller.writeReport(result.findings);
   const report = model.sheets.filter((s) => s.name === '点検結果 Findings');
   expect(report).toHaveLength(1);
-  expect(report[0].cells.get('1,1')!.value).toBe('Sheet');
+  expect(report[0].cells.get('1,1')!.value).toBe('Sheet シート');
   expect(report[0].cells.get('2,2')!.value).toBe('I2');
   for (const [k, v] of Object.entries(before)) expect(model.values()[k]).toBe(v);
 });

@@ -4,7 +4,8 @@ import { existsSync } from 'fs';
 import { resolve } from 'path';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetResult, validateWorkbook } from '../validation/validate';
-import { columnLetters, markWorkbook, readWorkbook, sheetsOf } from './xlsx';
+import { markWorkbook, readWorkbook, sheetsOf } from './xlsx';
+import { whereOf } from '../validation/report';
 
 interface Io {
   out(text: string): void;
@@ -77,7 +78,7 @@ function printResults(results: SheetResult[], io: Io, ja: boolean): void {
     const warnings = r.findings.length - errors;
     io.out(ja ? `■ ${r.sheet}（${kind}・${r.dataRows}行）: エラー ${errors}件、警告 ${warnings}件\n` : `■ ${r.sheet} (${kind}, ${r.dataRows} rows): ${errors} error(s), ${warnings} warning(s)\n`);
     for (const f of r.findings) {
-      const where = f.columnIndex ? `${columnLetters(f.columnIndex)}${f.row}` : `row ${f.row}`;
+      const where = f.columnIndex ? whereOf(f) : `row ${f.row}`;
       const sev = f.severity === 'error' ? (ja ? 'エラー' : 'error  ') : ja ? '警告  ' : 'warning';
       io.out(`  ${where.padEnd(6)} ${sev} [${f.rule}] ${ja ? f.message_ja : f.message}\n`);
     }

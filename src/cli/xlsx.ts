@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { DateSystem, serialFromDay } from '../core';
 import { Cell } from '../validation/fields';
 import { Finding, SheetInput, SheetResult } from '../validation/validate';
+import { REPORT_SHEET, reportRows } from '../validation/report';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -60,8 +61,6 @@ const FILL = {
   warning: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4CE' } },
 } as const;
 
-export const REPORT_SHEET = '点検結果 Findings';
-
 /** Marks each finding's cell (fill and a note) and adds a report sheet. Cell values stay as they are. */
 export function markWorkbook(wb: ExcelJS.Workbook, results: SheetResult[], lang: 'en' | 'ja'): void {
   for (const r of results) {
@@ -83,25 +82,7 @@ export function markWorkbook(wb: ExcelJS.Workbook, results: SheetResult[], lang:
   const existing = wb.getWorksheet(REPORT_SHEET);
   if (existing) wb.removeWorksheet(existing.id);
   const report = wb.addWorksheet(REPORT_SHEET);
-  report.columns = [
-    { header: 'Sheet シート', key: 'sheet', width: 16 },
-    { header: 'Cell セル', key: 'cell', width: 9 },
-    { header: 'Column 列', key: 'column', width: 18 },
-    { header: 'Severity 重要度', key: 'severity', width: 12 },
-    { header: 'Rule 条項', key: 'rule', width: 22 },
-    { header: 'Message', key: 'message', width: 70 },
-    { header: 'メッセージ', key: 'message_ja', width: 70 },
-  ];
+  report.addRows(reportRows(results.flatMap((r) => r.findings)));
   report.getRow(1).font = { bold: true };
-  for (const r of results) {
-    for (const f of r.findings) {
-      report.addRow({ sheet: f.sheet, cell: f.columnIndex ? `${columnLetters(f.columnIndex)}${f.row}` : `${f.row}`, column: f.column, severity: f.severity, rule: f.rule, message: f.message, message_ja: f.message_ja });
-    }
-  }
-}
-
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
+  [16, 9, 18, 14, 22, 70, 70].forEach((w, i) => (report.getColumn(i + 1).width = w));
 }

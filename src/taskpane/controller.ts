@@ -3,8 +3,8 @@
 
 import type { DateSystem } from '../core';
 import { Finding, SheetResult, validateSheet } from '../validation/validate';
-import { DataBlock, ExcelWorkbook, Mark, Source, cellAddress } from './workbook';
-import { UiLang, t } from './i18n';
+import { DataBlock, ExcelWorkbook, Mark, Source } from './workbook';
+import { reportRows } from '../validation/report';
 
 export type PaneMode = 'roster' | 'claims';
 
@@ -33,12 +33,8 @@ export class PaneController {
     return this.workbook.select(f.sheet, f.row, f.columnIndex);
   }
 
-  writeReport(findings: Finding[], lang: UiLang): Promise<string> {
-    const rows: (string | number)[][] = [t(lang, 'reportHeader').split('|')];
-    for (const f of findings) {
-      rows.push([f.sheet, f.columnIndex ? cellAddress(f.row, f.columnIndex) : String(f.row), f.column, t(lang, f.severity === 'error' ? 'severityError' : 'severityWarning'), f.rule, f.message, f.message_ja]);
-    }
-    return this.workbook.writeReport(rows);
+  writeReport(findings: Finding[]): Promise<string> {
+    return this.workbook.writeReport(reportRows(findings));
   }
 }
 

@@ -32,9 +32,6 @@ const STRINGS = {
   notInExcel: { en: 'Open this pane in Excel to check a workbook.', ja: 'ブックを点検するには Excel でこのウィンドウを開いてください。' },
   failed: { en: 'The check could not finish: {message}', ja: '点検を完了できませんでした: {message}' },
   sheetWide: { en: 'sheet', ja: 'シート' },
-  reportHeader: { en: 'Sheet|Cell|Column|Severity|Rule|Message|メッセージ', ja: 'シート|セル|列|重要度|条項|Message|メッセージ' },
-  severityError: { en: 'error', ja: 'エラー' },
-  severityWarning: { en: 'warning', ja: '警告' },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -160,7 +160,7 @@ export class Pane {
 
   private async report(): Promise<void> {
     if (!this.findings.length) await this.check();
-    const name = await this.controller!.writeReport(this.findings, this.lang);
+    const name = await this.controller!.writeReport(this.findings);
     this.say(this.s('reportWritten', { name }));
   }
 }

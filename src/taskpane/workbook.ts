@@ -5,6 +5,9 @@
 import { DateSystem, dayFromSerial, ymdFromDay } from '../core';
 import type { Cell } from '../validation/fields';
 import type { Severity } from '../validation/validate';
+import { REPORT_SHEET, cellAddress } from '../validation/report';
+
+export { cellAddress };
 
 export type Source = 'auto' | 'selection' | 'table' | 'used';
 
@@ -29,20 +32,9 @@ export interface Mark {
 export const MARK_SIGNATURE = 'altrules';
 export const MARK_FORMULA = `=N("${MARK_SIGNATURE}")=0`;
 const MARK_FILL: Record<Severity, string> = { error: '#FDE7E9', warning: '#FFF4CE' };
-export const REPORT_SHEET = '点検結果 Findings';
 
 /** Excel's error values as they come back in `values`. */
 const EXCEL_ERRORS = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BUSY!|GETTING_DATA|CONNECT!|BLOCKED!|UNKNOWN!)$/;
-
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetters(column)}${row}`;
-}
 
 /** "Sheet1!B3:D9" or "'My sheet'!B3" → first row and column (1-based). */
 export function topLeftOf(address: string): { row: number; column: number } {
@@ -197,7 +189,7 @@ export class ExcelWorkbook {
   }
 
   /** Writes the findings to a report sheet of its own (replacing an earlier one). Two syncs. */
-  async writeReport(rows: (string | number)[][]): Promise<string> {
+  async writeReport(rows: string[][]): Promise<string> {
     return Excel.run(async (context) => {
       const old = context.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
       old.load('isNullObject');
