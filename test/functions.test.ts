@@ -72,7 +72,7 @@ describe('CONTRACT.md §1 signatures', () => {
     expect(value('CLAIR.OFFICE', 'ＵＳＡ')).toBe('New York');
     expect(value('CLAIR.OFFICE', 'Vietnam')).toBe('Singapore');
     expect(error('CLAIR.OFFICE', 'Brazil')).toMatchObject({ error: '#N/A' });
-    expect(error('CLAIR.STIPENDCAP', 'Tokyo')).toMatchObject({ error: '#N/A', message: expect.stringMatching(/not a CLAIR overseas office/) });
+    expect(error('CLAIR.STIPENDCAP', 'Tokyo')).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/not a CLAIR overseas office/) });
     expect(error('CLAIR.STIPENDCAP', 'Paris', 0).message).toMatch(/months must be a whole number from 1 to 12/);
   });
 });

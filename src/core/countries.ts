@@ -1,7 +1,6 @@
 // Countries by code with their English and Japanese names and common aliases, for the
 // ALT exception countries (Note 2.3) and the CLAIR offices (CLAIR guide: 海外事務所 担当地域).
 
-import { RuleError } from './errors';
 import { nameKey } from './text';
 
 export interface Country {
@@ -127,19 +126,6 @@ export function findCountry(name: string): Country | undefined {
 export function countryByCode(code: string): Country {
   const c = COUNTRIES.find((x) => x.code === code);
   if (!c) throw new Error(`unknown country code ${code}`);
-  return c;
-}
-
-/** Like findCountry, but a name that matches nothing is #N/A with a message. */
-export function requireCountry(name: string, arg = 'country'): Country {
-  const c = findCountry(name);
-  if (!c) {
-    throw RuleError.notFound(
-      arg,
-      `${arg} "${name}" is not a known country; write it in English or Japanese (e.g. USA, United States, アメリカ合衆国)`,
-      `${arg}「${name}」は既知の国名ではありません。英語か日本語で入力してください（例: USA、United States、アメリカ合衆国）`,
-    );
-  }
   return c;
 }
 

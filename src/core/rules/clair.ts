@@ -32,7 +32,7 @@ export function requireOffice(rs: ClairRuleset, name: string, arg = 'office'): C
   const o = findOffice(rs, name);
   if (!o) {
     const list = rs.offices.map((x) => x.en).join(', ');
-    throw RuleError.notFound(arg, `${arg} "${name}" is not a CLAIR overseas office; use one of ${list} (or its Japanese name)`, `${arg}「${name}」はクレアの海外事務所ではありません。${rs.offices.map((x) => x.ja).join('、')} のいずれかを指定してください`);
+    throw RuleError.value(arg, `${arg} "${name}" is not a CLAIR overseas office; use one of ${list} (or its Japanese name)`, `${arg}「${name}」はクレアの海外事務所ではありません。${rs.offices.map((x) => x.ja).join('、')} のいずれかを指定してください`);
   }
   return o;
 }

@@ -45,7 +45,7 @@ export function splitDeduction(monthPay: number, deduction: number): { thisMonth
 /** Kinds of leave that deduct pay by the hour (Art 14.2, 14-2.2, 14-3.3). */
 export function isUnpaidSpecialLeave(rs: AltRuleset, item: number): boolean {
   const kind = rs.specialLeave.find((s) => s.item === item);
-  if (!kind) throw RuleError.notFound('kind', `special leave item ${item} does not exist (1–${rs.specialLeave.length})`, `特別休暇の号 ${item} はありません（1〜${rs.specialLeave.length}）`);
+  if (!kind) throw RuleError.value('kind', `special leave item ${item} does not exist (1–${rs.specialLeave.length})`, `特別休暇の号 ${item} はありません（1〜${rs.specialLeave.length}）`);
   return !kind.paid; // Art 14.2
 }
 

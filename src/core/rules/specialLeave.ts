@@ -16,7 +16,7 @@ export function findSpecialLeave(rs: AltRuleset, kind: number | string): Special
     found = list.find((s) => nameKey(s.ja) === key || nameKey(s.en) === key) ?? list.find((s) => key.length >= 2 && (nameKey(s.ja).includes(key) || nameKey(s.en).includes(key)));
   }
   if (!found) {
-    throw RuleError.notFound('kind', `special leave "${kind}" is not one of the ${list.length} kinds of Art 14.1; give its item number 1–${list.length} or its name (e.g. 5 or "Fertility treatment" / 不妊治療)`, `特別休暇「${kind}」は第14条第1項の${list.length}種類にありません。号（1〜${list.length}）か名称（例: 5、不妊治療）で指定してください`);
+    throw RuleError.value('kind', `special leave "${kind}" is not one of the ${list.length} kinds of Art 14.1; give its item number 1–${list.length} or its name (e.g. 5 or "Fertility treatment" / 不妊治療)`, `特別休暇「${kind}」は第14条第1項の${list.length}種類にありません。号（1〜${list.length}）か名称（例: 5、不妊治療）で指定してください`);
   }
   return found;
 }

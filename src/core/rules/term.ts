@@ -65,7 +65,7 @@ export function hasBridgeTerm(rs: AltRuleset, cohort: CohortCode, countryName: s
   if (!isApril(cohort)) return false;
   const c = findCountry(countryName);
   if (!c) {
-    throw RuleError.notFound('country', `country "${countryName}" is not known; it decides whether the bridge term applies (Note 2.3)`, `国籍「${countryName}」が不明です（短期の任期の適否を決めます。注2の3）`);
+    throw RuleError.value('country', `country "${countryName}" is not known; it decides whether the bridge term applies (Note 2.3)`, `国籍「${countryName}」が不明です（短期の任期の適否を決めます。注2の3）`);
   }
   return !rs.term.bridgeExemptCountries.includes(c.code);
 }
