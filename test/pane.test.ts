@@ -75,6 +75,15 @@ test('a selection of more than one cell is checked on its own; clicking a findin
   expect(model.selection).toEqual({ sheet: 'Roster', address: 'I4' });
 });
 
+test('whole columns selected: only the part holding data is read', async () => {
+  const { model, controller } = setup(roster(10, 2));
+  model.selection = { sheet: 'Roster', address: 'A1:I1048576' };
+  const { result, block } = await controller.check('auto', 'auto');
+  expect(block.source).toBe('selection');
+  expect(block.rows).toHaveLength(11);
+  expect(result.findings).toHaveLength(5);
+});
+
 test('a report sheet is written on a sheet of its own, replacing an earlier one', async () => {
   const { model, controller } = setup(roster(4, 2));
   const before = model.values();

@@ -100,9 +100,12 @@ export class ExcelWorkbook {
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       sheet.load('name');
       const selection = context.workbook.getSelectedRange();
-      selection.load('address, rowCount, columnCount, values, text, numberFormat');
+      selection.load('rowCount, columnCount');
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load('address, values, text, numberFormat');
+      // Whole columns selected are a million rows: read only the part that holds data.
+      const selected = selection.getIntersectionOrNullObject(used);
+      selected.load('address, values, text, numberFormat');
       const tables = sheet.tables;
       tables.load('items/name');
       const formats = sheet.getRange().conditionalFormats;
@@ -113,7 +116,7 @@ export class ExcelWorkbook {
       let kind: DataBlock['source'] = 'used';
       const bigSelection = selection.rowCount * selection.columnCount > 1;
       if (source === 'selection' || (source === 'auto' && bigSelection)) {
-        picked = selection;
+        picked = selected.isNullObject ? undefined : selected;
         kind = 'selection';
       } else if ((source === 'table' || source === 'auto') && tables.items.length > 0) {
         const range = tables.items[0].getRange();
@@ -125,6 +128,7 @@ export class ExcelWorkbook {
         picked = used;
         kind = 'used';
       }
+      // The block is reported with the source actually read, even when nothing was.
       let block: DataBlock = { sheet: sheet.name, rows: [], firstRow: 1, firstColumn: 1, dateSystem: '1900', source: 'used', address: '' };
       if (picked) {
         const { row, column } = topLeftOf(picked.address);

@@ -283,6 +283,15 @@ class FakeRange extends Proxy {
   get format() {
     return { font: { set bold(_b: boolean) { /* formatting of our own report sheet */ } } };
   }
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    return new FakeRange(this.batch, this.model, () => this.sheet, () => {
+      const a = this.boxes()?.[0];
+      const b = other.boxes()?.[0];
+      if (!a || !b) return undefined;
+      const box = { r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1), r2: Math.min(a.r2, b.r2), c2: Math.min(a.c2, b.c2) };
+      return box.r1 > box.r2 || box.c1 > box.c2 ? undefined : [box];
+    });
+  }
   select(): void {
     this.batch.ops.push(() => {
       const b = this.box()!;
