@@ -123,10 +123,3 @@ export function findCountry(name: string): Country | undefined {
   return BY_KEY.get(nameKey(name));
 }
 
-export function countryByCode(code: string): Country {
-  const c = COUNTRIES.find((x) => x.code === code);
-  if (!c) throw new Error(`unknown country code ${code}`);
-  return c;
-}
-
-export const ALL_COUNTRY_CODES: readonly string[] = COUNTRIES.map((c) => c.code);

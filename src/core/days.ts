@@ -57,16 +57,6 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
   return Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-export function firstOfMonth(day: Day): Day {
-  const { y, m } = ymdFromDay(day);
-  return dayFromYmd(y, m, 1);
-}
-
-export function lastOfMonth(day: Day): Day {
-  const { y, m } = ymdFromDay(day);
-  return dayFromYmd(y, m, daysInMonth(y, m));
-}
-
 export function isoFromDay(day: Day): string {
   const { y, m, d } = ymdFromDay(day);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

@@ -7,8 +7,3 @@ export function nameKey(text: string): string {
     .toLowerCase()
     .replace(/[\s.,'’\-_・･()（）「」]/g, '');
 }
-
-/** Trimmed NFKC text with inner runs of spaces collapsed: how a header or cell reads. */
-export function cleanText(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
-}

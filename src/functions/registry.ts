@@ -10,7 +10,6 @@ import {
   Trace,
   absenceDeduction,
   checkWorkingTime,
-  cohortName,
   disciplinaryCut,
   findSpecialLeave,
   firstHalfEnd,
@@ -864,4 +863,3 @@ export function explain(f: FnDecl, args: Raw[], lang: Lang): string[] {
   return lines;
 }
 
-export { cohortName };

@@ -16,6 +16,7 @@ import {
   hasBridgeTerm,
   nameKey,
   participationLimit,
+  suspensionPossible,
   stipendCap,
   termPlan,
   fiscalYearOf,
@@ -351,15 +352,16 @@ function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs
   // Art 13.2, 30.3: sick leave.
   if (r.sickDays !== undefined) {
     if (r.sickDays > rs.sickLeave.maxDays) {
-      out.add(row, 'sickDays', 'error', 'Art 13.2', M(`${r.sickDays} sick days is more than the ${rs.sickLeave.maxDays} allowed`, `病休 ${r.sickDays}日 は上限${rs.sickLeave.maxDays}日を超えています`));
+      const suspension = suspensionPossible(rs, r.sickDays) ? { en: '; beyond that, suspension (休職) under Art 26.2.1', ja: '（超える分は第26条第2項第1号の休職）' } : { en: '', ja: '' };
+      out.add(row, 'sickDays', 'error', 'Art 13.2', M(`${r.sickDays} sick days is more than the ${rs.sickLeave.maxDays} allowed${suspension.en}`, `病休 ${r.sickDays}日 は上限${rs.sickLeave.maxDays}日を超えています${suspension.ja}`));
     } else if (r.sickDays > rs.sickLeave.certificateAfterDays) {
       out.add(row, 'sickDays', 'warning', 'Art 30.3', M(`${r.sickDays} sick days: a doctor's certificate is needed for more than ${rs.sickLeave.certificateAfterDays} consecutive days`, `病休 ${r.sickDays}日: 連続${rs.sickLeave.certificateAfterDays}日を超える場合は医師の診断書が必要です`));
     }
   }
-  checkTerms(r, row, h, out, rs, L);
+  checkTerms(r, row, out, rs, L);
 }
 
-function checkTerms(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset, L: (f: Field) => string): void {
+function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L: (f: Field) => string): void {
   if (r.arrival === undefined || r.term === undefined) return;
   const cohort: CohortCode = r.cohort ?? 'S1';
   const fy = fiscalYearOf(r.arrival);

@@ -140,7 +140,7 @@ class Proxy {
 const splitProps = (props: string) => props.split(',').map((p) => p.trim()).filter(Boolean);
 
 class FakeConditionalFormat extends Proxy {
-  constructor(batch: Batch, private model: FakeWorkbookModel, private sheet: FakeSheet, private fmt: FakeFormat) {
+  constructor(batch: Batch, private sheet: FakeSheet, private fmt: FakeFormat) {
     super(batch);
     this.data.type = 'Custom';
     this.loaded.add('type');
@@ -186,7 +186,7 @@ class FakeFormatCollection extends Proxy {
         const [r, c] = key.split(',').map(Number);
         return boxes.some((b) => r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2);
       };
-      const items = this.sheet.formats.filter((f) => f.cells.some(inside)).map((f) => new FakeConditionalFormat(this.batch, this.model, this.sheet, f));
+      const items = this.sheet.formats.filter((f) => f.cells.some(inside)).map((f) => new FakeConditionalFormat(this.batch, this.sheet, f));
       return { items };
     });
   }
@@ -195,7 +195,7 @@ class FakeFormatCollection extends Proxy {
   }
   add(_type: string): FakeConditionalFormat {
     const fmt: FakeFormat = { id: this.model.newFormatId(), cells: [], formula: '', fill: '' };
-    const cf = new FakeConditionalFormat(this.batch, this.model, this.sheet, fmt);
+    const cf = new FakeConditionalFormat(this.batch, this.sheet, fmt);
     this.batch.ops.push(() => {
       fmt.cells = this.cells();
       this.sheet.formats.push(fmt);

@@ -42,13 +42,6 @@ export function splitDeduction(monthPay: number, deduction: number): { thisMonth
   return { thisMonth, nextMonth: deduction - thisMonth };
 }
 
-/** Kinds of leave that deduct pay by the hour (Art 14.2, 14-2.2, 14-3.3). */
-export function isUnpaidSpecialLeave(rs: AltRuleset, item: number): boolean {
-  const kind = rs.specialLeave.find((s) => s.item === item);
-  if (!kind) throw RuleError.value('kind', `special leave item ${item} does not exist (1–${rs.specialLeave.length})`, `特別休暇の号 ${item} はありません（1〜${rs.specialLeave.length}）`);
-  return !kind.paid; // Art 14.2
-}
-
 /**
  * Disciplinary pay cut 減給 (Art 27.2.2): each instance cuts half of one day's average pay; all
  * cuts within one month together at most one tenth of that month's pay. P-1 rounding.
