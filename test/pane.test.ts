@@ -30,6 +30,7 @@ test('a check finds, marks and keeps every value; clearing removes exactly our m
   const { model, sheet, controller } = setup(roster(6, 3), 'B3');
   // A user's own conditional format must survive.
   sheet.formats.push({ id: 'user', cells: ['4,10'], formula: '=J4>0', fill: '#00FF00' });
+  sheet.formats.push({ id: 'scale', type: 'ColorScale', cells: ['5,10'], formula: '', fill: '' });
   const before = model.values();
   const { result, block } = await controller.check('auto', 'auto');
   expect(block.source).toBe('used');
@@ -45,7 +46,10 @@ test('a check finds, marks and keeps every value; clearing removes exactly our m
   expect(sheet.formats.filter((f) => f.formula === MARK_FORMULA).flatMap((f) => f.cells).sort()).toEqual(['4,10', '7,10']);
 
   expect(await controller.clearMarks()).toBe(1);
-  expect(sheet.formats).toEqual([{ id: 'user', cells: ['4,10'], formula: '=J4>0', fill: '#00FF00' }]);
+  expect(sheet.formats).toEqual([
+    { id: 'user', cells: ['4,10'], formula: '=J4>0', fill: '#00FF00' },
+    { id: 'scale', type: 'ColorScale', cells: ['5,10'], formula: '', fill: '' },
+  ]);
   expect(model.values()).toEqual(before);
 });
 

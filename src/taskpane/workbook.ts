@@ -109,7 +109,7 @@ export class ExcelWorkbook {
       const tables = sheet.tables;
       tables.load('items/name');
       const formats = sheet.getRange().conditionalFormats;
-      formats.load('items/type, items/custom/rule/formula');
+      formats.load(OUR_FORMAT_PROPS);
       await this.sync(context);
 
       let picked: { address: string; values: unknown[][]; text: unknown[][]; numberFormat: unknown[][] } | undefined;
@@ -165,7 +165,7 @@ export class ExcelWorkbook {
       await this.sync(context);
       const collections = sheets.items.map((s) => {
         const c = s.getRange().conditionalFormats;
-        c.load('items/type, items/custom/rule/formula');
+        c.load(OUR_FORMAT_PROPS);
         return c;
       });
       await this.sync(context);
@@ -210,13 +210,12 @@ export class ExcelWorkbook {
   }
 }
 
+/** Loading `custom` of a colour scale or data bar fails the batch; `customOrNullObject` does not. */
+const OUR_FORMAT_PROPS = 'items/type, items/customOrNullObject/rule/formula';
+
 function isOurs(cf: Excel.ConditionalFormat): boolean {
-  if (cf.type !== Excel.ConditionalFormatType.custom && String(cf.type) !== 'Custom') return false;
-  try {
-    return String(cf.custom.rule.formula).includes(MARK_SIGNATURE);
-  } catch {
-    return false;
-  }
+  const custom = cf.customOrNullObject;
+  return !custom.isNullObject && String(custom.rule.formula).includes(MARK_SIGNATURE);
 }
 
 /** Address lists kept short enough for one RangeAreas. */

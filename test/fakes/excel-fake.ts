@@ -11,6 +11,8 @@ interface FakeCell {
 
 interface FakeFormat {
   id: string;
+  /** 'Custom' unless said otherwise (a user's colour scale, say). */
+  type?: string;
   cells: string[]; // "r,c"
   formula: string;
   fill: string;
@@ -142,7 +144,7 @@ const splitProps = (props: string) => props.split(',').map((p) => p.trim()).filt
 class FakeConditionalFormat extends Proxy {
   constructor(batch: Batch, private sheet: FakeSheet, private fmt: FakeFormat) {
     super(batch);
-    this.data.type = 'Custom';
+    this.data.type = fmt.type ?? 'Custom';
     this.loaded.add('type');
     this.data.formula = fmt.formula;
     this.loaded.add('formula');
@@ -150,7 +152,12 @@ class FakeConditionalFormat extends Proxy {
   get type() {
     return this.get('type');
   }
+  get customOrNullObject() {
+    if ((this.fmt.type ?? 'Custom') !== 'Custom') return { isNullObject: true };
+    return { isNullObject: false, ...this.custom };
+  }
   get custom() {
+    if ((this.fmt.type ?? 'Custom') !== 'Custom') throw new Error('InvalidOperation: not a custom conditional format');
     const self = this;
     return {
       rule: {
