@@ -102,6 +102,11 @@ export class Pane {
     }
   }
 
+  /** A standing notice under the title. */
+  notice(text: string): void {
+    this.root.querySelector('header')?.append(el('p', { class: 'notice' }, text));
+  }
+
   private say(text: string, kind: 'info' | 'error' = 'info'): void {
     this.status.textContent = text;
     this.status.className = `status ${kind}`;
@@ -182,7 +187,12 @@ export async function start(): Promise<void> {
   const lang = uiLanguage(officeLanguage, navigator.language);
   const hasExcel = typeof (globalThis as { Excel?: unknown }).Excel !== 'undefined';
   const controller = hasExcel ? new PaneController(new ExcelWorkbook(), mode) : undefined;
-  new Pane(root, controller, lang, mode).render();
+  const pane = new Pane(root, controller, lang, mode);
+  pane.render();
+  // RangeAreas and conditional formats on them need ExcelApi 1.9 (Excel 2019 and later).
+  if (hasExcel && typeof Office !== 'undefined' && Office.context?.requirements && !Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+    pane.notice(t(lang, 'tooOld'));
+  }
 }
 
 void start();

@@ -104,7 +104,7 @@ export class ExcelWorkbook {
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load('address, values, text, numberFormat');
       // Whole columns selected are a million rows: read only the part that holds data.
-      const selected = selection.getIntersectionOrNullObject(used);
+      const selected = selection.getUsedRangeOrNullObject(true);
       selected.load('address, values, text, numberFormat');
       const tables = sheet.tables;
       tables.load('items/name');

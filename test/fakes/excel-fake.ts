@@ -290,13 +290,19 @@ class FakeRange extends Proxy {
   get format() {
     return { font: { set bold(_b: boolean) { /* formatting of our own report sheet */ } } };
   }
-  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+  /** The bounding box of the non-empty cells inside this range, or a null object. */
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     return new FakeRange(this.batch, this.model, () => this.sheet, () => {
       const a = this.boxes()?.[0];
-      const b = other.boxes()?.[0];
-      if (!a || !b) return undefined;
-      const box = { r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1), r2: Math.min(a.r2, b.r2), c2: Math.min(a.c2, b.c2) };
-      return box.r1 > box.r2 || box.c1 > box.c2 ? undefined : [box];
+      const used = this.model.usedBox(this.sheet);
+      if (!a || !used) return undefined;
+      let box: Box | undefined;
+      for (const k of this.sheet.cells.keys()) {
+        const [r, c] = k.split(',').map(Number);
+        if (r < a.r1 || r > a.r2 || c < a.c1 || c > a.c2) continue;
+        box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, c), r2: Math.max(box.r2, r), c2: Math.max(box.c2, c) } : { r1: r, c1: c, r2: r, c2: c };
+      }
+      return box ? [box] : undefined;
     });
   }
   select(): void {
