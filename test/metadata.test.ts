@@ -3,12 +3,13 @@
 import { customFunctionsMetadata } from '../src/functions/metadata';
 import { FUNCTIONS } from '../src/functions/registry';
 
+// Everything but the words: ids, names, results, options, help links, parameters.
 const shape = (m: ReturnType<typeof customFunctionsMetadata>) =>
-  m.functions.map((f) => ({ id: f.id, name: f.name, result: f.result, options: f.options, parameters: f.parameters.map(({ description: _d, ...p }) => p) }));
+  m.functions.map(({ description: _d, parameters, ...rest }) => ({ ...rest, parameters: parameters.map(({ description: _p, ...p }) => p) }));
 
 describe.each(['ALT', 'CLAIR'] as const)('%s metadata', (addin) => {
-  const en = customFunctionsMetadata(addin, 'en');
-  const ja = customFunctionsMetadata(addin, 'ja');
+  const en = customFunctionsMetadata(addin, 'en', 'https://localhost:3000/help.html');
+  const ja = customFunctionsMetadata(addin, 'ja', 'https://localhost:3000/help.html');
 
   test('both languages carry the same ids, parameters and options', () => {
     expect(shape(ja)).toEqual(shape(en));

@@ -19,7 +19,6 @@ export interface FunctionMeta {
   helpUrl?: string;
   result: { type: 'number' | 'string' | 'boolean' | 'any'; dimensionality: 'scalar' | 'matrix' };
   parameters: ParamMeta[];
-  options?: { volatile?: boolean };
 }
 
 function resultMeta(r: ResultKind): FunctionMeta['result'] {
@@ -61,7 +60,6 @@ export function functionMeta(f: FnDecl, lang: Lang, helpBase?: string): Function
     parameters: f.params.map((p) => paramMeta(p, lang)),
   };
   if (helpBase) meta.helpUrl = `${helpBase}#${f.addin.toLowerCase()}${f.name.toLowerCase()}`;
-  if (f.volatile) meta.options = { volatile: true };
   return meta;
 }
 

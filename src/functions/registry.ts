@@ -92,7 +92,6 @@ export interface FnDecl {
   result: ResultKind;
   /** An example call and its result, worked out by hand from RULES.md (checked by the tests). */
   example: { args: Raw[]; result: Value; en?: string; ja?: string };
-  volatile?: boolean;
   run(args: Raw[], ctx: CallContext): Value;
 }
 
