@@ -90,7 +90,8 @@ export function parseUserRuleset(input: string | unknown): AnyRuleset {
   return result.data;
 }
 
-const userCache = new Map<string, AnyRuleset>();
+/** Parsed user rulesets by their text — and refusals too: a workbook repeats one ruleset cell in thousands of formulas. */
+const userCache = new Map<string, AnyRuleset | RuleError>();
 
 /**
  * The ruleset an argument names: omitted → the newest of the kind; a built-in id; or JSON text
@@ -101,12 +102,19 @@ export function resolveRuleset<K extends RulesetKind>(kind: K, spec?: string): E
   let found: AnyRuleset | undefined;
   if (!text) return newest(kind);
   if (text.startsWith('{')) {
-    found = userCache.get(text);
-    if (!found) {
-      found = parseUserRuleset(text);
+    let cached = userCache.get(text);
+    if (!cached) {
+      try {
+        cached = parseUserRuleset(text);
+      } catch (e) {
+        if (!(e instanceof RuleError)) throw e;
+        cached = e;
+      }
       if (userCache.size > 100) userCache.clear();
-      userCache.set(text, found);
+      userCache.set(text, cached);
     }
+    if (cached instanceof RuleError) throw cached;
+    found = cached;
   } else {
     found = BUILT_IN.find((r) => r.id === text.toLowerCase());
     if (!found) {
