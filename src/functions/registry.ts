@@ -137,6 +137,11 @@ function termInput(args: Raw[]) {
   };
 }
 const termNumber = (v: Raw): number => (opt(v) ? toInteger(v, 'term', 1, 6) : 1);
+/** The terms up to the one asked for, from TERM_PARAMS arguments. */
+const planOf = (args: Raw[], ctx: CallContext) => termPlan(altRs(args[6]), termInput(args), termNumber(args[2]), ctx.trace);
+const jetYearArg = (v: Raw, r: AltRuleset): number => toInteger(v, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
+/** A special-leave kind: its item number or its name. */
+const leaveKindArg = (v: Raw, r: AltRuleset): number | string => (typeof v === 'number' ? toInteger(v, 'kind', 1, r.specialLeave.length) : toText(v, 'kind'));
 
 const TERM_PARAMS: ParamDecl[] = [
   P.date('arrival', '来日日', 'arrival date in Japan', '来日日'),
@@ -197,7 +202,7 @@ export const FUNCTIONS: FnDecl[] = [
     example: { args: [1, '2023-08-01', '2023-08-07'], result: 231304, en: 'Year 1, service from Mon 7 Aug 2023: 280,000 × 19/23', ja: '1年目、2023-08-07（月）から勤務: 280,000 × 19/23' },
     run([year, month, start, end, rs], ctx) {
       const r = altRs(rs);
-      const y = toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
+      const y = jetYearArg(year, r);
       if (!opt(month)) {
         if (opt(start) || opt(end)) throw RuleError.value('month', 'month is needed when serviceStart or serviceEnd is given', 'serviceStart・serviceEnd を指定するときは month が必要です');
         return monthlyPay(r, y, ctx.trace);
@@ -227,7 +232,7 @@ export const FUNCTIONS: FnDecl[] = [
     example: { args: [1], result: 1846 },
     run([year, rs], ctx) {
       const r = altRs(rs);
-      return hourlyRate(r, toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数'), ctx.trace);
+      return hourlyRate(r, jetYearArg(year, r), ctx.trace);
     },
   },
   {
@@ -245,7 +250,7 @@ export const FUNCTIONS: FnDecl[] = [
     example: { args: [1, '2:30'], result: 5538, en: '2 h 30 min counts as 3 h: 3 × ¥1,846', ja: '2時間30分は3時間: 3 × 1,846円' },
     run([year, absent, unit, rs], ctx) {
       const r = altRs(rs);
-      const y = toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
+      const y = jetYearArg(year, r);
       return absenceDeduction(r, y, absentMinutes(absent, unit), ctx.trace);
     },
   },
@@ -289,7 +294,7 @@ export const FUNCTIONS: FnDecl[] = [
     result: 'date',
     example: { args: ['2015-04-08', 'A1', 2, 'USA', '2015-08-02'], result: 42584, en: 'April ① arrival from the USA: the bridge term ends 2 Aug 2016', ja: '米国からの4月①来日者: 短期の任期は 2016-08-02 まで' },
     run(args, ctx) {
-      const plan = termPlan(altRs(args[6]), termInput(args), termNumber(args[2]), ctx.trace);
+      const plan = planOf(args, ctx);
       return serial(plan[plan.length - 1].end);
     },
   },
@@ -302,7 +307,7 @@ export const FUNCTIONS: FnDecl[] = [
     result: 'date',
     example: { args: ['2015-04-08', 'A1', 3, 'USA', '2015-08-02'], result: 42585 },
     run(args, ctx) {
-      const plan = termPlan(altRs(args[6]), termInput(args), termNumber(args[2]), ctx.trace);
+      const plan = planOf(args, ctx);
       return serial(plan[plan.length - 1].start);
     },
   },
@@ -315,7 +320,7 @@ export const FUNCTIONS: FnDecl[] = [
     result: 'spill',
     example: { args: ['2015-04-08', 'A1', 3, 'USA', '2015-08-02'], result: [[1, 42103, 42468, 1, false], [2, 42469, 42584, 2, true], [3, 42585, 42949, 2, false]] },
     run(args, ctx) {
-      const plan = termPlan(altRs(args[6]), termInput(args), termNumber(args[2]), ctx.trace);
+      const plan = planOf(args, ctx);
       return plan.map((t) => [t.number, serial(t.start), serial(t.end), t.jetYear, t.bridge]);
     },
   },
@@ -365,7 +370,7 @@ export const FUNCTIONS: FnDecl[] = [
     example: { args: [1, '2023-08-07', '2023-10-15'], result: [[45139, 45159, 231304], [45170, 45190, 280000], [45200, 45219, 127272]] },
     run([year, start, end, rs]) {
       const r = altRs(rs);
-      const y = toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
+      const y = jetYearArg(year, r);
       return paySchedule(r, y, toDay(start, 'serviceStart'), toDay(end, 'serviceEnd')).map((row) => [serial(row.month), serial(row.payDay), row.amount]);
     },
   },
@@ -453,7 +458,7 @@ export const FUNCTIONS: FnDecl[] = [
     example: { args: [5, 'ivf'], result: 10 },
     run([kind, variant, lang, rs], ctx) {
       const r = altRs(rs);
-      const k = typeof kind === 'number' ? toInteger(kind, 'kind', 1, r.specialLeave.length) : toText(kind, 'kind');
+      const k = leaveKindArg(kind, r);
       const limit = specialLeaveLimit(r, k, opt(variant) ? toText(variant, 'variant') : undefined, ctx.trace);
       return limit ?? (langArg(lang) === 'ja' ? '必要と認められる期間' : 'as needed');
     },
@@ -468,7 +473,7 @@ export const FUNCTIONS: FnDecl[] = [
     example: { args: ['夏季休暇'], result: 'days' },
     run([kind, rs]) {
       const r = altRs(rs);
-      return findSpecialLeave(r, typeof kind === 'number' ? toInteger(kind, 'kind', 1, r.specialLeave.length) : toText(kind, 'kind')).unit;
+      return findSpecialLeave(r, leaveKindArg(kind, r)).unit;
     },
   },
   {
@@ -481,7 +486,7 @@ export const FUNCTIONS: FnDecl[] = [
     example: { args: [15], result: false },
     run([kind, rs]) {
       const r = altRs(rs);
-      return findSpecialLeave(r, typeof kind === 'number' ? toInteger(kind, 'kind', 1, r.specialLeave.length) : toText(kind, 'kind')).paid;
+      return findSpecialLeave(r, leaveKindArg(kind, r)).paid;
     },
   },
   {
