@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { dayFromYmd, defaultAltRuleset, payForMonth, hourlyRate, isWorkday } from '../src/core';
+import { dayFromYmd, serialFromDay, defaultAltRuleset, payForMonth, hourlyRate, isWorkday } from '../src/core';
 import { invoke } from '../src/functions/registry';
 import { validateSheet } from '../src/validation/validate';
 import { Cell } from '../src/validation/fields';
@@ -110,7 +110,7 @@ process.stdin.on('end', () => process.stdout.write(out));`,
   return { lines, ok };
 }
 
-const serial = (y: number, m: number, d: number) => dayFromYmd(y, m, d) + 25569;
+const serial = (y: number, m: number, d: number) => serialFromDay(dayFromYmd(y, m, d));
 
 function bigRoster(n: number): Cell[][] {
   const rows: Cell[][] = [['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay', 'Leave used (hours)', 'Carried leave', 'Sick days']];

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
+import { dayFromIsoText, serialFromDay } from '../src/core';
 import { invoke } from '../src/functions/registry';
 import { Raw } from '../src/functions/coerce';
 
@@ -17,8 +18,7 @@ function cached(name: string, args: Raw[]): number | string | boolean {
 }
 
 function serial(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / 86_400_000 + 25569;
+  return serialFromDay(dayFromIsoText(iso)!);
 }
 
 type Row = [string, string, string, string, number, number, string, string, number, number, number, number, string];

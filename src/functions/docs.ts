@@ -1,7 +1,7 @@
 // Function reference generated from the registry — README section and help.html — so the
 // docs cannot drift from the functions.
 
-import { isoFromDay } from '../core';
+import { dayFromSerial, isoFromDay } from '../core';
 import { Raw } from './coerce';
 import { FUNCTIONS, FnDecl, Scalar, Value, fullName } from './registry';
 
@@ -19,7 +19,7 @@ export function formula(f: FnDecl): string {
 
 function scalarText(v: Scalar, asDate: boolean): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'number' && asDate && v > 30000 && v < 80000 && Number.isInteger(v)) return `${v} (${isoFromDay(v - 25569)})`;
+  if (typeof v === 'number' && asDate && v > 30000 && v < 80000 && Number.isInteger(v)) return `${v} (${isoFromDay(dayFromSerial(v))})`;
   if (typeof v === 'number') return v.toLocaleString('en-US', { maximumFractionDigits: 6 });
   return v === '' ? '""' : `"${v}"`;
 }

@@ -19,6 +19,7 @@ import {
   hourlyRate,
   isWorkday,
   isoFromDay,
+  dayFromSerial,
   languageTarget,
   lastNoticeDay,
   leaveCarryOver,
@@ -846,7 +847,7 @@ function formatArg(v: Raw): string {
 
 function formatValue(v: Value, result: ResultKind): string {
   if (Array.isArray(v)) return `${v.length} row(s)`;
-  if (result === 'date' && typeof v === 'number') return `${v} (${isoFromDay(v - 25569)})`;
+  if (result === 'date' && typeof v === 'number') return `${v} (${isoFromDay(dayFromSerial(v))})`;
   if (result === 'yen' && typeof v === 'number') return `¥${grouped(v)}`;
   return String(v);
 }

@@ -20,7 +20,7 @@ import {
   stipendCap,
   termPlan,
   fiscalYearOf,
-  dayFromYmd,
+  dayFromIsoText,
   Country,
   grouped,
 } from '../core';
@@ -368,7 +368,7 @@ function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L
   const announced = rs.term.cohortArrivals[String(fy)] ?? {};
   const fromTable = (k: 'S2' | 'A1'): Day | undefined => {
     const iso = announced[k];
-    return iso ? dayFromYmd(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))) : undefined;
+    return iso ? dayFromIsoText(iso) : undefined;
   };
   const input = {
     arrival: r.arrival,
