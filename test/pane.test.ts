@@ -86,6 +86,10 @@ test('whole columns selected: only the part holding data is read', async () => {
   expect(block.source).toBe('selection');
   expect(block.rows).toHaveLength(11);
   expect(result.findings).toHaveLength(5);
+  // Asked for explicitly, the selection alone is read.
+  const explicit = await controller.check('selection', 'auto');
+  expect(explicit.block.rows).toHaveLength(11);
+  expect(explicit.result.findings).toHaveLength(5);
 });
 
 test('a report sheet is written on a sheet of its own, replacing an earlier one', async () => {

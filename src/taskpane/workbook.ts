@@ -102,7 +102,9 @@ export class ExcelWorkbook {
       const selection = context.workbook.getSelectedRange();
       selection.load('rowCount, columnCount');
       const used = sheet.getUsedRangeOrNullObject(true);
-      used.load('address, values, text, numberFormat');
+      // With 'auto' the used range may be wanted and is read in the same sync; an explicit
+      // selection never needs it.
+      if (source !== 'selection') used.load('address, values, text, numberFormat');
       // Whole columns selected are a million rows: read only the part that holds data.
       const selected = selection.getUsedRangeOrNullObject(true);
       selected.load('address, values, text, numberFormat');
