@@ -61,8 +61,9 @@ export function parseUserRuleset(input: string | unknown): AnyRuleset {
   if (typeof input === 'string') {
     try {
       raw = JSON.parse(input);
-    } catch (e) {
-      throw RuleError.value('ruleset', `ruleset is not valid JSON: ${(e as Error).message}`, `ルールセットが正しい JSON ではありません: ${(e as Error).message}`);
+    } catch {
+      // The engine's own wording differs between Excel's runtimes and Node, so the message is ours alone.
+      throw RuleError.value('ruleset', 'ruleset is not valid JSON: check the quotes, commas and braces', 'ルールセットが正しい JSON ではありません。引用符・カンマ・括弧を確認してください');
     }
   }
   if (!isPlainObject(raw)) throw RuleError.value('ruleset', 'ruleset must be a JSON object', 'ルールセットは JSON オブジェクトでなければなりません');
