@@ -42,9 +42,34 @@ async function httpsOptions() {
   }
 }
 
+/** Where the add-in is published: any HTTPS static host, at its root or under a path. */
+function publishedAddress(value) {
+  if (!value) return DEV_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`ADDIN_BASE_URL is not a URL: ${value}`);
+  }
+  // Office loads add-ins only over HTTPS.
+  if (url.protocol !== 'https:') throw new Error(`ADDIN_BASE_URL must start with https:// (Office loads add-ins only over HTTPS): ${value}`);
+  if (url.search || url.hash) throw new Error(`ADDIN_BASE_URL must not carry a query or fragment: ${value}`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** The manifest for the published address: every URL moves with it; AppDomain is an origin. */
+function publishedManifest(xml, baseUrl) {
+  const devOrigin = new URL(DEV_URL).origin;
+  return xml
+    .split(`<AppDomain>${devOrigin}</AppDomain>`)
+    .join(`<AppDomain>${new URL(baseUrl).origin}</AppDomain>`)
+    .split(DEV_URL)
+    .join(baseUrl);
+}
+
 module.exports = async (env, argv) => {
   const production = argv.mode === 'production';
-  const baseUrl = (process.env.ADDIN_BASE_URL || DEV_URL).replace(/\/$/, '');
+  const baseUrl = publishedAddress(process.env.ADDIN_BASE_URL);
   const { customFunctionsMetadata } = lib('functions/metadata');
   const { helpHtml } = lib('functions/docs');
   const helpUrl = `${baseUrl}/help.html`;
@@ -90,7 +115,7 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
-          ...['manifest.xml', 'manifest-clair.xml'].map((m) => ({ from: m, to: m, transform: (content) => content.toString().split(DEV_URL).join(baseUrl) })),
+          ...['manifest.xml', 'manifest-clair.xml'].map((m) => ({ from: m, to: m, transform: (content) => publishedManifest(content.toString(), baseUrl) })),
         ],
       }),
       new EmitGenerated({

@@ -1,5 +1,6 @@
 // Writes examples/roster.xlsx and examples/claims.xlsx: small workbooks with ALT.* / CLAIR.*
-// formulas (and their cached values, so they open in Excel with the add-in) and a few
+// formulas saved as Excel saves them (_xldudf_ALT_PAY(…), src/functions/stored-formula.ts) with
+// their cached values, so they open and recalculate in Excel with the add-in, and a few
 // planted problems for the validator to find. Run: npm run examples
 
 import ExcelJS from 'exceljs';
@@ -7,6 +8,7 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import { dayFromIsoText, serialFromDay } from '../src/core';
 import { invoke } from '../src/functions/registry';
+import { storedFormula } from '../src/functions/stored-formula';
 import { Raw } from '../src/functions/coerce';
 
 const DATE_FMT = 'yyyy-mm-dd';
@@ -51,9 +53,9 @@ async function roster(path: string): Promise<void> {
     row.values = [r[0], r[1], r[2], serial(r[3]), r[4], r[5], serial(r[6]), serial(r[7]), r[8], r[9], r[10], r[11], r[12] ? serial(r[12]) : null];
     for (const c of [4, 7, 8, 13]) ws.getCell(n, c).numFmt = DATE_FMT;
     const termEndArgs: Raw[] = [r[3], r[2], r[4], r[1], r[12] || null];
-    ws.getCell(n, 14).value = { formula: `ALT.TERMEND(D${n},C${n},E${n},B${n},M${n})`, result: cached('ALT.TERMEND', termEndArgs) } as ExcelJS.CellFormulaValue;
+    ws.getCell(n, 14).value = { formula: storedFormula('ALT.TERMEND', [`D${n}`, `C${n}`, `E${n}`, `B${n}`, `M${n}`]), result: cached('ALT.TERMEND', termEndArgs) } as ExcelJS.CellFormulaValue;
     ws.getCell(n, 14).numFmt = DATE_FMT;
-    ws.getCell(n, 15).value = { formula: `ALT.PAY(F${n})`, result: cached('ALT.PAY', [r[5]]) } as ExcelJS.CellFormulaValue;
+    ws.getCell(n, 15).value = { formula: storedFormula('ALT.PAY', [`F${n}`]), result: cached('ALT.PAY', [r[5]]) } as ExcelJS.CellFormulaValue;
     ws.getCell(n, 16).value = note;
   });
   // Text where a date belongs: a clerk's placeholder.
@@ -84,7 +86,7 @@ async function claims(path: string): Promise<void> {
     const n = 2 + i;
     ws.getRow(n).values = [office, fy, claimed, months, name, null, note];
     ws.getCell(n, 3).numFmt = '#,##0';
-    ws.getCell(n, 6).value = { formula: `CLAIR.STIPENDCAP(A${n},IF(D${n}<12,D${n},""))`, result: cached('CLAIR.STIPENDCAP', [office, months < 12 ? months : null]) } as ExcelJS.CellFormulaValue;
+    ws.getCell(n, 6).value = { formula: storedFormula('CLAIR.STIPENDCAP', [`A${n}`, `IF(D${n}<12,D${n},"")`]), result: cached('CLAIR.STIPENDCAP', [office, months < 12 ? months : null]) } as ExcelJS.CellFormulaValue;
     ws.getCell(n, 6).numFmt = '#,##0';
   });
   ws.columns.forEach((c) => (c.width = 16));

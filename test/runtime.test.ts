@@ -4,17 +4,16 @@
 // must give exactly what `altrules call --jsonl` gives — values, and errors with their messages.
 
 import { spawnSync } from 'child_process';
-import { existsSync, mkdirSync } from 'fs';
+import { existsSync } from 'fs';
 import { join } from 'path';
 import { FUNCTIONS, FnDecl, fullName } from '../src/functions/registry';
 import { CorpusCall, corpusFor, exampleCall } from './support/corpus';
 import { CHROMIUM_PATH, ExcelHost, HostResult, RESULT_CODE, RUNTIME_FILE } from './support/excel-host';
-import { buildFunctionBundles } from './support/build-functions';
+import { PRODUCTION_URL, productionBuild } from './support/production-build';
 
 jest.setTimeout(600_000);
 
 const ROOT = join(__dirname, '..');
-const BUILD = join(ROOT, 'test-output', 'runtime-build');
 const CALLS_PER_FUNCTION = Number(process.env.RUNTIME_CORPUS ?? 1000);
 
 // Microsoft's runtime file must be there: its absence fails, it is never replaced by a stand-in.
@@ -48,10 +47,9 @@ maybe("through Microsoft's custom-functions runtime", () => {
   const hosts: Partial<Record<'ALT' | 'CLAIR', ExcelHost>> = {};
 
   beforeAll(async () => {
-    mkdirSync(BUILD, { recursive: true });
-    await buildFunctionBundles(BUILD);
-    hosts.ALT = await ExcelHost.open(join(BUILD, 'alt'));
-    hosts.CLAIR = await ExcelHost.open(join(BUILD, 'clair'));
+    const build = await productionBuild();
+    hosts.ALT = await ExcelHost.open(build, PRODUCTION_URL, 'alt');
+    hosts.CLAIR = await ExcelHost.open(build, PRODUCTION_URL, 'clair');
   });
   afterAll(async () => {
     await hosts.ALT?.close();

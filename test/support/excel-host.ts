@@ -44,8 +44,11 @@ export class ExcelHost {
     readonly blocked: string[],
   ) {}
 
-  /** Opens `<addinDir>/functions.html` of a build, as Excel opens the manifest's Functions.Page.Url. */
-  static async open(addinDir: string): Promise<ExcelHost> {
+  /**
+   * Opens an add-in's functions page the way Excel opens the manifest's Functions.Page.Url: from a
+   * build published at `baseUrl` (files served from `buildDir`).
+   */
+  static async open(buildDir: string, baseUrl: string, addin: 'alt' | 'clair'): Promise<ExcelHost> {
     if (!existsSync(RUNTIME_FILE)) throw new Error(`Microsoft's runtime is missing: ${RUNTIME_FILE} (npm ci installs @microsoft/office-js); no stand-in is used`);
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
@@ -62,8 +65,10 @@ export class ExcelHost {
         const file = join(OFFICE_DIST, url.slice(CDN.length).split('?')[0]);
         return existsSync(file) ? serve(file, 'text/javascript; charset=utf-8') : route.fulfill({ status: 404 });
       }
-      const local = url.match(/^https:\/\/addin\.test\/(.+)$/);
-      if (local && existsSync(join(addinDir, '..', local[1]))) return serve(join(addinDir, '..', local[1]), local[1].endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8');
+      if (url.startsWith(`${baseUrl}/`)) {
+        const file = join(buildDir, url.slice(baseUrl.length + 1).split('?')[0]);
+        if (file.startsWith(buildDir) && existsSync(file)) return serve(file, file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.json') ? 'application/json' : 'text/javascript; charset=utf-8');
+      }
       blocked.push(url);
       return route.abort();
     });
@@ -74,8 +79,7 @@ export class ExcelHost {
       w.__hostSent = sent;
       w._richApiNativeBridge = { sendMessageToHost: (text: string) => sent.push(JSON.parse(text)) };
     });
-    const name = addinDir.split(/[\\/]/).pop();
-    await page.goto(`https://addin.test/${name}/functions.html`);
+    await page.goto(`${baseUrl}/${addin}/functions.html`);
     await page.waitForFunction(() => typeof (window as unknown as { CustomFunctions?: { Error?: unknown } }).CustomFunctions?.Error === 'function');
     return new ExcelHost(browser, page, blocked);
   }

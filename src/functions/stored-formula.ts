@@ -1,0 +1,38 @@
+// How Excel keeps a JavaScript custom function in a saved workbook's formula text. Excel saves
+// =ALT.PAY(…) as _xldudf_ALT_PAY(…): the prefix marks a JS custom function and the namespace's dot
+// becomes an underscore (Microsoft in OfficeDev/Excel-Custom-Functions#108: "For Javascript Custom
+// Functions, we by default save out with a different prefix _xldudf"; saved formulas quoted in
+// OfficeDev/office-js#2568 and #5611). A formula written without the prefix may not recalculate
+// until re-entered (#108), so the samples are written the way Excel writes them.
+
+import { FUNCTIONS, FnDecl, fullName } from './registry';
+
+const PREFIX = '_xldudf_';
+
+/** The name Excel writes into the file for one of our functions: ALT.PAY → _xldudf_ALT_PAY. */
+export function storedName(f: FnDecl): string {
+  return `${PREFIX}${f.addin}_${f.name}`;
+}
+
+const BY_STORED = new Map<string, FnDecl>();
+for (const f of FUNCTIONS) {
+  BY_STORED.set(storedName(f).toUpperCase(), f);
+  BY_STORED.set(`${PREFIX}${fullName(f)}`.toUpperCase(), f);
+  BY_STORED.set(fullName(f).toUpperCase(), f);
+}
+
+/**
+ * The function a formula's name token stands for, as Excel may have saved it: `_xldudf_ALT_PAY`,
+ * `_xldudf_ALT.PAY`, `ALT.PAY`, also behind a stray external-link prefix such as `[2]!`
+ * (OfficeDev/office-js#2568). Undefined for anything else.
+ */
+export function functionOfStoredName(token: string): FnDecl | undefined {
+  return BY_STORED.get(token.replace(/^(?:\[\d+\]|[^!()"]*\.xla[mx]?)!/i, '').toUpperCase());
+}
+
+/** Excel's formula text for a call of ours, with the given argument texts. */
+export function storedFormula(name: string, args: string[]): string {
+  const f = FUNCTIONS.find((x) => fullName(x) === name);
+  if (!f) throw new Error(`no function ${name}`);
+  return `${storedName(f)}(${args.join(',')})`;
+}
