@@ -40,9 +40,11 @@ function resultMeta(r: ResultKind): FunctionMeta['result'] {
 
 function paramMeta(p: ParamDecl, lang: Lang): ParamMeta {
   // Every argument arrives as `any`, so that a refusal carries our own message (CONTRACT.md §1).
+  // Parameter names are localized in each language's file like the descriptions (learn.microsoft.com,
+  // "Custom functions naming and localization": each parameter name and description localized).
   const meta: ParamMeta = {
-    name: p.name,
-    description: lang === 'ja' ? `${p.jaName}: ${p.ja}` : p.en,
+    name: lang === 'ja' ? p.jaName : p.name,
+    description: lang === 'ja' ? p.ja : p.en,
     type: 'any',
     dimensionality: p.kind === 'range' ? 'matrix' : 'scalar',
   };

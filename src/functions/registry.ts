@@ -99,8 +99,8 @@ export interface FnDecl {
 // ---- parameter helpers --------------------------------------------------------------------
 
 const P = {
-  date: (name: string, jaName: string, en: string, ja: string, optional = false): ParamDecl => ({ name, jaName, kind: 'date', en: `${en} (date or YYYY-MM-DD)`, ja: `${ja}（日付または YYYY-MM-DD）`, optional }),
-  year: (): ParamDecl => ({ name: 'year', jaName: '来日年数', kind: 'integer', en: 'JET year 1–5 (来日n年目)', ja: '来日年数（1〜5）' }),
+  date: (name: string, jaName: string, en: string, ja: string, optional = false): ParamDecl => ({ name, jaName, kind: 'date', en: `${en} (date or YYYY-MM-DD)`, ja: ja === jaName ? 'Excel の日付、または YYYY-MM-DD 形式の文字列' : `${ja}（日付または YYYY-MM-DD）`, optional }),
+  year: (): ParamDecl => ({ name: 'year', jaName: '来日年数', kind: 'integer', en: 'JET year 1–5 (来日n年目)', ja: '1〜5（来日n年目）' }),
   lang: (): ParamDecl => ({ name: 'lang', jaName: '言語', kind: 'text', optional: true, en: 'language of the text: "en" (default) or "ja"', ja: '文字列の言語: "en"（既定）または "ja"' }),
   ruleset: (kind: 'alt' | 'clair'): ParamDecl => ({
     name: 'ruleset',
@@ -108,7 +108,7 @@ const P = {
     kind: 'ruleset',
     optional: true,
     en: kind === 'alt' ? 'ruleset id (default saitama-alt-r5) or ruleset JSON' : 'ruleset id (default clair-r8) or ruleset JSON',
-    ja: kind === 'alt' ? 'ルールセット ID（既定 saitama-alt-r5）または JSON' : 'ルールセット ID（既定 clair-r8）または JSON',
+    ja: kind === 'alt' ? 'ID（既定 saitama-alt-r5）または JSON で書いたルールセット' : 'ID（既定 clair-r8）または JSON で書いたルールセット',
   }),
 };
 
@@ -148,7 +148,7 @@ const TERM_PARAMS: ParamDecl[] = [
   P.date('arrival', '来日日', 'arrival date in Japan', '来日日'),
   { name: 'cohort', jaName: '来日区分', kind: 'text', optional: true, en: 'S1 S2 S3 A1 A2 (夏季① 夏季② 夏季③ 4月① 4月②); default S1', ja: 'S1 S2 S3 A1 A2（夏季① 夏季② 夏季③ 4月① 4月②）。既定 S1' },
   { name: 'term', jaName: '任用回数', kind: 'integer', optional: true, en: 'which appointment: 1 = first (default)', ja: '何回目の任用か（1 = 初任。既定 1）' },
-  { name: 'country', jaName: '国籍', kind: 'text', optional: true, en: 'country of recruitment; needed for an April cohort’s term 2 or later', ja: '国籍（4月来日者の2回目以降に必要）' },
+  { name: 'country', jaName: '国籍', kind: 'text', optional: true, en: 'country of recruitment; needed for an April cohort’s term 2 or later', ja: '国名（4月来日者の2回目以降に必要）' },
   P.date('summer2Arrival', '夏季②来日日', "that year's summer ② arrival; needed for S3 and the bridge term", '当該年度の夏季②来日日（S3・短期の任期に必要）', true),
   P.date('april1Arrival', '4月①来日日', "that year's April ① arrival; needed for A2", '当該年度の4月①来日日（A2に必要）', true),
   P.ruleset('alt'),
@@ -168,7 +168,7 @@ function explainDecl(name: string, fixed?: Lang): FnDecl {
     en: `Shows how a result comes about (spills): the inputs as understood, each figure, and the clause or decision each step applies${inLang}.`,
     ja: `計算の根拠を表示（スピル）: 解釈した入力・途中の数値・各段階で適用した条項や決定${inLangJa}。`,
     params: [
-      { name: 'function', jaName: '関数', kind: 'text', en: 'a function name, e.g. "PAY" or "CLAIR.STIPENDCAP"', ja: '関数名（例 "PAY"、"CLAIR.STIPENDCAP"）' },
+      { name: 'function', jaName: '関数', kind: 'text', en: 'a function name, e.g. "PAY" or "CLAIR.STIPENDCAP"', ja: '"PAY"、"CLAIR.STIPENDCAP" などの関数名' },
       { name: 'arguments', jaName: '引数', kind: 'any', optional: true, repeating: true, en: "that function's arguments", ja: 'その関数の引数' },
     ],
     result: 'spill',
@@ -265,7 +265,7 @@ export const FUNCTIONS: FnDecl[] = [
       P.date('asOf', '基準日', 'the day to count to', '基準日'),
       { name: 'usedHours', jaName: '使用時間', kind: 'number', optional: true, en: 'hours of leave taken (7 h = 1 day)', ja: '使用した時間数（7時間 = 1日）' },
       { name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried over from the last term (0–20)', ja: '前任期からの繰越日数（0〜20）' },
-      { name: 'reappointed', jaName: '再任用', kind: 'boolean', optional: true, en: 'TRUE for a re-appointment: all 20 days at once', ja: '再任用なら TRUE（20日を一括付与）' },
+      { name: 'reappointed', jaName: '再任用', kind: 'boolean', optional: true, en: 'TRUE for a re-appointment: all 20 days at once', ja: 'TRUE なら再任用（20日を一括付与）' },
       { name: 'earlyGrant', jaName: '前倒し付与', kind: 'boolean', optional: true, en: 'TRUE if the second 10 days were granted early', ja: '残り10日を前倒し付与したなら TRUE' },
       P.ruleset('alt'),
     ],
@@ -410,7 +410,7 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'SICKLEFT',
     en: 'Sick-leave days left (Art 13.2, D-6): 20 less the days of the latest chain of periods fewer than 7 days apart.',
     ja: '病気休暇の残日数（第13条第2項・D-6）: 間が7日未満の期間を連続とみなし、20日から差し引く。',
-    params: [{ name: 'periods', jaName: '期間', kind: 'range', en: 'a range of periods: start date, end date per row', ja: '期間の範囲（各行に開始日・終了日）' }, P.ruleset('alt')],
+    params: [{ name: 'periods', jaName: '期間', kind: 'range', en: 'a range of periods: start date, end date per row', ja: '各行に開始日と終了日を並べた範囲' }, P.ruleset('alt')],
     result: 'number',
     example: { args: [[['2023-10-01', '2023-10-05'], ['2023-10-12', '2023-10-14']]], result: 12 },
     run([periods, rs], ctx) {
@@ -451,7 +451,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '特別休暇の上限（第14条第1項）。号（1〜22）または名称で指定。数の定めがない場合は「必要と認められる期間」。',
     params: [
       { name: 'kind', jaName: '種類', kind: 'any', en: 'item number 1–22 or name (e.g. 21, "Summer leave", 夏季休暇)', ja: '号（1〜22）または名称（例: 21、夏季休暇）' },
-      { name: 'variant', jaName: '区分', kind: 'text', optional: true, en: 'circumstance: sibling-grandparent, ivf, multiple, two-or-more', ja: '区分: sibling-grandparent、ivf、multiple、two-or-more' },
+      { name: 'variant', jaName: '区分', kind: 'text', optional: true, en: 'circumstance: sibling-grandparent, ivf, multiple, two-or-more', ja: 'sibling-grandparent、ivf、multiple、two-or-more のいずれか' },
       P.lang(),
       P.ruleset('alt'),
     ],
@@ -605,7 +605,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '年（または月）の休日一覧（スピル）: 日付と名称（既定は日本語。年末年始を含む）。',
     params: [
       { name: 'year', jaName: '年', kind: 'integer', en: 'calendar year 1980–2099', ja: '西暦年（1980〜2099）' },
-      { name: 'month', jaName: '月', kind: 'integer', optional: true, en: 'month 1–12; omitted: the whole year', ja: '月（1〜12）。省略時は年間' },
+      { name: 'month', jaName: '月', kind: 'integer', optional: true, en: 'month 1–12; omitted: the whole year', ja: '1〜12。省略時は年間' },
       { ...P.lang(), en: '"ja" (default) or "en"', ja: '"ja"（既定）または "en"' },
     ],
     result: 'spill',
@@ -624,7 +624,7 @@ export const FUNCTIONS: FnDecl[] = [
     en: 'Checks hours worked against Art 10 (spills one finding per row, or "OK"): 8 h a day, 40 h a week, a day off a week, 35 h average over 4 weeks.',
     ja: '勤務時間を第10条で点検（スピル。問題ごとに1行、なければ "OK"）: 1日8時間・週40時間・週1日の休み・4週平均35時間。',
     params: [
-      { name: 'dates', jaName: '日付', kind: 'range', en: 'a column of dates', ja: '日付の列' },
+      { name: 'dates', jaName: '日付', kind: 'range', en: 'a column of dates', ja: 'Excel の日付を並べた列' },
       { name: 'hours', jaName: '時間', kind: 'range', en: 'a column of hours worked on those dates', ja: '各日の勤務時間の列' },
       P.lang(),
       P.ruleset('alt'),
@@ -646,7 +646,7 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'COHORT',
     en: 'The cohort code (S1 S2 S3 A1 A2) for a cohort written any way, with its name.',
     ja: '来日区分の表記を区分コード（S1 S2 S3 A1 A2）に正規化。',
-    params: [{ name: 'cohort', jaName: '来日区分', kind: 'text', en: 'a cohort as written (夏季②, summer 2, S2…)', ja: '来日区分（夏季②、S2 など）' }],
+    params: [{ name: 'cohort', jaName: '来日区分', kind: 'text', en: 'a cohort as written (夏季②, summer 2, S2…)', ja: '夏季②、S2 などの区分' }],
     result: 'text',
     example: { args: ['夏季②'], result: 'S2' },
     run([cohort]) {
@@ -664,7 +664,7 @@ export const FUNCTIONS: FnDecl[] = [
     en: 'Stay-expense subsidy cap in yen for an overseas office (CLAIR: 滞在経費助成金, D-7); months (1–12) prorates: cap × months ÷ 12, rounded down.',
     ja: '海外事務所の滞在経費助成金の限度額（円）（D-7）。月数（1〜12）を指定すると 限度額 × 月数 ÷ 12（円未満切捨て）。',
     params: [
-      { name: 'office', jaName: '事務所', kind: 'text', en: 'office: New York, London, Paris, Singapore, Seoul, Sydney, Beijing (or Japanese)', ja: '事務所: ニューヨーク、ロンドン、パリ、シンガポール、ソウル、シドニー、北京' },
+      { name: 'office', jaName: '事務所', kind: 'text', en: 'office: New York, London, Paris, Singapore, Seoul, Sydney, Beijing (or Japanese)', ja: 'ニューヨーク、ロンドン、パリ、シンガポール、ソウル、シドニー、北京のいずれか' },
       { name: 'months', jaName: '月数', kind: 'integer', optional: true, en: 'whole months of service in the fiscal year, 1–12', ja: '年度内の勤務月数（1〜12）' },
       P.ruleset('clair'),
     ],
@@ -679,7 +679,7 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'OFFICE',
     en: 'The CLAIR overseas office covering a country (English name); #N/A when no office covers it.',
     ja: '国を担当するクレア海外事務所（英語名）。担当事務所がなければ #N/A。',
-    params: [{ name: 'country', jaName: '国', kind: 'text', en: 'country in English or Japanese (USA, アメリカ合衆国…)', ja: '国名（英語または日本語）' }],
+    params: [{ name: 'country', jaName: '国', kind: 'text', en: 'country in English or Japanese (USA, アメリカ合衆国…)', ja: '英語または日本語の国名' }],
     result: 'text',
     example: { args: ['アメリカ合衆国'], result: 'New York' },
     run([country], ctx) {
@@ -692,7 +692,7 @@ export const FUNCTIONS: FnDecl[] = [
     en: "An office's name in English or Japanese.",
     ja: '事務所名を英語または日本語で返す。',
     params: [
-      { name: 'office', jaName: '事務所', kind: 'text', en: 'office name in either language', ja: '事務所名（英語・日本語）' },
+      { name: 'office', jaName: '事務所', kind: 'text', en: 'office name in either language', ja: '英語または日本語の事務所名' },
       { name: 'lang', jaName: '言語', kind: 'text', optional: true, en: '"en" (default) or "ja"', ja: '"en"（既定）または "ja"' },
       P.ruleset('clair'),
     ],
