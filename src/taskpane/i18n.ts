@@ -29,7 +29,8 @@ const STRINGS = {
   wrongKindClaims: { en: 'This looks like an ALT roster; its findings are shown, but the ALT add-in is the place for rosters.', ja: 'このシートは ALT 名簿のようです。結果は表示しますが、名簿の点検は ALT アドインをお使いください。' },
   cleared: { en: 'Removed {n} marks. Cell values and formats were not touched.', ja: '{n} 個の印を消しました。セルの値と書式は変更していません。' },
   reportWritten: { en: 'Wrote the findings to the sheet "{name}".', ja: '結果をシート「{name}」に書き出しました。' },
-  tooOld: { en: 'This version of Excel is too old for the check (it needs Excel 2019, Microsoft 365 or Excel on the web). The worksheet functions still work.', ja: 'この Excel では点検を実行できません（Excel 2019 以降・Microsoft 365・Excel on the web が必要です）。ワークシート関数は使えます。' },
+  // Microsoft's Excel requirement-set table for ExcelApi 1.9 (what the pane checks before a run).
+  tooOld: { en: 'This Excel cannot run the check: it needs Excel API 1.9 — Microsoft 365 or retail Excel version 1903 or later, Office LTSC 2021 or later, Excel on the web, Excel for Mac 16.24 or later, or Excel on iPad. Volume-licensed Excel 2019 and 2016 do not have it.', ja: 'この Excel では点検を実行できません。Excel API 1.9 が必要です（Microsoft 365 またはリテール版 Excel のバージョン 1903 以降、Office LTSC 2021 以降、Excel on the web、Excel for Mac 16.24 以降、iPad 版 Excel）。ボリュームライセンス版の Excel 2019・2016 では使えません。' },
   notInExcel: { en: 'Open this pane in Excel to check a workbook.', ja: 'ブックを点検するには Excel でこのウィンドウを開いてください。' },
   failed: { en: 'The check could not finish: {message}', ja: '点検を完了できませんでした: {message}' },
   sheetWide: { en: 'sheet', ja: 'シート' },
