@@ -1,17 +1,17 @@
 // The command line, run as a user runs it (compiled by `npm run prepare`).
 
-import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import { assertFreshLib } from './support/gates';
 
 const BIN = join(__dirname, '..', 'bin', 'altrules.js');
 const run = (args: string[], input?: string) => spawnSync('node', [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
 
-beforeAll(() => {
-  if (!existsSync(join(__dirname, '..', 'lib', 'src', 'cli', 'main.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: join(__dirname, '..') });
-});
+// bin/altrules.js runs lib/: a build older than src/ would test yesterday's code.
+beforeAll(() => assertFreshLib(join(__dirname, '..')));
 
 test('altrules call ALT.PAY 1 2023-08-01 2023-08-07 prints 231304', () => {
   const r = run(['call', 'ALT.PAY', '1', '2023-08-01', '2023-08-07']);
