@@ -8,6 +8,9 @@ import ExcelJS from 'exceljs';
 import { assertFreshLib } from './support/gates';
 import { datesIn, numbersIn, steps } from './support/explain';
 
+// Each test starts Node processes or reads workbooks: generous on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 const BIN = join(__dirname, '..', 'bin', 'altrules.js');
 const run = (args: string[], input?: string) => spawnSync('node', [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
 

@@ -109,7 +109,7 @@ describe('pay', () => {
 
   test('a month wholly in service pays the Art 7.1 table amount', () => {
     fc.assert(
-      fc.property(yearArb, dayArb, fc.integer({ min: 0, max: 400 }), fc.option(fc.integer({ min: 0, max: 400 })), (year, anyDay, before, after) => {
+      fc.property(yearArb, dayArb, fc.integer({ min: 0, max: 300 }), fc.option(fc.integer({ min: 0, max: 400 })), (year, anyDay, before, after) => {
         const { first, last } = monthOf(anyDay);
         const end = after === null ? undefined : last + after;
         expect(payForMonth(alt, year, anyDay, first - before, end)).toBe(MONTHLY_BY_HAND[year - 1]);
