@@ -217,6 +217,25 @@ describe('Art 8.2: the month’s absent time, under 30 minutes dropped, 30 or mo
   ])('year 1, %s absent → ¥%i', (absent, deduction) => {
     expect(value('ALT.DEDUCT', 1, absent)).toBe(deduction);
   });
+
+  test('every minute of a day, as h:mm text, minutes, hours or an Excel time value, lands on the right side of :30', () => {
+    const wrong: string[] = [];
+    for (let minutes = 0; minutes <= 24 * 60; minutes++) {
+      const hours = Math.floor(minutes / 60) + (minutes % 60 >= 30 ? 1 : 0);
+      const hhmm = `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+      const ways: [string, Arg[]][] = [
+        ['text', [1, hhmm]],
+        ['minutes', [1, minutes, 'minutes']],
+        ['hours', [1, minutes / 60]],
+        ['time', [1, minutes / 1440, 'time']], // Excel's time value: a fraction of a day, not exact in binary
+      ];
+      for (const [way, args] of ways) {
+        const got = call('ALT.DEDUCT', ...args);
+        if (!('value' in got) || got.value !== hours * 1_846) wrong.push(`${hhmm} as ${way}: ${JSON.stringify(got)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('Art 28: illness suspension pays in full to day 30, half to day 60, then nothing', () => {
