@@ -4,7 +4,7 @@
 let main;
 try {
   ({ main } = require('../lib/src/cli/main.js'));
-} catch (e) {
+} catch {
   process.stderr.write('altrules: the command line is not built yet; run `npm ci` (or `npm run prepare`) in the project first.\n');
   process.exit(2);
 }

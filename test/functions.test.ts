@@ -1,6 +1,7 @@
 // The worksheet functions through the same path Excel and the CLI use.
 
 import { FUNCTIONS, fullName, invoke } from '../src/functions/registry';
+import { numbersIn, steps } from './support/explain';
 
 const value = (name: string, ...args: unknown[]) => {
   const out = invoke(name, args as never[]);
@@ -114,19 +115,25 @@ describe('Excel semantics for bad input', () => {
 });
 
 describe('explanations', () => {
-  test('ALT.EXPLAIN("PAY", 1, "2023-08-01", "2023-08-07") shows each step with its clause', () => {
+  test('ALT.EXPLAIN("PAY", 1, "2023-08-01", "2023-08-07") shows each step with its clause, and the figures worked by hand', () => {
     const lines = (value('ALT.EXPLAINEN', 'PAY', 1, '2023-08-01', '2023-08-07') as string[][]).map((r) => r[0]);
     expect(lines[0]).toBe('ALT.PAY(1, "2023-08-01", "2023-08-07")');
-    expect(lines).toContain('Art 7.1: JET year 1: monthly pay ¥280,000');
-    expect(lines.some((l) => /^Art 7\.3: 2023-08: 23 days requiring work .* 19 of them/.test(l))).toBe(true);
-    expect(lines).toContain('Art 7.3: ¥280,000 × 19 ÷ 23 = 231304.35');
-    expect(lines).toContain('D-2: round down to the yen → ¥231,304');
+    const s = steps(lines);
+    expect(s.map((x) => x.clause)).toEqual(['Art 7.1', 'Art 7.3', 'Art 7.3', 'D-2']);
+    expect(numbersIn(s[0].text)).toEqual([1, 280000]);
+    // August 2023: 23 weekdays (31 days less 8 Sat/Sun); Mon 7th–31st: 19 of them.
+    expect(numbersIn(s[1].text)).toEqual(expect.arrayContaining([23, 19]));
+    // 280,000 × 19 ÷ 23 = 231,304.347…; rounded down → 231,304.
+    expect(numbersIn(s[2].text)).toEqual([280000, 19, 23, 231304.35]);
+    expect(numbersIn(s[3].text)).toEqual([231304]);
     expect(lines[lines.length - 1]).toBe('result = ¥231,304');
   });
 
   test('in Japanese, and an error explained rather than thrown', () => {
     const ja = (value('ALT.EXPLAINJA', 'PAY', 1, '2023-08-01', '2023-08-07') as string[][]).map((r) => r[0]);
-    expect(ja).toContain('D-2: 円未満切り捨て → ¥231,304');
+    expect(steps(ja).map((x) => x.clause)).toEqual(['Art 7.1', 'Art 7.3', 'Art 7.3', 'D-2']);
+    expect(steps(ja)[3].text).toMatch(/^円未満切り捨て/);
+    expect(numbersIn(steps(ja)[3].text)).toEqual([231304]);
     const bad = (value('ALT.EXPLAINEN', 'LEAVE', '2023-08-01', '2023-09-01', 71) as string[][]).map((r) => r[0]);
     expect(bad[bad.length - 1]).toMatch(/^#VALUE! usedHours 71 exceeds/);
   });

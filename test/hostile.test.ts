@@ -8,6 +8,7 @@ import { join } from 'path';
 import { spawnSync } from 'child_process';
 import { readWorkbook, sheetsOf } from '../src/cli/xlsx';
 import { validateWorkbook, validateSheet } from '../src/validation/validate';
+import { assertFreshLib } from './support/gates';
 
 jest.setTimeout(120_000);
 
@@ -82,6 +83,7 @@ test('100,000 rows: findings, in time, without a crash', () => {
 });
 
 test('a file that is not a workbook, and a workbook that is all noise, each give one clear message', async () => {
+  assertFreshLib(join(__dirname, '..')); // bin/altrules.js runs lib/: never a stale build
   const bin = join(__dirname, '..', 'bin', 'altrules.js');
   const notXlsx = join(dir, 'fake.xlsx');
   require('fs').writeFileSync(notXlsx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));

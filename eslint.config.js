@@ -1,0 +1,88 @@
+// Lint: the layer boundaries of the code (STYLE.md "the shape we want") and a few correctness
+// rules. Deliberately no stylistic rules: formatting is not a lint failure here.
+// `npm run lint` (part of `npm test`), `npm run lint:fix`.
+
+const { builtinModules } = require('module');
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+
+// Node's own modules, bare and with the node: prefix (fs, fs/promises, node:fs, worker_threads …).
+const NODE_BUILTINS = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '')))];
+const nodePaths = NODE_BUILTINS.map((name) => ({ name, message: 'Node I/O belongs in src/cli (or scripts/bench), not here.' }));
+const nodePrefix = { group: ['node:*'], message: 'Node I/O belongs in src/cli (or scripts/bench), not here.' };
+
+// src/core knows nothing of Excel, Office, the DOM or Node (STYLE.md; CONTRACT's layers).
+const coreImports = {
+  paths: [
+    ...nodePaths,
+    { name: '@microsoft/office-js', message: 'src/core is pure: no Office.' },
+    { name: 'office-js', message: 'src/core is pure: no Office.' },
+    { name: 'exceljs', message: 'src/core is pure: workbook I/O belongs in src/cli.' },
+  ],
+  patterns: [
+    nodePrefix,
+    { group: ['office-*', '@microsoft/*', 'playwright*', 'webpack*'], message: 'src/core is pure: no Office, browser or build tooling.' },
+    { group: ['**/functions', '**/functions/**', '**/cli', '**/cli/**', '**/validation', '**/validation/**', '**/taskpane', '**/taskpane/**'], message: 'src/core is the bottom layer: it imports nothing from the adapters above it.' },
+  ],
+};
+
+const coreGlobals = ['window', 'self', 'globalThis', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'Office', 'Excel', 'CustomFunctions', 'OfficeExtension', 'process', 'require', 'module', 'Buffer', '__dirname', '__filename'].map((name) => ({
+  name,
+  message: `src/core is pure: no ${name} (DOM, Office or Node). Pass what is needed in as plain values.`,
+}));
+
+// Code that also runs in Excel / the browser: no Node builtins, and never the CLI.
+const adapterImports = {
+  paths: nodePaths,
+  patterns: [
+    nodePrefix,
+    { group: ['**/cli', '**/cli/**'], message: 'src/cli is the Node front end; the functions, validation and pane run in Excel and may not import it.' },
+  ],
+};
+
+module.exports = tseslint.config(
+  { ignores: ['node_modules/', 'lib/', 'dist/', 'coverage/', 'test-output/', '.tmp/'] },
+  // Disable comments for rules we leave off are harmless; do not nag about them.
+  { linterOptions: { reportUnusedDisableDirectives: 'off' } },
+  {
+    files: ['**/*.ts'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    rules: {
+      // Types already check these (tsc --noEmit, noUnusedLocals); lint would only disagree in style.
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-require-imports': 'off',
+      // `c ? ((y += 1), (m = 1)) : (m += 1)` as a statement is a choice of style here; tsc catches real slips.
+      '@typescript-eslint/no-unused-expressions': 'off',
+      // The Office fake returns getter objects that must reach their owner.
+      '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['self'] }],
+      'no-undef': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', __filename: 'readonly', Buffer: 'readonly' } },
+  },
+  // No code from text, anywhere in src (a strict CSP forbids it, and it is never needed).
+  {
+    files: ['src/**/*.ts'],
+    // no-implied-eval only sees setTimeout("code") when it knows these are the globals.
+    languageOptions: { globals: { window: 'readonly', self: 'readonly', globalThis: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', execScript: 'readonly' } },
+    rules: { 'no-eval': 'error', 'no-new-func': 'error', 'no-implied-eval': 'error' },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', coreImports],
+      'no-restricted-globals': ['error', ...coreGlobals],
+      // import('fs') at run time is an import all the same.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'src/core is pure: no dynamic import().' }],
+    },
+  },
+  {
+    files: ['src/functions/**/*.ts', 'src/validation/**/*.ts', 'src/taskpane/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', adapterImports] },
+  },
+);
