@@ -63,7 +63,7 @@ module.exports = tseslint.config(
   {
     files: ['**/*.js'],
     extends: [js.configs.recommended],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', __filename: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', __filename: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
   },
   // No code from text, anywhere in src (a strict CSP forbids it, and it is never needed).
   {
