@@ -78,6 +78,10 @@ export class ExcelHost {
       const sent: unknown[] = [];
       w.__hostSent = sent;
       w._richApiNativeBridge = { sendMessageToHost: (text: string) => sent.push(JSON.parse(text)) };
+      // What the page's Content-Security-Policy refused, if anything.
+      const violations: string[] = [];
+      w.__cspViolations = violations;
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     await page.goto(`${baseUrl}/${addin}/functions.html`);
     await page.waitForFunction(() => typeof (window as unknown as { CustomFunctions?: { Error?: unknown } }).CustomFunctions?.Error === 'function');
@@ -121,6 +125,12 @@ export class ExcelHost {
       }
     }
     return results;
+  }
+
+  /** Requests the page made that were not served, and what its CSP refused. */
+  async problems(): Promise<string[]> {
+    const csp = await this.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+    return [...this.blocked, ...csp.map((v) => `CSP: ${v}`)];
   }
 
   async close(): Promise<void> {
