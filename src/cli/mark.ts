@@ -181,6 +181,8 @@ function mergeComments(xml: string | undefined, notes: Map<string, string>): { x
     const text = ref ? pending.get(ref) : undefined;
     if (!ref || text === undefined) return all;
     pending.delete(ref);
+    // Our own note from an earlier check is replaced; a clerk's note is kept and ours appended.
+    if (attr(`<c ${attrsText}>`, 'authorId') === String(authorId)) return all.replace(body, `<${p}text>${run(text)}</${p}text>`);
     // Appended after the clerk's text (before any phonetic runs, which must come last).
     const at = body.search(/<(?:[\w.-]+:)?(rPh|phoneticPr)\b|<\/(?:[\w.-]+:)?text>/);
     if (at < 0) return all;
