@@ -121,6 +121,7 @@ export interface BookSpec {
   workbookExtra?: string;
   styles?: string;
   macro?: boolean;
+  sharedStrings?: string | Buffer;
 }
 
 export function worksheet(data: string, before = '', after = ''): string {
@@ -144,9 +145,10 @@ export function book(spec: BookSpec): Buffer {
     ['xl/workbook.xml', `${XML}<workbook xmlns="${MAIN}" xmlns:r="${R}"><workbookPr/><sheets>${spec.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>${spec.workbookExtra ?? ''}</workbook>`],
     [
       'xl/_rels/workbook.xml.rels',
-      `${XML}<Relationships xmlns="${PR}">${spec.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId90" Type="${R}/styles" Target="styles.xml"/>${spec.macro ? `<Relationship Id="rId91" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>` : ''}</Relationships>`,
+      `${XML}<Relationships xmlns="${PR}">${spec.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId90" Type="${R}/styles" Target="styles.xml"/>${spec.sharedStrings ? `<Relationship Id="rId92" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>` : ''}${spec.macro ? `<Relationship Id="rId91" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>` : ''}</Relationships>`,
     ],
     ['xl/styles.xml', spec.styles ?? STYLES],
+    ...(spec.sharedStrings ? [['xl/sharedStrings.xml', spec.sharedStrings] as [string, string | Buffer]] : []),
     ...spec.sheets.map((s, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, s.xml]),
     ...spec.sheets.filter((s) => s.rels).map((s): [string, string] => [`xl/worksheets/_rels/sheet${spec.sheets.indexOf(s) + 1}.xml.rels`, s.rels!]),
     ...(spec.extra ?? []),

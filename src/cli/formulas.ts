@@ -113,7 +113,7 @@ export function reviewFormulas(sheet: ReadSheet, lang: 'en' | 'ja'): FormulaRevi
       call = parseOwnCall(fc.text) ?? null;
       parsed.set(fc.text, call);
     }
-    const value = call ? evaluate(call, fc, valueAt, recomputed, lang) : undefined;
+    const value = call ? evaluate(call, { ...fc, folded: sheet.foldedFrom }, valueAt, recomputed, lang) : undefined;
     if (!call || value === undefined) {
       cached.set(key(fc.row, fc.col), fc.shared && (fc.dRow || fc.dCol) ? '' : fc.text);
       continue;
@@ -128,7 +128,7 @@ export function reviewFormulas(sheet: ReadSheet, lang: 'en' | 'ja'): FormulaRevi
   return { cached, staleCells };
 }
 
-function evaluate(call: OwnCall, fc: FormulaCell, valueAt: (r: number, c: number) => Cell, recomputed: Map<number, Value>, lang: 'en' | 'ja'): Value | undefined {
+function evaluate(call: OwnCall, fc: FormulaCell & { folded?: number }, valueAt: (r: number, c: number) => Cell, recomputed: Map<number, Value>, lang: 'en' | 'ja'): Value | undefined {
   const args: Raw[] = [];
   for (const a of call.args) {
     if ('literal' in a) {
@@ -137,6 +137,7 @@ function evaluate(call: OwnCall, fc: FormulaCell, valueAt: (r: number, c: number
     }
     const row = a.ref.absRow ? a.ref.row : a.ref.row + fc.dRow;
     const col = a.ref.absCol ? a.ref.col : a.ref.col + fc.dCol;
+    if (fc.folded !== undefined && col >= fc.folded) return undefined; // a cell the reader did not keep
     const done = recomputed.get(key(row, col));
     const v = done !== undefined ? done : valueAt(row, col);
     if (Array.isArray(v)) return undefined;

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'path';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetResult, validateWorkbook } from '../validation/validate';
 import { whereOf } from '../validation/report';
-import { Refusal, ZipWriter, closeZip, openZip } from './zip';
+import { Refusal, Zip, ZipWriter, closeZip, openZip } from './zip';
 import { Package, ReadSheet, openPackage, readSharedStrings, readSheet } from './workbook';
 import { applyReview, reviewFormulas } from './formulas';
 import { writeMarkedCopy } from './mark';
@@ -105,6 +105,18 @@ async function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: 
   }
 }
 
+/** Reads every sheet of an opened package and validates it, formulas reviewed. Refusals throw. */
+export async function checkWorkbook(zip: Zip, lang: Lang): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[] }> {
+  const pkg = openPackage(zip);
+  const sst = readSharedStrings(pkg);
+  const sheets: ReadSheet[] = [];
+  for (const s of pkg.sheets) sheets.push(await readSheet(pkg, s, sst));
+  const reviews = sheets.map((s) => reviewFormulas(s, lang));
+  const results = validateWorkbook(sheets);
+  results.forEach((r, i) => applyReview(r, sheets[i], reviews[i]));
+  return { pkg, sheets, results };
+}
+
 type JsonFinding = Omit<Finding, 'columnIndex'> & { file?: string };
 type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; headerRow: number; dataRows: number };
 
@@ -168,13 +180,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       let results: SheetResult[];
       let pkg: Package;
       try {
-        pkg = openPackage(zip);
-        const sst = readSharedStrings(pkg);
-        const read: ReadSheet[] = [];
-        for (const s of pkg.sheets) read.push(await readSheet(pkg, s, sst));
-        const reviews = read.map((s) => reviewFormulas(s, lang));
-        results = validateWorkbook(read);
-        results.forEach((r, i) => applyReview(r, read[i], reviews[i]));
+        ({ pkg, results } = await checkWorkbook(zip, lang));
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
         say(e);

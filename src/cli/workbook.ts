@@ -3,10 +3,10 @@
 
 import { StringDecoder } from 'string_decoder';
 import { DateSystem, dayFromIsoText, serialFromDay } from '../core';
-import { Cell } from '../validation/fields';
+import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
 import { SheetInput } from '../validation/validate';
 import { Refusal, Zip, ZipEntry, readEntry, streamEntry } from './zip';
-import { TagScanner, attr, attrs, decodeText, scanString } from './xml';
+import { TagScanner, attr, attrs, decodeText, own, scanString } from './xml';
 
 /** Excel's own sheet size (Microsoft, "Excel specifications and limits"). */
 export const MAX_ROWS = 1_048_576;
@@ -71,6 +71,26 @@ export interface FormulaCell {
 
 export interface ReadSheet extends SheetInput {
   formulas: FormulaCell[];
+  /** 1-based column from which cells below the header rows were folded into one marker (see readSheet). */
+  foldedFrom?: number;
+}
+
+/** Rows searched for a header (as the validator does). */
+const HEADER_ROWS = 20;
+
+/** The 0-based column just past the last cell in the header rows whose text names a known column. */
+function headerWidth(rows: Cell[][]): number {
+  let width = 0;
+  for (let r = 0; r < Math.min(rows.length, HEADER_ROWS); r++) {
+    const row = rows[r];
+    for (const k in row) {
+      const c = row[k as unknown as number];
+      if (typeof c !== 'string') continue;
+      const key = headerKey(c);
+      if (ROSTER_BY_HEADER.has(key) || CLAIMS_BY_HEADER.has(key)) width = Math.max(width, Number(k) + 1);
+    }
+  }
+  return width;
 }
 
 const refuse = (en: string, ja: string) => new Refusal(en, ja);
@@ -111,7 +131,15 @@ function checkRatio(zip: Zip, e: ZipEntry, bytes: number): void {
 export function readPart(zip: Zip, part: string, cap = LIMITS.partBytes): string | undefined {
   const e = entryOf(zip, part);
   if (!e) return undefined;
-  const buf = readEntry(zip, e, cap);
+  // Inflate no further than the ratio allows, so a bomb stops at a few megabytes.
+  const byRatio = Math.max(8 * 2 ** 20, LIMITS.ratio * Math.max(1, e.compressedSize));
+  let buf: Buffer;
+  try {
+    buf = readEntry(zip, e, Math.min(cap, byRatio));
+  } catch (err) {
+    if (err instanceof Refusal && byRatio < cap && e.size <= cap) checkRatio(zip, e, byRatio + 1);
+    throw err;
+  }
   checkRatio(zip, e, buf.length);
   return buf.toString('utf8').replace(/^\uFEFF/, '');
 }
@@ -186,7 +214,7 @@ export function readSharedStrings(pkg: Package): string[] {
     },
     close(name) {
       if (name === 'si' && cur) {
-        out.push(cur.join(''));
+        out.push(own(cur.join('')));
         cur = null;
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inT = false;
@@ -203,11 +231,28 @@ export function readSharedStrings(pkg: Package): string[] {
 
 /** "AB12" → [row 12, column 28]; undefined when it is not a cell reference. */
 export function parseRef(ref: string): [number, number] | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,10})$/.exec(ref);
-  if (!m) return undefined;
+  // By hand: this runs once per cell of the sheet.
+  let i = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(0) === 0x24) i++;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]), col];
+  const c0 = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (i === c0 || i - c0 > 3) return undefined;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  const d0 = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+    row = row * 10 + (c - 0x30);
+  }
+  if (i === d0 || i - d0 > 10) return undefined;
+  return [row, col];
 }
 
 const EMPTY_ROW: Cell[] = Object.freeze([]) as unknown as Cell[];
@@ -234,9 +279,9 @@ function cellValue(type: string, v: string | null, inline: string | null, sst: s
       return s === undefined ? { error: '#REF!' } : s;
     }
     case 'inlineStr':
-      return inline ?? v;
+      return own(inline ?? v ?? '');
     case 'str':
-      return v ?? '';
+      return own(v ?? '');
     case 'b':
       return v === null ? null : v.trim() === '1' || v.trim().toLowerCase() === 'true';
     case 'e':
@@ -244,10 +289,10 @@ function cellValue(type: string, v: string | null, inline: string | null, sst: s
     case 'd': {
       if (v === null) return null;
       const day = dayFromIsoText(v.trim().slice(0, 10));
-      return day === undefined ? v : serialFromDay(day, system);
+      return day === undefined ? own(v) : serialFromDay(day, system);
     }
     default: {
-      if (v === null) return inline;
+      if (v === null) return inline === null ? null : own(inline);
       const n = Number(v);
       return v.trim() !== '' && Number.isFinite(n) ? n : { error: '#NUM!' };
     }
@@ -289,7 +334,28 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
     if (textChars > MAX_CELL_CHARS * 8) throw tooLong(); // entity-encoded text may be longer than the cell
     into.push(s);
   };
+  // Past the header rows, cells right of the last recognised header are never read by a check:
+  // they are folded into one marker cell (so a row with only such a cell is still not empty),
+  // which keeps a row with a cell in column XFD as small as any other.
+  let limit = Infinity;
+  const fold = (c: Cell[]): Cell[] => {
+    if (c.length <= limit + 1) return c;
+    const kept = c.slice(0, limit);
+    for (const k in c) {
+      if (Number(k) >= limit) {
+        kept[limit] = c[k as unknown as number];
+        break;
+      }
+    }
+    return kept;
+  };
   const endRow = () => {
+    if (rowNum > HEADER_ROWS && limit === Infinity) {
+      limit = headerWidth(rows);
+      result.foldedFrom = limit + 1;
+      for (let i = HEADER_ROWS; i < rows.length; i++) rows[i] = fold(rows[i]);
+    }
+    if (cells && limit !== Infinity) cells = fold(cells);
     if (cells && cells.length) {
       while (rows.length < rowNum - 1) rows.push(EMPTY_ROW);
       if (rows.length === rowNum - 1) rows.push(cells);
@@ -388,9 +454,13 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
             if (!inCell || !cells) return;
             inCell = false;
             const value = cellValue(type, v && decodeText(v.join('')), inline && inline.join(''), sst, system);
-            if (value !== null && value !== undefined && value !== '') cells[col - 1] = value;
+            if (value !== null && value !== undefined && value !== '') {
+              // Below the header rows, a cell right of the last known header only marks the row as used.
+              if (col - 1 < limit) cells[col - 1] = value;
+              else if (cells[limit] === undefined) cells[limit] = value;
+            }
             if (f) {
-              let text = decodeText(f.join(''));
+              let text = own(decodeText(f.join('')));
               const si = attr(fRaw, 'si');
               let dRow = 0;
               let dCol = 0;

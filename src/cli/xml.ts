@@ -46,6 +46,8 @@ export class TagScanner {
     const h = this.h;
     let pos = 0;
     const n = s.length;
+    let dq = -1;
+    let sq = -1;
     while (pos < n) {
       const lt = s.indexOf('<', pos);
       if (lt < 0) {
@@ -80,17 +82,28 @@ export class TagScanner {
         pos = e + 2;
         continue;
       }
-      // A tag: find its '>' outside quoted attribute values.
-      let e = pos + 1;
-      let quote = 0;
-      for (; e < n; e++) {
-        const c = s.charCodeAt(e);
-        if (quote) {
-          if (c === quote) quote = 0;
-        } else if (c === 0x22 || c === 0x27) quote = c;
-        else if (c === 0x3e) break;
+      // A tag: up to its '>' outside quoted attribute values. The next quote of each kind is
+      // remembered, so a chunk is searched for quotes once, not once per tag.
+      let e = s.indexOf('>', pos + 1);
+      if (e < 0) break;
+      let p = pos + 1;
+      for (;;) {
+        if (dq < p) dq = indexOr(s, '"', p, n);
+        if (sq < p) sq = indexOr(s, "'", p, n);
+        const q = dq < sq ? dq : sq;
+        if (q > e) break;
+        const closing = s.indexOf(q === dq ? '"' : "'", q + 1);
+        if (closing < 0) {
+          e = -1;
+          break;
+        }
+        p = closing + 1;
+        if (closing > e) {
+          e = s.indexOf('>', p);
+          if (e < 0) break;
+        }
       }
-      if (e >= n) break;
+      if (e < 0) break;
       const raw = s.slice(pos, e + 1);
       if (c1 === 0x2f /* / */) h.close(localName(raw, 2), raw);
       else h.open(localName(raw, 1), raw, s.charCodeAt(e - 1) === 0x2f);
@@ -98,12 +111,16 @@ export class TagScanner {
     }
     this.buf = pos < n ? s.slice(pos) : '';
     if (this.buf.length > MAX_TOKEN) this.refuse(`a single tag is longer than ${MAX_TOKEN.toLocaleString('en')} characters`, `1つのタグが ${MAX_TOKEN.toLocaleString('en')} 文字を超えています`);
-    s = '';
   }
 
   end(): void {
     if (this.buf.trim().length) this.refuse('it ends in the middle of a tag', 'タグの途中で終わっています');
   }
+}
+
+function indexOr(s: string, ch: string, from: number, none: number): number {
+  const i = s.indexOf(ch, from);
+  return i < 0 ? none : i;
 }
 
 function localName(raw: string, from: number): string {
@@ -129,10 +146,11 @@ export function attr(raw: string, name: string): string | undefined {
     const e = raw.indexOf('"', start);
     return decodeText(raw.slice(start, e));
   }
+  // Only a tag with unusual spacing or single quotes needs the full attribute scan.
+  if (raw.indexOf("'") < 0 && raw.indexOf('\t') < 0 && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf(' =') < 0 && raw.indexOf('= ') < 0) return undefined;
   ATTR.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ATTR.exec(raw))) if (m[1] === name) return decodeText(m[2] ?? m[3]);
-  i = -1;
   return undefined;
 }
 
@@ -160,6 +178,14 @@ export function decodeText(s: string): string {
 export function escapeText(s: string): string {
   // Characters XML 1.0 cannot hold are dropped rather than written.
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+/**
+ * A copy of a string that does not keep alive the chunk it was cut from (V8 keeps the parent of a
+ * sliced string; a kept cell text would otherwise pin its whole 64 KiB chunk of the sheet).
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 /** Feeds a whole string through a handler. */
