@@ -1,10 +1,11 @@
 // The command line, run as a user runs it (compiled by `npm run prepare`).
 
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, statSync } from 'fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import { book, sheetData, worksheet, zipOf } from './xlsx-fixtures';
 import { assertFreshLib } from './support/gates';
 import { datesIn, numbersIn, steps } from './support/explain';
 
@@ -113,14 +114,125 @@ describe('altrules validate', () => {
     expect(b.getWorksheet('点検結果 Findings')!.rowCount).toBeGreaterThan(8);
   });
 
-  test('refuses to overwrite the input; an unreadable file exits 2', () => {
-    expect(run(['validate', roster, '--out', roster]).status).toBe(2);
+  test('refuses to overwrite the input by its path, a symbolic link or a hard link; the input stays intact', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'altrules-'));
+    const input = join(dir, 'roster.xlsx');
+    copyFileSync(roster, input);
+    const before = readFileSync(input);
+    symlinkSync(input, join(dir, 'sym.xlsx'));
+    linkSync(input, join(dir, 'hard.xlsx'));
+    symlinkSync(dir, join(dir, 'same-dir'));
+    for (const out of [input, join(dir, 'sym.xlsx'), join(dir, 'hard.xlsx'), join(dir, 'same-dir', 'roster.xlsx'), join(dir, '.', 'roster.xlsx')]) {
+      for (const force of [[], ['--force']]) {
+        const r = run(['validate', input, '--out', out, ...force]);
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/is the input file .* the input is never overwritten/);
+        expect(r.stdout).not.toMatch(/input is unchanged/);
+        expect(readFileSync(input).equals(before)).toBe(true);
+      }
+    }
+    expect(readdirSync(dir).sort()).toEqual(['hard.xlsx', 'roster.xlsx', 'same-dir', 'sym.xlsx']);
+  });
+
+  test('never replaces an existing file without --force; with it, replaces it by renaming a finished copy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'altrules-'));
+    const out = join(dir, 'checked.xlsx');
+    writeFileSync(out, 'the clerk’s other file');
+    const r = run(['validate', roster, '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`--out ${out} already exists; add --force to replace it\n`);
+    expect(readFileSync(out, 'utf8')).toBe('the clerk’s other file');
+    const forced = run(['validate', roster, '--out', out, '--force']);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(dir)).toEqual(['checked.xlsx']); // no temporary file left behind
+    // A folder that does not exist: nothing written, a clear message.
+    const missing = run(['validate', roster, '--out', join(dir, 'nope', 'x.xlsx')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/the folder for --out .* does not exist/);
+  });
+
+  test('--out=FILE works like --out FILE', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'altrules-'));
+    const r = run(['validate', roster, `--out=${join(dir, 'eq.xlsx')}`]);
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, 'eq.xlsx'))).toBe(true);
+  });
+
+  test('misspelled and unknown options are refused with exit 2, naming the nearest option', () => {
+    const cases: [string[], RegExp][] = [
+      [['validate', roster, '--jsn'], /unknown option --jsn \(did you mean --json\?\)/],
+      [['validate', roster, '--output', 'x.xlsx'], /unknown option --output \(did you mean --out\?\)/],
+      [['validate', roster, '--forse'], /unknown option --forse \(did you mean --force\?\)/],
+      [['validate', roster, '--json=yes'], /--json takes no value/],
+      [['validate', roster, '--out'], /--out needs a value/],
+      [['validate', roster, '--json', '--json'], /--json is given twice/],
+      [['validate', roster, '--force'], /--force goes with --out/],
+      [['call', '--explian', 'ALT.PAY', '1'], /unknown option --explian \(did you mean --explain\?\)/],
+      [['list', '--jsonn'], /unknown option --jsonn \(did you mean --json\?\)/],
+      [['list', 'extra'], /takes no arguments/],
+      [['--lang', 'fr', 'list'], /--lang is ja or en/],
+      [['call', '--jsonl', 'ALT.PAY'], /reads its calls from stdin/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      expect({ args, status: r.status }).toEqual({ args, status: 2 });
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    // A negative number is an argument, not an option; --lang=ja works anywhere.
+    expect(run(['call', 'ALT.DEDUCT', '1', '-1']).stderr).not.toMatch(/option/);
+    expect(run(['call', 'CLAIR.OFFICE', 'Brazil', '--lang=ja']).stderr).toMatch(/^#N\/A 「Brazil」/);
+  });
+
+  test('nothing recognised: exit 1, stderr says why, and --json lists each sheet as unknown', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'altrules-'));
+    const file = join(dir, 'shopping.xlsx');
+    writeFileSync(file, book({ sheets: [{ name: 'Shopping', xml: worksheet(sheetData([['Item', 'Price'], ['Tea', 300]])) }] }));
+    const r = run(['validate', file, '--json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no sheet has a roster or claims header row, so nothing was checked \(sheets: "Shopping"\)/);
+    expect(JSON.parse(r.stdout)).toEqual({ sheets: [{ sheet: 'Shopping', kind: 'unknown', headerRow: 0, dataRows: 0 }], findings: [] });
+    const ok = JSON.parse(run(['validate', roster, '--json']).stdout);
+    expect(ok.sheets).toEqual([
+      { sheet: 'Roster 名簿', kind: 'roster', headerRow: 3, dataRows: 10 },
+      { sheet: 'Notes メモ', kind: 'unknown', headerRow: 0, dataRows: 0 },
+    ]);
+  });
+
+  test('what cannot be read exits 2 with one clear line: junk, a folder, a device, a zip that is not a workbook, a missing file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'altrules-'));
     const junk = join(dir, 'junk.xlsx');
-    require('fs').writeFileSync(junk, 'not a workbook');
-    const r = run(['validate', junk]);
+    writeFileSync(junk, 'not a workbook');
+    const notBook = join(dir, 'photos.xlsx');
+    writeFileSync(notBook, zipOf([['photo.txt', 'hello']]));
+    const cfb = join(dir, 'locked.xlsx');
+    writeFileSync(cfb, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
+    const cases: [string, RegExp][] = [
+      [junk, /cannot read .*junk\.xlsx as an \.xlsx workbook: it is not a zip package/],
+      [notBook, /cannot read .*photos\.xlsx as an \.xlsx workbook: it is a zip package without a workbook part/],
+      [cfb, /old \.xls file or a password-protected workbook/],
+      [dir, /is a folder, not a workbook file/],
+      ['/dev/zero', /is not a regular file/],
+      [join(dir, 'missing.xlsx'), /^no such file: /],
+    ];
+    for (const [file, message] of cases) {
+      const r = run(['validate', file]);
+      expect({ file, status: r.status }).toEqual({ file, status: 2 });
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    const ja = spawnSync('node', [BIN, '--lang', 'ja', 'validate', dir], { encoding: 'utf8' });
+    expect(ja.stderr).toMatch(/はフォルダーです/);
+  });
+
+  (process.getuid?.() === 0 ? test.skip : test)('a file without read permission is reported as such, not as missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'altrules-'));
+    const locked = join(dir, 'locked.xlsx');
+    copyFileSync(roster, locked);
+    chmodSync(locked, 0);
+    const r = run(['validate', locked]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/cannot read/);
-    expect(run(['validate', join(dir, 'missing.xlsx')]).status).toBe(2);
+    expect(r.stderr).toMatch(/no permission to read/);
   });
 });

@@ -2,6 +2,8 @@
 
 import { FUNCTIONS, FnDecl, Lang, Outcome, Value, explain, findFunction, fullName, invoke } from '../functions/registry';
 import { Raw } from '../functions/coerce';
+import { StringDecoder } from 'string_decoder';
+import { parseFlags } from './flags';
 
 interface Io {
   out(text: string): void;
@@ -14,8 +16,10 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (RULES.md) from th
   altrules call --explain NAME ARG...  show the steps, clauses and decisions behind the result
   altrules call --jsonl                read ["ALT.PAY", 1, 45139, "2023-08-07"] lines on stdin, write results
   altrules list [--json]               every function, with parameters, in English and Japanese
-  altrules validate FILE.xlsx [--json] [--out CHECKED.xlsx]
-                                       check rosters and subsidy claims in a workbook
+  altrules validate FILE.xlsx [--json] [--out CHECKED.xlsx [--force]]
+                                       check rosters and subsidy claims in a workbook;
+                                       --out writes a marked copy (never the input; an
+                                       existing file only with --force)
 
   --lang ja|en   language of messages (default: en, or ja when LANG starts with ja)
 
@@ -40,21 +44,6 @@ function defaultLang(): Lang {
   return (process.env.LANG ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
-function takeFlag(args: string[], flag: string): boolean {
-  const i = args.indexOf(flag);
-  if (i < 0) return false;
-  args.splice(i, 1);
-  return true;
-}
-
-function takeOption(args: string[], option: string): string | undefined {
-  const i = args.indexOf(option);
-  if (i < 0) return undefined;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-}
-
 function showScalar(v: Value): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
@@ -68,8 +57,7 @@ function message(o: Exclude<Outcome, { value: Value }>, lang: Lang): string {
   return lang === 'ja' ? o.messageJa : o.message;
 }
 
-function call(args: string[], io: Io, lang: Lang): number {
-  const explainIt = takeFlag(args, '--explain');
+function call(explainIt: boolean, args: string[], io: Io, lang: Lang): number {
   const [name, ...rest] = args;
   if (!name) {
     io.err('altrules call: give a function name, e.g. altrules call ALT.PAY 1 2023-08-01 2023-08-07\n');
@@ -113,29 +101,97 @@ export function jsonlLine(line: string, lang: Lang): string {
   return 'value' in out ? JSON.stringify({ value: out.value }) : JSON.stringify({ error: out.error, message: message(out, lang) });
 }
 
-async function callJsonl(io: Io, lang: Lang): Promise<number> {
-  let pending = '';
-  let buffer = '';
-  const flush = () => {
-    if (buffer) {
-      io.out(buffer);
-      buffer = '';
+/** A jsonl line longer than this is answered with an error and not kept (bounded memory). */
+export const MAX_JSONL_LINE = 16 << 20;
+/** A line nests arrays at most this deep: the call, an argument, its rows. */
+const MAX_JSONL_DEPTH = 3;
+
+/** How deeply a JSON text nests arrays and objects, counted outside strings in one pass. */
+function nesting(line: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+function lineError(lang: Lang, en: string, ja: string): string {
+  return JSON.stringify({ error: '#VALUE!', message: lang === 'ja' ? ja : en });
+}
+
+/** The answer to one input line (blank, too long, too deep or not a call: an error object). */
+export function jsonlAnswer(line: string, lang: Lang): string {
+  if (line.trim() === '') return lineError(lang, 'the line is empty; give ["FUNCTION", arg, …]', '空行です。["関数名", 引数, …] を指定してください');
+  if (nesting(line, MAX_JSONL_DEPTH) > MAX_JSONL_DEPTH) return lineError(lang, `the line nests arrays more than ${MAX_JSONL_DEPTH} deep (the limit): a call, its arguments and their rows`, `配列の入れ子が ${MAX_JSONL_DEPTH} 段（上限）を超えています（呼び出し・引数・行まで）`);
+  return jsonlLine(line, lang);
+}
+
+/**
+ * Reads lines as they come and answers each chunk's lines at once (so a caller that sends one
+ * line and waits gets its answer), waits for stdout to drain (a slow reader bounds our memory),
+ * decodes UTF-8 across chunk boundaries, and keeps a long line in parts (linear time).
+ */
+async function callJsonl(io: Io, lang: Lang, input: AsyncIterable<Buffer | string> = process.stdin): Promise<number> {
+  const decoder = new StringDecoder('utf8');
+  let parts: string[] = [];
+  let partLen = 0;
+  let overlong = false;
+  let first = true;
+  const answer = (line: string): string => {
+    if (first) {
+      first = false;
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    }
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    return `${jsonlAnswer(line, lang)}\n`;
+  };
+  const tooLong = () => {
+    first = false;
+    return `${lineError(lang, `the line is longer than ${MAX_JSONL_LINE.toLocaleString('en')} characters (the limit)`, `行が ${MAX_JSONL_LINE.toLocaleString('en')} 文字（上限）を超えています`)}\n`;
+  };
+  const take = async (text: string) => {
+    let out = '';
+    let start = 0;
+    let nl: number;
+    while ((nl = text.indexOf('\n', start)) >= 0) {
+      const piece = text.slice(start, nl);
+      start = nl + 1;
+      if (overlong || partLen + piece.length > MAX_JSONL_LINE) out += tooLong();
+      else out += answer(parts.length ? parts.join('') + piece : piece);
+      parts = [];
+      partLen = 0;
+      overlong = false;
+    }
+    const rest = text.slice(start);
+    if (rest) {
+      if (overlong || partLen + rest.length > MAX_JSONL_LINE) {
+        overlong = true;
+        parts = [];
+        partLen = 0;
+      } else {
+        parts.push(rest);
+        partLen += rest.length;
+      }
+    }
+    if (out) {
+      io.out(out);
+      if (process.stdout.writableNeedDrain) await new Promise((r) => process.stdout.once('drain', r));
     }
   };
-  for await (const chunk of process.stdin) {
-    pending += chunk.toString('utf8');
-    let nl: number;
-    let start = 0;
-    while ((nl = pending.indexOf('\n', start)) >= 0) {
-      const line = pending.slice(start, nl).replace(/\r$/, '');
-      start = nl + 1;
-      if (line.trim() !== '') buffer += `${jsonlLine(line, lang)}\n`;
-    }
-    pending = pending.slice(start);
-    if (buffer.length > 1 << 16) flush();
-  }
-  if (pending.trim() !== '') buffer += `${jsonlLine(pending.replace(/\r$/, ''), lang)}\n`;
-  flush();
+  for await (const chunk of input) await take(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+  await take(decoder.end());
+  if (overlong) io.out(tooLong());
+  else if (partLen > 0) io.out(answer(parts.join('')));
   return 0;
 }
 
@@ -156,8 +212,8 @@ export function describeFunction(f: FnDecl) {
   };
 }
 
-function list(args: string[], io: Io, lang: Lang): number {
-  if (takeFlag(args, '--json')) {
+function list(json: boolean, io: Io, lang: Lang): number {
+  if (json) {
     io.out(`${JSON.stringify({ functions: FUNCTIONS.map(describeFunction) }, null, 2)}\n`);
     return 0;
   }
@@ -174,16 +230,52 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+/** Takes `--lang ja|en` (or `--lang=ja`) from anywhere in the words. */
+function takeLang(args: string[]): Lang | { bad: string } | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--') break;
+    let v: string | undefined;
+    if (args[i] === '--lang') {
+      v = args[i + 1] ?? '';
+      args.splice(i, 2);
+    } else if (args[i].startsWith('--lang=')) {
+      v = args[i].slice(7);
+      args.splice(i, 1);
+    } else continue;
+    return v === 'ja' || v === 'en' ? v : { bad: v };
+  }
+  return undefined;
+}
+
 export async function main(argv: string[], io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
   const args = [...argv];
-  const langOpt = takeOption(args, '--lang');
-  const lang: Lang = langOpt === 'ja' || langOpt === 'en' ? langOpt : defaultLang();
+  const langOpt = takeLang(args);
+  const lang: Lang = typeof langOpt === 'string' ? langOpt : defaultLang();
+  if (typeof langOpt === 'object') {
+    io.err(lang === 'ja' ? `--lang は ja か en です（「${langOpt.bad}」は使えません）\n` : `--lang is ja or en, not "${langOpt.bad}"\n`);
+    return 2;
+  }
   const command = args.shift();
+  const badFlags = (e: { en: string; ja: string }) => {
+    io.err(`${lang === 'ja' ? e.ja : e.en}\n\n${USAGE}`);
+    return 2;
+  };
   switch (command) {
-    case 'call':
-      return takeFlag(args, '--jsonl') ? callJsonl(io, lang) : call(args, io, lang);
-    case 'list':
-      return list(args, io, lang);
+    case 'call': {
+      const p = parseFlags(args, { explain: 'flag', jsonl: 'flag' }, 'call');
+      if ('error' in p) return badFlags(p.error);
+      if (p.flags.jsonl) {
+        if (p.flags.explain || p.positional.length) return badFlags({ en: 'altrules call --jsonl reads its calls from stdin; give no function or --explain with it', ja: 'altrules call --jsonl は呼び出しを標準入力から読みます。関数名や --explain は付けません' });
+        return callJsonl(io, lang);
+      }
+      return call(p.flags.explain === true, p.positional, io, lang);
+    }
+    case 'list': {
+      const p = parseFlags(args, { json: 'flag' }, 'list');
+      if ('error' in p) return badFlags(p.error);
+      if (p.positional.length) return badFlags({ en: `altrules list takes no arguments (got "${p.positional[0]}")`, ja: `altrules list に引数は付けません（「${p.positional[0]}」）` });
+      return list(p.flags.json === true, io, lang);
+    }
     case 'validate': {
       const { validateCommand } = await import('./validate');
       return validateCommand(args, io, lang);

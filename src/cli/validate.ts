@@ -1,70 +1,228 @@
-// altrules validate FILE.xlsx [--json] [--out CHECKED.xlsx] — the task pane's checks, headless.
+// altrules validate FILE.xlsx [--json] [--out CHECKED.xlsx [--force]] — the task pane's checks, headless.
 
-import { existsSync } from 'fs';
-import { resolve } from 'path';
+import { closeSync, constants, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, Stats } from 'fs';
+import { basename, dirname, join, resolve } from 'path';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetResult, validateWorkbook } from '../validation/validate';
-import { markWorkbook, readWorkbook, sheetsOf } from './xlsx';
 import { whereOf } from '../validation/report';
+import { Refusal, Zip, ZipWriter, closeZip, openZip } from './zip';
+import { Package, ReadSheet, openPackage, readSharedStrings, readSheet } from './workbook';
+import { applyReview, reviewFormulas } from './formulas';
+import { writeMarkedCopy } from './mark';
+import { parseFlags } from './flags';
 
 interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-export async function validateCommand(args: string[], io: Io, lang: Lang): Promise<number> {
-  const json = args.includes('--json');
-  const outIndex = args.indexOf('--out');
-  const outPath = outIndex >= 0 ? args[outIndex + 1] : undefined;
-  const files = args.filter((a, i) => !a.startsWith('--') && !(outIndex >= 0 && i === outIndex + 1));
+const USAGE_EN = 'usage: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--out CHECKED.xlsx [--force]]\n';
+const USAGE_JA = '使い方: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--out CHECKED.xlsx [--force]]\n';
+
+/** Why a path cannot be read, in both languages; undefined when it is a readable regular file. */
+function unreadable(file: string): Refusal | undefined {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return new Refusal(`no such file: ${file}`, `ファイルがありません: ${file}`);
+    if (code === 'EACCES' || code === 'EPERM') return new Refusal(`no permission to read ${file}`, `${file} を読む権限がありません`);
+    return new Refusal(`cannot read ${file}: ${code}`, `${file} を読めません: ${code}`);
+  }
+  if (st.isDirectory()) return new Refusal(`${file} is a folder, not a workbook file`, `${file} はフォルダーです。ブックのファイルを指定してください`);
+  if (!st.isFile()) return new Refusal(`${file} is not a regular file (a device, pipe or socket); give an .xlsx file`, `${file} は通常のファイルではありません（デバイス・パイプなど）。.xlsx ファイルを指定してください`);
+  try {
+    closeSync(openSync(file, 'r'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? new Refusal(`no permission to read ${file}`, `${file} を読む権限がありません`) : new Refusal(`cannot read ${file}: ${code}`, `${file} を読めません: ${code}`);
+  }
+  return undefined;
+}
+
+const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
+
+/** Refuses an --out that is the input by any path or link, or that exists (unless --force). */
+function outProblem(input: string, out: string, force: boolean): Refusal | undefined {
+  const inStat = statSync(input);
+  const inReal = realpathSync(input);
+  let outStat: Stats | undefined;
+  try {
+    outStat = statSync(out); // follows a symbolic link to what it names
+  } catch {
+    outStat = undefined;
+  }
+  let outReal: string | undefined;
+  try {
+    outReal = join(realpathSync(dirname(resolve(out))), basename(out));
+  } catch {
+    return new Refusal(`the folder for --out ${out} does not exist`, `--out ${out} のフォルダーがありません`);
+  }
+  const isInput = (outStat && sameFile(inStat, outStat)) || outReal === inReal || (outStat && inStat.nlink > 1 && sameFile(inStat, outStat));
+  if (isInput) return new Refusal(`--out ${out} is the input file ${input} (by its path or a link): the input is never overwritten`, `--out ${out} は入力ファイル ${input} と同じファイルです（パスまたはリンク）。入力ファイルは上書きしません`);
+  if (outStat?.isDirectory()) return new Refusal(`--out ${out} is a folder; give a file name`, `--out ${out} はフォルダーです。ファイル名を指定してください`);
+  if (outStat && !force) return new Refusal(`--out ${out} already exists; add --force to replace it`, `--out ${out} はすでにあります。置き換えるには --force を付けてください`);
+  if (outStat && !outStat.isFile()) return new Refusal(`--out ${out} is not a regular file`, `--out ${out} は通常のファイルではありません`);
+  return undefined;
+}
+
+/** Writes the copy to a temporary file beside the target, then renames it into place. */
+async function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string, force: boolean): Promise<void> {
+  const target = resolve(out);
+  const tmp = join(dirname(target), `.${basename(target)}.altrules-${process.pid}-${Date.now()}.tmp`);
+  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+  let ok = false;
+  try {
+    await writeMarkedCopy(pkg, results, lang, new ZipWriter(fd));
+    closeSync(fd);
+    ok = true;
+  } finally {
+    if (!ok) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already closed */
+      }
+      unlinkSync(tmp);
+    }
+  }
+  try {
+    if (force) renameSync(tmp, target);
+    else {
+      // Without --force, a file that appeared meanwhile is not replaced: link fails if it exists.
+      linkSync(tmp, target);
+      unlinkSync(tmp);
+    }
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* gone */
+    }
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Refusal(`--out ${out} already exists; add --force to replace it`, `--out ${out} はすでにあります。置き換えるには --force を付けてください`);
+    throw e;
+  }
+}
+
+/** Reads every sheet of an opened package and validates it, formulas reviewed. Refusals throw. */
+export async function checkWorkbook(zip: Zip, lang: Lang): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[] }> {
+  const pkg = openPackage(zip);
+  const sst = readSharedStrings(pkg);
+  const sheets: ReadSheet[] = [];
+  for (const s of pkg.sheets) sheets.push(await readSheet(pkg, s, sst));
+  const reviews = sheets.map((s) => reviewFormulas(s, lang));
+  const results = validateWorkbook(sheets);
+  results.forEach((r, i) => applyReview(r, sheets[i], reviews[i]));
+  return { pkg, sheets, results };
+}
+
+type JsonFinding = Omit<Finding, 'columnIndex'> & { file?: string };
+type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; headerRow: number; dataRows: number };
+
+export async function validateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
-  if (files.length === 0) {
-    io.err(ja ? '使い方: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--out CHECKED.xlsx]\n' : 'usage: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--out CHECKED.xlsx]\n');
+  const parsed = parseFlags(argv, { json: 'flag', out: 'value', force: 'flag' }, 'validate');
+  if ('error' in parsed) {
+    io.err(`${ja ? parsed.error.ja : parsed.error.en}\n${ja ? USAGE_JA : USAGE_EN}`);
     return 2;
   }
-  if (outIndex >= 0 && (!outPath || outPath.startsWith('--'))) {
+  const { flags, positional: files } = parsed;
+  const json = flags.json === true;
+  const outPath = typeof flags.out === 'string' ? flags.out : undefined;
+  const force = flags.force === true;
+  const say = (r: Refusal) => io.err(`${ja ? r.ja : r.en}\n`);
+  if (files.length === 0) {
+    io.err(ja ? USAGE_JA : USAGE_EN);
+    return 2;
+  }
+  if (outPath !== undefined && outPath === '') {
     io.err(ja ? '--out の後に出力ファイル名を指定してください\n' : '--out needs a file name\n');
+    return 2;
+  }
+  if (force && outPath === undefined) {
+    io.err(ja ? '--force は --out と一緒に使います\n' : '--force goes with --out\n');
     return 2;
   }
   if (outPath && files.length > 1) {
     io.err(ja ? '--out は1つのファイルにだけ使えます\n' : '--out works with one input file at a time\n');
     return 2;
   }
-  if (outPath && resolve(outPath) === resolve(files[0])) {
-    io.err(ja ? `--out に入力ファイル ${files[0]} は指定できません（元のファイルは上書きしません）\n` : `--out must not be the input ${files[0]}: the input is never overwritten\n`);
-    return 2;
-  }
-  const all: (Omit<Finding, 'columnIndex'> & { file?: string })[] = [];
+  const findings: JsonFinding[] = [];
+  const sheets: JsonSheet[] = [];
   let code = 0;
+  let checked = 0;
   for (const file of files) {
-    if (!existsSync(file)) {
-      io.err(ja ? `ファイルがありません: ${file}\n` : `no such file: ${file}\n`);
+    const why = unreadable(file);
+    if (why) {
+      say(why);
       code = 2;
       continue;
-    }
-    let wb;
-    try {
-      wb = await readWorkbook(file);
-    } catch (e) {
-      io.err(ja ? `読み込めないファイルです（.xlsx ではない可能性）: ${file}: ${(e as Error).message}\n` : `cannot read ${file} as an .xlsx workbook: ${(e as Error).message}\n`);
-      code = 2;
-      continue;
-    }
-    const results = validateWorkbook(sheetsOf(wb));
-    if (json) {
-      for (const r of results) for (const { columnIndex: _c, ...f } of r.findings) all.push(files.length > 1 ? { file, ...f } : f);
-    } else {
-      if (files.length > 1) io.out(`${file}\n`);
-      printResults(results, io, ja);
     }
     if (outPath) {
-      markWorkbook(wb, results, lang);
-      await wb.xlsx.writeFile(outPath);
-      if (!json) io.out(ja ? `\n印を付けた写しと点検結果シートを ${outPath} に保存しました（元のファイルは変更していません）\n` : `\nWrote a marked copy with a findings sheet to ${outPath} (the input is unchanged)\n`);
+      const bad = outProblem(file, outPath, force);
+      if (bad) {
+        say(bad);
+        code = 2;
+        continue;
+      }
+    }
+    let zip;
+    try {
+      zip = openZip(file);
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      say(e);
+      code = 2;
+      continue;
+    }
+    try {
+      let results: SheetResult[];
+      let pkg: Package;
+      try {
+        ({ pkg, results } = await checkWorkbook(zip, lang));
+      } catch (e) {
+        if (!(e instanceof Refusal)) throw e;
+        say(e);
+        code = 2;
+        continue;
+      }
+      const fileSheets = results.map((r) => ({ ...(files.length > 1 ? { file } : {}), sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows }));
+      sheets.push(...fileSheets);
+      const recognised = results.filter((r) => r.kind !== 'unknown');
+      checked += recognised.length;
+      if (recognised.length === 0) {
+        const names = results.map((r) => `"${r.sheet}"`).join(', ') || (ja ? '（シートなし）' : '(no sheets)');
+        io.err(
+          ja
+            ? `${file}: 名簿・請求の見出し行のあるシートがないため、何も点検していません（シート: ${names}）。見出しは CONTRACT の一覧（氏名、来日日、事務所、年度 など）の名前にしてください\n`
+            : `${file}: no sheet has a roster or claims header row, so nothing was checked (sheets: ${names}); headers must use the known names (Name, Arrival, Office, Fiscal year, …)\n`,
+        );
+      }
+      if (json) {
+        for (const r of results) for (const { columnIndex: _c, ...f } of r.findings) findings.push(files.length > 1 ? { file, ...f } : f);
+      } else {
+        if (files.length > 1) io.out(`${file}\n`);
+        printResults(results, io, ja);
+      }
+      if (outPath) {
+        try {
+          await writeCopy(pkg, results, lang, outPath, force);
+        } catch (e) {
+          if (!(e instanceof Refusal)) throw e;
+          say(e);
+          code = 2;
+          continue;
+        }
+        if (!json) io.out(ja ? `\n印を付けた写しと点検結果シートを ${outPath} に保存しました（元のファイルは変更していません）\n` : `\nWrote a marked copy with a findings sheet to ${outPath} (the input is unchanged)\n`);
+      }
+    } finally {
+      closeZip(zip);
     }
   }
-  if (json) io.out(`${JSON.stringify({ findings: all }, null, 2)}\n`);
-  return code;
+  if (json) io.out(`${JSON.stringify({ sheets, findings }, null, 2)}\n`);
+  if (code) return code;
+  return checked > 0 ? 0 : 1;
 }
 
 function printResults(results: SheetResult[], io: Io, ja: boolean): void {

@@ -1,0 +1,542 @@
+// The marked copy, made surgically: every part of the package is copied byte for byte except
+// the few this changes — the marked sheets (only the `s` of the finding cells, plus a link to
+// their notes), the styles (new cell formats appended, so only the finding cells change), the
+// notes (appended to the clerk's own), and the findings sheet with its workbook entries.
+
+import { StringDecoder } from 'string_decoder';
+import { createDeflateRaw, crc32 } from 'zlib';
+import type { Finding, SheetResult } from '../validation/validate';
+import { REPORT_SHEET, cellAddress, columnLetters, reportRows } from '../validation/report';
+import { LIMITS, Package, REL, dirOf, parseRels, parseRef, readPart, relsPartOf, resolvePart } from './workbook';
+import { TagScanner, attr, escapeText } from './xml';
+import { Refusal, ZipWriter, streamEntry } from './zip';
+
+type Sev = 'error' | 'warning';
+const FILL_RGB: Record<Sev, string> = { error: 'FFFDE7E9', warning: 'FFFFF4CE' };
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CT = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+};
+const AUTHOR = 'altrules';
+
+/** Sets (or adds) one attribute on a raw open tag. */
+export function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, `$1"${value}"`);
+  const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end).replace(/\s+$/, '')} ${name}="${value}"${tag.slice(end)}`;
+}
+
+function prefixOf(tag: string): string {
+  const m = /^<\/?([A-Za-z_][\w.-]*:)?/.exec(tag);
+  return m?.[1] ?? '';
+}
+
+// ---- styles ---------------------------------------------------------------------------------
+
+/** The workbook's styles with new cell formats appended; existing indices never change. */
+class Styles {
+  private readonly xfs: string[] = [];
+  private readonly added: string[] = [];
+  private readonly byKey = new Map<string, number>();
+  private fillCount = 0;
+  private fontCount = 0;
+  private readonly newFills: string[] = [];
+  private readonly newFonts: string[] = [];
+  private fillIds: Partial<Record<Sev, number>> = {};
+  private boldFont?: number;
+
+  constructor(private readonly xml: string) {
+    const cellXfs = /<((?:[\w.-]+:)?)cellXfs\b[^>]*?(?:\/>|>([\s\S]*?)<\/\1cellXfs>)/.exec(xml);
+    if (cellXfs?.[2]) for (const m of cellXfs[2].matchAll(/<(?:[\w.-]+:)?xf\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?xf>)/g)) this.xfs.push(m[0]);
+    this.fillCount = this.count('fills', 'fill');
+    this.fontCount = this.count('fonts', 'font');
+  }
+
+  private count(list: string, item: string): number {
+    const m = new RegExp(`<((?:[\\w.-]+:)?)${list}\\b[^>]*?(?:/>|>([\\s\\S]*?)</\\1${list}>)`).exec(this.xml);
+    return m?.[2] ? (m[2].match(new RegExp(`<(?:[\\w.-]+:)?${item}[\\s/>]`, 'g')) ?? []).length : 0;
+  }
+
+  private fill(sev: Sev): number {
+    if (this.fillIds[sev] === undefined) {
+      this.fillIds[sev] = this.fillCount + this.newFills.length;
+      this.newFills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${FILL_RGB[sev]}"/><bgColor indexed="64"/></patternFill></fill>`);
+    }
+    return this.fillIds[sev]!;
+  }
+
+  private xf(key: string, make: () => string): number {
+    let i = this.byKey.get(key);
+    if (i === undefined) {
+      i = this.xfs.length + this.added.length;
+      this.added.push(make());
+      this.byKey.set(key, i);
+    }
+    return i;
+  }
+
+  /** A new format: the cell's own format with the finding's fill (one per style and severity). */
+  marked(s: number, sev: Sev): number {
+    return this.xf(`${s}:${sev}`, () => {
+      const base = this.xfs[s] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+      const open = /^<[^>]*?\/?>/.exec(base)![0];
+      const tag = setAttr(setAttr(open, 'fillId', String(this.fill(sev))), 'applyFill', '1');
+      return tag + base.slice(open.length);
+    });
+  }
+
+  /** The findings sheet's formats: wrapped text at the top, bold for the header. */
+  report(header: boolean): number {
+    return this.xf(header ? 'report:header' : 'report:body', () => {
+      if (header && this.boldFont === undefined) {
+        this.boldFont = this.fontCount + this.newFonts.length;
+        this.newFonts.push('<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
+      }
+      const font = header ? this.boldFont! : 0;
+      return `<xf numFmtId="49" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`;
+    });
+  }
+
+  get changed(): boolean {
+    return this.added.length > 0;
+  }
+
+  toXml(): string {
+    let xml = this.xml;
+    xml = append(xml, 'fonts', this.newFonts, this.fontCount);
+    xml = append(xml, 'fills', this.newFills, this.fillCount);
+    xml = append(xml, 'cellXfs', this.added, this.xfs.length);
+    return xml;
+  }
+}
+
+/** Appends items to a list element (`<fills count="2">…</fills>`), creating it where it is missing. */
+function append(xml: string, list: string, items: string[], had: number): string {
+  if (!items.length) return xml;
+  const re = new RegExp(`<((?:[\\w.-]+:)?)${list}\\b([^>]*?)(/>|>([\\s\\S]*?)</\\1${list}>)`);
+  const m = re.exec(xml);
+  if (m) {
+    const p = m[1];
+    const body = (m[4] ?? '') + items.map((i) => (p ? i.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) : i)).join('');
+    const attrs = setAttr(`<x${m[2]}>`, 'count', String(had + items.length)).slice(2, -1);
+    return xml.slice(0, m.index) + `<${p}${list}${attrs}>${body}</${p}${list}>` + xml.slice(m.index + m[0].length);
+  }
+  // Order in CT_Stylesheet: numFmts, fonts, fills, borders, cellStyleXfs, cellXfs, …
+  const after: Record<string, string[]> = { fonts: ['fills', 'borders', 'cellStyleXfs', 'cellXfs'], fills: ['borders', 'cellStyleXfs', 'cellXfs'], cellXfs: ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'] };
+  const el = `<${list} count="${items.length}">${items.join('')}</${list}>`;
+  for (const next of after[list] ?? []) {
+    const i = xml.search(new RegExp(`<(?:[\\w.-]+:)?${next}[\\s/>]`));
+    if (i >= 0) return xml.slice(0, i) + el + xml.slice(i);
+  }
+  return xml.replace(/<\/((?:[\w.-]+:)?)styleSheet>\s*$/, `${el}</$1styleSheet>`);
+}
+
+const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+// ---- notes ----------------------------------------------------------------------------------
+
+function noteText(fs: Finding[], lang: 'en' | 'ja'): string {
+  return fs.map((f) => `${f.severity === 'error' ? '✖' : '⚠'} ${f.rule}: ${lang === 'ja' ? f.message_ja : f.message}`).join('\n');
+}
+
+function noteRun(text: string): string {
+  return `<r><rPr><sz val="9"/><rFont val="Tahoma"/><family val="2"/></rPr><t xml:space="preserve">${escapeText(text)}</t></r>`;
+}
+
+function vmlShape(id: number, row: number, col: number): string {
+  // One note box, as Excel writes it (hidden until the cell is pointed at).
+  return `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:260pt;height:90pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:AutoFill>False</x:AutoFill><x:Row>${row - 1}</x:Row><x:Column>${col - 1}</x:Column></x:ClientData></v:shape>`;
+}
+
+const VML_SHAPETYPE = `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>`;
+
+function newVml(shapes: string[], block: number): string {
+  return `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>${VML_SHAPETYPE}${shapes.join('')}</xml>`;
+}
+
+/** Adds our notes to a comments part: appended to a clerk's note on the same cell, else a new note. */
+function mergeComments(xml: string | undefined, notes: Map<string, string>): { xml: string; newCells: string[] } {
+  const newCells: string[] = [];
+  if (!xml) {
+    const list = [...notes].map(([ref, text]) => `<comment ref="${ref}" authorId="0"><text>${noteRun(text)}</text></comment>`).join('');
+    return { xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>${AUTHOR}</author></authors><commentList>${list}</commentList></comments>`, newCells: [...notes.keys()] };
+  }
+  const p = prefixOf(/<(?:[\w.-]+:)?comments\b/.exec(xml)?.[0] ?? '<');
+  const authors = [...xml.matchAll(/<(?:[\w.-]+:)?author>([\s\S]*?)<\/(?:[\w.-]+:)?author>/g)].map((m) => m[1]);
+  let authorId = authors.indexOf(AUTHOR);
+  if (authorId < 0) {
+    authorId = authors.length;
+    xml = /<\/(?:[\w.-]+:)?authors>/.test(xml) ? xml.replace(/<\/((?:[\w.-]+:)?)authors>/, `<${p}author>${AUTHOR}</${p}author></$1authors>`) : xml.replace(/<((?:[\w.-]+:)?)authors\s*\/>/, `<$1authors><${p}author>${AUTHOR}</${p}author></$1authors>`);
+  }
+  const pending = new Map(notes);
+  const run = (text: string) => (p ? noteRun(text).replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) : noteRun(text));
+  xml = xml.replace(/<((?:[\w.-]+:)?)comment\b([^>]*)>([\s\S]*?)<\/\1comment>/g, (all, _p: string, attrsText: string, body: string) => {
+    const ref = attr(`<c ${attrsText}>`, 'ref')?.toUpperCase();
+    const text = ref ? pending.get(ref) : undefined;
+    if (!ref || text === undefined) return all;
+    pending.delete(ref);
+    // Our own note from an earlier check is replaced; a clerk's note is kept and ours appended.
+    if (attr(`<c ${attrsText}>`, 'authorId') === String(authorId)) return all.replace(body, `<${p}text>${run(text)}</${p}text>`);
+    // Appended after the clerk's text (before any phonetic runs, which must come last).
+    const at = body.search(/<(?:[\w.-]+:)?(rPh|phoneticPr)\b|<\/(?:[\w.-]+:)?text>/);
+    if (at < 0) return all;
+    return all.replace(body, body.slice(0, at) + run(`\n${text}`) + body.slice(at));
+  });
+  if (pending.size) {
+    const added = [...pending].map(([ref, text]) => `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text>${run(text)}</${p}text></${p}comment>`).join('');
+    newCells.push(...pending.keys());
+    xml = /<\/(?:[\w.-]+:)?commentList>/.test(xml) ? xml.replace(/<\/((?:[\w.-]+:)?)commentList>/, `${added}</$1commentList>`) : xml.replace(/<((?:[\w.-]+:)?)commentList\s*\/>/, `<$1commentList>${added}</$1commentList>`);
+  }
+  return { xml, newCells };
+}
+
+// ---- sheets ---------------------------------------------------------------------------------
+
+/** Elements that follow legacyDrawing in CT_Worksheet (ECMA-376 Part 1, 18.3.1.99). */
+const AFTER_LEGACY = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+
+interface SheetEdit {
+  /** row → column → severity of the cell's worst finding. */
+  cells: Map<number, Map<number, Sev>>;
+  /** A `<legacyDrawing>` to add (when the sheet has no notes drawing yet). */
+  legacyDrawingRelId?: string;
+}
+
+/** Streams a worksheet through, changing only the style of the finding cells (adding empty ones). */
+async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles: Styles, zw: ZipWriter): Promise<void> {
+  const e = pkg.zip.byName.get(part)!;
+  const deflate = createDeflateRaw({ level: 6 });
+  const packed: Buffer[] = [];
+  deflate.on('data', (b: Buffer) => packed.push(b));
+  const finished = new Promise<void>((res, rej) => {
+    deflate.on('end', res);
+    deflate.on('error', rej);
+  });
+  let crc = 0;
+  let size = 0;
+  let out: string[] = [];
+  let outLen = 0;
+  const emit = (s: string) => {
+    out.push(s);
+    outLen += s.length;
+  };
+  const flush = async () => {
+    if (!out.length) return;
+    const buf = Buffer.from(out.join(''), 'utf8');
+    out = [];
+    outLen = 0;
+    crc = crc32(buf, crc);
+    size += buf.length;
+    if (!deflate.write(buf)) await new Promise((r) => deflate.once('drain', r));
+  };
+  const rowsLeft = [...edit.cells.keys()].sort((a, b) => a - b);
+  let ri = 0;
+  let p = '';
+  let inData = false;
+  let depth = 0;
+  let rowNum = 0;
+  let col = 0;
+  let colsLeft: number[] = [];
+  let ci = 0;
+  let legacyDone = !edit.legacyDrawingRelId;
+  const legacy = () => {
+    if (legacyDone) return;
+    legacyDone = true;
+    emit(`<${p}legacyDrawing xmlns:r="${NS_R}" r:id="${edit.legacyDrawingRelId}"/>`);
+  };
+  const emptyCell = (row: number, c: number) => `<${p}c r="${cellAddress(row, c)}" s="${styles.marked(0, edit.cells.get(row)!.get(c)!)}"/>`;
+  const wholeRow = (row: number) => {
+    const cols = [...edit.cells.get(row)!.keys()].sort((a, b) => a - b);
+    emit(`<${p}row r="${row}">${cols.map((c) => emptyCell(row, c)).join('')}</${p}row>`);
+  };
+  const rowsBefore = (r: number) => {
+    while (ri < rowsLeft.length && rowsLeft[ri] < r) wholeRow(rowsLeft[ri++]);
+  };
+  const cellsBefore = (c: number) => {
+    while (ci < colsLeft.length && colsLeft[ci] < c) emit(emptyCell(rowNum, colsLeft[ci++]));
+  };
+  const scanner = new TagScanner(
+    {
+      open(name, raw, selfClosing) {
+        if (depth === 1 && !inData && AFTER_LEGACY.has(name)) legacy();
+        if (!selfClosing) depth++;
+        if (name === 'sheetData' && depth <= 2) {
+          p = prefixOf(raw);
+          if (selfClosing) {
+            emit(raw.replace(/\s*\/>$/, '>'));
+            rowsBefore(Infinity);
+            emit(`</${p}sheetData>`);
+          } else {
+            emit(raw);
+            inData = true;
+          }
+          return;
+        }
+        if (!inData) return emit(raw);
+        if (name === 'row') {
+          const r = attr(raw, 'r');
+          rowNum = r === undefined ? rowNum + 1 : Number(r);
+          col = 0;
+          rowsBefore(rowNum);
+          const mine = ri < rowsLeft.length && rowsLeft[ri] === rowNum;
+          colsLeft = mine ? [...edit.cells.get(rowNum)!.keys()].sort((a, b) => a - b) : [];
+          ci = 0;
+          if (mine) ri++;
+          if (selfClosing && colsLeft.length) {
+            emit(raw.replace(/\s*\/>$/, '>'));
+            cellsBefore(Infinity);
+            emit(`</${p}row>`);
+            colsLeft = [];
+          } else emit(raw);
+          return;
+        }
+        if (name === 'c' && colsLeft.length) {
+          const r = attr(raw, 'r');
+          col = r === undefined ? col + 1 : (parseRef(r)?.[1] ?? col + 1);
+          cellsBefore(col);
+          if (ci < colsLeft.length && colsLeft[ci] === col) {
+            ci++;
+            const s = Number(attr(raw, 's') ?? 0);
+            return emit(setAttr(raw, 's', String(styles.marked(Number.isInteger(s) ? s : 0, edit.cells.get(rowNum)!.get(col)!))));
+          }
+          return emit(raw);
+        }
+        if (name === 'c') {
+          const r = attr(raw, 'r');
+          col = r === undefined ? col + 1 : (parseRef(r)?.[1] ?? col + 1);
+        }
+        emit(raw);
+      },
+      close(name, raw) {
+        depth--;
+        if (inData && name === 'row') {
+          cellsBefore(Infinity);
+          colsLeft = [];
+        } else if (inData && name === 'sheetData') {
+          rowsBefore(Infinity);
+          inData = false;
+        } else if (depth === 0 && name === 'worksheet') legacy();
+        emit(raw);
+      },
+      text: emit,
+      other: emit,
+    },
+    part,
+  );
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of streamEntry(pkg.zip, e, LIMITS.sheetBytes)) {
+    scanner.write(decoder.write(chunk));
+    if (outLen > 1 << 20) await flush();
+  }
+  scanner.write(decoder.end());
+  scanner.end();
+  await flush();
+  deflate.end();
+  await finished;
+  zw.addDeflated(e.name, Buffer.concat(packed), crc >>> 0, size);
+}
+
+// ---- findings sheet -------------------------------------------------------------------------
+
+function reportSheetXml(results: SheetResult[], styles: Styles): string {
+  const rows = reportRows(results.flatMap((r) => r.findings));
+  const head = styles.report(true);
+  const body = styles.report(false);
+  const widths = [18, 9, 18, 14, 12, 70, 70];
+  const lastCol = columnLetters(rows[0].length);
+  const cells = rows
+    .map((r, i) => `<row r="${i + 1}">${r.map((v, c) => `<c r="${cellAddress(i + 1, c + 1)}" s="${i === 0 ? head : body}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`).join('')}</row>`)
+    .join('');
+  // Frozen header, a filter, widths, wrapped text, and printing fitted to one page wide.
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${lastCol}${rows.length}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+    `<sheetData>${cells}</sheetData>` +
+    `<autoFilter ref="A1:${lastCol}${rows.length}"/>` +
+    `<printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    `</worksheet>`
+  );
+}
+
+// ---- the package ----------------------------------------------------------------------------
+
+function nextRelId(rels: { id: string }[]): string {
+  let n = rels.length + 1;
+  const ids = new Set(rels.map((r) => r.id));
+  while (ids.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+function addRelationship(xml: string | undefined, id: string, type: string, target: string): string {
+  const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeText(target)}"/>`;
+  if (!xml) return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`;
+  return /<\/Relationships>\s*$/.test(xml) ? xml.replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`) : xml.replace(/<Relationships([^>]*)\/>\s*$/, `<Relationships$1>${rel}</Relationships>`);
+}
+
+function addContentType(xml: string, part: string, type: string): string {
+  if (xml.includes(`PartName="/${part}"`)) return xml;
+  return xml.replace(/<\/Types>\s*$/, `<Override PartName="/${escapeText(part)}" ContentType="${type}"/></Types>`);
+}
+
+function relativeTarget(from: string, to: string): string {
+  const a = dirOf(from).split('/').filter(Boolean);
+  const b = to.split('/');
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
+
+function freeName(pkg: Package, taken: Set<string>, make: (n: number) => string): string {
+  for (let n = 1; ; n++) {
+    const name = make(n);
+    const lower = name.toLowerCase();
+    if (!taken.has(lower) && ![...pkg.zip.byName.keys()].some((k) => k.toLowerCase() === lower)) {
+      taken.add(lower);
+      return name;
+    }
+  }
+}
+
+/** Writes the marked copy of `pkg` to `zw`. */
+export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang: 'en' | 'ja', zw: ZipWriter): Promise<void> {
+  const zip = pkg.zip;
+  const replaced = new Map<string, Buffer | 'stream'>();
+  const added: [string, Buffer][] = [];
+  const taken = new Set<string>();
+  let contentTypes = readPart(zip, '[Content_Types].xml');
+  if (!contentTypes) throw new Refusal(`${zip.path} has no [Content_Types].xml`, `${zip.path} に [Content_Types].xml がありません`);
+  let workbookRelsXml = readPart(zip, relsPartOf(pkg.workbookPart));
+  const workbookRels = [...pkg.workbookRels];
+
+  let stylesPart = pkg.stylesPart;
+  const styles = new Styles((stylesPart && readPart(zip, stylesPart)) || MINIMAL_STYLES);
+
+  const edits: { part: string; edit: SheetEdit }[] = [];
+  const reportSheet = pkg.sheets.find((s) => s.name === REPORT_SHEET);
+  let vmlBlock = 1;
+  for (const r of results) {
+    const sheet = pkg.sheets.find((s) => s.name === r.sheet);
+    if (!sheet?.part || sheet === reportSheet) continue;
+    const byCell = new Map<string, Finding[]>();
+    for (const f of r.findings) {
+      if (!f.columnIndex) continue;
+      const k = cellAddress(f.row, f.columnIndex);
+      byCell.set(k, [...(byCell.get(k) ?? []), f]);
+    }
+    if (!byCell.size) continue;
+    const edit: SheetEdit = { cells: new Map() };
+    const notes = new Map<string, string>();
+    for (const [ref, fs] of byCell) {
+      const [row, col] = parseRef(ref)!;
+      if (!edit.cells.has(row)) edit.cells.set(row, new Map());
+      edit.cells.get(row)!.set(col, fs.some((f) => f.severity === 'error') ? 'error' : 'warning');
+      notes.set(ref, noteText(fs, lang));
+    }
+    // Notes: the sheet's own comments part and drawing, or new ones.
+    const relsPart = relsPartOf(sheet.part);
+    let relsXml = readPart(zip, relsPart);
+    const rels = parseRels(relsXml, relsPart);
+    const commentsRel = rels.find((x) => x.type === REL.comments);
+    const vmlRel = rels.find((x) => x.type === REL.vmlDrawing);
+    const commentsPart = commentsRel ? resolvePart(sheet.part, commentsRel.target) : freeName(pkg, taken, (n) => `xl/comments${n}.xml`);
+    const merged = mergeComments(commentsRel ? readPart(zip, commentsPart) : undefined, notes);
+    if (commentsRel) replaced.set(commentsPart, Buffer.from(merged.xml, 'utf8'));
+    else {
+      added.push([commentsPart, Buffer.from(merged.xml, 'utf8')]);
+      contentTypes = addContentType(contentTypes, commentsPart, CT.comments);
+      const id = nextRelId(rels);
+      rels.push({ id, type: REL.comments, target: '', external: false });
+      relsXml = addRelationship(relsXml, id, REL.comments, relativeTarget(sheet.part, commentsPart));
+    }
+    const shapes = merged.newCells.map((ref, i) => {
+      const [row, col] = parseRef(ref)!;
+      return { row, col, i };
+    });
+    if (vmlRel) {
+      const vmlPart = resolvePart(sheet.part, vmlRel.target);
+      let vml = readPart(zip, vmlPart) ?? newVml([], vmlBlock);
+      const ids = [...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
+      let next = Math.max(1024, ...ids) + 1;
+      if (!vml.includes('_x0000_t202')) vml = vml.replace(/<\/xml>\s*$/, `${VML_SHAPETYPE}</xml>`);
+      vml = vml.replace(/<\/xml>\s*$/, `${shapes.map((s) => vmlShape(next++, s.row, s.col)).join('')}</xml>`);
+      replaced.set(vmlPart, Buffer.from(vml, 'utf8'));
+    } else {
+      const vmlPart = freeName(pkg, taken, (n) => `xl/drawings/vmlDrawing${n}.vml`);
+      const block = 100 + vmlBlock++;
+      added.push([vmlPart, Buffer.from(newVml(shapes.map((s) => vmlShape(block * 1024 + 1 + s.i, s.row, s.col)), block), 'utf8')]);
+      if (!/Extension="vml"/i.test(contentTypes)) contentTypes = contentTypes.replace(/(<Types\b[^>]*>)/, `$1<Default Extension="vml" ContentType="${CT.vml}"/>`);
+      const id = nextRelId(rels);
+      rels.push({ id, type: REL.vmlDrawing, target: '', external: false });
+      relsXml = addRelationship(relsXml, id, REL.vmlDrawing, relativeTarget(sheet.part, vmlPart));
+      edit.legacyDrawingRelId = id;
+    }
+    if (relsXml !== undefined && relsXml !== readPart(zip, relsPart)) {
+      if (zip.byName.has(relsPart)) replaced.set(relsPart, Buffer.from(relsXml, 'utf8'));
+      else added.push([relsPart, Buffer.from(relsXml, 'utf8')]);
+    }
+    edits.push({ part: sheet.part, edit });
+    replaced.set(sheet.part, 'stream');
+  }
+
+  // The findings sheet: replaces an earlier one (same part), else a new part and workbook entry.
+  let workbookXml = pkg.workbookXml;
+  let reportPart: string;
+  if (reportSheet?.part) reportPart = reportSheet.part;
+  else {
+    reportPart = freeName(pkg, taken, (n) => `xl/worksheets/sheet${n}.xml`);
+    const id = nextRelId(workbookRels);
+    workbookRels.push({ id, type: REL.worksheet, target: '', external: false });
+    workbookRelsXml = addRelationship(workbookRelsXml, id, REL.worksheet, relativeTarget(pkg.workbookPart, reportPart));
+    const ids = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    const sheetId = Math.max(0, ...ids) + 1;
+    const close = /<\/((?:[\w.-]+:)?)sheets>/.exec(workbookXml);
+    if (!close) throw new Refusal(`${zip.path}: the workbook lists no sheets`, `${zip.path}: ブックにシートの一覧がありません`);
+    const p = close[1];
+    workbookXml = workbookXml.slice(0, close.index) + `<${p}sheet xmlns:r="${NS_R}" name="${escapeText(REPORT_SHEET)}" sheetId="${sheetId}" r:id="${id}"/>` + workbookXml.slice(close.index);
+    contentTypes = addContentType(contentTypes, reportPart, CT.worksheet);
+  }
+  const reportXml = reportSheetXml(results, styles);
+  if (reportSheet?.part) replaced.set(reportPart, Buffer.from(reportXml, 'utf8'));
+  else added.push([reportPart, Buffer.from(reportXml, 'utf8')]);
+  if (workbookXml !== pkg.workbookXml) replaced.set(pkg.workbookPart, Buffer.from(workbookXml, 'utf8'));
+
+  // Sheets are streamed first: they allocate the new cell formats the styles part then lists.
+  const streamed = new Map<string, () => Promise<void>>();
+  for (const { part, edit } of edits) streamed.set(part, () => rewriteSheet(pkg, part, edit, styles, zw));
+
+  if (!stylesPart) {
+    stylesPart = freeName(pkg, taken, () => 'xl/styles.xml');
+    const id = nextRelId(workbookRels);
+    workbookRelsXml = addRelationship(workbookRelsXml, id, REL.styles, relativeTarget(pkg.workbookPart, stylesPart));
+    contentTypes = addContentType(contentTypes, stylesPart, CT.styles);
+  }
+  const workbookRelsPart = relsPartOf(pkg.workbookPart);
+  replaced.set(workbookRelsPart, Buffer.from(workbookRelsXml ?? '', 'utf8'));
+  replaced.set('[Content_Types].xml', Buffer.from(contentTypes, 'utf8'));
+
+  const stylesEntry = zip.byName.get(stylesPart);
+  for (const e of zip.entries) {
+    const name = e.name.replace(/^\//, '');
+    const r = replaced.get(name);
+    if (e === stylesEntry) continue; // written last, once every new format is known
+    if (r === 'stream') await streamed.get(name)!();
+    else if (r) zw.add(e.name, r);
+    else zw.copy(zip, e);
+  }
+  for (const [name, data] of added) zw.add(name, data);
+  if (!zip.byName.has(workbookRelsPart)) {
+    /* added above through replaced: written as new */
+  }
+  for (const [name, data] of replaced) if (data !== 'stream' && !zip.byName.has(name)) zw.add(name, data);
+  zw.add(stylesEntry?.name ?? stylesPart, Buffer.from(styles.toXml(), 'utf8'));
+  zw.finish();
+}

@@ -1,0 +1,515 @@
+// Reads an .xlsx package into the validator's sheets, streaming each sheet: empty rows and
+// columns are never materialised, and every size is capped with a message naming the limit.
+
+import { StringDecoder } from 'string_decoder';
+import { DateSystem, dayFromIsoText, serialFromDay } from '../core';
+import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
+import { SheetInput } from '../validation/validate';
+import { Refusal, Zip, ZipEntry, readEntry, streamEntry } from './zip';
+import { TagScanner, attr, attrs, decodeText, own, scanString } from './xml';
+
+/** Excel's own sheet size (Microsoft, "Excel specifications and limits"). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_CHARS = 32_767;
+export const LIMITS = {
+  /** Unpacked bytes of one sheet: a full 1,048,576-row roster is about 0.5 GB. */
+  sheetBytes: 1536 * 2 ** 20,
+  sharedStringsBytes: 512 * 2 ** 20,
+  /** workbook.xml, relationships, styles, comments. */
+  partBytes: 64 * 2 ** 20,
+  /** Unpacked ÷ packed beyond the first 8 MiB of a part; deflate itself tops out near 1,032. */
+  ratio: 200,
+};
+
+export const REL = {
+  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
+  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
+  sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
+  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
+  vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
+};
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export interface PackageSheet {
+  name: string;
+  /** The worksheet part, e.g. xl/worksheets/sheet1.xml ('' for a chart sheet or a missing part). */
+  part: string;
+  relId: string;
+}
+
+export interface Package {
+  zip: Zip;
+  workbookPart: string;
+  workbookXml: string;
+  workbookRels: Relationship[];
+  sheets: PackageSheet[];
+  dateSystem: DateSystem;
+  stylesPart?: string;
+}
+
+/** A formula cell, for recomputing our own functions or saying a value came from a cache. */
+export interface FormulaCell {
+  row: number;
+  col: number;
+  /** The formula text as stored (without '='), or the shared formula's master text. */
+  text: string;
+  /** Row and column offsets from the shared formula's master (0, 0 for an ordinary formula). */
+  dRow: number;
+  dCol: number;
+  shared: boolean;
+  cached: Cell;
+}
+
+export interface ReadSheet extends SheetInput {
+  formulas: FormulaCell[];
+  /** 1-based column from which cells below the header rows were folded into one marker (see readSheet). */
+  foldedFrom?: number;
+}
+
+/** Rows searched for a header (as the validator does). */
+const HEADER_ROWS = 20;
+
+/** The 0-based column just past the last cell in the header rows whose text names a known column. */
+function headerWidth(rows: Cell[][]): number {
+  let width = 0;
+  for (let r = 0; r < Math.min(rows.length, HEADER_ROWS); r++) {
+    const row = rows[r];
+    for (const k in row) {
+      const c = row[k as unknown as number];
+      if (typeof c !== 'string') continue;
+      const key = headerKey(c);
+      if (ROSTER_BY_HEADER.has(key) || CLAIMS_BY_HEADER.has(key)) width = Math.max(width, Number(k) + 1);
+    }
+  }
+  return width;
+}
+
+const refuse = (en: string, ja: string) => new Refusal(en, ja);
+
+export function dirOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return i < 0 ? '' : part.slice(0, i + 1);
+}
+
+/** A relationship target resolved against its source part (OPC: relative, or absolute from the root). */
+export function resolvePart(base: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : dirOf(base) + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+export function relsPartOf(part: string): string {
+  return `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
+}
+
+function entryOf(zip: Zip, part: string): ZipEntry | undefined {
+  return zip.byName.get(part) ?? [...zip.byName.entries()].find(([n]) => n.toLowerCase() === part.toLowerCase())?.[1];
+}
+
+function checkRatio(zip: Zip, e: ZipEntry, bytes: number): void {
+  if (bytes > 8 * 2 ** 20 && bytes > LIMITS.ratio * Math.max(1, e.compressedSize)) {
+    throw refuse(
+      `${zip.path}: the part ${e.name} unpacks to more than ${LIMITS.ratio} times its packed size (the limit); the file looks like a zip bomb`,
+      `${zip.path}: 部品 ${e.name} の展開後の大きさが圧縮時の ${LIMITS.ratio} 倍（上限）を超えます。zip 爆弾の可能性があります`,
+    );
+  }
+}
+
+export function readPart(zip: Zip, part: string, cap = LIMITS.partBytes): string | undefined {
+  const e = entryOf(zip, part);
+  if (!e) return undefined;
+  // Inflate no further than the ratio allows, so a bomb stops at a few megabytes.
+  const byRatio = Math.max(8 * 2 ** 20, LIMITS.ratio * Math.max(1, e.compressedSize));
+  let buf: Buffer;
+  try {
+    buf = readEntry(zip, e, Math.min(cap, byRatio));
+  } catch (err) {
+    if (err instanceof Refusal && byRatio < cap && e.size <= cap) checkRatio(zip, e, byRatio + 1);
+    throw err;
+  }
+  checkRatio(zip, e, buf.length);
+  return buf.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+export function parseRels(xml: string | undefined, part: string): Relationship[] {
+  const rels: Relationship[] = [];
+  if (!xml) return rels;
+  scanString(xml, part, {
+    open(name, raw) {
+      if (name !== 'Relationship') return;
+      const a = attrs(raw);
+      rels.push({ id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: a.get('Target') ?? '', external: a.get('TargetMode') === 'External' });
+    },
+    close() {},
+    text() {},
+  });
+  return rels;
+}
+
+/** The package's workbook, its sheets and its date system; refuses a zip that is not a workbook. */
+export function openPackage(zip: Zip): Package {
+  const notWorkbook = () => refuse(`cannot read ${zip.path} as an .xlsx workbook: it is a zip package without a workbook part`, `${zip.path} は .xlsx ブックとして読めません: ブック本体のない zip です`);
+  const rootRels = parseRels(readPart(zip, '_rels/.rels'), '_rels/.rels');
+  const office = rootRels.find((r) => r.type === REL.officeDocument || r.type.endsWith('/officeDocument'));
+  const workbookPart = office ? resolvePart('', office.target) : entryOf(zip, 'xl/workbook.xml') ? 'xl/workbook.xml' : '';
+  const workbookXml = workbookPart ? readPart(zip, workbookPart) : undefined;
+  if (!workbookXml) throw notWorkbook();
+  const workbookRels = parseRels(readPart(zip, relsPartOf(workbookPart)), relsPartOf(workbookPart));
+  const byId = new Map(workbookRels.map((r) => [r.id, r]));
+  const sheets: PackageSheet[] = [];
+  let date1904 = false;
+  let sawWorkbook = false;
+  scanString(workbookXml, workbookPart, {
+    open(name, raw) {
+      if (name === 'workbook') sawWorkbook = true;
+      if (name === 'workbookPr') date1904 = /^(1|true)$/.test(attr(raw, 'date1904') ?? '');
+      if (name === 'sheet') {
+        const relId = attr(raw, 'r:id') ?? [...attrs(raw)].find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1] ?? '';
+        const rel = byId.get(relId);
+        const isSheet = rel && !rel.external && (rel.type === REL.worksheet || rel.type.endsWith('/worksheet'));
+        const part = isSheet ? resolvePart(workbookPart, rel.target) : '';
+        sheets.push({ name: attr(raw, 'name') ?? '', part: part && entryOf(zip, part) ? entryOf(zip, part)!.name : '', relId });
+      }
+    },
+    close() {},
+    text() {},
+  });
+  if (!sawWorkbook) throw notWorkbook();
+  const styles = workbookRels.find((r) => r.type === REL.styles);
+  return { zip, workbookPart, workbookXml, workbookRels, sheets, dateSystem: date1904 ? '1904' : '1900', stylesPart: styles ? resolvePart(workbookPart, styles.target) : undefined };
+}
+
+/** The shared strings, phonetic guides (furigana runs) left out as Excel shows them. */
+export function readSharedStrings(pkg: Package): string[] {
+  const rel = pkg.workbookRels.find((r) => r.type === REL.sharedStrings);
+  const part = rel ? resolvePart(pkg.workbookPart, rel.target) : '';
+  const xml = part ? readPart(pkg.zip, part, LIMITS.sharedStringsBytes) : undefined;
+  const out: string[] = [];
+  if (!xml) return out;
+  let cur: string[] | null = null;
+  let inT = false;
+  let phonetic = 0;
+  scanString(xml, part, {
+    open(name, _raw, selfClosing) {
+      if (selfClosing) {
+        if (name === 'si') out.push('');
+        return;
+      }
+      if (name === 'si') cur = [];
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't') inT = phonetic === 0;
+    },
+    close(name) {
+      if (name === 'si' && cur) {
+        out.push(own(cur.join('')));
+        cur = null;
+      } else if (name === 'rPh') phonetic--;
+      else if (name === 't') inT = false;
+    },
+    text(raw) {
+      if (inT && cur) cur.push(decodeText(raw));
+    },
+    cdata(text) {
+      if (inT && cur) cur.push(text);
+    },
+  });
+  return out;
+}
+
+/** "AB12" → [row 12, column 28]; undefined when it is not a cell reference. */
+export function parseRef(ref: string): [number, number] | undefined {
+  // By hand: this runs once per cell of the sheet.
+  let i = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(0) === 0x24) i++;
+  let col = 0;
+  const c0 = i;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 0x61 || c > 0x7a) break;
+    col = col * 26 + (c - 0x60);
+  }
+  if (i === c0 || i - c0 > 3) return undefined;
+  if (ref.charCodeAt(i) === 0x24) i++;
+  const d0 = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+    row = row * 10 + (c - 0x30);
+  }
+  if (i === d0 || i - d0 > 10) return undefined;
+  return [row, col];
+}
+
+const EMPTY_ROW: Cell[] = Object.freeze([]) as unknown as Cell[];
+
+function limitRows(sheet: string, row: number): Refusal {
+  return refuse(
+    `sheet "${sheet}" has a cell in row ${row.toLocaleString('en')}, past Excel's last row ${MAX_ROWS.toLocaleString('en')} (the limit); the file is damaged or was not made by a spreadsheet program`,
+    `シート「${sheet}」の ${row.toLocaleString('en')} 行目にセルがあり、Excel の最終行 ${MAX_ROWS.toLocaleString('en')}（上限）を超えています。ファイルが壊れているか、表計算ソフトで作られたものではありません`,
+  );
+}
+
+function limitColumns(sheet: string, col: number): Refusal {
+  return refuse(
+    `sheet "${sheet}" has a cell in column ${col.toLocaleString('en')}, past Excel's last column XFD (${MAX_COLUMNS.toLocaleString('en')}, the limit)`,
+    `シート「${sheet}」の ${col.toLocaleString('en')} 列目にセルがあり、Excel の最終列 XFD（${MAX_COLUMNS.toLocaleString('en')}、上限）を超えています`,
+  );
+}
+
+function cellValue(type: string, v: string | null, inline: string | null, sst: string[], system: DateSystem): Cell {
+  switch (type) {
+    case 's': {
+      if (v === null) return null;
+      const s = sst[Number(v)];
+      return s === undefined ? { error: '#REF!' } : s;
+    }
+    case 'inlineStr':
+      return own(inline ?? v ?? '');
+    case 'str':
+      return own(v ?? '');
+    case 'b':
+      return v === null ? null : v.trim() === '1' || v.trim().toLowerCase() === 'true';
+    case 'e':
+      return v === null ? null : { error: v.trim() };
+    case 'd': {
+      if (v === null) return null;
+      const day = dayFromIsoText(v.trim().slice(0, 10));
+      return day === undefined ? own(v) : serialFromDay(day, system);
+    }
+    default: {
+      if (v === null) return inline === null ? null : own(inline);
+      const n = Number(v);
+      return v.trim() !== '' && Number.isFinite(n) ? n : { error: '#NUM!' };
+    }
+  }
+}
+
+/** One worksheet, streamed: rows of cell values (gaps left as a shared empty row) and its formulas. */
+export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]): Promise<ReadSheet> {
+  const rows: Cell[][] = [];
+  const formulas: FormulaCell[] = [];
+  const result: ReadSheet = { name: sheet.name, rows, firstRow: 1, firstColumn: 1, dateSystem: pkg.dateSystem, formulas };
+  const e = sheet.part ? entryOf(pkg.zip, sheet.part) : undefined;
+  if (!e) return result;
+  const system = pkg.dateSystem;
+  const masters = new Map<string, { text: string; row: number; col: number }>();
+  let inData = false;
+  let rowNum = 0;
+  let cells: Cell[] | null = null;
+  let col = 0;
+  // The current cell.
+  let type = '';
+  let v: string[] | null = null;
+  let f: string[] | null = null;
+  let fRaw = '';
+  let inline: string[] | null = null;
+  let inV = false;
+  let inF = false;
+  let inT = false;
+  let phonetic = 0;
+  let textChars = 0;
+  let inCell = false;
+  const tooLong = () =>
+    refuse(
+      `sheet "${sheet.name}" has a cell at row ${rowNum} with more than ${MAX_CELL_CHARS.toLocaleString('en')} characters (Excel's limit)`,
+      `シート「${sheet.name}」の ${rowNum} 行目に ${MAX_CELL_CHARS.toLocaleString('en')} 文字（Excel の上限）を超えるセルがあります`,
+    );
+  const push = (into: string[], s: string) => {
+    textChars += s.length;
+    if (textChars > MAX_CELL_CHARS * 8) throw tooLong(); // entity-encoded text may be longer than the cell
+    into.push(s);
+  };
+  // Past the header rows, cells right of the last recognised header are never read by a check:
+  // they are folded into one marker cell (so a row with only such a cell is still not empty),
+  // which keeps a row with a cell in column XFD as small as any other.
+  let limit = Infinity;
+  const fold = (c: Cell[]): Cell[] => {
+    if (c.length <= limit + 1) return c;
+    const kept = c.slice(0, limit);
+    for (const k in c) {
+      if (Number(k) >= limit) {
+        kept[limit] = c[k as unknown as number];
+        break;
+      }
+    }
+    return kept;
+  };
+  const endRow = () => {
+    if (rowNum > HEADER_ROWS && limit === Infinity) {
+      limit = headerWidth(rows);
+      result.foldedFrom = limit + 1;
+      for (let i = HEADER_ROWS; i < rows.length; i++) rows[i] = fold(rows[i]);
+    }
+    if (cells && limit !== Infinity) cells = fold(cells);
+    if (cells && cells.length) {
+      while (rows.length < rowNum - 1) rows.push(EMPTY_ROW);
+      if (rows.length === rowNum - 1) rows.push(cells);
+      else if (rows[rowNum - 1] === EMPTY_ROW) rows[rowNum - 1] = cells;
+      else for (const k in cells) rows[rowNum - 1][k] = cells[k];
+    }
+    cells = null;
+  };
+  const scanner = new TagScanner(
+    {
+      open(name, raw, selfClosing) {
+        if (!inData) {
+          if (name === 'sheetData' && !selfClosing) inData = true;
+          return;
+        }
+        switch (name) {
+          case 'row': {
+            endRow();
+            const r = attr(raw, 'r');
+            rowNum = r === undefined ? rowNum + 1 : Number(r);
+            if (!Number.isInteger(rowNum) || rowNum < 1) throw refuse(`sheet "${sheet.name}" has a row numbered "${r}"`, `シート「${sheet.name}」に行番号「${r}」の行があります`);
+            if (rowNum > MAX_ROWS) throw limitRows(sheet.name, rowNum);
+            cells = [];
+            col = 0;
+            return;
+          }
+          case 'c': {
+            if (!cells) {
+              // A cell outside a row: damaged, but place it by its reference.
+              cells = [];
+            }
+            const r = attr(raw, 'r');
+            if (r !== undefined) {
+              const at = parseRef(r);
+              if (!at) throw refuse(`sheet "${sheet.name}" has a cell with the reference "${r}"`, `シート「${sheet.name}」にセル参照「${r}」のセルがあります`);
+              if (at[0] > MAX_ROWS) throw limitRows(sheet.name, at[0]);
+              if (at[1] > MAX_COLUMNS) throw limitColumns(sheet.name, at[1]);
+              if (at[0] !== rowNum) {
+                endRow();
+                rowNum = at[0];
+                cells = [];
+              }
+              col = at[1];
+            } else {
+              col++;
+              if (col > MAX_COLUMNS) throw limitColumns(sheet.name, col);
+            }
+            if (rowNum < 1) rowNum = 1;
+            type = attr(raw, 't') ?? 'n';
+            v = f = inline = null;
+            fRaw = '';
+            textChars = 0;
+            inCell = !selfClosing;
+            return;
+          }
+          case 'v':
+            if (inCell) {
+              v = [];
+              inV = !selfClosing;
+            }
+            return;
+          case 'f':
+            if (inCell) {
+              f = [];
+              fRaw = raw;
+              inF = !selfClosing;
+            }
+            return;
+          case 'is':
+            if (inCell) inline = [];
+            return;
+          case 'rPh':
+            phonetic++;
+            return;
+          case 't':
+            if (inline && !selfClosing) inT = phonetic === 0;
+            return;
+        }
+      },
+      close(name) {
+        if (!inData) return;
+        switch (name) {
+          case 'v':
+            inV = false;
+            return;
+          case 'f':
+            inF = false;
+            return;
+          case 't':
+            inT = false;
+            return;
+          case 'rPh':
+            phonetic--;
+            return;
+          case 'c': {
+            if (!inCell || !cells) return;
+            inCell = false;
+            const value = cellValue(type, v && decodeText(v.join('')), inline && inline.join(''), sst, system);
+            if (value !== null && value !== undefined && value !== '') {
+              // Below the header rows, a cell right of the last known header only marks the row as used.
+              if (col - 1 < limit) cells[col - 1] = value;
+              else if (cells[limit] === undefined) cells[limit] = value;
+            }
+            if (f) {
+              let text = own(decodeText(f.join('')));
+              const si = attr(fRaw, 'si');
+              let dRow = 0;
+              let dCol = 0;
+              let shared = false;
+              if (attr(fRaw, 't') === 'shared' && si !== undefined) {
+                shared = true;
+                const master = masters.get(si);
+                if (text) masters.set(si, { text, row: rowNum, col });
+                else if (master) {
+                  text = master.text;
+                  dRow = rowNum - master.row;
+                  dCol = col - master.col;
+                }
+              }
+              if (text) formulas.push({ row: rowNum, col, text, dRow, dCol, shared, cached: value });
+            }
+            return;
+          }
+          case 'row':
+            endRow();
+            return;
+          case 'sheetData':
+            endRow();
+            inData = false;
+            return;
+        }
+      },
+      text(raw) {
+        if (inV && v) push(v, raw);
+        else if (inF && f) push(f, raw);
+        else if (inT && inline) push(inline, decodeText(raw));
+      },
+      cdata(text) {
+        if (inV && v) push(v, text);
+        else if (inF && f) push(f, text);
+        else if (inT && inline) push(inline, text);
+      },
+    },
+    e.name,
+  );
+  const decoder = new StringDecoder('utf8');
+  let bytes = 0;
+  for await (const chunk of streamEntry(pkg.zip, e, LIMITS.sheetBytes)) {
+    bytes += chunk.length;
+    checkRatio(pkg.zip, e, bytes);
+    scanner.write(decoder.write(chunk));
+  }
+  scanner.write(decoder.end());
+  scanner.end();
+  endRow();
+  return result;
+}
