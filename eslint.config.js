@@ -4,6 +4,7 @@
 
 const { builtinModules } = require('module');
 const js = require('@eslint/js');
+const { defineConfig } = require('eslint/config');
 const tseslint = require('typescript-eslint');
 
 // Node's own modules, bare and with the node: prefix (fs, fs/promises, node:fs, worker_threads …).
@@ -79,13 +80,13 @@ const NOT_BUGS = Object.fromEntries(
   ].map((rule) => [rule, 'off']),
 );
 
-module.exports = tseslint.config(
+module.exports = defineConfig(
   { ignores: ['node_modules/', 'lib/', 'dist/', 'coverage/', 'test-output/', '.tmp/'] },
   // Disable comments for rules we leave off are harmless; do not nag about them.
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },
   {
     files: ['**/*.ts'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
     rules: {
       ...NOT_BUGS,
       'no-empty': ['error', { allowEmptyCatch: true }],
