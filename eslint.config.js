@@ -4,12 +4,17 @@
 
 const { builtinModules } = require('module');
 const js = require('@eslint/js');
+const { defineConfig } = require('eslint/config');
 const tseslint = require('typescript-eslint');
 
 // Node's own modules, bare and with the node: prefix (fs, fs/promises, node:fs, worker_threads …).
 const NODE_BUILTINS = [...new Set(builtinModules.map((m) => m.replace(/^node:/, '')))];
 const nodePaths = NODE_BUILTINS.map((name) => ({ name, message: 'Node I/O belongs in src/cli (or scripts/bench), not here.' }));
 const nodePrefix = { group: ['node:*'], message: 'Node I/O belongs in src/cli (or scripts/bench), not here.' };
+
+const nodeGlobals = Object.fromEntries(
+  [...Object.getOwnPropertyNames(globalThis), 'require', 'module', 'exports', '__dirname', '__filename'].map((name) => [name, 'readonly']),
+);
 
 // src/core knows nothing of Excel, Office, the DOM or Node (STYLE.md; CONTRACT's layers).
 const coreImports = {
@@ -26,10 +31,14 @@ const coreImports = {
   ],
 };
 
-const coreGlobals = ['window', 'self', 'globalThis', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'Office', 'Excel', 'CustomFunctions', 'OfficeExtension', 'process', 'require', 'module', 'Buffer', '__dirname', '__filename'].map((name) => ({
-  name,
-  message: `src/core is pure: no ${name} (DOM, Office or Node). Pass what is needed in as plain values.`,
-}));
+const coreGlobals = [
+  ...['window', 'self', 'globalThis', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'Office', 'Excel', 'CustomFunctions', 'OfficeExtension', 'process', 'require', 'module', 'Buffer', '__dirname', '__filename'].map((name) => ({
+    name,
+    message: `src/core is pure: no ${name} (DOM, Office or Node). Pass what is needed in as plain values.`,
+  })),
+  // A Date carries a time zone and a clock; the core counts whole days (days.ts).
+  { name: 'Date', message: 'src/core counts days as integers (src/core/days.ts): no Date, no time zones, no clock.' },
+];
 
 // Code that also runs in Excel / the browser: no Node builtins, and never the CLI.
 const adapterImports = {
@@ -40,14 +49,47 @@ const adapterImports = {
   ],
 };
 
-module.exports = tseslint.config(
+// Recommended rules that are about style or taste, not bugs: off, so that code written in
+// parallel by others is never failed for its style. What stays on catches real mistakes
+// (unreachable or constant conditions, NaN compares, bad regexes, unsafe finally …).
+const NOT_BUGS = Object.fromEntries(
+  [
+    'prefer-const',
+    'no-var',
+    'prefer-rest-params',
+    'prefer-spread',
+    'no-useless-escape',
+    'no-useless-catch',
+    'no-useless-assignment',
+    'no-extra-boolean-cast',
+    'no-regex-spaces',
+    'no-case-declarations',
+    'no-prototype-builtins',
+    'no-control-regex', // sanitisers match control characters on purpose
+    'no-irregular-whitespace', // Japanese text has full-width spaces
+    'preserve-caught-error',
+    '@typescript-eslint/ban-ts-comment',
+    '@typescript-eslint/no-empty-object-type',
+    '@typescript-eslint/no-unsafe-function-type',
+    '@typescript-eslint/no-namespace',
+    '@typescript-eslint/triple-slash-reference',
+    '@typescript-eslint/prefer-namespace-keyword',
+    '@typescript-eslint/prefer-as-const',
+    '@typescript-eslint/no-array-constructor',
+    '@typescript-eslint/no-unnecessary-type-constraint',
+  ].map((rule) => [rule, 'off']),
+);
+
+module.exports = defineConfig(
   { ignores: ['node_modules/', 'lib/', 'dist/', 'coverage/', 'test-output/', '.tmp/'] },
   // Disable comments for rules we leave off are harmless; do not nag about them.
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },
   {
     files: ['**/*.ts'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
     rules: {
+      ...NOT_BUGS,
+      'no-empty': ['error', { allowEmptyCatch: true }],
       // Types already check these (tsc --noEmit, noUnusedLocals); lint would only disagree in style.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unused-vars': 'off',
@@ -63,7 +105,9 @@ module.exports = tseslint.config(
   {
     files: ['**/*.js'],
     extends: [js.configs.recommended],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', __filename: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    // The .js files are Node scripts: Node's own globals (read from this Node) and CommonJS's.
+    languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
+    rules: { ...NOT_BUGS, 'no-empty': ['error', { allowEmptyCatch: true }], 'no-unused-vars': ['error', { caughtErrors: 'none' }] },
   },
   // No code from text, anywhere in src (a strict CSP forbids it, and it is never needed).
   {

@@ -42,6 +42,7 @@ test.each([
   ['export const env = process.env.TZ;', 'no-restricted-globals'],
   ["export const r = Excel.run;", 'no-restricted-globals'],
   ["export const c = CustomFunctions.associate;", 'no-restricted-globals'],
+  ['export const today = new Date();', 'no-restricted-globals'],
 ])('src/core: %s → %s', async (line, rule) => {
   const errors = await lintAs(PROBE, `${line}\n`);
   expect(errors.map((e) => e.rule)).toContain(rule);
