@@ -63,6 +63,7 @@ import {
   dayFromYmd,
   dayFromIsoText,
   payScheduleAcross,
+  builtInInForce,
 } from '../core';
 import { Raw, isMissing, toBoolean, toDay, toInteger, toNumber, toRows, toText } from './coerce';
 
@@ -416,7 +417,8 @@ export const FUNCTIONS: FnDecl[] = [
     example: { args: ['2023-07-31', 'S1', 1], result: TERM1_SCHEDULE_EXAMPLE, en: 'term 1 from Tue 1 Aug 2023: twelve full months at ¥280,000, paid on the 21st or the working day before', ja: '2023-08-01（火）からの1回目の任期: 12か月 × 280,000円。21日（休日等はその前の勤務日）に支給' },
     run(args, ctx) {
       const plan = planOf(args, ctx);
-      const r = altRsOn(args[6], plan[0].start, ctx);
+      // Without a ruleset argument each month is paid under the ruleset in force then.
+      const r = isMissing(args[6]) ? (day: Day) => builtInInForce('alt', day).ruleset : altRs(args[6]);
       return payScheduleAcross(r, plan.map((t) => ({ start: t.start, end: t.end, jetYear: t.jetYear }))).map((row) => {
         // The JET year shown is that of the last term touching the month.
         const { y, m } = ymdFromDay(row.month);

@@ -25,6 +25,7 @@ import {
   leaveRemaining,
   monthlyPay,
   reappointedWithCarry,
+  reappointmentIsException,
   termLimitText,
   Term,
   Country,
@@ -359,7 +360,7 @@ function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs
   if (r.year !== undefined && (r.year < 1 || r.year > rs.term.maxYears)) {
     out.add(row, 'year', 'error', 'Art 5.3, Note 3', M(`JET year ${r.year} is outside 1–${rs.term.maxYears}`, `来日年数 ${r.year} は1〜${rs.term.maxYears}の範囲外です`));
     r.year = undefined;
-  } else if (r.year !== undefined && r.year >= rs.term.reappointmentWarningFromYear) {
+  } else if (r.year !== undefined && reappointmentIsException(rs, r.year)) {
     out.add(row, 'year', 'warning', 'Art 5.3', M(`JET year ${r.year}: a participant in the third year is in principle not re-appointed; years 4 and 5 are exceptions`, `来日${r.year}年目: 3年目の参加者は原則として再任用しません（4・5年目は例外）`));
   }
   // Art 7.1: monthly pay from the table.

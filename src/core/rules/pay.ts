@@ -175,7 +175,9 @@ function payForMonthAcross(rs: AltRuleset, parts: ServiceAtYear[], month: Day): 
  * lies before the service starts — a first month whose pay day has passed is paid on the next
  * pay day.
  */
-export function payScheduleAcross(rs: AltRuleset, parts: ServiceAtYear[]): PayScheduleRow[] {
+export function payScheduleAcross(rulesets: AltRuleset | ((day: Day) => AltRuleset), parts: ServiceAtYear[]): PayScheduleRow[] {
+  // A history of rulesets: each month is paid under the one in force on its first day of service.
+  const rsOn = typeof rulesets === 'function' ? rulesets : () => rulesets;
   if (parts.length === 0) return [];
   const serviceStart = parts[0].start;
   const serviceEnd = parts[parts.length - 1].end;
@@ -185,6 +187,7 @@ export function payScheduleAcross(rs: AltRuleset, parts: ServiceAtYear[]): PaySc
   for (;;) {
     const month = dayFromYmd(y, m, 1);
     if (month > serviceEnd) break;
+    const rs = rsOn(Math.max(month, serviceStart));
     let pay = payDay(rs, month);
     if (pay < serviceStart) {
       const next = m === 12 ? dayFromYmd(y + 1, 1, 1) : dayFromYmd(y, m + 1, 1);

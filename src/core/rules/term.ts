@@ -271,6 +271,11 @@ export function conditionalPeriods(rs: AltRuleset, termStart: Day, termEndDay: D
   return termSegments(rs, termStart, termEndDay).map((s) => ({ half: s.half, start: s.start, end: Math.min(s.end, periodEnd(s.start, rs.term.conditionalMonths)) }));
 }
 
+/** Art 5.3: re-appointment into JET year 4 or later is an exception (a warning, not an error). */
+export function reappointmentIsException(rs: AltRuleset, jetYear: number): boolean {
+  return jetYear >= rs.term.reappointmentWarningFromYear;
+}
+
 /** Note 3: the latest day a participation that began on `firstStart` can reach (5 years 4 months). */
 export function participationLimit(rs: AltRuleset, firstStart: Day): Day {
   return periodEnd(firstStart, rs.term.maxParticipationMonths);
