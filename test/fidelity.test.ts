@@ -3,8 +3,9 @@
 
 import { invoke } from '../src/functions/registry';
 import { Raw } from '../src/functions/coerce';
-import { defaultAltRuleset, serialFromDay, termPlan } from '../src/core';
-import { d } from './helpers';
+import { checkWorkingTime, defaultAltRuleset, participationLimit, serialFromDay, suspensionPossible, termPlan } from '../src/core';
+import { validateSheet } from '../src/validation/validate';
+import { d, iso } from './helpers';
 
 const value = (name: string, ...args: Raw[]) => {
   const out = invoke(name, args);
@@ -226,5 +227,43 @@ describe('inputs that must be refused (issue 12)', () => {
     expect(e.message).toMatch(/if you meant 2023-08-01/);
     expect(e.message).not.toMatch(/20205232/);
     expect(e.messageJa).not.toMatch(/20205232/);
+  });
+});
+
+describe('both sides of every boundary', () => {
+  const alt = defaultAltRuleset();
+  test('Art 26.2.1: suspension only after more than 20 consecutive days', () => {
+    expect(suspensionPossible(alt, 20)).toBe(false);
+    expect(suspensionPossible(alt, 21)).toBe(true);
+  });
+  test('Art 13.2: a chain of 20 days leaves 0; 21 is refused', () => {
+    expect(value('ALT.SICKLEFT', [['2023-10-01', '2023-10-20']])).toBe(0);
+    expect(error('ALT.SICKLEFT', [['2023-10-01', '2023-10-21']]).message).toMatch(/21 days, more than the 20 allowed/);
+  });
+  test('Art 9.2: term ending 2024-08-01 — leaving on 2024-09-01 is in time, 2024-09-02 is not; a job from 2024-09-01 counts, from 2024-09-02 not', () => {
+    expect(value('ALT.AIRFARE', '2024-08-01', '2024-08-01', '2024-09-01')).toBe(true);
+    expect(value('ALT.AIRFARE', '2024-08-01', '2024-08-01', '2024-09-02')).toBe(false);
+    expect(value('ALT.AIRFARE', '2024-08-01', '2024-08-01', '2024-08-20', '2024-09-01')).toBe(false);
+    expect(value('ALT.AIRFARE', '2024-08-01', '2024-08-01', '2024-08-20', '2024-09-02')).toBe(true);
+  });
+  test('Art 10.3: four weeks of 140 h average 35 h (no finding); 141 h average 35.25 h', () => {
+    // Weeks from Sunday 2023-09-03: week 1 has 42 h (Mon–Sat 7 h), weeks 2–4 make up the rest.
+    const weeks = (extra: number) => [
+      ...[1, 2, 3, 4, 5, 6].map((i) => ({ day: d('2023-09-03') + i, hours: 7 })),
+      ...[1, 2, 3, 4].map((i) => ({ day: d('2023-09-10') + i, hours: 7 })),
+      ...[1, 2, 3, 4, 5].map((i) => ({ day: d('2023-09-17') + i, hours: 7 })),
+      ...[1, 2, 3, 4, 5].map((i) => ({ day: d('2023-09-24') + i, hours: i === 5 ? 7 + extra : 7 })),
+    ];
+    const avg = (extra: number) => checkWorkingTime(alt, weeks(extra)).filter((f) => f.clause === 'Art 10.3' && /average/.test(f.en));
+    expect(avg(0)).toEqual([]); // 42 + 28 + 35 + 35 = 140
+    expect(avg(1).map((f) => f.en)).toEqual(['weeks 2023-09-03 to 2023-09-30 average 35.25 h, more than 35 h a week']);
+  });
+  test('Note 3: participation from 2023-08-01 may reach 2028-11-30 (5 years 4 months), not a day more', () => {
+    expect(iso(participationLimit(alt, d('2023-08-01')))).toBe('2028-11-30');
+  });
+  test('duplicate people: zero-width and full-width variants of a name are the same person', () => {
+    const HEAD = ['Name', 'Arrival', 'Term', 'Year'];
+    const r = validateSheet({ name: 'R', rows: [HEAD, ['Alex Smith', '2023-07-30', 1, 1], ['Alex\u200b Smith', '2023-07-30', 1, 1], ['ＡＬＥＸ　ＳＭＩＴＨ', '2023-07-30', 1, 1]] });
+    expect(r.findings.filter((f) => f.field === 'name').map((f) => f.row)).toEqual([3, 4]);
   });
 });
