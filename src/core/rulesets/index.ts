@@ -49,7 +49,12 @@ function newest<K extends RulesetKind>(kind: K): Extract<AnyRuleset, { kind: K }
 export const defaultAltRuleset = (): AltRuleset => newest('alt');
 export const defaultClairRuleset = (): ClairRuleset => newest('clair');
 
-const fromDay = (r: AnyRuleset): Day => dayFromIsoText(r.inForce.from) as Day;
+const FROM_DAY = new WeakMap<AnyRuleset, Day>();
+const fromDay = (r: AnyRuleset): Day => {
+  let day = FROM_DAY.get(r);
+  if (day === undefined) FROM_DAY.set(r, (day = dayFromIsoText(r.inForce.from) as Day));
+  return day;
+};
 
 /** The rulesets of one family, oldest first (by the day each comes into force). */
 export function rulesetHistory<R extends AnyRuleset>(rulesets: readonly R[], family: string): R[] {
@@ -85,9 +90,12 @@ export function defaultFamily(kind: RulesetKind): string {
 }
 
 /** The built-in ruleset of a kind in force on a day. */
+const BUILT_IN_HISTORY = new Map<RulesetKind, AnyRuleset[]>();
+
 export function builtInInForce<K extends RulesetKind>(kind: K, day: Day, trace?: Trace): InForce<Extract<AnyRuleset, { kind: K }>> {
-  const history = rulesetHistory(BUILT_IN, defaultFamily(kind)) as Extract<AnyRuleset, { kind: K }>[];
-  return rulesetInForce(history, day, trace);
+  let history = BUILT_IN_HISTORY.get(kind);
+  if (!history) BUILT_IN_HISTORY.set(kind, (history = rulesetHistory(BUILT_IN, defaultFamily(kind))));
+  return rulesetInForce(history as Extract<AnyRuleset, { kind: K }>[], day, trace);
 }
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
