@@ -117,7 +117,7 @@ describe('§3 Deductions (Art 8, 27)', () => {
     expect(disciplinaryCut(alt, 9000, 1, 280000)).toBe(4500);
     expect(disciplinaryCut(alt, 9000, 3, 280000)).toBe(13500);
     expect(disciplinaryCut(alt, 9000, 7, 280000)).toBe(28000); // 31,500 capped at 28,000
-    expect(disciplinaryCut(alt, 9001, 1, 280000)).toBe(4500); // 4,500.5 rounded down (P-1)
+    expect(disciplinaryCut(alt, 9001, 1, 280000)).toBe(4500); // 4,500.5 rounded down (D-2)
   });
 
   test('unpaid special leave: items 10–17 (Art 14.2)', () => {

@@ -144,7 +144,7 @@ export function parseUserRuleset(input: string | unknown): AnyRuleset {
   const result = schema.safeParse(merged);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`);
-    throw RuleError.value('ruleset', `ruleset rejected: ${problems.join('; ')}`, `ルールセットを受け付けられません: ${problems.join('；')}`);
+    throw RuleError.value('ruleset', `ruleset rejected: ${problems.join('; ')} (the parameters are listed in docs/rules.md)`, `ルールセットを受け付けられません: ${problems.join('；')}（パラメータは docs/rules.md に一覧があります）`);
   }
   // A user ruleset may not pose as a built-in one: auditors read the id.
   if (BUILT_IN.some((r) => r.id === result.data.id)) {
