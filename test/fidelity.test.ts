@@ -3,7 +3,9 @@
 
 import { invoke } from '../src/functions/registry';
 import { Raw } from '../src/functions/coerce';
-import { checkWorkingTime, defaultAltRuleset, participationLimit, serialFromDay, suspensionPossible, termPlan } from '../src/core';
+import fc from 'fast-check';
+import { eachDayOfInterval, getDaysInMonth, isWeekend } from 'date-fns';
+import { checkWorkingTime, defaultAltRuleset, participationLimit, payForMonth, serialFromDay, suspensionPossible, termPlan } from '../src/core';
 import { validateSheet } from '../src/validation/validate';
 import { d, iso } from './helpers';
 
@@ -265,5 +267,23 @@ describe('both sides of every boundary', () => {
     const HEAD = ['Name', 'Arrival', 'Term', 'Year'];
     const r = validateSheet({ name: 'R', rows: [HEAD, ['Alex Smith', '2023-07-30', 1, 1], ['Alex\u200b Smith', '2023-07-30', 1, 1], ['ＡＬＥＸ　ＳＭＩＴＨ', '2023-07-30', 1, 1]] });
     expect(r.findings.filter((f) => f.field === 'name').map((f) => f.row)).toEqual([3, 4]);
+  });
+});
+
+describe('Art 7.3 against an independent count (date-fns)', () => {
+  const alt = defaultAltRuleset();
+  test('a part month is floor(monthly × weekdays served ÷ weekdays in the month), holidays counted', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1981, max: 2098 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, y, m, dd) => {
+        const last = getDaysInMonth(new Date(Date.UTC(y, m - 1, 1)));
+        const start = Math.min(dd, last);
+        const weekdays = (from: number) => eachDayOfInterval({ start: new Date(Date.UTC(y, m - 1, from)), end: new Date(Date.UTC(y, m - 1, last)) }).filter((x) => !isWeekend(x)).length;
+        const monthly = alt.pay.monthlyByYear[year - 1];
+        const expected = start === 1 ? monthly : Math.floor((monthly * weekdays(start)) / weekdays(1));
+        const day = d(`${y}-${String(m).padStart(2, '0')}-${String(start).padStart(2, '0')}`);
+        return payForMonth(alt, year, day, day) === expected;
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
