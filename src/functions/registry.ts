@@ -60,7 +60,6 @@ import {
   splitDeduction,
   stayExpenseSubsidy,
   dispatchForm,
-  dayFromYmd,
   dayFromIsoText,
   payScheduleAcross,
   builtInInForce,
@@ -419,12 +418,13 @@ export const FUNCTIONS: FnDecl[] = [
       const plan = planOf(args, ctx);
       // Without a ruleset argument each month is paid under the ruleset in force then.
       const r = isMissing(args[6]) ? (day: Day) => builtInInForce('alt', day).ruleset : altRs(args[6]);
-      return payScheduleAcross(r, plan.map((t) => ({ start: t.start, end: t.end, jetYear: t.jetYear }))).map((row) => {
-        // The JET year shown is that of the last term touching the month.
-        const { y, m } = ymdFromDay(row.month);
-        const monthEnd = m === 12 ? dayFromYmd(y + 1, 1, 1) - 1 : dayFromYmd(y, m + 1, 1) - 1;
-        const term = [...plan].reverse().find((t) => t.start <= monthEnd) ?? plan[0];
-        return [serial(row.month), serial(row.payDay), row.amount, term.jetYear];
+      const rows = payScheduleAcross(r, plan.map((t) => ({ start: t.start, end: t.end, jetYear: t.jetYear })));
+      // The JET year shown is that of the last term touching the month.
+      let t = 0;
+      return rows.map((row, i) => {
+        const monthEnd = i + 1 < rows.length ? rows[i + 1].month - 1 : plan[plan.length - 1].end;
+        while (t + 1 < plan.length && plan[t + 1].start <= monthEnd) t++;
+        return [serial(row.month), serial(row.payDay), row.amount, plan[t].jetYear];
       });
     },
   },

@@ -159,14 +159,23 @@ function checkPeriod(serviceStart: Day, serviceEnd: Day): void {
  * day requiring work is paid at its own year's monthly pay, Art 7.3's 日割 over the month's days
  * requiring work, rounded once (D-2). Equals payForMonth when one year covers the month.
  */
-function payForMonthAcross(rs: AltRuleset, parts: ServiceAtYear[], month: Day): number {
-  const { y, m } = ymdFromDay(month);
-  const first = dayFromYmd(y, m, 1);
-  const last = dayFromYmd(y, m, daysInMonth(y, m));
-  const touching = parts.filter((p) => p.start <= last && p.end >= first);
-  if (touching.length === 1) return payForMonth(rs, touching[0].jetYear, month, touching[0].start, touching[0].end);
+function payForMonthAcross(rs: AltRuleset, parts: ServiceAtYear[], first: Day, last: Day): number {
+  let only: ServiceAtYear | undefined;
+  let count = 0;
+  for (const p of parts) {
+    if (p.start <= last && p.end >= first) {
+      only = p;
+      count++;
+    }
+  }
+  if (!only) return 0;
+  if (count === 1) {
+    // Art 7.1: a month wholly served at one year is the monthly pay; else Art 7.3 日割.
+    if (only.start <= first && only.end >= last) return monthlyPay(rs, only.jetYear);
+    return payForMonth(rs, only.jetYear, first, only.start, only.end);
+  }
   let num = 0;
-  for (const p of touching) num += monthlyPay(rs, p.jetYear) * daysRequiringWork(Math.max(first, p.start), Math.min(last, p.end));
+  for (const p of parts) if (p.start <= last && p.end >= first) num += monthlyPay(rs, p.jetYear) * daysRequiringWork(Math.max(first, p.start), Math.min(last, p.end));
   return roundDiv(num, daysRequiringWork(first, last), rs.pay.prorationRounding);
 }
 
@@ -184,16 +193,14 @@ export function payScheduleAcross(rulesets: AltRuleset | ((day: Day) => AltRules
   for (const p of parts) checkPeriod(p.start, p.end);
   const rows: PayScheduleRow[] = [];
   let { y, m } = ymdFromDay(serviceStart);
-  for (;;) {
-    const month = dayFromYmd(y, m, 1);
-    if (month > serviceEnd) break;
-    const rs = rsOn(Math.max(month, serviceStart));
-    let pay = payDay(rs, month);
-    if (pay < serviceStart) {
-      const next = m === 12 ? dayFromYmd(y + 1, 1, 1) : dayFromYmd(y, m + 1, 1);
-      pay = payDay(rs, next);
-    }
-    rows.push({ month, payDay: pay, amount: payForMonthAcross(rs, parts, month) });
+  let first = dayFromYmd(y, m, 1);
+  while (first <= serviceEnd) {
+    const last = first + daysInMonth(y, m) - 1;
+    const rs = rsOn(Math.max(first, serviceStart));
+    let pay = payDay(rs, first);
+    if (pay < serviceStart) pay = payDay(rs, last + 1);
+    rows.push({ month: first, payDay: pay, amount: payForMonthAcross(rs, parts, first, last) });
+    first = last + 1;
     m === 12 ? ((y += 1), (m = 1)) : (m += 1);
   }
   return rows;
