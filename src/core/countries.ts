@@ -11,7 +11,7 @@ export interface Country {
 }
 
 const COUNTRIES: Country[] = [
-  { code: 'US', en: 'United States', ja: 'アメリカ合衆国', aliases: ['USA', 'US', 'United States of America', 'America', 'アメリカ', '米国', 'アメリカ合衆国'] },
+  { code: 'US', en: 'United States', ja: 'アメリカ合衆国', aliases: ['USA', 'US', 'United States of America', 'America', 'アメリカ', '米国'] },
   { code: 'CA', en: 'Canada', ja: 'カナダ', aliases: [] },
   { code: 'JM', en: 'Jamaica', ja: 'ジャマイカ', aliases: [] },
   { code: 'TT', en: 'Trinidad and Tobago', ja: 'トリニダード・トバゴ共和国', aliases: ['Trinidad & Tobago', 'トリニダード・トバゴ', 'Republic of Trinidad and Tobago'] },
