@@ -30,7 +30,7 @@ test('a bad call prints the error code and message on stderr, exit 1', () => {
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(/^#VALUE! year must be a whole JET year from 1 to 5; got 9/);
   const ja = run(['--lang', 'ja', 'call', 'CLAIR.OFFICE', 'Brazil']);
-  expect(ja.stderr).toMatch(/^#N\/A 「Brazil」を担当するクレア海外事務所はありません/);
+  expect(ja.stderr).toMatch(/^#N\/A ブラジルを担当するクレア海外事務所はありません/);
 });
 
 test('--jsonl: one object per line, in order, never stopping on a bad line', () => {

@@ -252,6 +252,11 @@ describe('annual leave', () => {
     fc.assert(
       fc.property(dayArb, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 140 }), fc.integer({ min: 0, max: 20 }), fc.boolean(), (start, offset, used, carried, reappointed) => {
         const asOf = start + offset;
+        // Art 12.2: carried days exist only on re-appointment.
+        if (carried > 0 && !reappointed) {
+          expect(() => leaveRemaining(alt, { termStart: start, asOf, usedHours: used, carriedDays: carried, reappointed })).toThrow(/only on re-appointment/);
+          return true;
+        }
         const granted = reappointed || asOf > civilPeriodEnd(start, 3) ? 20 : 10; // D-4 by hand
         const available = (granted + carried) * 7;
         if (used > available) {

@@ -117,7 +117,7 @@ describe('§3 Deductions (Art 8, 27)', () => {
     expect(disciplinaryCut(alt, 9000, 1, 280000)).toBe(4500);
     expect(disciplinaryCut(alt, 9000, 3, 280000)).toBe(13500);
     expect(disciplinaryCut(alt, 9000, 7, 280000)).toBe(28000); // 31,500 capped at 28,000
-    expect(disciplinaryCut(alt, 9001, 1, 280000)).toBe(4500); // 4,500.5 rounded down (P-1)
+    expect(disciplinaryCut(alt, 9001, 1, 280000)).toBe(4500); // 4,500.5 rounded down (D-2)
   });
 
   test('unpaid special leave: items 10–17 (Art 14.2)', () => {
@@ -236,7 +236,7 @@ describe('§7 Special leave (Art 14)', () => {
     [14, undefined, 5],
     [14, 'two-or-more', 10],
     [15, undefined, 93],
-    [16, undefined, 2],
+    [16, undefined, 1.25], // min(2 h, 7 h − 5 h 45) = 1 h 15 (Art 14.1.16)
     [21, undefined, 4],
   ] as [number, string | undefined, number][])('item %i (%s): limit %i', (item, variant, limit) => {
     expect(specialLeaveLimit(alt, item, variant)).toBe(limit);
@@ -297,8 +297,11 @@ describe('§8 Terms (Art 5, 6, Notes 1–3, D-8)', () => {
     ]);
   });
 
-  test('resignation notice at least 30 days before the leaving day (Art 6)', () => {
-    expect(iso(lastNoticeDay(alt, d('2024-03-31')))).toBe('2024-03-01');
+  test('resignation notice: 30 full days between notice and leaving, so leaving − 31 (Art 6, D-10)', () => {
+    // Leaving 2024-03-31: the 30 days 03-01 … 03-30 lie between, so notice by 02-29 (a leap year).
+    expect(iso(lastNoticeDay(alt, d('2024-03-31')))).toBe('2024-02-29');
+    // Leaving 2023-05-01: 04-01 … 04-30 lie between → notice by 03-31.
+    expect(iso(lastNoticeDay(alt, d('2023-05-01')))).toBe('2023-03-31');
   });
 });
 
@@ -384,7 +387,7 @@ describe('§11 CLAIR', () => {
     expect(whoPays(clair, 'overseas', 'salary')).toBe('sending');
     expect(whoPays(clair, 'overseas', 'stayExpenses')).toBe('sending-subsidised');
     expect(whoPays(clair, 'headquarters', 'stayExpenses')).toBe('none');
-    expect(whoPays(clair, 'headquarters', 'relocationTravel')).toBe('clair');
+    expect(whoPays(clair, 'headquarters', 'relocationTravel')).toBe('clair-on-joining'); // クレア負担（クレア着任時）
     expect(whoPays(clair, 'overseas', 'relocationTravel')).toBe('sending');
     expect(whoPays(clair, 'overseas', 'businessTravel')).toBe('clair');
   });

@@ -1,10 +1,13 @@
 import { validateSheet, Finding } from '../src/validation/validate';
 import { Cell } from '../src/validation/fields';
+import { d } from './helpers';
 
 const HEAD = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay', 'Leave used (hours)', 'Carried leave', 'Sick days'];
 const good: Cell[] = ['Alex Smith', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 35, 0, 2];
 
 const rules = (fs: Finding[]) => fs.map((f) => `${f.row}:${f.field}:${f.severity}:${f.rule}`);
+/** Findings other than the sheet-wide note that a row predates the earliest ruleset (tested on its own). */
+const noRulesetNote = (fs: Finding[]) => fs.filter((f) => f.rule !== 'ruleset');
 
 describe('roster recognition', () => {
   test('a clean roster gives no findings; headers in Japanese, any width, below a title row', () => {
@@ -32,7 +35,7 @@ describe('roster recognition', () => {
 });
 
 describe('roster checks, each citing its clause', () => {
-  const check = (row: Cell[], head = HEAD) => validateSheet({ name: 'R', rows: [head, row] }).findings;
+  const check = (row: Cell[], head = HEAD) => noRulesetNote(validateSheet({ name: 'R', rows: [head, row] }).findings);
 
   test('pay differs from the table (Art 7.1)', () => {
     const f = check([...good.slice(0, 8), 300000, ...good.slice(9)]);
@@ -58,19 +61,59 @@ describe('roster checks, each citing its clause', () => {
   });
 
   test('JET year inconsistent with the term; years 4–5 warned (Art 5.3); beyond the limit an error', () => {
-    expect(rules(check(['A', 'USA', 'S1', '2023-07-30', 1, 2, '2023-07-31', '2024-07-30', 300000, 0, 0, 0]))).toEqual(['2:year:error:Note 2.3, P-3']);
+    expect(rules(check(['A', 'USA', 'S1', '2023-07-30', 1, 2, '2023-07-31', '2024-07-30', 300000, 0, 0, 0]))).toEqual(['2:year:error:Note 2.3, D-11']);
     const y4 = check(['A', 'USA', 'S1', '2020-07-30', 4, 4, '2023-07-31', '2024-07-30', 330000, 0, 0, 0]);
     expect(rules(y4)).toEqual(['2:year:warning:Art 5.3']);
-    expect(rules(check(['A', 'USA', 'S1', '2019-07-30', 6, 6, '', '', 330000, 0, 0, 0]))).toEqual(['2:term:error:Art 5.3, Note 3, D-8', '2:year:error:Art 5.3, Note 3']);
+    const six = check(['A', 'USA', 'S1', '2019-07-30', 6, 6, '', '', 330000, 0, 0, 0]);
+    expect(rules(six)).toEqual(['2:term:error:Art 5.3, Note 3, D-8', '2:year:error:Art 5.3, Note 3']);
+    // Without the bridge term the limit is 5 terms, 5 years — not "5 years 4 months".
+    expect(six[0].message).toBe('term 6: at most 5 terms (5 years; Art 5.3, Note 3, D-8)');
   });
 
   test('leave, carried leave and sick days (Art 12, 13, 30.3)', () => {
     const f = check(['A', 'USA', 'S1', '2022-07-30', 2, 2, '2023-07-31', '2024-07-30', 300000, 200, 25, 21]);
-    expect(rules(f)).toEqual(['2:leaveUsedHours:error:Art 12.1', '2:carriedLeave:error:Art 12.2', '2:sickDays:error:Art 13.2']);
-    const cert = check(['A', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 0, 0, 4]);
-    expect(rules(cert)).toEqual(['2:sickDays:warning:Art 30.3']);
+    // 25 carried days are over 20 (Art 12.2); 200 h are still judged, against 20 days × 7 h = 140 h.
+    // 21 sick days is the term's total: more than one period, not a breach by itself.
+    expect(rules(f)).toEqual(['2:leaveUsedHours:error:Art 12.1', '2:carriedLeave:error:Art 12.2', '2:sickDays:warning:Art 13.2']);
+    expect(f[0].message).toMatch(/exceeds the 140 hours/);
+    expect(f[2].message).toMatch(/term's total/);
+    // A term total of 4 says nothing of 4 consecutive days: no certificate finding (Art 30.3).
+    const four = check(['A', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 0, 0, 4]);
+    expect(rules(four)).toEqual([]);
+    // 2023-07-31 … 2024-07-30 has 366 days; 367 sick days cannot be.
+    expect(rules(check(['A', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 0, 0, 367]))).toEqual(['2:sickDays:error:Art 13.2']);
     const firstCarry = check(['A', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 0, 3, 0]);
     expect(rules(firstCarry)).toEqual(['2:carriedLeave:error:Art 12.2']);
+  });
+
+  test('leave over the first 10 days in the first three months is caught (Art 12.1, D-4)', () => {
+    // Appointed 2023-07-31: 3 months end 2023-10-30, the second 10 days come on 2023-10-31.
+    const row: Cell[] = ['A', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000, 75, 0, 0];
+    const at = (iso: string) => rules(noRulesetNote(validateSheet({ name: 'R', rows: [HEAD, row] }, { asOf: d(iso) }).findings));
+    expect(at('2023-10-30')).toEqual(['2:leaveUsedHours:error:Art 12.1']); // 75 h > 10 × 7 = 70 h
+    expect(at('2023-10-31')).toEqual([]); // 75 h ≤ 140 h
+    // A re-appointed ALT has all 20 days from the first day.
+    const second: Cell[] = ['A', 'USA', 'S1', '2022-07-30', 2, 2, '2023-07-31', '2024-07-30', 300000, 75, 0, 0];
+    expect(rules(noRulesetNote(validateSheet({ name: 'R', rows: [HEAD, second] }, { asOf: d('2023-08-01') }).findings))).toEqual([]);
+  });
+
+  test('an April–June arrival without a cohort: the term check is not possible, never a wrong date (RULES.md §8)', () => {
+    const head = ['Name', 'Country', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Summer 2 arrival'];
+    // The correct bridge term of an April ① arrival from the USA.
+    const bridge: Cell[] = ['B', 'USA', '2015-04-08', 2, 2, '2016-04-09', '2016-08-02', '2015-08-02'];
+    const f = noRulesetNote(validateSheet({ name: 'R', rows: [head, bridge] }).findings);
+    expect(rules(f)).toEqual(['1:cohort:warning:Note 2.2', '1:monthlyPay:warning:Art 7.1', '2:cohort:warning:Note 2.2–2.3']);
+    expect(f[2].message).toMatch(/cohort is needed.*term dates not checked/);
+    // A July arrival without a cohort is summer ①, checked as such.
+    const july: Cell[] = ['C', 'USA', '2023-07-30', 1, 1, '2023-07-31', '2024-07-31', ''];
+    expect(rules(noRulesetNote(validateSheet({ name: 'R', rows: [head, july] }).findings))).toEqual(['1:cohort:warning:Note 2.2', '1:monthlyPay:warning:Art 7.1', '2:termEnd:error:Art 5.1, Note 2']);
+  });
+
+  test('rows before the earliest ruleset use it, with one warning for the sheet', () => {
+    const old: Cell[] = ['A', 'USA', 'S1', '2020-07-30', 1, 1, '2020-07-31', '2021-07-30', 280000, 0, 0, 0];
+    const r = validateSheet({ name: 'R', rows: [HEAD, old, ['B', ...old.slice(1)], good] });
+    expect(rules(r.findings)).toEqual(['1::warning:ruleset']);
+    expect(r.findings[0].message).toMatch(/before 2023-04-01, when the earliest ruleset saitama-alt-r5 came into force/);
   });
 
   test('unknown country or cohort, text where a date or number belongs, required cells empty, formula errors', () => {
@@ -106,7 +149,7 @@ describe('roster checks, each citing its clause', () => {
     // Serial cells beside a text date: only the right date system makes them agree.
     const row: Cell[] = ['A', 'USA', 'S1', 43675, 1, 1, 43676, '2024-07-30', 280000, 0, 0, 0];
     expect(validateSheet({ name: 'R', rows: [HEAD, row], dateSystem: '1904' }).findings).toEqual([]);
-    const as1900 = validateSheet({ name: 'R', rows: [HEAD, row], dateSystem: '1900' }).findings;
+    const as1900 = noRulesetNote(validateSheet({ name: 'R', rows: [HEAD, row], dateSystem: '1900' }).findings);
     expect(rules(as1900)).toEqual(['2:termEnd:error:Art 5.1, Note 2']);
     expect(as1900[0].message).toMatch(/should be 2020-07-29/);
   });

@@ -2,6 +2,9 @@
 
 export type RuleErrorCode = '#VALUE!' | '#N/A';
 
+/** Why an input was refused, for callers that act on it (the validator) without reading words. */
+export type RuleErrorReason = 'invalid' | 'missing' | 'not-found';
+
 export class RuleError extends Error {
   constructor(
     readonly code: RuleErrorCode,
@@ -9,6 +12,7 @@ export class RuleError extends Error {
     readonly arg: string,
     message: string,
     readonly messageJa: string,
+    readonly reason: RuleErrorReason = code === '#N/A' ? 'not-found' : 'invalid',
   ) {
     super(message);
     this.name = 'RuleError';
@@ -17,6 +21,11 @@ export class RuleError extends Error {
   /** Bad input: Excel's #VALUE! with a message. */
   static value(arg: string, message: string, messageJa: string): RuleError {
     return new RuleError('#VALUE!', arg, message, messageJa);
+  }
+
+  /** A needed input that was not given (e.g. a cohort date): #VALUE! naming it. */
+  static missing(arg: string, message: string, messageJa: string): RuleError {
+    return new RuleError('#VALUE!', arg, message, messageJa, 'missing');
   }
 
   /** A lookup that finds nothing: Excel's #N/A with a message. */

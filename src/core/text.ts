@@ -3,7 +3,8 @@
 /** A key for comparing names: NFKC (full-width → half-width), lower case, no spaces or punctuation. */
 export function nameKey(text: string): string {
   // Plain ASCII needs no width folding.
-  return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC'))
+  // Format characters (zero-width spaces and joiners, direction marks) are invisible: drop them.
+  return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC').replace(/\p{Cf}/gu, ''))
     .toLowerCase()
     .replace(/[\s.,'’\-_・･()（）「」]/g, '');
 }

@@ -1,7 +1,26 @@
 // Excel arguments → typed values, the same for a worksheet cell and a CLI call.
 // Every refusal is a RuleError naming the argument and what is allowed.
 
-import { Day, RuleError, assertSupportedDay, dayFromIsoText, dayFromSerial } from '../core';
+import { Day, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, RuleError, assertSupportedDay, dayFromIsoText, dayFromSerial, dayFromYmd, isSupportedDay, isValidYmd, serialFromDay } from '../core';
+
+/** A serial outside D-1's range, in the user's own terms: the number typed, never an internal day. */
+function outOfRangeSerial(serial: number, arg: string): RuleError {
+  const lo = serialFromDay(FIRST_SUPPORTED_DAY);
+  const hi = serialFromDay(LAST_SUPPORTED_DAY);
+  // 20230801 is most likely 2023-08-01 typed as digits.
+  const w = Math.trunc(serial);
+  const y = Math.floor(w / 10000);
+  const m = Math.floor((w % 10000) / 100);
+  const d = w % 100;
+  const digits = Number.isInteger(serial) && isValidYmd(y, m, d) && isSupportedDay(dayFromYmd(y, m, d)) ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : undefined;
+  const hint = digits ? `; if you meant ${digits}, enter it as a date or as text "${digits}"` : '';
+  const hintJa = digits ? `。${digits} の意味なら日付か文字列「${digits}」で入力してください` : '';
+  return RuleError.value(
+    arg,
+    `${arg} ${serial} is not a date from 1980-01-01 to 2099-12-31 (D-1): as an Excel date it must be ${lo} to ${hi}${hint}`,
+    `${arg} ${serial} は 1980-01-01〜2099-12-31 の日付ではありません（D-1）。Excel の日付値は ${lo}〜${hi} です${hintJa}`,
+  );
+}
 
 /** A raw argument as Excel (or a JSON line) passes it. */
 export type Raw = number | string | boolean | null | undefined | Raw[][] | Raw[];
@@ -58,6 +77,7 @@ export function toDay(v: Raw, arg: string): Day {
       const err = e as RuleError;
       throw RuleError.value(arg, `${arg}: ${err.message}`, `${arg}: ${err.messageJa}`);
     }
+    if (!isSupportedDay(day)) throw outOfRangeSerial(v, arg);
   } else if (typeof v === 'string' && v.length <= MAX_VALUE_TEXT) {
     day = dayFromIsoText(v);
     if (day === undefined) {

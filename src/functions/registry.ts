@@ -52,6 +52,17 @@ import {
   workingDaysBetween,
   ymdFromDay,
   grouped,
+  noticeNames,
+  specialLeaveNotice,
+  conditionalPeriods,
+  dutySuspensionAllowed,
+  deductionPayMonth,
+  splitDeduction,
+  stayExpenseSubsidy,
+  dispatchForm,
+  dayFromIsoText,
+  payScheduleAcross,
+  builtInInForce,
 } from '../core';
 import { Raw, isMissing, toBoolean, toDay, toInteger, toNumber, toRows, toText } from './coerce';
 
@@ -114,6 +125,8 @@ const P = {
 
 const opt = (v: Raw): boolean => !isMissing(v);
 const altRs = (v: Raw): AltRuleset => resolveRuleset('alt', isMissing(v) ? undefined : toText(v, 'ruleset', 100_000));
+/** The ALT ruleset for a call about `day`: given → that one; omitted → the one in force on the day. */
+const altRsOn = (v: Raw, day: Day, ctx: CallContext): AltRuleset => resolveRuleset('alt', isMissing(v) ? undefined : toText(v, 'ruleset', 100_000), day, ctx.trace);
 const clairRs = (v: Raw): ClairRuleset => resolveRuleset('clair', isMissing(v) ? undefined : toText(v, 'ruleset', 100_000));
 const dayOpt = (v: Raw, arg: string): Day | undefined => (opt(v) ? toDay(v, arg) : undefined);
 const serial = (day: Day): number => serialFromDay(day);
@@ -131,7 +144,8 @@ function termInput(args: Raw[]) {
   const [arrival, cohort, , country, s2, a1] = args;
   return {
     arrival: toDay(arrival, 'arrival'),
-    cohort: opt(cohort) ? parseCohort(toText(cohort, 'cohort')) : ('S1' as const),
+    // Left out: the core decides (S1 for July–March, a #VALUE! for April–June; RULES.md §8).
+    cohort: opt(cohort) ? parseCohort(toText(cohort, 'cohort')) : undefined,
     country: opt(country) ? toText(country, 'country') : undefined,
     summer2Arrival: dayOpt(s2, 'summer2Arrival'),
     april1Arrival: dayOpt(a1, 'april1Arrival'),
@@ -139,18 +153,21 @@ function termInput(args: Raw[]) {
 }
 const termNumber = (v: Raw): number => (opt(v) ? toInteger(v, 'term', 1, 6) : 1);
 /** The terms up to the one asked for, from TERM_PARAMS arguments. */
-const planOf = (args: Raw[], ctx: CallContext) => termPlan(altRs(args[6]), termInput(args), termNumber(args[2]), ctx.trace);
+const planOf = (args: Raw[], ctx: CallContext) => {
+  const input = termInput(args);
+  return termPlan(altRsOn(args[6], input.arrival, ctx), input, termNumber(args[2]), ctx.trace);
+};
 const jetYearArg = (v: Raw, r: AltRuleset): number => toInteger(v, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
 /** A special-leave kind: its item number or its name. */
 const leaveKindArg = (v: Raw, r: AltRuleset): number | string => (typeof v === 'number' ? toInteger(v, 'kind', 1, r.specialLeave.length) : toText(v, 'kind'));
 
 const TERM_PARAMS: ParamDecl[] = [
   P.date('arrival', '来日日', 'arrival date in Japan', '来日日'),
-  { name: 'cohort', jaName: '来日区分', kind: 'text', optional: true, en: 'S1 S2 S3 A1 A2 (夏季① 夏季② 夏季③ 4月① 4月②); default S1', ja: 'S1 S2 S3 A1 A2（夏季① 夏季② 夏季③ 4月① 4月②）。既定 S1' },
+  { name: 'cohort', jaName: '来日区分', kind: 'text', optional: true, en: 'S1 S2 S3 A1 A2 (夏季① 夏季② 夏季③ 4月① 4月②); default S1 for a July–March arrival, required for April–June', ja: 'S1 S2 S3 A1 A2（夏季① 夏季② 夏季③ 4月① 4月②）。7〜3月の来日は既定 S1、4〜6月は必須' },
   { name: 'term', jaName: '任用回数', kind: 'integer', optional: true, en: 'which appointment: 1 = first (default)', ja: '何回目の任用か（1 = 初任。既定 1）' },
   { name: 'country', jaName: '国籍', kind: 'text', optional: true, en: 'country of recruitment; needed for an April cohort’s term 2 or later', ja: '国名（4月来日者の2回目以降に必要）' },
-  P.date('summer2Arrival', '夏季②来日日', "that year's summer ② arrival; needed for S3 and the bridge term", '当該年度の夏季②来日日（S3・短期の任期に必要）', true),
-  P.date('april1Arrival', '4月①来日日', "that year's April ① arrival; needed for A2", '当該年度の4月①来日日（A2に必要）', true),
+  P.date('summer2Arrival', '夏季②来日日', "that year's summer ② arrival; needed for S3 and the bridge term unless the ruleset's table has it", '当該年度の夏季②来日日（S3・短期の任期に必要。ルールセットの表にあれば省略可）', true),
+  P.date('april1Arrival', '4月①来日日', "that year's April ① arrival; needed for A2 unless the ruleset's table has it", '当該年度の4月①来日日（A2に必要。ルールセットの表にあれば省略可）', true),
   P.ruleset('alt'),
 ];
 
@@ -184,14 +201,22 @@ function explainDecl(name: string, fixed?: Lang): FnDecl {
   };
 }
 
+// Worked by hand: the 21st, or the working day before it (Art 7.2): 2023-10-21 Sat → 10-20;
+// 2024-01-21 Sun → 01-19; 2024-04-21 Sun → 04-19; 2024-07-21 Sun → 07-19.
+const TERM1_SCHEDULE_EXAMPLE: Scalar[][] = [
+  ['2023-08-01', '2023-08-21'], ['2023-09-01', '2023-09-21'], ['2023-10-01', '2023-10-20'], ['2023-11-01', '2023-11-21'],
+  ['2023-12-01', '2023-12-21'], ['2024-01-01', '2024-01-19'], ['2024-02-01', '2024-02-21'], ['2024-03-01', '2024-03-21'],
+  ['2024-04-01', '2024-04-19'], ['2024-05-01', '2024-05-21'], ['2024-06-01', '2024-06-21'], ['2024-07-01', '2024-07-19'],
+].map(([month, pay]) => [serial(dayFromIsoText(month) as Day), serial(dayFromIsoText(pay) as Day), 280000, 1]);
+
 // ---- the functions --------------------------------------------------------------------------
 
 export const FUNCTIONS: FnDecl[] = [
   {
     addin: 'ALT',
     name: 'PAY',
-    en: 'Pay in yen for a month (Art 7): the monthly amount, prorated by working days when service starts or ends within the month; 0 when service does not touch it.',
-    ja: '月の報酬額（第7条）。月の途中で勤務が始まる・終わる場合は日割計算。勤務期間外の月は 0。',
+    en: 'Pay in yen for a month (Art 7): the monthly amount, prorated when service starts or ends within the month by the days requiring work (all but Saturdays and Sundays; holidays count, Art 7.3); 0 when service does not touch it.',
+    ja: '月の報酬額（第7条）。月の途中で勤務が始まる・終わる場合は、勤務を要する日（土日以外。休日は含む。第7条第3項）による日割計算。勤務期間外の月は 0。',
     params: [
       P.year(),
       P.date('month', '月', 'any day of the month; omitted: the monthly amount', '対象月の任意の日。省略時は月額', true),
@@ -208,7 +233,9 @@ export const FUNCTIONS: FnDecl[] = [
         if (opt(start) || opt(end)) throw RuleError.value('month', 'month is needed when serviceStart or serviceEnd is given', 'serviceStart・serviceEnd を指定するときは month が必要です');
         return monthlyPay(r, y, ctx.trace);
       }
-      return payForMonth(r, y, toDay(month, 'month'), dayOpt(start, 'serviceStart'), dayOpt(end, 'serviceEnd'), ctx.trace);
+      const m = toDay(month, 'month');
+      const r2 = altRsOn(rs, m, ctx);
+      return payForMonth(r2, jetYearArg(year, r2), m, dayOpt(start, 'serviceStart'), dayOpt(end, 'serviceEnd'), ctx.trace);
     },
   },
   {
@@ -220,7 +247,8 @@ export const FUNCTIONS: FnDecl[] = [
     result: 'date',
     example: { args: ['2026-09-01'], result: 46283, en: '21 Sep 2026 is 敬老の日, 20th Sunday, 19th Saturday → Fri 18 Sep 2026', ja: '2026-09-21 敬老の日・20日 日曜・19日 土曜 → 2026-09-18（金）' },
     run([month, rs], ctx) {
-      return serial(payDay(altRs(rs), toDay(month, 'month'), ctx.trace));
+      const m = toDay(month, 'month');
+      return serial(payDay(altRsOn(rs, m, ctx), m, ctx.trace));
     },
   },
   {
@@ -265,21 +293,22 @@ export const FUNCTIONS: FnDecl[] = [
       P.date('asOf', '基準日', 'the day to count to', '基準日'),
       { name: 'usedHours', jaName: '使用時間', kind: 'number', optional: true, en: 'hours of leave taken (7 h = 1 day)', ja: '使用した時間数（7時間 = 1日）' },
       { name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried over from the last term (0–20)', ja: '前任期からの繰越日数（0〜20）' },
-      { name: 'reappointed', jaName: '再任用', kind: 'boolean', optional: true, en: 'TRUE for a re-appointment: all 20 days at once', ja: 'TRUE なら再任用（20日を一括付与）' },
+      { name: 'reappointed', jaName: '再任用', kind: 'boolean', optional: true, en: 'TRUE for a re-appointment: all 20 days at once (carried days imply it)', ja: 'TRUE なら再任用（20日を一括付与。繰越日数があれば再任用とみなす）' },
       { name: 'earlyGrant', jaName: '前倒し付与', kind: 'boolean', optional: true, en: 'TRUE if the second 10 days were granted early', ja: '残り10日を前倒し付与したなら TRUE' },
       P.ruleset('alt'),
     ],
     result: 'number',
     example: { args: ['2023-08-01', '2023-11-01', 14], result: 18, en: 'first appointment 1 Aug 2023: 20 days from 1 Nov, 2 days used', ja: '2023-08-01 初任用: 11/1 から20日、2日使用' },
     run([termStart, asOf, used, carried, reap, early, rs], ctx) {
+      const start = toDay(termStart, 'termStart');
       return leaveRemaining(
-        altRs(rs),
+        altRsOn(rs, start, ctx),
         {
-          termStart: toDay(termStart, 'termStart'),
+          termStart: start,
           asOf: toDay(asOf, 'asOf'),
           usedHours: opt(used) ? toNumber(used, 'usedHours') : 0,
           carriedDays: opt(carried) ? toNumber(carried, 'carriedDays') : 0,
-          reappointed: opt(reap) ? toBoolean(reap, 'reappointed') : false,
+          reappointed: opt(reap) ? toBoolean(reap, 'reappointed') : undefined,
           earlyGrant: opt(early) ? toBoolean(early, 'earlyGrant') : false,
         },
         ctx.trace,
@@ -352,27 +381,51 @@ export const FUNCTIONS: FnDecl[] = [
   {
     addin: 'ALT',
     name: 'NOTICEBY',
-    en: 'Last day to give notice of resignation (Art 6): 30 days before the leaving day.',
-    ja: '退職の申出期限（第6条）: 退職しようとする日の30日前。',
+    en: 'Last day to give notice of resignation (Art 6, D-10): 30 full days must lie between notice and leaving, so the leaving day − 31.',
+    ja: '退職の申出期限（第6条・D-10）: 申出日と退職しようとする日の間に30日が必要なので、退職しようとする日の31日前。',
     params: [P.date('leavingDay', '退職日', 'the day of leaving', '退職しようとする日'), P.ruleset('alt')],
     result: 'date',
-    example: { args: ['2024-03-31'], result: 45352 },
+    example: { args: ['2024-03-31'], result: 45351, en: 'leaving 31 Mar 2024 → notice by 29 Feb 2024', ja: '2024-03-31 退職 → 2024-02-29 までに申出' },
     run([leaving, rs], ctx) {
-      return serial(lastNoticeDay(altRs(rs), toDay(leaving, 'leavingDay'), ctx.trace));
+      const day = toDay(leaving, 'leavingDay');
+      return serial(lastNoticeDay(altRsOn(rs, day, ctx), day, ctx.trace));
     },
   },
   {
     addin: 'ALT',
     name: 'PAYSCHEDULE',
-    en: 'Pay schedule of a service period (spills): one row per month with month, pay day and amount, prorated in part months.',
-    ja: '勤務期間の報酬支給予定（スピル）: 月・支給日・金額（端月は日割）。',
+    en: 'Pay schedule of a service period within one term (spills): one row per month with month, pay day and amount, prorated in part months. A period longer than one term is a #VALUE! (the JET year changes at each term start, D-11: use TERMPAYSCHEDULE).',
+    ja: '1任期内の勤務期間の報酬支給予定（スピル）: 月・支給日・金額（端月は日割）。1任期を超える期間は #VALUE!（来日年数は任期ごとに変わる。D-11: TERMPAYSCHEDULE を使用）。',
     params: [P.year(), P.date('serviceStart', '勤務開始日', 'first day of service', '勤務開始日'), P.date('serviceEnd', '勤務終了日', 'last day of service', '勤務終了日'), P.ruleset('alt')],
     result: 'spill',
     example: { args: [1, '2023-08-07', '2023-10-15'], result: [[45139, 45159, 231304], [45170, 45190, 280000], [45200, 45219, 127272]] },
-    run([year, start, end, rs]) {
-      const r = altRs(rs);
+    run([year, start, end, rs], ctx) {
+      const from = toDay(start, 'serviceStart');
+      const r = altRsOn(rs, from, ctx);
       const y = jetYearArg(year, r);
-      return paySchedule(r, y, toDay(start, 'serviceStart'), toDay(end, 'serviceEnd')).map((row) => [serial(row.month), serial(row.payDay), row.amount]);
+      return paySchedule(r, y, from, toDay(end, 'serviceEnd')).map((row) => [serial(row.month), serial(row.payDay), row.amount]);
+    },
+  },
+  {
+    addin: 'ALT',
+    name: 'TERMPAYSCHEDULE',
+    en: 'Pay schedule from the first term to the end of the term-th (spills): month, pay day, amount, JET year of the term (D-11) — the pay changes at each term start, a month across two terms is prorated at both rates.',
+    ja: '初回から何回目かの任期末までの報酬支給予定（スピル）: 月・支給日・金額・来日年数（D-11）。任期の初日に月額が変わり、2つの任期にまたがる月は両方の額で日割。',
+    params: TERM_PARAMS,
+    result: 'spill',
+    example: { args: ['2023-07-31', 'S1', 1], result: TERM1_SCHEDULE_EXAMPLE, en: 'term 1 from Tue 1 Aug 2023: twelve full months at ¥280,000, paid on the 21st or the working day before', ja: '2023-08-01（火）からの1回目の任期: 12か月 × 280,000円。21日（休日等はその前の勤務日）に支給' },
+    run(args, ctx) {
+      const plan = planOf(args, ctx);
+      // Without a ruleset argument each month is paid under the ruleset in force then.
+      const r = isMissing(args[6]) ? (day: Day) => builtInInForce('alt', day).ruleset : altRs(args[6]);
+      const rows = payScheduleAcross(r, plan.map((t) => ({ start: t.start, end: t.end, jetYear: t.jetYear })));
+      // The JET year shown is that of the last term touching the month.
+      let t = 0;
+      return rows.map((row, i) => {
+        const monthEnd = i + 1 < rows.length ? rows[i + 1].month - 1 : plan[plan.length - 1].end;
+        while (t + 1 < plan.length && plan[t + 1].start <= monthEnd) t++;
+        return [serial(row.month), serial(row.payDay), row.amount, plan[t].jetYear];
+      });
     },
   },
   {
@@ -653,6 +706,87 @@ export const FUNCTIONS: FnDecl[] = [
       return parseCohort(toText(cohort, 'cohort'));
     },
   },
+  {
+    addin: 'ALT',
+    name: 'SPECIALLEAVENOTICE',
+    en: 'What Art 30 asks before a kind of special leave: approval in advance (most kinds), approval with the reason (item 22), or only a report (items 6 and 7).',
+    ja: '特別休暇の手続（第30条）: 事前の届出と承認（多くの種類）、理由を付した届出と承認（22号）、又は届出のみ（6号・7号）。',
+    params: [{ name: 'kind', jaName: '種類', kind: 'any', en: 'item number 1–22 or name', ja: '号（1〜22）または名称' }, P.lang(), P.ruleset('alt')],
+    result: 'text',
+    example: { args: [6], result: 'report the planned days in advance; no approval (Art 30.2)' },
+    run([kind, lang, rs]) {
+      const r = altRs(rs);
+      return noticeNames[specialLeaveNotice(r, leaveKindArg(kind, r))][langArg(lang)];
+    },
+  },
+  {
+    addin: 'ALT',
+    name: 'SPECIALLEAVEWINDOW',
+    en: 'When a kind of special leave may be taken (Art 14.1 items 8, 9, 15, 18, 21); empty text for a kind with no window beyond its limit.',
+    ja: '特別休暇を取得できる期間（第14条第1項 8号・9号・15号・18号・21号）。上限以外に期間の定めがなければ空文字。',
+    params: [{ name: 'kind', jaName: '種類', kind: 'any', en: 'item number 1–22 or name', ja: '号（1〜22）または名称' }, P.lang(), P.ruleset('alt')],
+    result: 'text',
+    example: { args: [21], result: 'within July–September of one year, not counting days without working hours' },
+    run([kind, lang, rs]) {
+      const r = altRs(rs);
+      return findSpecialLeave(r, leaveKindArg(kind, r)).window?.[langArg(lang)] ?? '';
+    },
+  },
+  {
+    addin: 'ALT',
+    name: 'CONDITIONAL',
+    en: 'The conditional appointment periods (Note 2.1) as a table (spills): for each half of the term, "first" or "second", start, end — one month from the first day of the half.',
+    ja: '条件付採用の期間（注2の1）の一覧（スピル）: 前半・後半任期それぞれの初日から1月（区分・開始日・終了日）。',
+    params: [P.date('termStart', '任期開始日', 'first day of the term', '任期の初日'), P.date('termEnd', '任期終了日', 'last day of the term', '任期の末日'), P.ruleset('alt')],
+    result: 'spill',
+    example: { args: ['2023-08-07', '2024-08-06'], result: [['first', 45145, 45175], ['second', 45383, 45412]] },
+    run([termStart, termEnd, rs], ctx) {
+      const start = toDay(termStart, 'termStart');
+      return conditionalPeriods(altRsOn(rs, start, ctx), start, toDay(termEnd, 'termEnd')).map((c) => [c.half, serial(c.start), serial(c.end)]);
+    },
+  },
+  {
+    addin: 'ALT',
+    name: 'DUTYSUSPENSIONOK',
+    en: 'TRUE when a suspension from duty 停職 of that many days is within Art 27.2.3 (at most 7 days, unpaid).',
+    ja: '停職の日数が第27条第2項第3号の範囲内（7日以内・無給）なら TRUE。',
+    params: [{ name: 'days', jaName: '日数', kind: 'integer', en: 'days of suspension from duty', ja: '停職の日数' }, P.ruleset('alt')],
+    result: 'boolean',
+    example: { args: [8], result: false },
+    run([days, rs], ctx) {
+      return dutySuspensionAllowed(altRs(rs), toInteger(days, 'days', 1, 3660), ctx.trace);
+    },
+  },
+  {
+    addin: 'ALT',
+    name: 'DEDUCTPAYDAY',
+    en: "Pay day from which a month's absence deduction is taken (Art 8.1, D-9): by default the next month's, since the month's total is known only once it ends.",
+    ja: '月の不勤務に対する減額を差し引く支給日（第8条第1項・D-9）。月の合計は月末に確定するため、既定は翌月の支給日。',
+    params: [P.date('month', '月', 'any day of the month of the absence', '不勤務のあった月の任意の日'), P.ruleset('alt')],
+    result: 'date',
+    example: { args: ['2024-06-10'], result: 45492, en: 'June 2024 → July pay: 21 Jul is a Sunday → Fri 19 Jul', ja: '2024年6月分 → 7月の支給日: 7/21 は日曜 → 7/19（金）' },
+    run([month, rs], ctx) {
+      const m = toDay(month, 'month');
+      const r = altRsOn(rs, m, ctx);
+      return serial(payDay(r, deductionPayMonth(r, m, ctx.trace), ctx.trace));
+    },
+  },
+  {
+    addin: 'ALT',
+    name: 'DEDUCTCARRY',
+    en: 'Splits a deduction over a pay (Art 8.1; spills one row): what this pay covers, and what carries to the next month’s pay.',
+    ja: '減額を報酬から差し引く（第8条第1項。スピル1行）: 当該報酬から差し引く額・翌月へ繰り越す額。',
+    params: [
+      { name: 'pay', jaName: '報酬', kind: 'integer', en: 'the pay the deduction is taken from, yen', ja: '差し引く対象の報酬（円）' },
+      { name: 'deduction', jaName: '減額', kind: 'integer', en: 'the deduction, yen', ja: '減額する金額（円）' },
+    ],
+    result: 'spill',
+    example: { args: [5000, 5538], result: [[5000, 538]] },
+    run([pay, deduction]) {
+      const split = splitDeduction(toInteger(pay, 'pay', 0, 1e10), toInteger(deduction, 'deduction', 0, 1e10));
+      return [[split.thisMonth, split.nextMonth]];
+    },
+  },
   explainDecl('EXPLAIN'),
   explainDecl('EXPLAINEN', 'en'),
   explainDecl('EXPLAINJA', 'ja'),
@@ -751,6 +885,53 @@ export const FUNCTIONS: FnDecl[] = [
       return headquartersDailyMinutes(clairRs(rs)) / 60;
     },
   },
+  {
+    addin: 'CLAIR',
+    name: 'SUBSIDY',
+    en: 'Stay-expense subsidy in yen (CLAIR: 滞在経費助成金): the actual eligible expenses up to the office’s cap (per fiscal year, D-7; months prorates the cap).',
+    ja: '滞在経費助成金の額（円）: 対象経費の実支出額と限度額（年度あたり。D-7。月数を指定すると月割り）の少ない方。',
+    params: [
+      { name: 'office', jaName: '事務所', kind: 'text', en: 'office: New York, London, Paris, Singapore, Seoul, Sydney, Beijing (or Japanese)', ja: 'ニューヨーク、ロンドン、パリ、シンガポール、ソウル、シドニー、北京のいずれか' },
+      { name: 'actualExpenses', jaName: '実支出額', kind: 'integer', en: 'actual eligible expenses of the fiscal year, yen', ja: '年度の対象経費の実支出額（円）' },
+      { name: 'months', jaName: '月数', kind: 'integer', optional: true, en: 'whole months of service in the fiscal year, 1–12', ja: '年度内の勤務月数（1〜12）' },
+      P.ruleset('clair'),
+    ],
+    result: 'yen',
+    example: { args: ['Paris', 1500000, 5], result: 1500000, en: 'cap 3,870,000 × 5 ÷ 12 = 1,612,500; the expenses are less', ja: '限度額 3,870,000 × 5 ÷ 12 = 1,612,500。実支出額の方が少ない' },
+    run([office, actual, months, rs], ctx) {
+      return stayExpenseSubsidy(clairRs(rs), toText(office, 'office'), toInteger(actual, 'actualExpenses', 0, 1e12), opt(months) ? toInteger(months, 'months', 1, 12) : undefined, ctx.trace);
+    },
+  },
+  {
+    addin: 'CLAIR',
+    name: 'DISPATCH',
+    en: 'A dispatch form (CLAIR: 職員の派遣形態) as one row (spills): years at headquarters, years at an overseas office, the position.',
+    ja: '派遣形態（スピル1行）: 本部勤務の年数・海外事務所勤務の年数・身分。',
+    params: [
+      { name: 'form', jaName: '派遣形態', kind: 'text', en: '"headquarters" (本部) or "overseas" (海外事務所)', ja: '"headquarters"（本部）または "overseas"（海外事務所）' },
+      { name: 'lang', jaName: '言語', kind: 'text', optional: true, en: '"en" (default) or "ja"', ja: '"en"（既定）または "ja"' },
+      P.ruleset('clair'),
+    ],
+    result: 'spill',
+    example: { args: ['overseas'], result: [[1, 2, 'Deputy director (所長補佐) etc., training dispatch']] },
+    run([form, lang, rs]) {
+      const f = dispatchForm(clairRs(rs), parseDispatchForm(toText(form, 'form')));
+      return [[f.headquartersYears, f.overseasYears, f.position[langArg(lang)]]];
+    },
+  },
+  {
+    addin: 'CLAIR',
+    name: 'HQLEAVE',
+    en: 'Annual leave at CLAIR headquarters (CLAIR: 勤務条件) as one row (spills): days a year, and TRUE when unused days carry over.',
+    ja: 'クレア本部の年次休暇（スピル1行）: 年間日数・繰越可なら TRUE。',
+    params: [P.ruleset('clair')],
+    result: 'spill',
+    example: { args: [], result: [[20, true]] },
+    run([rs]) {
+      const h = clairRs(rs).headquartersHours;
+      return [[h.annualLeaveDays, h.carryOver]];
+    },
+  },
 ];
 
 // ---- helpers used above -------------------------------------------------------------------
@@ -778,9 +959,9 @@ function absentMinutes(absent: Raw, unit: Raw): number {
   }
   const n = toNumber(absent, 'absent');
   if (n < 0) throw RuleError.value('absent', `absent must be zero or more; got ${n}`, `absent は0以上で指定してください。入力: ${n}`);
+  // The core bounds the total by what a month can hold (Art 8.1).
   if (u === 'time' || u === '時刻') return n * 24 * 60;
   if (u.startsWith('m') || u === '分') return n;
-  if (n > 744) throw RuleError.value('absent', `absent ${n} hours is more than a month has`, `absent ${n}時間は1か月の時間を超えています`);
   return n * 60;
 }
 

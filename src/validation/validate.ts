@@ -19,8 +19,15 @@ import {
   suspensionPossible,
   stipendCap,
   termPlan,
-  fiscalYearOf,
-  dayFromIsoText,
+  builtInInForce,
+  dayFromYmd,
+  leaveCarryOver,
+  leaveRemaining,
+  monthlyPay,
+  reappointedWithCarry,
+  reappointmentIsException,
+  termLimitText,
+  Term,
   Country,
   grouped,
 } from '../core';
@@ -88,8 +95,11 @@ export interface SheetResult {
 }
 
 export interface ValidateOptions {
+  /** A fixed ruleset; without one, each row gets the built-in ruleset in force on its dates. */
   alt?: AltRuleset;
   clair?: ClairRuleset;
+  /** The day the roster is read as of (leave granted by then, Art 12.1); default today in Japan. */
+  asOf?: Day;
   /** Called now and then on big sheets: rows done, rows in all. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -213,11 +223,33 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
   const out = new Collector(input.name, header, firstRow, firstColumn);
   const system = input.dateSystem ?? '1900';
   const body = rows.slice(header.row + 1);
-  const alt = options.alt ?? defaultAltRuleset();
-  const clair = options.clair ?? defaultClairRuleset();
+  const early = new Set<string>();
+  // Each row is checked under the ruleset in force on its dates; a date before the earliest one
+  // uses it, with one warning per sheet.
+  const altFor = (day: Day | undefined): AltRuleset => {
+    if (options.alt) return options.alt;
+    if (day === undefined) return defaultAltRuleset();
+    const found = builtInInForce('alt', day);
+    if (found.beforeEarliest) early.add(`${found.ruleset.id}|${found.ruleset.inForce.from}`);
+    return found.ruleset;
+  };
+  const clairFor = (day: Day | undefined): ClairRuleset => {
+    if (options.clair) return options.clair;
+    if (day === undefined) return defaultClairRuleset();
+    const found = builtInInForce('clair', day);
+    if (found.beforeEarliest) early.add(`${found.ruleset.id}|${found.ruleset.inForce.from}`);
+    return found.ruleset;
+  };
   try {
-    if (header.kind === 'roster') checkRoster(body, header, out, system, alt, options.onProgress);
-    else checkClaims(body, header, out, clair, options.onProgress);
+    if (header.kind === 'roster') checkRoster(body, header, out, system, altFor, options.asOf ?? todayInJapan(), options.onProgress);
+    else checkClaims(body, header, out, clairFor, options.onProgress);
+    for (const key of early) {
+      const [id, from] = key.split('|');
+      out.add(header.row, '', 'warning', 'ruleset', {
+        en: `some rows are dated before ${from}, when the earliest ruleset ${id} came into force; ${id} was used for them (see docs/rules.md, "Rulesets")`,
+        ja: `${from}（最も古いルールセット ${id} の適用開始日）より前の日付の行があります。それらにも ${id} を使用しました（docs/rules.md「Rulesets」参照）`,
+      });
+    }
   } catch (e) {
     // A fault of ours must not lose the user's findings: report it as one finding.
     out.add(header.row, '', 'error', 'internal', { en: `the check stopped: ${(e as Error).message}`, ja: `点検が中断しました: ${(e as Error).message}` });
@@ -225,6 +257,11 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
   const dataRows = body.filter((r) => r.some((c) => !isEmptyCell(c))).length;
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
   return { sheet: input.name, kind: header.kind, headerRow: firstRow + header.row, dataRows, findings: out.findings };
+}
+
+/** Today as a day number in Japan (UTC+9, no daylight saving). */
+function todayInJapan(): Day {
+  return Math.floor((Date.now() + 9 * 3_600_000) / 86_400_000);
 }
 
 export function validateWorkbook(sheets: SheetInput[], options: ValidateOptions = {}): SheetResult[] {
@@ -266,7 +303,7 @@ interface RosterRow {
   april1Arrival?: Day;
 }
 
-function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSystem, rs: AltRuleset, onProgress?: (d: number, t: number) => void): void {
+function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSystem, rulesetFor: (day: Day | undefined) => AltRuleset, asOf: Day, onProgress?: (d: number, t: number) => void): void {
   const date = dateSchema(system);
   const basic = 'CONTRACT §3';
   const specs: Partial<Record<RosterField, FieldSpec>> = {
@@ -290,7 +327,7 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
     ['arrival', 'Note 2.2', M('the term checks', '任期のチェック')],
     ['term', 'Note 2.3', M('the term checks', '任期のチェック')],
     ['year', 'Art 7.1', M('the JET year and pay checks', '来日年数と報酬のチェック')],
-    ['cohort', 'Note 2.2', M('the cohort check (S1 assumed)', '来日区分のチェック（S1 とみなす）')],
+    ['cohort', 'Note 2.2', M('the cohort check (S1 taken for July–March arrivals; April–June arrivals cannot be checked)', '来日区分のチェック（7〜3月の来日は S1 とみなし、4〜6月の来日は点検不可）')],
     ['termEnd', 'Art 5.1', M('the term end check', '任期終了日のチェック')],
     ['monthlyPay', 'Art 7.1', M('the pay check', '報酬のチェック')],
   ]);
@@ -304,7 +341,7 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
       const r = fields as RosterRow;
       const countryCol = h.columns.get('country');
       if (countryCol && !isEmptyCell(cells[countryCol.index])) r.countryText = String(cells[countryCol.index]);
-      checkRosterRow(r, rowIndex, h, out, rs);
+      checkRosterRow(r, rowIndex, h, out, rulesetFor(r.termStart ?? r.arrival), asOf);
       if (r.name) {
         const key = `${nameKey(r.name)}|${r.arrival ?? ''}`;
         const first = seen.get(key);
@@ -317,94 +354,118 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
   );
 }
 
-function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset): void {
+function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset, asOf: Day): void {
   const L = (f: Field) => label(f, h);
   // Art 5.3, Note 3: JET years 1–5.
   if (r.year !== undefined && (r.year < 1 || r.year > rs.term.maxYears)) {
     out.add(row, 'year', 'error', 'Art 5.3, Note 3', M(`JET year ${r.year} is outside 1–${rs.term.maxYears}`, `来日年数 ${r.year} は1〜${rs.term.maxYears}の範囲外です`));
     r.year = undefined;
-  } else if (r.year !== undefined && r.year >= rs.term.reappointmentWarningFromYear) {
+  } else if (r.year !== undefined && reappointmentIsException(rs, r.year)) {
     out.add(row, 'year', 'warning', 'Art 5.3', M(`JET year ${r.year}: a participant in the third year is in principle not re-appointed; years 4 and 5 are exceptions`, `来日${r.year}年目: 3年目の参加者は原則として再任用しません（4・5年目は例外）`));
   }
   // Art 7.1: monthly pay from the table.
   if (r.year !== undefined && r.monthlyPay !== undefined) {
-    const expected = rs.pay.monthlyByYear[r.year - 1];
+    const expected = monthlyPay(rs, r.year);
     if (r.monthlyPay !== expected) {
       out.add(row, 'monthlyPay', 'error', 'Art 7.1', M(`monthly pay ¥${grouped(r.monthlyPay)} differs from the table for JET year ${r.year}: ¥${grouped(expected)}`, `月額 ${grouped(r.monthlyPay)}円 は来日${r.year}年目の額 ${grouped(expected)}円 と異なります`));
     }
   }
-  // Art 12.2: carried leave.
-  if (r.carriedLeave !== undefined) {
-    if (r.carriedLeave > rs.annualLeave.maxCarryDays) {
-      out.add(row, 'carriedLeave', 'error', 'Art 12.2', M(`carried leave ${r.carriedLeave} days is more than ${rs.annualLeave.maxCarryDays}`, `繰越日数 ${r.carriedLeave}日 は上限${rs.annualLeave.maxCarryDays}日を超えています`));
-    } else if (r.carriedLeave > 0 && r.term === 1) {
-      out.add(row, 'carriedLeave', 'error', 'Art 12.2', M('a first appointment has no leave to carry over', '初任用者に繰越日数はありません'));
-    }
-  }
-  // Art 12.1: leave used ≤ what the term gives (its grant plus carried days).
-  if (r.leaveUsedHours !== undefined) {
-    const carried = r.carriedLeave !== undefined && r.carriedLeave <= rs.annualLeave.maxCarryDays ? r.carriedLeave : 0;
-    const available = (rs.annualLeave.daysPerTerm + carried) * rs.annualLeave.hoursPerDay;
-    if (r.leaveUsedHours > available) {
-      out.add(row, 'leaveUsedHours', 'error', 'Art 12.1', M(`${r.leaveUsedHours} h of leave used is more than the ${available} h available (${rs.annualLeave.daysPerTerm} + ${carried} days × ${rs.annualLeave.hoursPerDay} h)`, `年休使用 ${r.leaveUsedHours}時間 は取得可能な ${available}時間（(${rs.annualLeave.daysPerTerm}+${carried})日×${rs.annualLeave.hoursPerDay}時間）を超えています`));
-    }
-  }
-  // Art 13.2, 30.3: sick leave.
-  if (r.sickDays !== undefined) {
-    if (r.sickDays > rs.sickLeave.maxDays) {
-      const suspension = suspensionPossible(rs, r.sickDays) ? { en: '; beyond that, suspension (休職) under Art 26.2.1', ja: '（超える分は第26条第2項第1号の休職）' } : { en: '', ja: '' };
-      out.add(row, 'sickDays', 'error', 'Art 13.2', M(`${r.sickDays} sick days is more than the ${rs.sickLeave.maxDays} allowed${suspension.en}`, `病休 ${r.sickDays}日 は上限${rs.sickLeave.maxDays}日を超えています${suspension.ja}`));
-    } else if (r.sickDays > rs.sickLeave.certificateAfterDays) {
-      out.add(row, 'sickDays', 'warning', 'Art 30.3', M(`${r.sickDays} sick days: a doctor's certificate is needed for more than ${rs.sickLeave.certificateAfterDays} consecutive days`, `病休 ${r.sickDays}日: 連続${rs.sickLeave.certificateAfterDays}日を超える場合は医師の診断書が必要です`));
-    }
-  }
-  checkTerms(r, row, out, rs, L);
+  const term = checkTerms(r, row, out, rs, L);
+  checkLeave(r, row, out, rs, term, asOf);
+  checkSickDays(r, row, out, rs, term);
 }
 
-function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L: (f: Field) => string): void {
-  if (r.arrival === undefined || r.term === undefined) return;
-  const cohort: CohortCode = r.cohort ?? 'S1';
-  const fy = fiscalYearOf(r.arrival);
-  const announced = rs.term.cohortArrivals[String(fy)] ?? {};
-  const fromTable = (k: 'S2' | 'A1'): Day | undefined => {
-    const iso = announced[k];
-    return iso ? dayFromIsoText(iso) : undefined;
+/** Art 12: the core's leave rules on the row's term, as of the check day (within the term). */
+function checkLeave(r: RosterRow, row: number, out: Collector, rs: AltRuleset, term: Term | undefined, asOf: Day): void {
+  if (r.leaveUsedHours === undefined && r.carriedLeave === undefined) return;
+  const start = r.termStart ?? term?.start;
+  const end = r.termEnd ?? term?.end;
+  const carriedDays = r.carriedLeave ?? 0;
+  // Carried days come only with a re-appointment (Art 12.2): term 2 or later.
+  const reappointed = r.term === undefined ? undefined : r.term > 1;
+  const judge = (carried: number): RuleError | undefined => {
+    try {
+      if (start !== undefined && asOf >= start) {
+        const on = end !== undefined && asOf > end ? end : asOf;
+        leaveRemaining(rs, { termStart: start, asOf: on, usedHours: r.leaveUsedHours ?? 0, carriedDays: carried, reappointed });
+      } else {
+        // No term start known, or the term has not begun: judged against the whole term's grant.
+        reappointedWithCarry(carried, reappointed);
+        leaveCarryOver(rs, r.leaveUsedHours ?? 0, carried);
+      }
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      return e;
+    }
   };
+  let problem = judge(carriedDays);
+  if (problem?.arg === 'carriedDays') {
+    out.add(row, 'carriedLeave', 'error', 'Art 12.2', M(problem.message, problem.messageJa));
+    // The hours used are still judged, without the refused carried days.
+    problem = r.leaveUsedHours === undefined ? undefined : judge(0);
+  }
+  if (problem) out.add(row, 'leaveUsedHours', 'error', 'Art 12.1', M(problem.message, problem.messageJa));
+}
+
+/**
+ * The Sick days column is the term's total of sick-leave days. A total says nothing of single
+ * periods, so neither the certificate (Art 30.3) nor the 20-day limit of one period (Art 13.2)
+ * can be judged from it; a total above 20 means several periods, which is worth a look.
+ */
+function checkSickDays(r: RosterRow, row: number, out: Collector, rs: AltRuleset, term: Term | undefined): void {
+  if (r.sickDays === undefined) return;
+  const start = r.termStart ?? term?.start;
+  const end = r.termEnd ?? term?.end;
+  if (start !== undefined && end !== undefined && end >= start && r.sickDays > end - start + 1) {
+    out.add(row, 'sickDays', 'error', 'Art 13.2', M(`${r.sickDays} sick days in the term is more than the term's ${end - start + 1} days`, `病休 ${r.sickDays}日 は任期の日数 ${end - start + 1}日を超えています`));
+    return;
+  }
+  if (r.sickDays > rs.sickLeave.maxDays) {
+    const suspension = suspensionPossible(rs, r.sickDays) ? { en: '; more than 20 consecutive days unable to work allow suspension (休職, Art 26.2.1)', ja: '（連続20日を超えて勤務できない場合は休職。第26条第2項第1号）' } : { en: '', ja: '' };
+    out.add(row, 'sickDays', 'warning', 'Art 13.2', M(`${r.sickDays} sick days in the term (the column is the term's total): each period may last at most ${rs.sickLeave.maxDays} days, periods fewer than ${rs.sickLeave.joinIfGapLessThanDays} days apart counting as one; check the periods with ALT.SICKLEFT${suspension.en}`, `任期中の病休 ${r.sickDays}日（この列は任期中の合計）: 1つの期間は${rs.sickLeave.maxDays}日まで、間が${rs.sickLeave.joinIfGapLessThanDays}日未満の期間は連続とみなします。ALT.SICKLEFT で期間を確認してください${suspension.ja}`));
+  }
+}
+
+function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L: (f: Field) => string): Term | undefined {
+  if (r.arrival === undefined || r.term === undefined) return undefined;
   const input = {
     arrival: r.arrival,
-    cohort,
+    cohort: r.cohort,
     country: r.country?.en ?? r.countryText,
-    summer2Arrival: r.summer2Arrival ?? fromTable('S2'),
-    april1Arrival: r.april1Arrival ?? fromTable('A1'),
+    summer2Arrival: r.summer2Arrival,
+    april1Arrival: r.april1Arrival,
   };
-  const april = cohort === 'A1' || cohort === 'A2';
+  const april = r.cohort === 'A1' || r.cohort === 'A2';
   let bridge = false;
   if (april && r.term >= 2) {
     if (!input.country || !r.country) {
       out.add(row, r.country ? 'term' : 'country', 'warning', 'Note 2.3', M('the country decides whether an April arrival has the bridge term; term dates not checked', '4月来日者は国籍により短期の任期の有無が決まります。任期の日付は点検していません'));
-      return;
+      return undefined;
     }
-    bridge = hasBridgeTerm(rs, cohort, input.country);
+    bridge = hasBridgeTerm(rs, r.cohort as CohortCode, input.country);
   }
-  const limit = maxTerms(rs, bridge);
-  if (r.term > limit) {
-    out.add(row, 'term', 'error', 'Art 5.3, Note 3, D-8', M(`term ${r.term} exceeds the ${limit} appointments possible (5 years 4 months at most)`, `任用回数 ${r.term} は最大${limit}回（最長5年4か月）を超えています`));
-    return;
+  if (r.term > maxTerms(rs, bridge)) {
+    const limit = termLimitText(rs, bridge);
+    out.add(row, 'term', 'error', 'Art 5.3, Note 3, D-8', M(`term ${r.term}: ${limit.en}`, `任用回数 ${r.term}: ${limit.ja}`));
+    return undefined;
   }
-  let plan;
+  let plan: Term[];
   try {
     plan = termPlan(rs, input, r.term);
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;
-    const field: Field = e.arg === 'summer2Arrival' || e.arg === 'april1Arrival' ? e.arg : e.arg === 'country' ? 'country' : 'arrival';
-    const missing = /is needed/.test(e.message);
-    out.add(row, field, missing ? 'warning' : 'error', 'Note 2.2–2.3', missing ? M(`${e.message}; term dates not checked`, `${e.messageJa}。任期の日付は点検していません`) : M(e.message, e.messageJa));
-    return;
+    const known: Field[] = ['summer2Arrival', 'april1Arrival', 'country', 'cohort'];
+    const field: Field = (known as string[]).includes(e.arg) ? (e.arg as Field) : 'arrival';
+    // A missing input makes the check impossible (a warning), never a wrong "should be" date.
+    if (e.reason === 'missing') out.add(row, field, 'warning', 'Note 2.2–2.3', M(`${e.message}; term dates not checked`, `${e.messageJa}。任期の日付は点検していません`));
+    else out.add(row, field, 'error', 'Note 2.2–2.3', M(e.message, e.messageJa));
+    return undefined;
   }
   const term = plan[plan.length - 1];
-  // P-3: the JET year in which the term starts.
+  // D-11: the JET year of the term.
   if (r.year !== undefined && r.year !== term.jetYear) {
-    out.add(row, 'year', 'error', 'Note 2.3, P-3', M(`JET year ${r.year} does not fit term ${r.term} from arrival ${isoFromDay(r.arrival)}: that term starts in JET year ${term.jetYear}`, `来日年数 ${r.year} は ${isoFromDay(r.arrival)} 来日の${r.term}回目の任期と合いません（この任期は来日${term.jetYear}年目に開始）`));
+    out.add(row, 'year', 'error', 'Note 2.3, D-11', M(`JET year ${r.year} does not fit term ${r.term} from arrival ${isoFromDay(r.arrival)}: that term is JET year ${term.jetYear} (D-11)`, `来日年数 ${r.year} は ${isoFromDay(r.arrival)} 来日の${r.term}回目の任期と合いません（この任期は来日${term.jetYear}年目。D-11）`));
   }
   if (r.termStart !== undefined && r.termStart !== term.start) {
     const why = r.term === 1 ? M('term 1 starts the day after arrival', '初回の任期は来日日の翌日から') : M('a later term starts the day after the previous term ends', '2回目以降の任期は前任期満了日の翌日から');
@@ -414,13 +475,14 @@ function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L
     out.add(row, 'termEnd', 'error', term.bridge ? 'Note 2.3, D-8' : 'Art 5.1, Note 2', M(`${L('termEnd')} ${isoFromDay(r.termEnd)} should be ${isoFromDay(term.end)}${term.bridge ? ' (the bridge term)' : ''}`, `${L('termEnd')} ${isoFromDay(r.termEnd)} は ${isoFromDay(term.end)} のはずです${term.bridge ? '（短期の任期）' : ''}`));
   }
   if (term.end > participationLimit(rs, plan[0].start)) {
-    out.add(row, 'term', 'error', 'Note 3', M('participation would exceed 5 years 4 months', '参加期間が5年4か月を超えます'));
+    out.add(row, 'term', 'error', 'Note 3', M(`participation would exceed ${termLimitText(rs, true).en}`, `参加期間が上限を超えます（${termLimitText(rs, true).ja}）`));
   }
+  return term;
 }
 
 // ---- claims -------------------------------------------------------------------------------
 
-function checkClaims(body: Cell[][], h: Header, out: Collector, rs: ClairRuleset, onProgress?: (d: number, t: number) => void): void {
+function checkClaims(body: Cell[][], h: Header, out: Collector, rulesetFor: (day: Day | undefined) => ClairRuleset, onProgress?: (d: number, t: number) => void): void {
   missingColumns(h, out, [
     ['office', 'CLAIR: 滞在経費助成金', M('the office and cap checks', '事務所と限度額のチェック')],
     ['claimed', 'CLAIR: 滞在経費助成金', M('the cap check', '限度額のチェック')],
@@ -443,6 +505,8 @@ function checkClaims(body: Cell[][], h: Header, out: Collector, rs: ClairRuleset
     specs,
     (fields, row) => {
       const { office: officeText, fiscalYear, claimed, months, name } = fields as { office?: string; fiscalYear?: number; claimed?: number; months?: number; name?: string };
+      // D-7: the claim's fiscal year starts on 1 April; the ruleset in force then applies.
+      const rs = rulesetFor(fiscalYear === undefined ? undefined : dayFromYmd(fiscalYear, 4, 1));
       const office = officeText ? findOffice(rs, officeText) : undefined;
       if (officeText && !office) {
         out.add(row, 'office', 'error', 'CLAIR: 担当地域', M(`"${officeText}" is not a CLAIR overseas office (${rs.offices.map((o) => o.en).join(', ')})`, `「${officeText}」はクレアの海外事務所ではありません（${rs.offices.map((o) => o.ja).join('、')}）`));

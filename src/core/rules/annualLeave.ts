@@ -46,6 +46,21 @@ function checkCarried(rs: AltRuleset, carriedDays: number): void {
   }
 }
 
+/**
+ * Art 12.2: days carry over only on re-appointment. Carried days with re-appointment left out
+ * mean a re-appointment; with re-appointment denied they contradict each other.
+ */
+export function reappointedWithCarry(carriedDays: number, reappointed: boolean | undefined, trace?: Trace): boolean {
+  if (carriedDays > 0 && reappointed === false) {
+    throw RuleError.value('carriedDays', `carriedDays ${carriedDays}: days carry over only on re-appointment (Art 12.2), but reappointed is FALSE; a first appointment has 0 carried days`, `carriedDays ${carriedDays}: 繰越は再任用の場合のみです（第12条第2項）が、reappointed が FALSE です。初任用の繰越日数は0です`);
+  }
+  if (carriedDays > 0 && reappointed === undefined) {
+    trace?.step('Art 12.2', `${carriedDays} carried days exist only on re-appointment: taken as a re-appointment`, `繰越${carriedDays}日は再任用の場合のみ: 再任用とみなす`);
+    return true;
+  }
+  return reappointed ?? false;
+}
+
 function checkUsed(usedHours: number): void {
   if (!Number.isFinite(usedHours) || usedHours < 0) {
     throw RuleError.value('usedHours', `usedHours must be hours taken, zero or more; got ${usedHours}`, `usedHours は取得時間数（0以上）で指定してください。入力: ${usedHours}`);
@@ -57,7 +72,7 @@ function checkUsed(usedHours: number): void {
  * (Art 12.1, 12.2). Using more than was available is an error.
  */
 export function leaveRemaining(rs: AltRuleset, input: LeaveInput, trace?: Trace): number {
-  const { termStart, asOf, usedHours = 0, carriedDays = 0, reappointed = false, earlyGrant = false } = input;
+  const { termStart, asOf, usedHours = 0, carriedDays = 0, earlyGrant = false } = input;
   assertSupportedDay(termStart, 'termStart');
   assertSupportedDay(asOf, 'asOf');
   if (asOf < termStart) {
@@ -65,6 +80,7 @@ export function leaveRemaining(rs: AltRuleset, input: LeaveInput, trace?: Trace)
   }
   checkUsed(usedHours);
   checkCarried(rs, carriedDays);
+  const reappointed = reappointedWithCarry(carriedDays, input.reappointed, trace);
   const hpd = rs.annualLeave.hoursPerDay;
   const granted = grantedDays(rs, termStart, asOf, reappointed, earlyGrant, trace);
   const availableHours = (granted + carriedDays) * hpd;

@@ -56,12 +56,32 @@ export function stipendCap(rs: ClairRuleset, office: string, months?: number, tr
   return cap;
 }
 
-/** The office covering a country (CLAIR: 海外事務所 担当地域); #N/A when none does. */
+/**
+ * CLAIR: 滞在経費助成金 — the subsidy is the actual eligible expenses up to the cap (D-7 per
+ * fiscal year, prorated with `months`): the lesser of the two.
+ */
+export function stayExpenseSubsidy(rs: ClairRuleset, office: string, actualExpenses: number, months?: number, trace?: Trace): number {
+  if (!Number.isInteger(actualExpenses) || actualExpenses < 0 || actualExpenses > 1e12) {
+    throw RuleError.value('actualExpenses', `actualExpenses must be whole yen, 0 or more; got ${actualExpenses}`, `actualExpenses（実支出額）は0以上の円単位の整数で指定してください。入力: ${actualExpenses}`);
+  }
+  const cap = stipendCap(rs, office, months, trace);
+  const subsidy = Math.min(actualExpenses, cap);
+  trace?.step('CLAIR: 滞在経費助成金', `actual eligible expenses ${yen(actualExpenses)}, cap ${yen(cap)}: the lesser → ${yen(subsidy)}`, `対象経費の実支出額 ${yen(actualExpenses)}、限度額 ${yen(cap)}: 少ない方 → ${yen(subsidy)}`);
+  return subsidy;
+}
+
+/**
+ * The office covering a country (CLAIR: 海外事務所 担当地域). A name this add-in does not know is
+ * a #VALUE! asking for another spelling; a known country that no office covers is #N/A.
+ */
 export function officeOfCountry(rs: ClairRuleset, countryName: string, trace?: Trace): ClairOffice {
   const c = findCountry(countryName);
-  const o = c && rs.offices.find((x) => x.countries.includes(c.code));
-  if (!c || !o) {
-    throw RuleError.notFound('country', `no CLAIR overseas office covers "${countryName}"`, `「${countryName}」を担当するクレア海外事務所はありません`);
+  if (!c) {
+    throw RuleError.value('country', `"${countryName}" is not a country name this add-in recognises; use its English or Japanese name (e.g. Ireland, Republic of Korea, アイルランド)`, `「${countryName}」は認識できる国名ではありません。英語名か日本語名で指定してください（例: Ireland、大韓民国、アイルランド）`);
+  }
+  const o = rs.offices.find((x) => x.countries.includes(c.code));
+  if (!o) {
+    throw RuleError.notFound('country', `no CLAIR overseas office covers ${c.en}`, `${c.ja}を担当するクレア海外事務所はありません`);
   }
   trace?.step('CLAIR: 担当地域', `${c.en} is covered by the ${o.en} office`, `${c.ja} は${o.ja}事務所の担当`);
   return o;
@@ -94,6 +114,7 @@ export function parseCostItem(text: string): CostItem {
 
 export const payerNames: Record<Payer, { en: string; ja: string }> = {
   clair: { en: 'CLAIR', ja: 'クレア負担' },
+  'clair-on-joining': { en: 'CLAIR (on taking up the post at CLAIR)', ja: 'クレア負担（クレア着任時）' },
   sending: { en: 'Sending municipality', ja: '派遣元負担' },
   'sending-subsidised': { en: 'Sending municipality, subsidised by CLAIR', ja: '派遣元負担（クレアが派遣元に助成）' },
   none: { en: 'Not applicable', ja: '該当なし' },
@@ -121,6 +142,11 @@ export function languageTarget(rs: ClairRuleset, language: string): LanguageTarg
 function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return h * 60 + m;
+}
+
+/** CLAIR: 職員の派遣形態 — years at headquarters, years at an overseas office, the position. */
+export function dispatchForm(rs: ClairRuleset, form: DispatchForm): ClairRuleset['forms'][DispatchForm] {
+  return rs.forms[form];
 }
 
 /** Headquarters working minutes a day: 9:00–17:45 less the 12:00–13:00 break = 7 h 45 min. */

@@ -1,7 +1,7 @@
 // Pay 報酬 — RULES.md §2 (Art 7).
 
 import { isWeeklyRestDay, isWorkday, holidayName } from '../calendar';
-import { Day, assertSupportedDay, dayFromYmd, daysInMonth, isoFromDay, ymdFromDay } from '../days';
+import { Day, assertSupportedDay, dayFromYmd, daysInMonth, isoFromDay, periodEnd, ymdFromDay } from '../days';
 import { RuleError } from '../errors';
 import { roundDiv, roundingText } from '../money';
 import type { AltRuleset } from '../rulesets/schema';
@@ -55,8 +55,11 @@ export function payDay(rs: AltRuleset, anyDayOfMonth: Day, trace?: Trace): Day {
 
 /** Days that are not 週休日 in [from, to] (Art 7.3: 勤務を要しない日 are subtracted, 休日 are not). */
 function daysRequiringWork(from: Day, to: Day): number {
-  let n = 0;
-  for (let d = from; d <= to; d++) if (!isWeeklyRestDay(d)) n++;
+  if (to < from) return 0;
+  // Whole weeks hold 5 each; the remaining days are counted one by one (at most 6).
+  const total = to - from + 1;
+  let n = Math.floor(total / 7) * 5;
+  for (let d = from + total - (total % 7); d <= to; d++) if (!isWeeklyRestDay(d)) n++;
   return n;
 }
 
@@ -136,23 +139,88 @@ export interface PayScheduleRow {
   amount: number;
 }
 
-/** The pay of every month that a service period touches: month, pay day, amount. */
-export function paySchedule(rs: AltRuleset, year: number, serviceStart: Day, serviceEnd: Day): PayScheduleRow[] {
+/** A stretch of service at one JET year (a term, D-11). */
+export interface ServiceAtYear {
+  start: Day;
+  end: Day;
+  jetYear: number;
+}
+
+function checkPeriod(serviceStart: Day, serviceEnd: Day): void {
   assertSupportedDay(serviceStart, 'serviceStart');
   assertSupportedDay(serviceEnd, 'serviceEnd');
   if (serviceEnd < serviceStart) {
     throw RuleError.value('serviceEnd', `serviceEnd ${isoFromDay(serviceEnd)} is before serviceStart ${isoFromDay(serviceStart)}`, `serviceEnd ${isoFromDay(serviceEnd)} が serviceStart ${isoFromDay(serviceStart)} より前です`);
   }
-  if (serviceEnd - serviceStart > 2 * 366) {
-    throw RuleError.value('serviceEnd', 'a pay schedule covers at most two years', '支給予定表は2年以内の期間に限ります');
+}
+
+/**
+ * Pay for one month of service that may change JET year part-way (D-11: at a term start): each
+ * day requiring work is paid at its own year's monthly pay, Art 7.3's 日割 over the month's days
+ * requiring work, rounded once (D-2). Equals payForMonth when one year covers the month.
+ */
+function payForMonthAcross(rs: AltRuleset, parts: ServiceAtYear[], first: Day, last: Day): number {
+  let only: ServiceAtYear | undefined;
+  let count = 0;
+  for (const p of parts) {
+    if (p.start <= last && p.end >= first) {
+      only = p;
+      count++;
+    }
   }
+  if (!only) return 0;
+  if (count === 1) {
+    // Art 7.1: a month wholly served at one year is the monthly pay; else Art 7.3 日割.
+    if (only.start <= first && only.end >= last) return monthlyPay(rs, only.jetYear);
+    return payForMonth(rs, only.jetYear, first, only.start, only.end);
+  }
+  let num = 0;
+  for (const p of parts) if (p.start <= last && p.end >= first) num += monthlyPay(rs, p.jetYear) * daysRequiringWork(Math.max(first, p.start), Math.min(last, p.end));
+  return roundDiv(num, daysRequiringWork(first, last), rs.pay.prorationRounding);
+}
+
+/**
+ * The pay of every month that the service touches: month, pay day, amount. Art 7.2: no pay day
+ * lies before the service starts — a first month whose pay day has passed is paid on the next
+ * pay day.
+ */
+export function payScheduleAcross(rulesets: AltRuleset | ((day: Day) => AltRuleset), parts: ServiceAtYear[]): PayScheduleRow[] {
+  // A history of rulesets: each month is paid under the one in force on its first day of service.
+  const rsOn = typeof rulesets === 'function' ? rulesets : () => rulesets;
+  if (parts.length === 0) return [];
+  const serviceStart = parts[0].start;
+  const serviceEnd = parts[parts.length - 1].end;
+  for (const p of parts) checkPeriod(p.start, p.end);
   const rows: PayScheduleRow[] = [];
   let { y, m } = ymdFromDay(serviceStart);
-  for (;;) {
-    const month = dayFromYmd(y, m, 1);
-    if (month > serviceEnd) break;
-    rows.push({ month, payDay: payDay(rs, month), amount: payForMonth(rs, year, month, serviceStart, serviceEnd) });
+  let first = dayFromYmd(y, m, 1);
+  while (first <= serviceEnd) {
+    const last = first + daysInMonth(y, m) - 1;
+    const rs = rsOn(Math.max(first, serviceStart));
+    let pay = payDay(rs, first);
+    if (pay < serviceStart) pay = payDay(rs, last + 1);
+    rows.push({ month: first, payDay: pay, amount: payForMonthAcross(rs, parts, first, last) });
+    first = last + 1;
     m === 12 ? ((y += 1), (m = 1)) : (m += 1);
   }
   return rows;
+}
+
+/**
+ * The pay schedule of a service period at one JET year. D-11 fixes the JET year for one term, so
+ * a period longer than one term (Art 5.1: `term.termMonths` from its start) is refused: paying
+ * one year's rate across two terms would be wrong.
+ */
+export function paySchedule(rs: AltRuleset, year: number, serviceStart: Day, serviceEnd: Day): PayScheduleRow[] {
+  checkPeriod(serviceStart, serviceEnd);
+  assertJetYear(rs, year);
+  const oneTerm = periodEnd(serviceStart, rs.term.termMonths);
+  if (serviceEnd > oneTerm) {
+    throw RuleError.value(
+      'serviceEnd',
+      `a pay schedule at one JET year covers at most one term (${rs.term.termMonths} months from ${isoFromDay(serviceStart)}, to ${isoFromDay(oneTerm)}); ${isoFromDay(serviceEnd)} is later. The JET year changes at each term start (D-11): use ALT.TERMPAYSCHEDULE, or one schedule per term`,
+      `1つの来日年数による支給予定表は1任期（${isoFromDay(serviceStart)} から${rs.term.termMonths}か月、${isoFromDay(oneTerm)} まで）に限ります。${isoFromDay(serviceEnd)} はその後です。来日年数は任期の初日ごとに変わります（D-11）: ALT.TERMPAYSCHEDULE を使うか任期ごとに作成してください`,
+    );
+  }
+  return payScheduleAcross(rs, [{ start: serviceStart, end: serviceEnd, jetYear: year }]);
 }

@@ -13,12 +13,37 @@ export function findSpecialLeave(rs: AltRuleset, kind: number | string): Special
   if (asNumber !== undefined) found = list.find((s) => s.item === asNumber);
   else {
     const key = nameKey(String(kind));
-    found = list.find((s) => nameKey(s.ja) === key || nameKey(s.en) === key) ?? list.find((s) => key.length >= 2 && (nameKey(s.ja).includes(key) || nameKey(s.en).includes(key)));
+    found = list.find((s) => nameKey(s.ja) === key || nameKey(s.en) === key);
+    if (!found && key.length >= 2) {
+      // A part of a name is enough only when it names one kind: "leave" or 休暇 name many.
+      const partial = list.filter((s) => nameKey(s.ja).includes(key) || nameKey(s.en).includes(key));
+      if (partial.length > 1) {
+        const shown = partial.slice(0, 8).map((s) => `${s.item} ${s.en}`).join(', ');
+        const shownJa = partial.slice(0, 8).map((s) => `${s.item} ${s.ja}`).join('、');
+        const more = partial.length > 8 ? ` … (${partial.length} in all)` : '';
+        throw RuleError.value('kind', `special leave "${kind}" matches ${partial.length} kinds: ${shown}${more}; give the item number or the full name`, `特別休暇「${kind}」は${partial.length}種類に当てはまります: ${shownJa}${more ? `…（全${partial.length}種類）` : ''}。号か正式な名称で指定してください`);
+      }
+      found = partial[0];
+    }
   }
   if (!found) {
     throw RuleError.value('kind', `special leave "${kind}" is not one of the ${list.length} kinds of Art 14.1; give its item number 1–${list.length} or its name (e.g. 5 or "Fertility treatment" / 不妊治療)`, `特別休暇「${kind}」は第14条第1項の${list.length}種類にありません。号（1〜${list.length}）か名称（例: 5、不妊治療）で指定してください`);
   }
   return found;
+}
+
+/**
+ * Art 14.1.16 (care time): at most the listed hours a day, or the daily working hours less
+ * 5 h 45 min when that is less — 7 h − 5 h 45 = 1.25 h for the ALT, 2 h for an 8-hour day.
+ */
+function cappedByDailyHours(rs: AltRuleset, k: SpecialLeaveKind, limit: number, trace?: Trace): number {
+  if (k.capDailyHoursLessMinutes === undefined) return limit;
+  const dailyMinutes = Math.round(rs.workingTime.dailyHours * 60);
+  const rest = Math.max(0, dailyMinutes - k.capDailyHoursLessMinutes) / 60;
+  const capped = Math.min(limit, rest);
+  const h = (m: number) => `${Math.floor(m / 60)} h ${m % 60} min`;
+  trace?.step(k.clause, `at most ${limit} h a day, or the daily ${h(dailyMinutes)} less ${h(k.capDailyHoursLessMinutes)} = ${+rest.toFixed(4)} h if less → ${+capped.toFixed(4)} h`, `1日${limit}時間、又は勤務時間 ${h(dailyMinutes)} から ${h(k.capDailyHoursLessMinutes)} を減じた ${+rest.toFixed(4)}時間が下回るときはその時間 → ${+capped.toFixed(4)}時間`);
+  return capped;
 }
 
 /** The limit of a kind, optionally in a named circumstance (variant key or name); null when "as needed". */
@@ -32,10 +57,23 @@ export function specialLeaveLimit(rs: AltRuleset, kind: number | string, variant
       throw RuleError.value('variant', `variant "${variant}" does not apply to ${k.en}; ${options ? `use ${options} or leave it empty` : 'this kind has no variants'}`, `「${variant}」は${k.ja}の区分にありません。${options ? `${options} を指定するか空欄にしてください` : 'この休暇に区分はありません'}`);
     }
     trace?.step(k.clause, `${k.en}, ${v.en}: ${v.limit} ${k.unit}`, `${k.ja}（${v.ja}）: ${v.limit} ${k.unit}`);
-    return v.limit;
+    return cappedByDailyHours(rs, k, v.limit, trace);
   }
   trace?.step(k.clause, `${k.en}: ${k.limit ?? 'as needed'} ${k.limit === null ? '' : k.unit}`.trim(), `${k.ja}: ${k.limit ?? '必要と認められる期間'}${k.limit === null ? '' : ` ${k.unit}`}`);
-  return k.limit;
+  return k.limit === null ? null : cappedByDailyHours(rs, k, k.limit, trace);
+}
+
+export type SpecialLeaveNotice = SpecialLeaveKind['notice'];
+
+export const noticeNames: Record<SpecialLeaveNotice, { en: string; ja: string }> = {
+  approval: { en: 'report the planned days in advance and obtain approval (Art 30.1)', ja: '予定日数をあらかじめ所属長に届け出て承認を得る（第30条第1項）' },
+  'approval-with-reason': { en: 'report the planned days and the reason in advance and obtain approval (Art 30.1)', ja: '予定日数及び取得理由をあらかじめ所属長に届け出て承認を得る（第30条第1項）' },
+  report: { en: 'report the planned days in advance; no approval (Art 30.2)', ja: '予定日数をあらかじめ所属長に届け出る（承認不要。第30条第2項）' },
+};
+
+/** Art 30: whether a kind needs approval in advance, approval with a reason, or only a report. */
+export function specialLeaveNotice(rs: AltRuleset, kind: number | string): SpecialLeaveNotice {
+  return findSpecialLeave(rs, kind).notice;
 }
 
 /** Art 14.2: items 1–9 and 18–22 are paid, items 10–17 unpaid. */

@@ -1,7 +1,7 @@
 // Terms 任期 — RULES.md §8 (Art 5, 6, Notes 1–3, D-8).
 
 import { findCountry } from '../countries';
-import { Day, assertSupportedDay, dayFromYmd, fiscalYearOf, isoFromDay, oneYearFrom, periodEnd, ymdFromDay } from '../days';
+import { Day, assertSupportedDay, dayFromIsoText, dayFromYmd, fiscalYearOf, isoFromDay, periodEnd, ymdFromDay } from '../days';
 import { RuleError } from '../errors';
 import type { AltRuleset, CohortCode } from '../rulesets/schema';
 import { nameKey } from '../text';
@@ -37,7 +37,8 @@ export function parseCohort(text: string, arg = 'cohort'): CohortCode {
 
 export interface TermInput {
   arrival: Day;
-  cohort: CohortCode;
+  /** Left out: S1 for a July–March arrival; an April–June arrival must name it (RULES.md §8). */
+  cohort?: CohortCode;
   /** Country of recruitment, any name; needed for an April cohort's term 2 or later (Note 2.3). */
   country?: string;
   /** The summer ② arrival date: needed for S3, and for the bridge term (Note 2.2–2.3). */
@@ -52,7 +53,7 @@ export interface Term {
   end: Day;
   /** The short term that moves an April arrival onto the summer cycle (Note 2.3, D-8). */
   bridge: boolean;
-  /** P-3: the JET year (来日n年目) in which the term starts. */
+  /** D-11: the JET year (来日n年目) of the whole term. */
   jetYear: number;
 }
 
@@ -71,8 +72,37 @@ export function hasBridgeTerm(rs: AltRuleset, cohort: CohortCode, countryName: s
 }
 
 function required(value: Day | undefined, arg: string, why: string, whyJa: string): Day {
-  if (value === undefined) throw RuleError.value(arg, `${arg} is needed ${why}`, `${arg} が必要です（${whyJa}）`);
+  if (value === undefined) throw RuleError.missing(arg, `${arg} is needed ${why}`, `${arg} が必要です（${whyJa}）`);
   return assertSupportedDay(value, arg);
+}
+
+/**
+ * RULES.md §8: a cohort is never guessed for an April–June arrival (the bridge term depends on
+ * it); a July–March arrival without one is summer ①.
+ */
+export function cohortOrDefault(arrival: Day, cohort: CohortCode | undefined, trace?: Trace): CohortCode {
+  if (cohort !== undefined) return cohort;
+  const { m } = ymdFromDay(arrival);
+  if (m >= 4 && m <= 6) {
+    throw RuleError.missing(
+      'cohort',
+      `cohort is needed for an arrival in April–June (${isoFromDay(arrival)}): A1, A2 or a summer cohort decide whether a short bridge term follows (Note 2.2–2.3; docs/rules.md §8)`,
+      `4〜6月の来日（${isoFromDay(arrival)}）には cohort（来日区分）が必要です。4月①・4月②か夏季かで短期の任期の有無が決まります（注2の2〜3。docs/rules.md §8）`,
+    );
+  }
+  trace?.step('Note 2.2', 'no cohort given: a July–March arrival is taken as summer ① (S1)', '来日区分の指定なし: 7〜3月の来日は夏季①（S1）とみなす');
+  return 'S1';
+}
+
+/** Note 2.2: a cohort date from the ruleset's table of CLAIR's announced arrivals, by the arrival's fiscal year. */
+export function announcedArrival(rs: AltRuleset, arrival: Day, cohort: 'S2' | 'A1'): Day | undefined {
+  const iso = rs.term.cohortArrivals[String(fiscalYearOf(arrival))]?.[cohort];
+  return iso === undefined ? undefined : dayFromIsoText(iso);
+}
+
+/** The term's length from a start day (Art 5.1, Note 2.3; 民法 Art 143). */
+function termFrom(rs: AltRuleset, start: Day): Day {
+  return periodEnd(start, rs.term.termMonths);
 }
 
 function sameFiscalYear(a: Day, b: Day, argB: string, whatB: string, whatBJa: string): void {
@@ -80,6 +110,18 @@ function sameFiscalYear(a: Day, b: Day, argB: string, whatB: string, whatBJa: st
     const fy = fiscalYearOf(a);
     throw RuleError.value(argB, `${argB} ${isoFromDay(b)} must be ${whatB} of the arrival fiscal year (April ${fy} – March ${fy + 1})`, `${argB} ${isoFromDay(b)} は来日年度（${fy}年4月〜${fy + 1}年3月）の${whatBJa}でなければなりません`);
   }
+}
+
+/** The limit in words: 5 terms (5 years), or 6 with the bridge term (5 years 4 months). */
+export function termLimitText(rs: AltRuleset, bridge: boolean): { en: string; ja: string } {
+  const n = maxTerms(rs, bridge);
+  if (!bridge) return { en: `at most ${n} terms (${rs.term.maxYears} years; Art 5.3, Note 3, D-8)`, ja: `最大${n}回（${rs.term.maxYears}年。第5条第3項・注3・D-8）` };
+  const y = Math.floor(rs.term.maxParticipationMonths / 12);
+  const mo = rs.term.maxParticipationMonths % 12;
+  return {
+    en: `at most ${n} terms with the bridge term (${y} years${mo ? ` ${mo} months` : ''}; Art 5.3, Note 3, D-8)`,
+    ja: `短期の任期を含め最大${n}回（${y}年${mo ? `${mo}か月` : ''}。第5条第3項・注3・D-8）`,
+  };
 }
 
 /** Most terms a participant can have (D-8): 6 with the bridge term, else 5. */
@@ -91,9 +133,20 @@ export function maxTerms(rs: AltRuleset, bridge: boolean): number {
  * The first `count` terms of a participant (Art 5, Note 2): term 1 starts the day after
  * arrival; each later term starts the day after the previous one ends.
  */
-export function termPlan(rs: AltRuleset, input: TermInput, count: number, trace?: Trace): Term[] {
-  const { arrival, cohort } = input;
+export function termPlan(rs: AltRuleset, given: TermInput, count: number, trace?: Trace): Term[] {
+  const { arrival } = given;
   assertSupportedDay(arrival, 'arrival');
+  const cohort = cohortOrDefault(arrival, given.cohort, trace);
+  const fromTable = (k: 'S2' | 'A1'): Day | undefined => {
+    const day = announcedArrival(rs, arrival, k);
+    if (day !== undefined) trace?.step('Note 2.2', `${k === 'S2' ? 'summer ②' : 'April ①'} arrival of fiscal ${fiscalYearOf(arrival)} from the ruleset's table: ${isoFromDay(day)}`, `ルールセットの表による${fiscalYearOf(arrival)}年度の${k === 'S2' ? '夏季②' : '4月①'}来日日: ${isoFromDay(day)}`);
+    return day;
+  };
+  const input = {
+    ...given,
+    summer2Arrival: given.summer2Arrival ?? (cohort === 'S3' || (count >= 2 && isApril(cohort)) ? fromTable('S2') : undefined),
+    april1Arrival: given.april1Arrival ?? (cohort === 'A2' ? fromTable('A1') : undefined),
+  };
   if (!Number.isInteger(count) || count < 1) {
     throw RuleError.value('term', `term must be a whole number from 1; got ${count}`, `term は1以上の整数で指定してください。入力: ${count}`);
   }
@@ -116,19 +169,19 @@ export function termPlan(rs: AltRuleset, input: TermInput, count: number, trace?
     anchor = start1;
     trace?.step('Note 2.2', `${cohort}: term 1 runs one year from ${isoFromDay(start1)}, the day after arrival`, `${cohort}: 任期は来日日の翌日 ${isoFromDay(start1)} から1年`);
   }
-  const end1 = oneYearFrom(anchor);
+  const end1 = termFrom(rs, anchor);
   if (end1 < start1) throw RuleError.value('arrival', `arrival ${isoFromDay(arrival)} is too late for its cohort's term, which ends ${isoFromDay(end1)}`, `来日日 ${isoFromDay(arrival)} は区分の任期終了日 ${isoFromDay(end1)} より後です`);
 
   let bridge = false;
   if (count >= 2 && isApril(cohort)) {
     if (input.country === undefined || input.country.trim() === '') {
-      throw RuleError.value('country', 'country is needed for an April cohort’s term 2 or later: the short bridge term applies unless China, South Korea, Brazil or Peru (Note 2.3)', '4月来日者の2回目以降の任期には country（国籍）が必要です（中国・韓国・ブラジル・ペルー以外は短期の任期。注2の3）');
+      throw RuleError.missing('country', 'country is needed for an April cohort’s term 2 or later: the short bridge term applies unless China, South Korea, Brazil or Peru (Note 2.3)', '4月来日者の2回目以降の任期には country（国籍）が必要です（中国・韓国・ブラジル・ペルー以外は短期の任期。注2の3）');
     }
     bridge = hasBridgeTerm(rs, cohort, input.country);
   }
   const limit = maxTerms(rs, bridge);
   if (count > limit) {
-    throw RuleError.value('term', `term ${count} does not exist: at most ${limit} terms (${rs.term.maxYears} years${bridge ? ' plus the bridge term' : ''}; Art 5.3, Note 3, D-8)`, `${count}回目の任期はありません。最大${limit}回（${rs.term.maxYears}年${bridge ? '＋短期の任期' : ''}。第5条第3項・注3・D-8）`);
+    throw RuleError.value('term', `term ${count} does not exist: ${termLimitText(rs, bridge).en}`, `${count}回目の任期はありません。${termLimitText(rs, bridge).ja}`);
   }
 
   const terms: Term[] = [{ number: 1, start: start1, end: end1, bridge: false, jetYear: 1 }];
@@ -140,17 +193,17 @@ export function termPlan(rs: AltRuleset, input: TermInput, count: number, trace?
     if (bridge && n === 2) {
       const s2 = required(input.summer2Arrival, 'summer2Arrival', 'for the bridge term of an April arrival from a country other than China, South Korea, Brazil or Peru: it ends one year from the day after the summer ② arrival of the arrival fiscal year (Note 2.3)', '中国・韓国・ブラジル・ペルー以外の4月来日者の短期の任期は来日年度の夏季②来日日の翌日から1年。注2の3');
       sameFiscalYear(arrival, s2, 'summer2Arrival', 'the summer ② arrival', '夏季②来日日');
-      end = oneYearFrom(s2 + 1);
+      end = termFrom(rs, s2 + 1);
       if (end < start) throw RuleError.value('summer2Arrival', `summer2Arrival ${isoFromDay(s2)} gives a bridge term ending ${isoFromDay(end)}, before it starts on ${isoFromDay(start)}`, `summer2Arrival ${isoFromDay(s2)} では短期の任期の終了日 ${isoFromDay(end)} が開始日 ${isoFromDay(start)} より前になります`);
       isBridge = true;
       trace?.step('Note 2.3, D-8', `term 2 is the bridge term: ${isoFromDay(start)} – ${isoFromDay(end)}, one year from the day after the summer ② arrival ${isoFromDay(s2)}`, `2回目は短期の任期: ${isoFromDay(start)}〜${isoFromDay(end)}（夏季②来日日 ${isoFromDay(s2)} の翌日から1年）`);
     } else {
-      end = oneYearFrom(start);
+      end = termFrom(rs, start);
       trace?.step('Note 2.3', `term ${n}: ${isoFromDay(start)} – ${isoFromDay(end)} (the day after the previous term, for one year)`, `${n}回目: ${isoFromDay(start)}〜${isoFromDay(end)}（前の任期満了日の翌日から1年）`);
     }
     assertSupportedDay(end, 'term end');
-    // P-3: with the bridge term, the bridge and the term after it both start in JET year 2.
-    const jetYear = bridge && n >= 3 ? n - 1 : n;
+    // D-11: the bridge term is year 2 and does not count as a new year, so term 3 is year 2 too.
+    const jetYear = bridge && n >= 3 && rs.term.jetYearOfTerm === 'bridge-not-a-new-year' ? n - 1 : n;
     terms.push({ number: n, start, end, bridge: isBridge, jetYear });
   }
   return terms;
@@ -191,13 +244,36 @@ export function termSegments(rs: AltRuleset, termStart: Day, termEndDay: Day): T
   ];
 }
 
-/** Art 6, P-2: the last day to give notice: 30 days before the leaving day. */
+/**
+ * Art 6, D-10: 「退職しようとする日の30日前までに」 counted back with 民法 Art 140–141: the leaving
+ * day is not counted and 30 full days lie between, so notice is due by the leaving day − 31.
+ * @example lastNoticeDay(rs, 2024-03-31) → 2024-02-29
+ */
 export function lastNoticeDay(rs: AltRuleset, leavingDay: Day, trace?: Trace): Day {
   assertSupportedDay(leavingDay, 'leavingDay');
-  const day = leavingDay - rs.term.resignationNoticeDays;
+  const n = rs.term.resignationNoticeDays;
+  const clear = rs.term.noticeCounting === 'full-days-between';
+  const day = leavingDay - n - (clear ? 1 : 0);
   assertSupportedDay(day, 'notice day');
-  trace?.step('Art 6, P-2', `notice at least ${rs.term.resignationNoticeDays} days before ${isoFromDay(leavingDay)}: by ${isoFromDay(day)}`, `退職しようとする日 ${isoFromDay(leavingDay)} の${rs.term.resignationNoticeDays}日前 ${isoFromDay(day)} までに申出`);
+  if (clear) {
+    trace?.step('Art 6, D-10', `${n} full days must lie between the notice and the leaving day ${isoFromDay(leavingDay)} (民法 Art 140–141): notice by ${isoFromDay(day)}`, `申出日と退職しようとする日 ${isoFromDay(leavingDay)} の間に${n}日が必要（民法第140〜141条）: ${isoFromDay(day)} までに申出`);
+  } else {
+    trace?.step('Art 6, D-10', `${n} days before ${isoFromDay(leavingDay)}, counted as a plain difference: notice by ${isoFromDay(day)}`, `退職しようとする日 ${isoFromDay(leavingDay)} の${n}日前（日数の差）: ${isoFromDay(day)} までに申出`);
+  }
   return day;
+}
+
+/**
+ * Note 2.1: appointment is conditional for the first month from the first day of each half of the
+ * term; the period of each half, cut at the half's end.
+ */
+export function conditionalPeriods(rs: AltRuleset, termStart: Day, termEndDay: Day): { half: 'first' | 'second'; start: Day; end: Day }[] {
+  return termSegments(rs, termStart, termEndDay).map((s) => ({ half: s.half, start: s.start, end: Math.min(s.end, periodEnd(s.start, rs.term.conditionalMonths)) }));
+}
+
+/** Art 5.3: re-appointment into JET year 4 or later is an exception (a warning, not an error). */
+export function reappointmentIsException(rs: AltRuleset, jetYear: number): boolean {
+  return jetYear >= rs.term.reappointmentWarningFromYear;
 }
 
 /** Note 3: the latest day a participation that began on `firstStart` can reach (5 years 4 months). */

@@ -1,14 +1,22 @@
-// The versioned rulesets: the built-in ones, and user-supplied JSON validated as a whole.
+// The versioned rulesets: the built-in ones (JSON data files, one per ruleset, in data/), their
+// histories by family, and user-supplied JSON validated as a whole.
 
+import { Day, dayFromIsoText, isoFromDay } from '../days';
 import { RuleError } from '../errors';
-import { clairR8 } from './clair-r8';
-import { saitamaAltR5 } from './saitama-alt-r5';
+import { Trace } from '../trace';
+import clairR8File from './data/clair-r8.json';
+import saitamaAltR5File from './data/saitama-alt-r5.json';
+import { RulesetFile, rulesetValues } from './parameters';
 import { AltRuleset, ClairRuleset, altRulesetSchema, clairRulesetSchema } from './schema';
 
 export * from './schema';
+export * from './parameters';
 
 export type RulesetKind = 'alt' | 'clair';
 export type AnyRuleset = AltRuleset | ClairRuleset;
+
+/** The ruleset files, as written: a new revision is one more file here. */
+export const RULESET_FILES: readonly RulesetFile[] = [saitamaAltR5File as RulesetFile, clairR8File as RulesetFile];
 
 function parseBuiltIn<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, raw: unknown): T {
   const result = schema.safeParse(raw);
@@ -16,7 +24,13 @@ function parseBuiltIn<T>(schema: { safeParse(x: unknown): { success: true; data:
   return result.data;
 }
 
-const BUILT_IN: AnyRuleset[] = [parseBuiltIn(altRulesetSchema, saitamaAltR5), parseBuiltIn(clairRulesetSchema, clairR8)];
+/** A ruleset file → the validated ruleset the rules read. */
+export function rulesetFromFile(file: RulesetFile): AnyRuleset {
+  const values = rulesetValues(file);
+  return file.kind === 'alt' ? parseBuiltIn(altRulesetSchema, values) : parseBuiltIn(clairRulesetSchema, values);
+}
+
+const BUILT_IN: AnyRuleset[] = RULESET_FILES.map(rulesetFromFile);
 
 export function builtInRulesets(): readonly AnyRuleset[] {
   return BUILT_IN;
@@ -34,6 +48,55 @@ function newest<K extends RulesetKind>(kind: K): Extract<AnyRuleset, { kind: K }
 
 export const defaultAltRuleset = (): AltRuleset => newest('alt');
 export const defaultClairRuleset = (): ClairRuleset => newest('clair');
+
+const FROM_DAY = new WeakMap<AnyRuleset, Day>();
+const fromDay = (r: AnyRuleset): Day => {
+  let day = FROM_DAY.get(r);
+  if (day === undefined) FROM_DAY.set(r, (day = dayFromIsoText(r.inForce.from) as Day));
+  return day;
+};
+
+/** The rulesets of one family, oldest first (by the day each comes into force). */
+export function rulesetHistory<R extends AnyRuleset>(rulesets: readonly R[], family: string): R[] {
+  return rulesets.filter((r) => r.family === family).sort((a, b) => fromDay(a) - fromDay(b));
+}
+
+export interface InForce<R> {
+  ruleset: R;
+  /** True when the day is before the family's earliest ruleset, which is then used. */
+  beforeEarliest: boolean;
+}
+
+/**
+ * The ruleset of a history in force on a day: the latest one that has come into force. A day
+ * before the earliest uses the earliest and says so (never a silent guess).
+ */
+export function rulesetInForce<R extends AnyRuleset>(history: readonly R[], day: Day, trace?: Trace): InForce<R> {
+  if (history.length === 0) throw new Error('empty ruleset history');
+  let found = history[0];
+  for (const r of history) if (fromDay(r) <= day) found = r;
+  const beforeEarliest = day < fromDay(history[0]);
+  if (beforeEarliest) {
+    trace?.step('ruleset', `${isoFromDay(day)} is before the earliest ruleset of "${found.family}", ${found.id} (in force from ${found.inForce.from}): ${found.id} is used`, `${isoFromDay(day)} は「${found.family}」の最も古いルールセット ${found.id}（${found.inForce.from} から適用）より前です: ${found.id} を使用`);
+  } else if (history.length > 1) {
+    trace?.step('ruleset', `on ${isoFromDay(day)} the ruleset in force is ${found.id} (from ${found.inForce.from})`, `${isoFromDay(day)} に適用されるルールセットは ${found.id}（${found.inForce.from} から）`);
+  }
+  return { ruleset: found, beforeEarliest };
+}
+
+/** The built-in family of a kind: that of its newest ruleset. */
+export function defaultFamily(kind: RulesetKind): string {
+  return newest(kind).family;
+}
+
+/** The built-in ruleset of a kind in force on a day. */
+const BUILT_IN_HISTORY = new Map<RulesetKind, AnyRuleset[]>();
+
+export function builtInInForce<K extends RulesetKind>(kind: K, day: Day, trace?: Trace): InForce<Extract<AnyRuleset, { kind: K }>> {
+  let history = BUILT_IN_HISTORY.get(kind);
+  if (!history) BUILT_IN_HISTORY.set(kind, (history = rulesetHistory(BUILT_IN, defaultFamily(kind))));
+  return rulesetInForce(history as Extract<AnyRuleset, { kind: K }>[], day, trace);
+}
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -82,7 +145,7 @@ export function parseUserRuleset(input: string | unknown): AnyRuleset {
   const result = schema.safeParse(merged);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`);
-    throw RuleError.value('ruleset', `ruleset rejected: ${problems.join('; ')}`, `ルールセットを受け付けられません: ${problems.join('；')}`);
+    throw RuleError.value('ruleset', `ruleset rejected: ${problems.join('; ')} (the parameters are listed in docs/rules.md)`, `ルールセットを受け付けられません: ${problems.join('；')}（パラメータは docs/rules.md に一覧があります）`);
   }
   // A user ruleset may not pose as a built-in one: auditors read the id.
   if (BUILT_IN.some((r) => r.id === result.data.id)) {
@@ -95,13 +158,16 @@ export function parseUserRuleset(input: string | unknown): AnyRuleset {
 const userCache = new Map<string, AnyRuleset | RuleError>();
 
 /**
- * The ruleset an argument names: omitted → the newest of the kind; a built-in id; or JSON text
- * of a user ruleset (a cell can hold it).
+ * The ruleset an argument names: omitted (or a family name such as `saitama-alt`) → the one in
+ * force on `onDay` (the newest without a day); a built-in id → exactly that one; or JSON text of
+ * a user ruleset (a cell can hold it).
  */
-export function resolveRuleset<K extends RulesetKind>(kind: K, spec?: string): Extract<AnyRuleset, { kind: K }> {
+export function resolveRuleset<K extends RulesetKind>(kind: K, spec?: string, onDay?: Day, trace?: Trace): Extract<AnyRuleset, { kind: K }> {
   const text = spec?.trim();
   let found: AnyRuleset | undefined;
-  if (!text) return newest(kind);
+  if (!text || text.toLowerCase() === defaultFamily(kind)) {
+    return onDay === undefined ? newest(kind) : builtInInForce(kind, onDay, trace).ruleset;
+  }
   if (text.startsWith('{')) {
     let cached = userCache.get(text);
     if (!cached) {
@@ -119,7 +185,7 @@ export function resolveRuleset<K extends RulesetKind>(kind: K, spec?: string): E
   } else {
     found = BUILT_IN.find((r) => r.id === text.toLowerCase());
     if (!found) {
-      const ids = BUILT_IN.filter((r) => r.kind === kind).map((r) => r.id);
+      const ids = [...BUILT_IN.filter((r) => r.kind === kind).map((r) => r.id), defaultFamily(kind)];
       throw RuleError.value('ruleset', `ruleset "${text}" is unknown; use ${ids.join(', ')} or a ruleset as JSON text`, `ルールセット「${text}」は不明です。${ids.join('、')} か JSON のルールセットを指定してください`);
     }
   }

@@ -4,6 +4,7 @@
 // zod/mini keeps the functions bundle small; English messages come from zod's own locale.
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { dayFromIsoText } from '../days';
 
 // jitless: zod never compiles code with new Function, so a strict CSP (no 'unsafe-eval') holds.
 z.config({ ...en(), jitless: true });
@@ -11,10 +12,18 @@ z.config({ ...en(), jitless: true });
 const nonEmpty = () => z.string().check(z.minLength(1));
 const int = (min?: number, max?: number) => z.int().check(...(min === undefined ? [] : [z.minimum(min)]), ...(max === undefined ? [] : [z.maximum(max)]));
 const num = (min?: number, max?: number) => z.number().check(...(min === undefined ? [] : [z.minimum(min)]), ...(max === undefined ? [] : [z.maximum(max)]));
-const positive = () => z.number().check(z.positive());
-const yenAmount = z.int().check(z.positive());
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
+/** Whole yen, at most ¥100,000,000: products with months and minutes stay exact below 2^53. */
+const yenAmount = z.int().check(z.positive(), z.maximum(100_000_000));
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+  z.refine((s) => dayFromIsoText(s) !== undefined, 'a date that exists (e.g. not 31 February)'),
+);
 const text2 = z.object({ en: nonEmpty(), ja: nonEmpty() });
+/** The period a ruleset is in force: from its first day, and optionally to its last. */
+const inForce = z
+  .object({ from: isoDate, to: z.optional(isoDate) })
+  .check(z.refine((p) => p.to === undefined || p.from <= p.to, 'inForce.to cannot be before inForce.from'));
+const family = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'));
 const code = (re: RegExp, what: string) => z.string().check(z.regex(re, what));
 /** How a fractional yen amount becomes whole yen. */
 export const roundingSchema = z.enum(['floor', 'half-up', 'ceil']);
@@ -32,10 +41,14 @@ export const specialLeaveSchema = z.object({
   ja: nonEmpty(),
   en: nonEmpty(),
   /** The maximum, in `unit`; null when the rules give no number ("as needed"). */
-  limit: z.nullable(positive()),
+  limit: z.nullable(num(0.01, 10_000)),
   unit: z.enum(['consecutive-days', 'days', 'days-per-term', 'weeks', 'minutes-per-day', 'hours-per-day', 'as-needed']),
   /** Larger limits in named circumstances (e.g. multiple births, IVF, two or more children). */
-  variants: z.array(z.object({ key: nonEmpty(), en: nonEmpty(), ja: nonEmpty(), limit: positive() })),
+  variants: z.array(z.object({ key: nonEmpty(), en: nonEmpty(), ja: nonEmpty(), limit: num(0.01, 10_000) })),
+  /** Art 14.1.16: the limit is at most the daily working hours less this many minutes (5 h 45 = 345). */
+  capDailyHoursLessMinutes: z.optional(int(0, 1440)),
+  /** When the leave may be taken (Art 14.1 items 8, 9, 15, 18, 21). */
+  window: z.optional(text2),
   note: z.optional(text2),
   paid: z.boolean(),
   /** Art 30: approval in advance, approval with reason, or a report only. */
@@ -48,8 +61,11 @@ export const altRulesetSchema = z
   .object({
     id: code(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
     kind: z.literal('alt'),
+    /** Rulesets of one family form a history: on a date, the one in force applies. */
+    family: family(),
+    inForce,
     /** Larger is newer; the newest ruleset of a kind is the default. */
-    version: int(0),
+    version: int(0, 9999),
     title: text2,
     source: nonEmpty(),
     pay: z.object({
@@ -64,15 +80,14 @@ export const altRulesetSchema = z
       /** D-3: rounding of the hourly rate. */
       hourlyRounding: roundingSchema,
       /** Art 7.4: weeks in a year for the hourly rate. */
-      weeksPerYear: int(1),
+      weeksPerYear: int(1, 53),
     }),
     workingTime: z.object({
       weeklyHours: num(0.01, 168), // Art 10.1
       dailyHours: num(0.01, 24), // Art 10.2
-      breakMinutes: int(0), // Art 10.2
       maxDailyHours: num(0.01, 24), // Art 10.4, 10.5
       maxWeeklyHours: num(0.01, 168), // Art 10.4 (労基法 Art 32)
-      exchangeWindowWeeks: int(1), // Art 10.3
+      exchangeWindowWeeks: int(1, 52), // Art 10.3
       minRestDaysPerWeek: int(0, 7), // Art 10.4 (労基法 Art 35)
       /** Art 2.3: a week runs from Sunday (0) to Saturday. */
       weekStartsOn: int(0, 6),
@@ -80,67 +95,71 @@ export const altRulesetSchema = z
     deduction: z.object({
       /** Art 8.2: a remainder of this many minutes or more counts as a full hour; less is dropped. */
       roundUpFromMinutes: int(1, 60),
+      /** D-9: a month's deduction is taken from the next month's pay (the month's total exists only once it has ended), or from the same month's. */
+      takenFrom: z.enum(['next-month', 'same-month']),
     }),
     discipline: z.object({
       /** Art 27.2.2: each cut is this fraction of one day's average pay. */
       cutPerInstance: fraction,
       /** Art 27.2.2: all cuts in one month together at most this fraction of the month's pay. */
       monthlyCap: fraction,
-      /** P-1: rounding of the cut. */
-      cutRounding: roundingSchema,
       /** Art 27.2.3: longest suspension 停職, in days. */
-      maxSuspensionDays: int(1),
+      maxSuspensionDays: int(1, 365),
     }),
     annualLeave: z.object({
-      daysPerTerm: int(1), // Art 12.1
-      firstGrantDays: int(0), // Art 12.1
+      daysPerTerm: int(1, 366), // Art 12.1
+      firstGrantDays: int(0, 366), // Art 12.1
       /** D-4: the rest is granted once this many months (民法 Art 143) have passed. */
       secondGrantAfterMonths: int(0, 12),
-      hoursPerDay: int(1), // Art 12.1
-      maxCarryDays: int(0), // Art 12.2
+      hoursPerDay: int(1, 24), // Art 12.1
+      maxCarryDays: int(0, 366), // Art 12.2
       /** D-5: days taken come out of the carried-over days first. */
       takeCarriedFirst: z.boolean(),
     }),
     sickLeave: z.object({
-      maxDays: int(1), // Art 13.2
+      maxDays: int(1, 366), // Art 13.2
       /** D-6: periods with fewer than this many calendar days strictly between them are one. */
-      joinIfGapLessThanDays: int(0),
+      joinIfGapLessThanDays: int(0, 366),
       /** Art 30.3: more than this many consecutive days need a doctor's certificate. */
-      certificateAfterDays: int(0),
+      certificateAfterDays: int(0, 366),
       /** Art 26.2.1: more than this many consecutive days unable to work allow suspension. */
-      suspensionAfterDays: int(1),
+      suspensionAfterDays: int(1, 366),
     }),
     specialLeave: z.array(specialLeaveSchema).check(z.minLength(1)),
     term: z.object({
       /** Art 5.1: the first half ends on this month/day. */
       firstHalfEnds: z.object({ month: int(1, 12), day: int(1, 31) }),
       /** Art 5.1, Note 2: a term lasts this many months. */
-      termMonths: int(1),
+      termMonths: int(1, 24),
       /** Art 5.3, Note 3: longest participation in JET years. */
-      maxYears: int(1),
+      maxYears: int(1, 10),
       /** Art 5.3: re-appointment into this JET year or later is an exception (a warning). */
-      reappointmentWarningFromYear: int(1),
+      reappointmentWarningFromYear: int(1, 10),
       /** Note 2.3: April arrivals from these countries get no bridge term. */
       bridgeExemptCountries: z.array(code(/^[A-Z]{2}$/, 'a two-letter country code')),
       /** Note 3: longest participation, in months (5 years 4 months). */
-      maxParticipationMonths: int(1),
+      maxParticipationMonths: int(1, 240),
       /** Art 6: notice before the leaving day, in days. */
-      resignationNoticeDays: int(0),
-      /** P-3: the JET year of a term is the participation year in which it starts. */
-      jetYearOfTerm: z.enum(['year-in-which-term-starts']),
+      resignationNoticeDays: int(0, 365),
+      /** D-10: 「N日前までに」 leaves N full days between notice and leaving (leaving day − N − 1), or is a plain difference (− N). */
+      noticeCounting: z.enum(['full-days-between', 'days-before']),
+      /** D-11: the JET year of a term; the bridge term is not a new year, or every term is one. */
+      jetYearOfTerm: z.enum(['bridge-not-a-new-year', 'each-term-a-new-year']),
+      /** Note 2.1: conditional appointment lasts this many months from the first day of each half. */
+      conditionalMonths: int(1, 12),
       /** Note 2.2: cohort arrival dates announced by CLAIR, by fiscal year (April). */
       cohortArrivals: z.record(code(/^\d{4}$/, 'a fiscal year such as 2023'), z.partial(z.object({ S1: isoDate, S2: isoDate, S3: isoDate, A1: isoDate, A2: isoDate }))),
     }),
     travel: z.object({
       /** Art 9.2.2: no employment in Japan within this many months from the day after the term. */
-      noEmploymentMonths: int(0),
+      noEmploymentMonths: int(0, 12),
       /** Art 9.2.3: departure for home within this many months from the day after the term. */
-      departWithinMonths: int(1),
+      departWithinMonths: int(1, 12),
     }),
     suspensionPay: z.object({
       workRelatedPercent: percent, // Art 28.1 (less compensation benefits)
-      illnessFullUntilDay: int(1), // Art 28.2
-      illnessHalfUntilDay: int(1), // Art 28.2
+      illnessFullUntilDay: int(1, 3650), // Art 28.2
+      illnessHalfUntilDay: int(1, 3650), // Art 28.2
       illnessReducedPercent: percent, // Art 28.2
       indictmentPercent: percent, // Art 28.3
     }),
@@ -163,7 +182,7 @@ export const altRulesetSchema = z
   );
 export type AltRuleset = z.infer<typeof altRulesetSchema>;
 
-export const payerSchema = z.enum(['clair', 'sending', 'sending-subsidised', 'none']);
+export const payerSchema = z.enum(['clair', 'clair-on-joining', 'sending', 'sending-subsidised', 'none']);
 export type Payer = z.infer<typeof payerSchema>;
 export const costItems = ['salary', 'stayExpenses', 'relocationTravel', 'businessTravel'] as const;
 export type CostItem = (typeof costItems)[number];
@@ -176,7 +195,9 @@ export const clairRulesetSchema = z
   .object({
     id: code(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
     kind: z.literal('clair'),
-    version: int(0),
+    family: family(),
+    inForce,
+    version: int(0, 9999),
     title: text2,
     source: nonEmpty(),
     offices: z
@@ -192,8 +213,6 @@ export const clairRulesetSchema = z
         }),
       )
       .check(z.minLength(1)),
-    /** D-7: the cap applies per fiscal year (April–March). */
-    capPeriod: z.literal('fiscal-year'),
     /** D-7: rounding of a prorated cap (cap × months ÷ 12). */
     capProrationRounding: roundingSchema,
     /** CLAIR: 職員の派遣形態 — years at headquarters and at an overseas office. */
@@ -207,7 +226,7 @@ export const clairRulesetSchema = z
       end: code(/^\d{2}:\d{2}$/, 'a time as HH:MM'),
       breakStart: code(/^\d{2}:\d{2}$/, 'a time as HH:MM'),
       breakEnd: code(/^\d{2}:\d{2}$/, 'a time as HH:MM'),
-      annualLeaveDays: int(0),
+      annualLeaveDays: int(0, 366),
       carryOver: z.boolean(),
     }),
   })
