@@ -778,7 +778,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '減額を報酬から差し引く（第8条第1項。スピル1行）: 当該報酬から差し引く額・翌月へ繰り越す額。',
     params: [
       { name: 'pay', jaName: '報酬', kind: 'integer', en: 'the pay the deduction is taken from, yen', ja: '差し引く対象の報酬（円）' },
-      { name: 'deduction', jaName: '減額', kind: 'integer', en: 'the deduction, yen', ja: '減額する金額（円）' },
+      { name: 'deduction', jaName: '減額', kind: 'integer', en: 'the deduction, yen', ja: 'その月の減額の合計（円）' },
     ],
     result: 'spill',
     example: { args: [5000, 5538], result: [[5000, 538]] },
