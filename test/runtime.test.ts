@@ -104,7 +104,11 @@ maybe("through Microsoft's custom-functions runtime", () => {
     const errorsOf = new Map<string, number>();
     got.forEach((r, i) => !r.ok && errorsOf.set(fullName(calls[i].fn), (errorsOf.get(fullName(calls[i].fn)) ?? 0) + 1));
     for (const f of FUNCTIONS) expect({ fn: fullName(f), someErrors: (errorsOf.get(fullName(f)) ?? 0) > 0 }).toEqual({ fn: fullName(f), someErrors: true });
-    // The functions page made no request but Microsoft's scripts, and its CSP refused nothing.
-    expect([...(await hosts.ALT!.problems()), ...(await hosts.CLAIR!.problems())]).toEqual([]);
+    // The functions page made no request but Microsoft's scripts. Its CSP refuses on purpose only the
+    // hidden log frame Microsoft's loader adds outside an Office client (an iframe on
+    // telemetryservice.firstpartyapps.oaspapps.com with an inline display:none; OfficeDev/office-js
+    // #1125, "by design"), so nothing leaves the machine; nothing else may be refused.
+    const logFrame = /^CSP: (frame-src https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com|style-src-attr inline)$/;
+    expect([...(await hosts.ALT!.problems()), ...(await hosts.CLAIR!.problems())].filter((p) => !logFrame.test(p))).toEqual([]);
   });
 });
