@@ -16,7 +16,9 @@ export const MAX_CELL_CHARS = 32_767;
 export const LIMITS = {
   /** Unpacked bytes of one sheet: a full 1,048,576-row roster is about 0.5 GB. */
   sheetBytes: 1536 * 2 ** 20,
-  sharedStringsBytes: 512 * 2 ** 20,
+  sharedStringsBytes: 256 * 2 ** 20,
+  /** Distinct strings a workbook may share (a full roster has about a million). */
+  sharedStrings: 8 * 2 ** 20,
   /** workbook.xml, relationships, styles, comments. */
   partBytes: 64 * 2 ** 20,
   /** Unpacked ÷ packed beyond the first 8 MiB of a part; deflate itself tops out near 1,032. */
@@ -204,6 +206,12 @@ export function readSharedStrings(pkg: Package): string[] {
   let phonetic = 0;
   scanString(xml, part, {
     open(name, _raw, selfClosing) {
+      if (name === 'si' && out.length >= LIMITS.sharedStrings) {
+        throw refuse(
+          `${pkg.zip.path}: more than ${LIMITS.sharedStrings.toLocaleString('en')} shared strings (the limit)`,
+          `${pkg.zip.path}: 共有文字列が上限 ${LIMITS.sharedStrings.toLocaleString('en')} 個を超えています`,
+        );
+      }
       if (selfClosing) {
         if (name === 'si') out.push('');
         return;
