@@ -6,7 +6,7 @@ import { DateSystem, dayFromIsoText, serialFromDay } from '../core';
 import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
 import { SheetInput } from '../validation/validate';
 import { Refusal, Zip, ZipEntry, readEntry, streamEntry } from './zip';
-import { TagScanner, attr, attrs, decodeText, own, scanString } from './xml';
+import { TagScanner, attr, attrs, decodeText, escapeText, own, scanString } from './xml';
 
 /** Excel's own sheet size (Microsoft, "Excel specifications and limits"). */
 export const MAX_ROWS = 1_048_576;
@@ -461,7 +461,7 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
           case 'c': {
             if (!inCell || !cells) return;
             inCell = false;
-            const value = cellValue(type, v && decodeText(v.join('')), inline && inline.join(''), sst, system);
+            const value = cellValue(type, v && decodeText(v.join('')), inline && decodeText(inline.join('')), sst, system);
             if (value !== null && value !== undefined && value !== '') {
               // Below the header rows, a cell right of the last known header only marks the row as used.
               if (col - 1 < limit) cells[col - 1] = value;
@@ -499,12 +499,13 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
       text(raw) {
         if (inV && v) push(v, raw);
         else if (inF && f) push(f, raw);
-        else if (inT && inline) push(inline, decodeText(raw));
+        else if (inT && inline) push(inline, raw);
       },
+      // Text is decoded once whole (an entity may straddle two chunks); CDATA is escaped to match.
       cdata(text) {
-        if (inV && v) push(v, text);
-        else if (inF && f) push(f, text);
-        else if (inT && inline) push(inline, text);
+        if (inV && v) push(v, escapeText(text));
+        else if (inF && f) push(f, escapeText(text));
+        else if (inT && inline) push(inline, escapeText(text));
       },
     },
     e.name,
