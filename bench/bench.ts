@@ -67,8 +67,9 @@ export function calendarBench(): BenchResult {
 async function main(): Promise<void> {
   // Imported here so that the calendar bench can also run alone.
   const { functionsBench, jsonlBench, validationBench, bundleReport } = await import('./bench-functions');
+  const { cliBench } = await import('./bench-cli');
   const results: BenchResult[] = [];
-  for (const run of [calendarBench, functionsBench, jsonlBench, validationBench, bundleReport]) {
+  for (const run of [calendarBench, functionsBench, jsonlBench, validationBench, cliBench, bundleReport]) {
     const r = await run();
     console.log(`${r.lines.join('\n')}\n`);
     results.push(r);

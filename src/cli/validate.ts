@@ -72,12 +72,25 @@ async function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: 
   const target = resolve(out);
   const tmp = join(dirname(target), `.${basename(target)}.altrules-${process.pid}-${Date.now()}.tmp`);
   const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+  // Interrupted (Ctrl+C, kill): the half-written copy goes; the target was never touched.
+  const interrupted = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* gone */
+    }
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   let ok = false;
   try {
     await writeMarkedCopy(pkg, results, lang, new ZipWriter(fd));
     closeSync(fd);
     ok = true;
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     if (!ok) {
       try {
         closeSync(fd);

@@ -6,7 +6,7 @@ import { DateSystem, dayFromIsoText, serialFromDay } from '../core';
 import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
 import { SheetInput } from '../validation/validate';
 import { Refusal, Zip, ZipEntry, readEntry, streamEntry } from './zip';
-import { TagScanner, attr, attrs, decodeText, own, scanString } from './xml';
+import { TagScanner, attr, attrs, decodeText, escapeText, own, scanString } from './xml';
 
 /** Excel's own sheet size (Microsoft, "Excel specifications and limits"). */
 export const MAX_ROWS = 1_048_576;
@@ -16,7 +16,9 @@ export const MAX_CELL_CHARS = 32_767;
 export const LIMITS = {
   /** Unpacked bytes of one sheet: a full 1,048,576-row roster is about 0.5 GB. */
   sheetBytes: 1536 * 2 ** 20,
-  sharedStringsBytes: 512 * 2 ** 20,
+  sharedStringsBytes: 256 * 2 ** 20,
+  /** Distinct strings a workbook may share (a full roster has about a million). */
+  sharedStrings: 8 * 2 ** 20,
   /** workbook.xml, relationships, styles, comments. */
   partBytes: 64 * 2 ** 20,
   /** Unpacked ÷ packed beyond the first 8 MiB of a part; deflate itself tops out near 1,032. */
@@ -204,6 +206,12 @@ export function readSharedStrings(pkg: Package): string[] {
   let phonetic = 0;
   scanString(xml, part, {
     open(name, _raw, selfClosing) {
+      if (name === 'si' && out.length >= LIMITS.sharedStrings) {
+        throw refuse(
+          `${pkg.zip.path}: more than ${LIMITS.sharedStrings.toLocaleString('en')} shared strings (the limit)`,
+          `${pkg.zip.path}: 共有文字列が上限 ${LIMITS.sharedStrings.toLocaleString('en')} 個を超えています`,
+        );
+      }
       if (selfClosing) {
         if (name === 'si') out.push('');
         return;
@@ -453,7 +461,7 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
           case 'c': {
             if (!inCell || !cells) return;
             inCell = false;
-            const value = cellValue(type, v && decodeText(v.join('')), inline && inline.join(''), sst, system);
+            const value = cellValue(type, v && decodeText(v.join('')), inline && decodeText(inline.join('')), sst, system);
             if (value !== null && value !== undefined && value !== '') {
               // Below the header rows, a cell right of the last known header only marks the row as used.
               if (col - 1 < limit) cells[col - 1] = value;
@@ -491,12 +499,13 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
       text(raw) {
         if (inV && v) push(v, raw);
         else if (inF && f) push(f, raw);
-        else if (inT && inline) push(inline, decodeText(raw));
+        else if (inT && inline) push(inline, raw);
       },
+      // Text is decoded once whole (an entity may straddle two chunks); CDATA is escaped to match.
       cdata(text) {
-        if (inV && v) push(v, text);
-        else if (inF && f) push(f, text);
-        else if (inT && inline) push(inline, text);
+        if (inV && v) push(v, escapeText(text));
+        else if (inF && f) push(f, escapeText(text));
+        else if (inT && inline) push(inline, escapeText(text));
       },
     },
     e.name,
