@@ -9,6 +9,8 @@ import { checkWorkbook } from '../src/cli/validate';
 import { closeZip, openZip } from '../src/cli/zip';
 import { CellSpec, ROSTER_HEAD, book, sheetData, worksheet } from './xlsx-fixtures';
 import type { Finding } from '../src/validation/validate';
+import { functionOfStoredName, storedName } from '../src/functions/stored-formula';
+import { findFunction, fullName } from '../src/functions/registry';
 
 const dir = mkdtempSync(join(tmpdir(), 'altrules-formulas-'));
 
@@ -86,4 +88,15 @@ describe('other formulas are judged on their saved value, and a finding says so'
     expect(f.field).toBe('claimed');
     expect(f.message).not.toMatch(/saved result/);
   });
+});
+
+// How Excel writes our functions into a saved workbook (src/functions/stored-formula.ts): the
+// reader accepts each form, the samples are written in the first.
+
+test('the stored forms of a JS custom function name map back to the function', () => {
+  const pay = findFunction('ALT.PAY')!;
+  expect(storedName(pay)).toBe('_xldudf_ALT_PAY');
+  for (const token of ['_xldudf_ALT_PAY', '_xldudf_alt_pay', '_xldudf_ALT.PAY', 'ALT.PAY', '[2]!_xldudf_ALT_PAY']) expect(fullName(functionOfStoredName(token)!)).toBe('ALT.PAY');
+  expect(fullName(functionOfStoredName('_xldudf_CLAIR_STIPENDCAP')!)).toBe('CLAIR.STIPENDCAP');
+  for (const token of ['PAY', '_xldudf_PAY', 'SUM', '_xldudf_ALT_NOSUCH']) expect(functionOfStoredName(token)).toBeUndefined();
 });

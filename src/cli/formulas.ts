@@ -2,6 +2,7 @@
 // value is a finding); for any other formula, a finding on the cell says its value is the cache.
 
 import { Value, findFunction, fullName, invoke } from '../functions/registry';
+import { functionOfStoredName } from '../functions/stored-formula';
 import { Raw } from '../functions/coerce';
 import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
 import { Finding, SheetResult } from '../validation/validate';
@@ -14,8 +15,8 @@ export interface OwnCall {
   args: Arg[];
 }
 
-/** Excel saves a JS custom function as `_xldudf_ALT.PAY(…)` (OfficeDev/Excel-Custom-Functions#108). */
-const OWN = /^\s*(?:_xldudf_)?((?:ALT|CLAIR)[._][A-Za-z0-9_.]+)\s*\(([\s\S]*)\)\s*$/i;
+/** One call at the top of a formula: its name token (as saved, see stored-formula.ts) and its arguments. */
+const CALL = /^\s*([^\s("]+)\s*\(([\s\S]*)\)\s*$/;
 
 function splitArgs(s: string): string[] | undefined {
   const out: string[] = [];
@@ -45,10 +46,10 @@ function splitArgs(s: string): string[] | undefined {
 
 /** An ALT./CLAIR. call whose arguments are literals or same-sheet cell references; else undefined. */
 export function parseOwnCall(text: string): OwnCall | undefined {
-  const m = OWN.exec(text);
-  if (!m) return undefined;
-  const name = m[1].replace(/^(ALT|CLAIR)_/i, '$1.');
-  if (!findFunction(name)) return undefined;
+  const m = CALL.exec(text);
+  const f = m ? functionOfStoredName(m[1]) : undefined;
+  if (!m || !f) return undefined;
+  const name = fullName(f);
   const parts = m[2].trim() === '' ? [] : splitArgs(m[2]);
   if (!parts) return undefined;
   const args: Arg[] = [];
