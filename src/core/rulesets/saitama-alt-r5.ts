@@ -116,4 +116,22 @@ export const saitamaAltR5 = {
     illnessReducedPercent: 50, // Art 28.2
     indictmentPercent: 60, // Art 28.3
   },
+  // ---- the leave ledger and the month's pay (RULES.md §12, issue 11) ----
+  partialLeave: {
+    minWorkedMinutes: 345, // Art 14-3.1: 勤務時間から5時間45分を減じた時間
+    withNursingOrCareMaxMinutes: 120, // Art 14-3.1: 2時間から保育時間又は介護時間を減じた時間
+    unitMinutes: 30, // Art 14-3.2
+    childUnderYears: 3, // Art 14-3.1
+  },
+  childcareLeave: {
+    untilChildMonths: 18, // Art 14-2.1: 1歳6か月
+    extendedUntilChildMonths: 24, // Art 14-2.1: 2歳（条例で定める場合）
+    maxTimesPerChild: 2, // Art 14-2.1
+  },
+  monthPay: {
+    deductionTaken: 'next-month', // D-9
+    unpaidDayCounts: 'daily-hours', // D-13
+    payCutDailyAverage: 'three-months-before', // P-4
+    dailyAverageSenRounding: 'floor', // P-4
+  },
 } as const;

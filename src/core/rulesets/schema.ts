@@ -144,6 +144,35 @@ export const altRulesetSchema = z
       illnessReducedPercent: percent, // Art 28.2
       indictmentPercent: percent, // Art 28.3
     }),
+    // ---- the leave ledger and the month's pay (RULES.md §12, issue 11) ----
+    partialLeave: z.object({
+      /** Art 14-3.1: the day's hours less this many minutes is the daily cap (7 h − 5 h 45 = 1 h 15). */
+      minWorkedMinutes: int(0, 1440),
+      /** Art 14-3.1: with nursing (Art 14.1.10) or care time (Art 14.1.16) that day, at most this less that time. */
+      withNursingOrCareMaxMinutes: int(0, 1440),
+      /** Art 14-3.2: taken in units of this many minutes. */
+      unitMinutes: int(1, 1440),
+      /** Art 14-3.1: for a child under this age in years. */
+      childUnderYears: int(1, 18),
+    }),
+    childcareLeave: z.object({
+      /** Art 14-2.1: until the child reaches this age in months (1 year 6 months). */
+      untilChildMonths: int(1, 120),
+      /** Art 14-2.1: in the cases the ordinance names (2 years). */
+      extendedUntilChildMonths: int(1, 120),
+      /** Art 14-2.1: at most this many times per child, apart from the two exceptions. */
+      maxTimesPerChild: int(1, 10),
+    }),
+    monthPay: z.object({
+      /** D-9: a month's deduction is taken from the next month's pay (翌月精算) or from the same month's. */
+      deductionTaken: z.enum(['next-month', 'same-month']),
+      /** D-13: a whole day of unpaid leave or absence counts the day's hours (workingTime.dailyHours). */
+      unpaidDayCounts: z.enum(['daily-hours']),
+      /** P-4: one day's average pay for a pay cut: the pay of the 3 months before ÷ their calendar days (労基法 Art 12.1). */
+      payCutDailyAverage: z.enum(['three-months-before']),
+      /** P-4: 平均賃金 is computed to the sen, below a sen cut (労基法 Art 12, 銭未満切捨て). */
+      dailyAverageSenRounding: roundingSchema,
+    }),
   })
   .check(
     z.superRefine((r, ctx) => {
