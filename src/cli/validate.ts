@@ -73,7 +73,7 @@ function printResults(results: SheetResult[], io: Io, ja: boolean): void {
       io.out(ja ? `■ ${r.sheet}: 名簿・請求の見出しが見つからないため点検しませんでした\n` : `■ ${r.sheet}: no roster or claims headers found; not checked\n`);
       continue;
     }
-    const kind = ja ? { roster: '名簿', claims: '請求' }[r.kind] : r.kind;
+    const kind = ja ? { roster: '名簿', claims: '請求', ledger: '休暇簿', pay: '給与点検' }[r.kind] : r.kind;
     const errors = r.findings.filter((f) => f.severity === 'error').length;
     const warnings = r.findings.length - errors;
     io.out(ja ? `■ ${r.sheet}（${kind}・${r.dataRows}行）: エラー ${errors}件、警告 ${warnings}件\n` : `■ ${r.sheet} (${kind}, ${r.dataRows} rows): ${errors} error(s), ${warnings} warning(s)\n`);

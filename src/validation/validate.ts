@@ -47,6 +47,7 @@ import {
   textSchema,
   yenSchema,
 } from './fields';
+import { LedgerSheetField, PaySheetField, withLedgerAndPay } from './ledger';
 
 export type Severity = 'error' | 'warning';
 
@@ -57,7 +58,7 @@ export interface Finding {
   row: number;
   /** The header text as the sheet writes it ('' for a sheet-wide finding). */
   column: string;
-  field: Field | '';
+  field: Field | LedgerSheetField | PaySheetField | '';
   severity: Severity;
   rule: string;
   message: string;
@@ -76,7 +77,7 @@ export interface SheetInput {
   dateSystem?: DateSystem;
 }
 
-export type SheetKind = 'roster' | 'claims' | 'unknown';
+export type SheetKind = 'roster' | 'claims' | 'ledger' | 'pay' | 'unknown';
 
 export interface SheetResult {
   sheet: string;
@@ -92,6 +93,8 @@ export interface ValidateOptions {
   clair?: ClairRuleset;
   /** Called now and then on big sheets: rows done, rows in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Sheets of the other files given together: their roster and ledger serve the ledger and pay checks. */
+  related?: SheetInput[];
 }
 
 interface Header {
@@ -228,7 +231,7 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
 }
 
 export function validateWorkbook(sheets: SheetInput[], options: ValidateOptions = {}): SheetResult[] {
-  return sheets.map((s) => validateSheet(s, options));
+  return withLedgerAndPay(sheets, sheets.map((s) => validateSheet(s, options)), options);
 }
 
 /** One warning per sheet for each missing column a check needs (CONTRACT.md §3). */
