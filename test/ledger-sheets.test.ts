@@ -65,7 +65,7 @@ describe('ledger sheets', () => {
     expect(minutesOfHoursCell('１：１５')).toBe(75);
     expect(minutesOfHoursCell(1.5)).toBe(90);
     expect(minutesOfHoursCell('2')).toBe(120);
-    expect(minutesOfHoursCell('x')).toMatchObject({ en: expect.stringMatching(/not hours/) });
+    expect(minutesOfHoursCell('x')).toMatchObject({ en: expect.stringMatching(/not hours of a day/) });
     expect(minutesOfHoursCell(25)).toMatchObject({ en: expect.stringMatching(/not hours of a day/) });
   });
 });

@@ -54,6 +54,7 @@ import {
   grouped,
 } from '../core';
 import { Raw, isMissing, toBoolean, toDay, toInteger, toNumber, toRows, toText } from './coerce';
+import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
 export type AddIn = 'ALT' | 'CLAIR';
 export type Lang = 'en' | 'ja';
@@ -653,6 +654,7 @@ export const FUNCTIONS: FnDecl[] = [
       return parseCohort(toText(cohort, 'cohort'));
     },
   },
+  ...LEDGER_FUNCTIONS,
   explainDecl('EXPLAIN'),
   explainDecl('EXPLAINEN', 'en'),
   explainDecl('EXPLAINJA', 'ja'),

@@ -20,6 +20,7 @@ import {
   monthKeyOf,
   monthLabel,
   monthPaySchedule,
+  minutesOfHours,
   nameKey,
   parseLedgerKind,
   payLedgerOf,
@@ -158,25 +159,13 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
 // ---- ledger sheets ------------------------------------------------------------------------
 
 const M = (en: string, ja: string): Msg => ({ en, ja });
-const H_MM = /^(\d{1,2}):([0-5]\d)$/;
 
-/** Hours as CONTRACT §4 writes them: text h:mm or a number of hours → whole minutes. */
+/** Hours as CONTRACT §4 writes them: text h:mm or a number of hours → whole minutes, or why not. */
 export function minutesOfHoursCell(c: Cell): number | Msg {
-  if (typeof c === 'number') {
-    const m = Math.round(c * 60 * 1e6) / 1e6;
-    return Number.isFinite(c) && c > 0 && c <= 24 && Number.isInteger(m) ? m : M(`${c} is not hours of a day (e.g. 1.5 or 1:30)`, `${c} は1日の時間数ではありません（例 1.5 や 1:30）`);
-  }
-  if (typeof c === 'string') {
-    const t = c.normalize('NFKC').trim();
-    const hm = H_MM.exec(t);
-    if (hm) {
-      const m = Number(hm[1]) * 60 + Number(hm[2]);
-      if (m > 0 && m <= 24 * 60) return m;
-    }
-    const n = /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
-    if (Number.isFinite(n)) return minutesOfHoursCell(n);
-  }
-  return M(`"${typeof c === 'object' && c ? c.error : String(c)}" is not hours; write h:mm (1:30) or hours (1.5)`, `「${typeof c === 'object' && c ? c.error : String(c)}」は時間ではありません。h:mm（1:30）か時間数（1.5）で入力してください`);
+  const m = typeof c === 'number' || typeof c === 'string' ? minutesOfHours(c) : undefined;
+  if (m !== undefined) return m;
+  const shown = typeof c === 'object' && c ? c.error : String(c);
+  return M(`"${shown}" is not hours of a day; write h:mm (1:30) or hours (1.5)`, `「${shown}」は1日の時間ではありません。h:mm（1:30）か時間数（1.5）で入力してください`);
 }
 
 class Out<F extends string> {

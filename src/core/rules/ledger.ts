@@ -60,6 +60,22 @@ export function ledgerKindName(k: LedgerKind): { en: string; ja: string } {
   }
 }
 
+/** Hours as CONTRACT §4 writes them — text h:mm or a number of hours — in whole minutes; undefined when not hours of a day. */
+export function minutesOfHours(v: number | string): number | undefined {
+  if (typeof v === 'number') {
+    const m = Math.round(v * 60 * 1e6) / 1e6;
+    return Number.isFinite(v) && v > 0 && v <= 24 && Number.isInteger(m) ? m : undefined;
+  }
+  if (v.length > 20) return undefined;
+  const t = v.normalize('NFKC').trim();
+  const hm = /^(\d{1,2}):([0-5]\d)$/.exec(t);
+  if (hm) {
+    const m = Number(hm[1]) * 60 + Number(hm[2]);
+    return m > 0 && m <= 24 * 60 ? m : undefined;
+  }
+  return /^\d+(\.\d+)?$/.test(t) ? minutesOfHours(Number(t)) : undefined;
+}
+
 export interface LedgerEntry {
   /** The caller's position of the entry (its sheet row), named in messages about other entries. */
   row: number;
