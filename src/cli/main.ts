@@ -16,6 +16,10 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (RULES.md) from th
   altrules list [--json]               every function, with parameters, in English and Japanese
   altrules validate FILE.xlsx [--json] [--out CHECKED.xlsx]
                                        check rosters and subsidy claims in a workbook
+  altrules validate ROSTER.xlsx LEDGER.xlsx PAY.xlsx   leave ledger and pay sheets, people matched by name
+  altrules validate DIR/ [--json]      every *.xlsx under DIR, in parallel; a summary per file and a total
+  altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx] [--explain]
+                                       the expected pay of everyone on the roster for a month
 
   --lang ja|en   language of messages (default: en, or ja when LANG starts with ja)
 
@@ -188,6 +192,8 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
       const { validateCommand } = await import('./validate');
       return validateCommand(args, io, lang);
     }
+    case 'pay':
+      return (await import('./pay')).payCommand(args, io, lang);
     case undefined:
     case 'help':
     case '--help':

@@ -1,11 +1,12 @@
 // altrules validate FILE.xlsx [--json] [--out CHECKED.xlsx] — the task pane's checks, headless.
 
-import { existsSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 import { resolve } from 'path';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetResult, validateWorkbook } from '../validation/validate';
 import { markWorkbook, readWorkbook, sheetsOf } from './xlsx';
 import { whereOf } from '../validation/report';
+import { expectedLines, expectedOf, relatedSheets } from './pay';
 
 interface Io {
   out(text: string): void;
@@ -18,6 +19,7 @@ export async function validateCommand(args: string[], io: Io, lang: Lang): Promi
   const outPath = outIndex >= 0 ? args[outIndex + 1] : undefined;
   const files = args.filter((a, i) => !a.startsWith('--') && !(outIndex >= 0 && i === outIndex + 1));
   const ja = lang === 'ja';
+  if (files.length > 0 && existsSync(files[0]) && statSync(files[0]).isDirectory()) return (await import('./folder')).folderCommand(files[0], args, io, lang);
   if (files.length === 0) {
     io.err(ja ? '使い方: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--out CHECKED.xlsx]\n' : 'usage: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--out CHECKED.xlsx]\n');
     return 2;
@@ -35,6 +37,7 @@ export async function validateCommand(args: string[], io: Io, lang: Lang): Promi
     return 2;
   }
   const all: (Omit<Finding, 'columnIndex'> & { file?: string })[] = [];
+  const expected: ReturnType<typeof expectedOf> = [];
   let code = 0;
   for (const file of files) {
     if (!existsSync(file)) {
@@ -50,9 +53,11 @@ export async function validateCommand(args: string[], io: Io, lang: Lang): Promi
       code = 2;
       continue;
     }
-    const results = validateWorkbook(sheetsOf(wb));
+    const sheets = sheetsOf(wb);
+    const results = validateWorkbook(sheets, { related: await relatedSheets(files, file, sheets) });
     if (json) {
       for (const r of results) for (const { columnIndex: _c, ...f } of r.findings) all.push(files.length > 1 ? { file, ...f } : f);
+      expected.push(...expectedOf(results, files.length > 1 ? file : undefined));
     } else {
       if (files.length > 1) io.out(`${file}\n`);
       printResults(results, io, ja);
@@ -63,7 +68,7 @@ export async function validateCommand(args: string[], io: Io, lang: Lang): Promi
       if (!json) io.out(ja ? `\n印を付けた写しと点検結果シートを ${outPath} に保存しました（元のファイルは変更していません）\n` : `\nWrote a marked copy with a findings sheet to ${outPath} (the input is unchanged)\n`);
     }
   }
-  if (json) io.out(`${JSON.stringify({ findings: all }, null, 2)}\n`);
+  if (json) io.out(`${JSON.stringify({ findings: all, ...(expected.length ? { expected } : {}) }, null, 2)}\n`);
   return code;
 }
 
@@ -82,5 +87,6 @@ function printResults(results: SheetResult[], io: Io, ja: boolean): void {
       const sev = f.severity === 'error' ? (ja ? 'エラー' : 'error  ') : ja ? '警告  ' : 'warning';
       io.out(`  ${where.padEnd(6)} ${sev} [${f.rule}] ${ja ? f.message_ja : f.message}\n`);
     }
+    io.out(expectedLines(r, ja));
   }
 }

@@ -498,7 +498,7 @@ export function payLedgerOf(rs: AltRuleset, terms: readonly PayTerm[], entries: 
       if (e.kind.kind !== 'suspension') continue;
       for (let d = e.from; d <= e.to; d++) {
         const p = suspensionPayPercent(rs, 'illness', first, d);
-        rates.set(d, { percent: p, clause: 'Art 28.2, D-12', en: `illness suspension, day ${d - first + 1} from ${isoFromDay(first)}`, ja: `病気休職（${isoFromDay(first)} から${d - first + 1}日目）` });
+        rates.set(d, { percent: p, clause: 'Art 28.2, D-12', en: `illness suspension, days counted from ${isoFromDay(first)}: full to day ${rs.suspensionPay.illnessFullUntilDay}, ${rs.suspensionPay.illnessReducedPercent} % to day ${rs.suspensionPay.illnessHalfUntilDay}`, ja: `病気休職（${isoFromDay(first)} から起算: ${rs.suspensionPay.illnessFullUntilDay}日目まで全額、${rs.suspensionPay.illnessHalfUntilDay}日目まで${rs.suspensionPay.illnessReducedPercent}%）` });
       }
     }
   }

@@ -88,7 +88,8 @@ export function ratedMonthAmount(rs: AltRuleset, anyDayOfMonth: Day, terms: read
     }
     trace.step('Art 7.3, D-12', `${label}: ${base} days requiring work (weekly rest days left out, holidays counted)`, `${label}: 要勤務日 ${base}日（週休日を除き、休日は含む）`);
     for (const g of list) {
-      trace.step(g.clause, `${g.days} day(s) at ${g.percent} % of ${yen(g.monthly)} (${g.en})`, `${g.days}日 × ${yen(g.monthly)} の ${g.percent}%（${g.ja}）`);
+      if (g.monthly === 0) trace.step(g.clause, `${g.days} day(s) outside the term: rate 0`, `任期外 ${g.days}日: 支給割合 0`);
+      else trace.step(g.clause, `${g.days} day(s) at ${g.percent} % of ${yen(g.monthly)} (${g.en})`, `${g.days}日 × ${yen(g.monthly)} の ${g.percent}%（${g.ja}）`);
     }
     const r = roundingText[rs.pay.prorationRounding];
     trace.step('D-12, D-2', `Σ ÷ ${base} = ${(sum / 100 / base).toFixed(2)}; ${r.en} → ${yen(amount)}`, `合計 ÷ ${base} = ${(sum / 100 / base).toFixed(2)}、${r.ja} → ${yen(amount)}`);
@@ -181,7 +182,8 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
     const taken = Math.min(pending, available);
     pending -= taken;
     const expected = available - taken;
-    trace.step('D-12, Art 8.1', `${yen(g)}${cut ? ` − pay cut ${yen(cut)}` : ''}${taken ? ` − deductions ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `; ${yen(pending)} carried to next month` : ''}`, `${yen(g)}${cut ? ` − 減給 ${yen(cut)}` : ''}${taken ? ` − 減額 ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `、${yen(pending)} は翌月へ繰越` : ''}`);
+    if (!cut && !taken && !pending) trace.step('D-12', `nothing to deduct: ${yen(expected)} is due`, `減額なし: 支給額 ${yen(expected)}`);
+    else trace.step('D-12, Art 8.1', `${yen(g)}${cut ? ` − pay cut ${yen(cut)}` : ''}${taken ? ` − deductions ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `; ${yen(pending)} carried to next month` : ''}`, `${yen(g)}${cut ? ` − 減給 ${yen(cut)}` : ''}${taken ? ` − 減額 ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `、${yen(pending)} は翌月へ繰越` : ''}`);
     out.push({ month: k, gross: g, cut, unpaidMinutes: minutes, unpaidHours: hours, deduction, taken, expected, carried: pending, steps: trace.steps });
   }
   return out;
