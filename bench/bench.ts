@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   // Imported here so that the calendar bench can also run alone.
   const { functionsBench, jsonlBench, validationBench, bundleReport } = await import('./bench-functions');
   const results: BenchResult[] = [];
-  for (const run of [calendarBench, functionsBench, jsonlBench, validationBench, bundleReport]) {
+  const { ledgerBench, folderBench } = await import('./bench-ledger');
+  for (const run of [calendarBench, functionsBench, jsonlBench, validationBench, ledgerBench, folderBench, bundleReport]) {
     const r = await run();
     console.log(`${r.lines.join('\n')}\n`);
     results.push(r);

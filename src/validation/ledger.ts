@@ -288,6 +288,7 @@ export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { resul
 export class PayBook {
   private readonly byPerson = new Map<string, LedgerEntry[]>();
   private readonly cache = new Map<string, { from: MonthKey; rows: MonthPay[] }>();
+  private readonly explained = new Map<string, { from: MonthKey; rows: MonthPay[] }>();
   constructor(
     readonly people: Map<string, RosterPerson>,
     entries: readonly LedgerEntry[],
@@ -301,19 +302,20 @@ export class PayBook {
     }
   }
 
-  /** The month's pay of a person, or undefined when the person is not on the roster. */
-  month(name: string, month: MonthKey): MonthPay | undefined {
+  /** The month's pay of a person, or undefined when the person is not on the roster; with its steps when asked. */
+  month(name: string, month: MonthKey, withSteps = true): MonthPay | undefined {
     const key = nameKey(name);
     const person = this.people.get(key);
     if (!person) return undefined;
-    let c = this.cache.get(key);
+    const cache = withSteps ? this.explained : this.cache;
+    let c = cache.get(key);
     const first = monthKeyOf(person.terms[0].start);
     if (month < first) return { month, gross: 0, cut: 0, unpaidMinutes: 0, unpaidHours: 0, deduction: 0, taken: 0, expected: 0, carried: 0, steps: [{ clause: 'Art 7.3', en: `${monthLabel(month)}: before the first term: nothing is due`, ja: `${monthLabel(month)}: 任期前のため支給なし` }] };
     if (!c || month >= c.from + c.rows.length) {
       const terms: PayTerm[] = person.terms.map((t) => ({ start: t.start, end: t.end, jetYear: t.jetYear }));
       const last = Math.max(month, monthKeyOf(person.terms[person.terms.length - 1].end));
-      c = { from: first, rows: monthPaySchedule(this.rs, payLedgerOf(this.rs, terms, this.byPerson.get(key) ?? []), first, last) };
-      this.cache.set(key, c);
+      c = { from: first, rows: monthPaySchedule(this.rs, payLedgerOf(this.rs, terms, this.byPerson.get(key) ?? []), first, last, { steps: withSteps }) };
+      cache.set(key, c);
     }
     return c.rows[month - c.from];
   }
@@ -409,7 +411,9 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
     }
     seen.set(dup, out.row(i));
     if (!book) continue;
-    const p = book.month(name, monthKey);
+    const quick = book.month(name, monthKey, false);
+    // The steps only where a figure is reported or questioned.
+    const p = quick && (paid === undefined || paid !== quick.expected) ? book.month(name, monthKey, true) : quick;
     if (!p) {
       out.add(i, 'name', 'error', 'CONTRACT §4', M(`${name} is not on the roster`, `${name} は名簿にありません`));
       continue;

@@ -2,7 +2,7 @@
 // Entries in, findings per entry out; and what the entries mean for pay (a PayLedger).
 
 import { holidayName, isWeeklyRestDay, isWorkday, workingDaysBetween } from '../calendar';
-import { Day, isoFromDay } from '../days';
+import { Day, isoFromDay, ymdFromDay } from '../days';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
 import { nameKey } from '../text';
 import { secondGrantDay } from './annualLeave';
@@ -140,14 +140,22 @@ export function entryMinutes(rs: AltRuleset, e: LedgerEntry): number {
   return workingDaysBetween(e.from, e.to) * Math.round(rs.workingTime.dailyHours * 60);
 }
 
-function isDayCountedKind(rs: AltRuleset, e: LedgerEntry): boolean {
+function isDayCountedKind(items: ReadonlyMap<number, SpecialLeaveKind>, e: LedgerEntry): boolean {
   const k = e.kind;
   if (k.kind === 'annual' || k.kind === 'partial' || k.kind === 'absence') return true;
   if (k.kind === 'special') {
-    const s = rs.specialLeave.find((x) => x.item === k.item);
+    const s = items.get(k.item);
     return !!s && s.unit !== 'consecutive-days' && s.unit !== 'weeks';
   }
   return false;
+}
+
+/** The catalogue by item number, made once per ruleset. */
+const ITEMS = new WeakMap<AltRuleset, Map<number, SpecialLeaveKind>>();
+function itemsOf(rs: AltRuleset): Map<number, SpecialLeaveKind> {
+  let m = ITEMS.get(rs);
+  if (!m) ITEMS.set(rs, (m = new Map(rs.specialLeave.map((s) => [s.item, s]))));
+  return m;
 }
 
 /**
@@ -165,12 +173,12 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
     list.push(e);
   }
   const dailyMin = Math.round(rs.workingTime.dailyHours * 60);
+  const items = itemsOf(rs);
   for (const [key, list] of byPerson) {
     list.sort((a, b) => a.from - b.from || a.row - b.row);
     const terms = people?.get(key);
     const valid: LedgerEntry[] = [];
     for (const e of list) {
-      const name = ledgerKindName(e.kind);
       if (e.to < e.from) {
         add(e, 'to', 'error', 'CONTRACT §4', `ends ${isoFromDay(e.to)}, before it starts ${isoFromDay(e.from)}`, `終了日 ${isoFromDay(e.to)} が開始日 ${isoFromDay(e.from)} より前です`);
         continue;
@@ -191,7 +199,7 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
         add(e, 'hours', 'error', 'Art 14-3.2', 'partial leave needs its hours (30-minute units)', '部分休業は時間（30分単位）を記入してください');
         continue;
       }
-      if (e.kind.kind === 'special' && !rs.specialLeave.some((s) => s.item === (e.kind as { item: number }).item)) {
+      if (e.kind.kind === 'special' && !items.has(e.kind.item)) {
         add(e, 'kind', 'error', 'Art 14.1', `special leave item ${e.kind.item} does not exist; Art 14.1 has items 1–${rs.specialLeave.length}`, `特別休暇第${e.kind.item}号はありません（第14条第1項は第1〜${rs.specialLeave.length}号）`);
         continue;
       }
@@ -201,12 +209,14 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
         // Art 5.1: leave belongs to a term; an entry must lie inside one.
         const t = termOf(terms, e.from);
         if (!t || e.to > t.end) {
+          const name = ledgerKindName(e.kind);
           const shown = terms.map((x) => `${isoFromDay(x.start)}–${isoFromDay(x.end)}`).join(', ');
           add(e, t ? 'to' : 'from', 'error', 'Art 5.1', `${name.en} ${isoFromDay(e.from)}${e.to !== e.from ? `–${isoFromDay(e.to)}` : ''} lies outside ${e.name}'s term (${shown})`, `${name.ja} ${isoFromDay(e.from)}${e.to !== e.from ? `〜${isoFromDay(e.to)}` : ''} は${e.name}の任期（${shown}）の外です`);
           continue;
         }
       }
-      if (e.kind.kind !== 'paycut' && isDayCountedKind(rs, e) && workingDaysBetween(e.from, e.to) === 0) {
+      if (e.kind.kind !== 'paycut' && isDayCountedKind(items, e) && workingDaysBetween(e.from, e.to) === 0) {
+        const name = ledgerKindName(e.kind);
         const why = noWorkReason(e.from);
         add(e, 'from', 'error', 'Art 10.2, 11', `${name.en} on ${isoFromDay(e.from)}${e.to !== e.from ? `–${isoFromDay(e.to)}` : ''}: no work is required (${why.en})`, `${name.ja} ${isoFromDay(e.from)}${e.to !== e.from ? `〜${isoFromDay(e.to)}` : ''}: 勤務を要しない日です（${why.ja}）`);
         continue;
@@ -216,7 +226,7 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
     checkOverlaps(valid, dailyMin, add);
     if (terms) checkAnnual(rs, valid, terms, add);
     checkSick(rs, valid, add);
-    checkSpecial(rs, valid, terms, add);
+    checkSpecial(rs, items, valid, terms, add);
     checkPartial(rs, valid, add);
   }
   out.sort((a, b) => a.row - b.row);
@@ -232,11 +242,10 @@ function checkOverlaps(list: LedgerEntry[], dailyMin: number, add: Add): void {
   // In sheet order: the entry written later is the one that clashes.
   for (const e of [...list].sort((a, b) => a.row - b.row)) {
     if (e.kind.kind === 'paycut') continue;
-    const n = ledgerKindName(e.kind);
     if (e.minutes !== undefined) {
       const other = full.get(e.from);
       if (other) {
-        add(e, 'from', 'error', 'Art 12–14', `${n.en} on ${isoFromDay(e.from)} overlaps the ${ledgerKindName(other.kind).en} of row ${other.row}`, `${isoFromDay(e.from)} の${n.ja}は${other.row}行目の${ledgerKindName(other.kind).ja}と重なっています`);
+        add(e, 'from', 'error', 'Art 12–14', `${ledgerKindName(e.kind).en} on ${isoFromDay(e.from)} overlaps the ${ledgerKindName(other.kind).en} of row ${other.row}`, `${isoFromDay(e.from)} の${ledgerKindName(e.kind).ja}は${other.row}行目の${ledgerKindName(other.kind).ja}と重なっています`);
         continue;
       }
       const h = hourly.get(e.from);
@@ -254,6 +263,7 @@ function checkOverlaps(list: LedgerEntry[], dailyMin: number, add: Add): void {
       if (other) clash = { day: d, other };
     }
     if (clash) {
+      const n = ledgerKindName(e.kind);
       add(e, 'from', 'error', 'Art 12–14', `${n.en} ${isoFromDay(e.from)}${e.to !== e.from ? `–${isoFromDay(e.to)}` : ''} overlaps the ${ledgerKindName(clash.other.kind).en} of row ${clash.other.row} on ${isoFromDay(clash.day)}`, `${n.ja} ${isoFromDay(e.from)}${e.to !== e.from ? `〜${isoFromDay(e.to)}` : ''} は${clash.other.row}行目の${ledgerKindName(clash.other.kind).ja}と ${isoFromDay(clash.day)} に重なっています`);
       continue;
     }
@@ -291,9 +301,13 @@ export function annualLeaveBalance(rs: AltRuleset, term: PersonTerm, entries: re
   let usedOwn = 0;
   const carriedMin = term.carriedDays * hpdMin;
   const rows: AnnualBalanceRow[] = [];
+  const second = term.reappointed ? undefined : secondGrantDay(rs, term.start);
   for (const e of entries) {
     const m = entryMinutes(rs, e);
-    const { granted, secondFrom } = annualAvailableDays(rs, term, e.from);
+    // Art 12.1, D-4 (as annualAvailableDays, with the second grant's day worked out once).
+    const later = second !== undefined && e.from < second;
+    const granted = later ? rs.annualLeave.firstGrantDays : rs.annualLeave.daysPerTerm;
+    const secondFrom = later ? second : undefined;
     const ownAvailable = granted * hpdMin;
     const availableLeft = carriedMin - usedCarried + ownAvailable - usedOwn;
     if (m > availableLeft) {
@@ -386,21 +400,21 @@ function variantLimit(k: SpecialLeaveKind, note: string | undefined): { limit: n
   return { limit: k.limit };
 }
 
-function checkSpecial(rs: AltRuleset, list: LedgerEntry[], terms: readonly PersonTerm[] | undefined, add: Add): void {
+function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKind>, list: LedgerEntry[], terms: readonly PersonTerm[] | undefined, add: Add): void {
   const dailyMin = Math.round(rs.workingTime.dailyHours * 60);
-  const totals = new Map<string, number>(); // item|period → minutes
-  const perDay = new Map<string, number>(); // item|day → minutes
+  const totals = new Map<number, number>(); // item, period → minutes
+  const perDay = new Map<number, number>(); // item, day → minutes
   for (const e of list) {
     if (e.kind.kind !== 'special') continue;
     const item = e.kind.item;
-    const k = rs.specialLeave.find((s) => s.item === item)!;
-    const { limit, variant } = variantLimit(k, e.note);
+    const k = items.get(item)!;
+    const { limit, variant } = k.variants.length ? variantLimit(k, e.note) : { limit: k.limit, variant: undefined };
     const label = `${k.en}${variant ? `, ${variant}` : ''} (Art 14.1.${item})`;
     const labelJa = `${k.ja}（第14条第1項第${item}号）`;
-    if (item === SUMMER_LEAVE.item) {
-      const mf = Number(isoFromDay(e.from).slice(5, 7));
-      const mt = Number(isoFromDay(e.to).slice(5, 7));
-      if (mf < SUMMER_LEAVE.fromMonth || mt > SUMMER_LEAVE.toMonth || isoFromDay(e.from).slice(0, 4) !== isoFromDay(e.to).slice(0, 4)) {
+    const f = item === SUMMER_LEAVE.item ? ymdFromDay(e.from) : undefined;
+    if (f) {
+      const t = ymdFromDay(e.to);
+      if (f.m < SUMMER_LEAVE.fromMonth || t.m > SUMMER_LEAVE.toMonth || f.y !== t.y) {
         add(e, 'from', 'error', k.clause, `${label} is taken within July–September; ${isoFromDay(e.from)} is outside`, `${labelJa}は7月〜9月の期間内に取得します（${isoFromDay(e.from)} は期間外）`);
         continue;
       }
@@ -418,8 +432,8 @@ function checkSpecial(rs: AltRuleset, list: LedgerEntry[], terms: readonly Perso
       case 'days-per-term': {
         // Counted per term (the summer leave per year); days in hours ÷ the day's hours.
         const t = termOf(terms, e.from);
-        const period = item === SUMMER_LEAVE.item ? isoFromDay(e.from).slice(0, 4) : t ? String(t.start) : 'all';
-        const key = `${item}|${period}`;
+        const period = f ? f.y : t ? t.start : 0;
+        const key = item * 1e7 + period;
         const before = totals.get(key) ?? 0;
         const m = entryMinutes(rs, e);
         if (before + m > limit * dailyMin) {
@@ -432,7 +446,7 @@ function checkSpecial(rs: AltRuleset, list: LedgerEntry[], terms: readonly Perso
       case 'minutes-per-day':
       case 'hours-per-day': {
         const cap = k.unit === 'minutes-per-day' ? Math.round(limit) : item === 16 ? careTimeCapMinutes(rs, limit) : Math.round(limit * 60);
-        const key = `${item}|${e.from}`;
+        const key = item * 1e7 + e.from;
         const m = e.minutes ?? dailyMin;
         const total = (perDay.get(key) ?? 0) + m;
         if (total > cap || e.to !== e.from) {

@@ -132,6 +132,8 @@ export interface MonthPay {
 export interface PayScheduleOptions {
   /** P-4 override: one day's average pay in yen, when the clerk knows it. */
   dailyAveragePay?: number;
+  /** FALSE: leave `steps` empty (much faster; a clerk needs the steps only where a figure is questioned). */
+  steps?: boolean;
 }
 
 /**
@@ -153,8 +155,9 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
   const out: MonthPay[] = [];
   let pending = 0;
   let previousDeduction = 0;
+  const withSteps = options.steps !== false;
   for (let k = fromMonth; k <= toMonth; k++) {
-    const trace = new Trace();
+    const trace = withSteps ? new Trace() : undefined;
     const g = gross(k, trace);
     grossCache.set(k, g);
     // D-13: the month's unpaid time, rounded once (Art 8.2), priced at the hourly rate (D-3).
@@ -162,19 +165,19 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
     let hours = 0;
     let deduction = 0;
     if (minutes > 0) {
-      const t = new Trace();
+      const t = trace ? new Trace() : undefined;
       hours = deductibleHours(rs, minutes, t);
       const year = ledger.unpaidYear.get(k) ?? ledger.terms[0]?.jetYear ?? 1;
       const rate = hourlyRate(rs, year);
       deduction = hours * rate;
-      trace.step('D-13, Art 8.2', `${monthLabel(k)}: unpaid time ${t.steps[0].en.replace(/^the month's absent time in total: /, '')}; ${hours} h × ${yen(rate)} (Art 7.4, D-3) = ${yen(deduction)}`, `${monthLabel(k)}: 無給の不勤務 ${t.steps[0].ja.replace(/^月の不勤務時間の合計 /, '')}、${hours}時間 × ${yen(rate)}（第7条第4項・D-3）= ${yen(deduction)}`);
+      if (t && trace) trace.step('D-13, Art 8.2', `${monthLabel(k)}: unpaid time ${t.steps[0].en.replace(/^the month's absent time in total: /, '')}; ${hours} h × ${yen(rate)} (Art 7.4, D-3) = ${yen(deduction)}`, `${monthLabel(k)}: 無給の不勤務 ${t.steps[0].ja.replace(/^月の不勤務時間の合計 /, '')}、${hours}時間 × ${yen(rate)}（第7条第4項・D-3）= ${yen(deduction)}`);
     }
     // D-9: by default a month's deduction is taken from the next month's pay.
     const due = sameMonth ? deduction : previousDeduction;
     if (due > 0) {
-      trace.step('D-9', sameMonth ? `deducted in the same month (ruleset: same-month): ${yen(due)}` : `last month's deduction ${yen(due)} is taken from this month's pay (翌月精算)`, sameMonth ? `同月に減額（ルールセット: same-month）: ${yen(due)}` : `前月分の減額 ${yen(due)} を当月の報酬から差し引く（翌月精算）`);
+      trace?.step('D-9', sameMonth ? `deducted in the same month (ruleset: same-month): ${yen(due)}` : `last month's deduction ${yen(due)} is taken from this month's pay (翌月精算)`, sameMonth ? `同月に減額（ルールセット: same-month）: ${yen(due)}` : `前月分の減額 ${yen(due)} を当月の報酬から差し引く（翌月精算）`);
     }
-    if (pending > 0) trace.step('Art 8.1', `carried from earlier months: ${yen(pending)}`, `前月までの繰越減額: ${yen(pending)}`);
+    if (pending > 0) trace?.step('Art 8.1', `carried from earlier months: ${yen(pending)}`, `前月までの繰越減額: ${yen(pending)}`);
     pending += due;
     previousDeduction = deduction;
     const cut = payCut(rs, k, ledger.payCuts.get(k) ?? 0, g, gross, options.dailyAveragePay, trace);
@@ -182,9 +185,11 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
     const taken = Math.min(pending, available);
     pending -= taken;
     const expected = available - taken;
-    if (!cut && !taken && !pending) trace.step('D-12', `nothing to deduct: ${yen(expected)} is due`, `減額なし: 支給額 ${yen(expected)}`);
+    if (!trace) {
+      // no steps asked for
+    } else if (!cut && !taken && !pending) trace.step('D-12', `nothing to deduct: ${yen(expected)} is due`, `減額なし: 支給額 ${yen(expected)}`);
     else trace.step('D-12, Art 8.1', `${yen(g)}${cut ? ` − pay cut ${yen(cut)}` : ''}${taken ? ` − deductions ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `; ${yen(pending)} carried to next month` : ''}`, `${yen(g)}${cut ? ` − 減給 ${yen(cut)}` : ''}${taken ? ` − 減額 ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `、${yen(pending)} は翌月へ繰越` : ''}`);
-    out.push({ month: k, gross: g, cut, unpaidMinutes: minutes, unpaidHours: hours, deduction, taken, expected, carried: pending, steps: trace.steps });
+    out.push({ month: k, gross: g, cut, unpaidMinutes: minutes, unpaidHours: hours, deduction, taken, expected, carried: pending, steps: trace?.steps ?? [] });
   }
   return out;
 }
@@ -195,12 +200,12 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
  * their calendar days (労基法 Art 12.1), to the sen; months without service are left out, and with
  * none the month's own pay ÷ its days.
  */
-function payCut(rs: AltRuleset, k: MonthKey, instances: number, monthPayYen: number, gross: (k: MonthKey) => number, override: number | undefined, trace: Trace): number {
+function payCut(rs: AltRuleset, k: MonthKey, instances: number, monthPayYen: number, gross: (k: MonthKey) => number, override: number | undefined, trace: Trace | undefined): number {
   if (instances <= 0 || monthPayYen <= 0) return 0;
   let dailySen: number;
   if (override !== undefined) {
     dailySen = Math.round(override * 100);
-    trace.step('Art 27.2.2', `one day's average pay (given): ${yen(override)}`, `平均報酬の1日分（指定）: ${yen(override)}`);
+    trace?.step('Art 27.2.2', `one day's average pay (given): ${yen(override)}`, `平均報酬の1日分（指定）: ${yen(override)}`);
   } else {
     let total = 0;
     let days = 0;
@@ -216,7 +221,7 @@ function payCut(rs: AltRuleset, k: MonthKey, instances: number, monthPayYen: num
       days = lastDayOfMonthKey(k) - firstDayOfMonthKey(k) + 1;
     }
     dailySen = roundDiv(total * 100, days, rs.monthPay.dailyAverageSenRounding);
-    trace.step('P-4', `one day's average pay: ${yen(total)} ÷ ${days} calendar days = ${yen(dailySen / 100)} (to the sen)`, `平均報酬の1日分: ${yen(total)} ÷ 暦日${days}日 = ${yen(dailySen / 100)}（銭未満切捨て）`);
+    trace?.step('P-4', `one day's average pay: ${yen(total)} ÷ ${days} calendar days = ${yen(dailySen / 100)} (to the sen)`, `平均報酬の1日分: ${yen(total)} ÷ 暦日${days}日 = ${yen(dailySen / 100)}（銭未満切捨て）`);
   }
   const per = rs.discipline.cutPerInstance;
   const cap = rs.discipline.monthlyCap;
@@ -225,7 +230,7 @@ function payCut(rs: AltRuleset, k: MonthKey, instances: number, monthPayYen: num
   const den = per.denominator * cap.denominator * 100;
   const capped = capNum < cutNum;
   const amount = roundDiv(capped ? capNum : cutNum, den, rs.discipline.cutRounding);
-  trace.step('Art 27.2.2, P-1', `pay cut: ${instances} × ${per.numerator}/${per.denominator} day = ${(cutNum / den).toFixed(2)}; cap ${cap.numerator}/${cap.denominator} of ${yen(monthPayYen)} = ${(capNum / den).toFixed(2)}${capped ? ' (the cap applies)' : ''} → ${yen(amount)}`, `減給: ${instances}回 × ${per.numerator}/${per.denominator}日分 = ${(cutNum / den).toFixed(2)}、上限 ${yen(monthPayYen)} の ${cap.numerator}/${cap.denominator} = ${(capNum / den).toFixed(2)}${capped ? '（上限を適用）' : ''} → ${yen(amount)}`);
+  trace?.step('Art 27.2.2, P-1', `pay cut: ${instances} × ${per.numerator}/${per.denominator} day = ${(cutNum / den).toFixed(2)}; cap ${cap.numerator}/${cap.denominator} of ${yen(monthPayYen)} = ${(capNum / den).toFixed(2)}${capped ? ' (the cap applies)' : ''} → ${yen(amount)}`, `減給: ${instances}回 × ${per.numerator}/${per.denominator}日分 = ${(cutNum / den).toFixed(2)}、上限 ${yen(monthPayYen)} の ${cap.numerator}/${cap.denominator} = ${(capNum / den).toFixed(2)}${capped ? '（上限を適用）' : ''} → ${yen(amount)}`);
   return amount;
 }
 
