@@ -3,11 +3,14 @@
 
 import ExcelJS from 'exceljs';
 import { mkdtempSync, copyFileSync } from 'fs';
-import { availableParallelism, tmpdir } from 'os';
+import { availableParallelism, loadavg, tmpdir } from 'os';
+import { spawnSync } from 'child_process';
 import { join } from 'path';
 import { LedgerEntry, PayTerm, PersonTerm, checkLedger, dayFromYmd, defaultAltRuleset, isWorkday, isoFromDay, monthKeyOf, monthPaySchedule, parseLedgerKind, payLedgerOf } from '../src/core';
 import { checkFiles } from '../src/cli/folder';
 import { measure } from './harness';
+
+const ROOT = join(__dirname, '..', '..');
 import type { BenchResult } from './bench';
 
 const KINDS = ['annual', 'absence', 'sick', 'special 21', 'partial', 'special 10', 'annual', 'absence'];
@@ -100,19 +103,28 @@ async function workbooks(count: number): Promise<string[]> {
 export async function folderBench(): Promise<BenchResult> {
   const lines = ['Folder mode: 200 workbooks (roster 30, ledger 300, pay 360 rows each)'];
   const files = await workbooks(200);
+  const rate = (n: number, ms: number) => n / (ms / 1000);
+  // The single-file path: one `altrules validate FILE` per workbook, as a clerk would script it.
+  const sample = files.slice(0, 20);
+  const t0 = process.hrtime.bigint();
+  for (const f of sample) {
+    const r = spawnSync('node', [join(ROOT, 'bin', 'altrules.js'), 'validate', f, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.status !== 0) throw new Error(r.stderr);
+  }
+  const single = rate(sample.length, Number(process.hrtime.bigint() - t0) / 1e6);
   const time = async (threads: number) => {
-    const t0 = process.hrtime.bigint();
+    const t = process.hrtime.bigint();
     const reports = await checkFiles(files, threads);
     if (reports.some((r) => r.unreadable)) throw new Error('a bench workbook was unreadable');
-    return Number(process.hrtime.bigint() - t0) / 1e6;
+    return rate(files.length, Number(process.hrtime.bigint() - t) / 1e6);
   };
   const cores = availableParallelism();
-  const one = await time(0);
-  const many = await time(cores);
-  lines.push(`  one at a time (this thread)                          ${one.toFixed(0).padStart(8)} ms  ${(files.length / (one / 1000)).toFixed(1)} files/s`);
-  lines.push(`  ${cores} worker threads                                     ${many.toFixed(0).padStart(8)} ms  ${(files.length / (many / 1000)).toFixed(1)} files/s`);
-  const speedup = one / many;
-  const ok = speedup >= 1.6 || cores < 2;
-  lines.push(`  target: at least 1.6× faster on ${cores} cores — ${ok ? 'met' : 'NOT MET'} (${speedup.toFixed(2)}×)`);
+  const inline = await time(0);
+  const workers = await time(cores);
+  lines.push(`  altrules validate FILE, one process per file (${sample.length} sampled) ${single.toFixed(1).padStart(8)} files/s`);
+  lines.push(`  altrules validate DIR/, one thread                       ${inline.toFixed(1).padStart(8)} files/s  (${(inline / single).toFixed(2)}×)`);
+  lines.push(`  altrules validate DIR/, ${cores} worker threads                  ${workers.toFixed(1).padStart(8)} files/s  (${(workers / single).toFixed(2)}×; ${(workers / inline).toFixed(2)}× the one thread)`);
+  const ok = workers / single >= 1.6;
+  lines.push(`  target: folder mode at least 1.6× the single-file path on ${cores} cores — ${ok ? 'met' : 'NOT MET'} (${(workers / single).toFixed(2)}×; load average ${loadavg()[0].toFixed(1)})`);
   return { lines, ok };
 }

@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetKind, validateWorkbook } from '../validation/validate';
+import { rosterPeople } from '../validation/ledger';
 import { relatedSheets } from './pay';
 import { readWorkbook, sheetsOf } from './xlsx';
 
@@ -51,7 +52,10 @@ export async function checkFile(file: string, siblings: readonly string[] = []):
   try {
     const wb = await readWorkbook(file);
     const sheets = sheetsOf(wb);
-    const results = validateWorkbook(sheets, { related: await relatedSheets(siblings, file, sheets) });
+    // Only a workbook without a roster of its own looks at its folder: a folder of 200 complete
+    // workbooks must not read every other one for each.
+    const related = rosterPeople(sheets).size > 0 ? [] : await relatedSheets(siblings, file, sheets);
+    const results = validateWorkbook(sheets, { related });
     return {
       file,
       sheets: results.map((r) => ({ sheet: r.sheet, kind: r.kind, dataRows: r.dataRows, errors: r.findings.filter((f) => f.severity === 'error').length, warnings: r.findings.filter((f) => f.severity === 'warning').length })),
