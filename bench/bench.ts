@@ -69,7 +69,8 @@ async function main(): Promise<void> {
   const { functionsBench, jsonlBench, validationBench, bundleReport } = await import('./bench-functions');
   const { cliBench } = await import('./bench-cli');
   const results: BenchResult[] = [];
-  for (const run of [calendarBench, functionsBench, jsonlBench, validationBench, cliBench, bundleReport]) {
+  const { ledgerBench, folderBench } = await import('./bench-ledger');
+  for (const run of [calendarBench, functionsBench, jsonlBench, validationBench, cliBench, ledgerBench, folderBench, bundleReport]) {
     const r = await run();
     console.log(`${r.lines.join('\n')}\n`);
     results.push(r);

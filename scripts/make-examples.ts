@@ -93,11 +93,90 @@ async function claims(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
+// name, from, to, kind, hours, note, what is planted (the Comment column is not a ledger column)
+type LedgerRow = [string, string, string | null, string, string | null, string | null, string];
+const LEDGER: LedgerRow[] = [
+  ['Alex Smith', '2023-09-04', '2023-09-08', '年休', null, null, 'ok: 5 of the first 10 days'],
+  ['Alex Smith', '2023-10-02', '2023-10-06', '年休', null, null, 'ok: 10 of 10 days'],
+  ['Alex Smith', '2023-10-11', null, '年休', '2:00', null, 'overdraws: the second 10 days only from 2023-10-31 (Art 12.1, D-4)'],
+  ['Alex Smith', '2024-05-13', '2024-05-16', '病休', null, null, '4 days without a certificate noted (Art 30.3, warning)'],
+  ['Alex Smith', '2024-06-10', null, '欠勤', '1:10', null, 'RULES.md §12 worked example'],
+  ['Alex Smith', '2024-06-24', null, '欠勤', '1:20', null, 'RULES.md §12 worked example'],
+  ['Brianna Lee', '2024-04-15', null, '部分休業', '0:45', null, 'not in 30-minute units (Art 14-3.2)'],
+  ['Brianna Lee', '2024-04-16', null, '特休10', '1:00', null, 'ok: nursing time, unpaid'],
+  ['Brianna Lee', '2024-04-16', null, '部分休業', '1:00', null, 'ok: 2 h − 1 h of nursing time'],
+  ['Brianna Lee', '2024-04-17', null, '部分休業', '1:30', null, 'over the 1 h 15 daily cap (Art 14-3.1)'],
+  ['Brianna Lee', '2024-04-22', null, '特休23', null, null, 'no such item (Art 14.1)'],
+  ['Brianna Lee', '2024-07-01', '2024-07-05', '特休21', null, null, 'summer leave 5 days, 4 allowed (Art 14.1.21)'],
+  ['Chen Wei', '2024-07-10', null, '減給', null, null, 'ok: a pay cut (Art 27.2.2)'],
+  ['Dana Brown', '2024-03-01', null, '年休', null, null, 'before the term (Art 5.1)'],
+  ['Dana Brown', '2024-06-03', '2024-06-04', '欠勤', null, null, 'ok: 14 h, deducted from July'],
+  ['Eamon Kelly', '2024-01-10', '2024-01-29', '病休', null, '診断書あり', 'ok: 20 days'],
+  ['Eamon Kelly', '2024-01-30', '2024-03-31', '休職（病気）', null, null, 'ok: illness suspension, Art 28.2 rates'],
+  ['Fiona Walsh', '2024-02-12', null, '年休', null, null, 'a holiday (振替休日): no work required'],
+  ['Fiona Walsh', '2024-03-05', null, '年休', null, null, 'ok'],
+  ['Fiona Walsh', '2024-03-05', null, '病休', null, null, 'the same day as the row above'],
+  ['Gus Ortega', '2024-05-07', '2024-05-20', '病休', null, '診断書あり', 'ok: 14 days'],
+  ['Gus Ortega', '2024-05-23', '2024-05-31', '病休', null, '診断書あり', 'joined (2 days apart): 23 days, past 20 (Art 13.2, 26.2.1)'],
+  ['Hana Kim', '2024-02-01', '2024-02-29', '育児休業', null, null, 'ok: childcare leave, unpaid'],
+  ['Zoe Park', '2024-05-08', null, '年休', null, null, 'not on the roster'],
+];
+
+// name, month, paid, what is planted
+const PAY: [string, string, number, string][] = [
+  ['Alex Smith', '2024-06', 280000, 'ok'],
+  ['Alex Smith', '2024-07', 274462, 'term ends 07-30: 280,000 × 22/23 = 267,826 − 5,538 = 262,288'],
+  ['Brianna Lee', '2024-05', 300000, "April's 2 h unpaid (nursing + partial) × ¥1,978: 296,044"],
+  ['Brianna Lee', '2024-07', 300000, 'ok'],
+  ['Chen Wei', '2024-07', 275385, 'ok: half of 840,000 ÷ 91 days cut'],
+  ['Dana Brown', '2024-07', 272308, 'ok: 300,000 − 14 × 1,978'],
+  ['Eamon Kelly', '2024-02', 280000, 'half pay from day 31 (2024-02-09): 180,000'],
+  ['Eamon Kelly', '2024-03', 40000, 'ok'],
+  ['Fiona Walsh', '2024-07', 325000, 'ok'],
+  ['Hana Kim', '2024-02', 0, 'ok: childcare leave all month'],
+  ['Hana Kim', '2024-03', 330000, 'ok'],
+  ['Zoe Park', '2024-07', 300000, 'not on the roster'],
+];
+
+/** examples/ledger.xlsx (Japanese headers) and examples/pay.xlsx (English headers) for the sample roster. */
+async function ledgerAndPay(dir: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'altrules';
+  const ws = wb.addWorksheet('休暇簿 Leave ledger');
+  ws.getCell('A1').value = '休暇簿 令和5〜6年度 / Leave ledger (sample data for examples/roster.xlsx)';
+  ws.getCell('A1').font = { bold: true };
+  ws.getRow(2).values = ['氏名', '開始日', '終了日', '種別', '時間', '備考', 'Comment'];
+  ws.getRow(2).font = { bold: true };
+  LEDGER.forEach(([name, from, to, kind, hours, note, comment], i) => {
+    const n = 3 + i;
+    ws.getRow(n).values = [name, serial(from), to ? serial(to) : null, kind, hours, note, comment];
+    ws.getCell(n, 2).numFmt = DATE_FMT;
+    ws.getCell(n, 3).numFmt = DATE_FMT;
+    ws.getCell(n, 5).numFmt = '@';
+  });
+  [14, 12, 12, 12, 8, 12, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  await wb.xlsx.writeFile(join(dir, 'ledger.xlsx'));
+
+  const pb = new ExcelJS.Workbook();
+  pb.creator = 'altrules';
+  const ps = pb.addWorksheet('Pay check 給与点検');
+  ps.getRow(1).values = ['Name', 'Month', 'Paid', 'Comment'];
+  ps.getRow(1).font = { bold: true };
+  PAY.forEach(([name, month, paid, comment], i) => {
+    ps.getRow(2 + i).values = [name, month, paid, comment];
+    ps.getCell(2 + i, 2).numFmt = '@';
+    ps.getCell(2 + i, 3).numFmt = '#,##0';
+  });
+  [14, 10, 12, 70].forEach((w, i) => (ps.getColumn(i + 1).width = w));
+  await pb.xlsx.writeFile(join(dir, 'pay.xlsx'));
+}
+
 async function main(): Promise<void> {
   const dir = join(__dirname, '..', '..', 'examples');
   mkdirSync(dir, { recursive: true });
   await roster(join(dir, 'roster.xlsx'));
   await claims(join(dir, 'claims.xlsx'));
+  await ledgerAndPay(dir);
   console.log(`wrote ${join(dir, 'roster.xlsx')} and ${join(dir, 'claims.xlsx')}`);
 }
 

@@ -50,7 +50,11 @@ import {
   whoPays,
   payScheduleAcross,
   Trace,
+  childcareLeaveProblems,
+  isPartialLeaveUnit,
+  partialLeaveCapMinutes,
 } from '../src/core';
+import { invoke } from '../src/functions/registry';
 import { d, iso } from './helpers';
 
 type Probe<R> = { change: object; probe: (rs: R) => unknown; base?: object };
@@ -115,6 +119,15 @@ const ALT: Record<string, Probe<AltRuleset>> = {
   'suspensionPay.illnessHalfUntilDay': { change: { suspensionPay: { illnessHalfUntilDay: 90 } }, probe: (r) => suspensionPayPercent(r, 'illness', d('2024-01-10'), d('2024-03-20')) },
   'suspensionPay.illnessReducedPercent': { change: { suspensionPay: { illnessReducedPercent: 40 } }, probe: (r) => suspensionPayPercent(r, 'illness', d('2024-01-10'), d('2024-02-09')) },
   'suspensionPay.indictmentPercent': { change: { suspensionPay: { indictmentPercent: 50 } }, probe: (r) => suspensionPayPercent(r, 'indictment', d('2024-01-10'), d('2024-01-10')) },
+  // RULES.md §3 and §12: partial leave, childcare leave, the month's pay.
+  'partialLeave.minWorkedMinutes': { change: { partialLeave: { minWorkedMinutes: 300 } }, probe: (r) => partialLeaveCapMinutes(r) },
+  'partialLeave.withNursingOrCareMaxMinutes': { change: { partialLeave: { withNursingOrCareMaxMinutes: 150 } }, probe: (r) => partialLeaveCapMinutes(r, 60) },
+  'partialLeave.unitMinutes': { change: { partialLeave: { unitMinutes: 15 } }, probe: (r) => isPartialLeaveUnit(r, 45) },
+  'childcareLeave.untilChildMonths': { change: { childcareLeave: { untilChildMonths: 12 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2025-03-01'), termEnd: d('2026-08-01') }).length },
+  'childcareLeave.extendedUntilChildMonths': { change: { childcareLeave: { extendedUntilChildMonths: 30 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2026-03-01'), termEnd: d('2026-08-01'), extended: true }).length },
+  'childcareLeave.maxTimesPerChild': { change: { childcareLeave: { maxTimesPerChild: 3 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2024-09-01'), termEnd: d('2026-08-01'), earlierLeaves: 2 }).length },
+  // Kept to the sen: at the yen it rarely shows, so the probe reads the step EXPLAIN prints (¥9,230.76 vs ¥9,230.77).
+  'monthPay.dailyAverageSenRounding': { change: { monthPay: { dailyAverageSenRounding: 'ceil' } }, probe: (r) => JSON.stringify(invoke('ALT.EXPLAINEN', ['MONTHPAY', 1, '2024-07-01', '2023-08-07', null, null, null, 1, null, JSON.stringify(r)])) },
 };
 
 const UNEVEN_CAP = { offices: [{ code: 'NYC', en: 'New York', ja: 'ニューヨーク', aliases: [], capYen: 1_000_000, countries: ['US'] }] };

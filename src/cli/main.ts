@@ -17,9 +17,13 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (RULES.md) from th
   altrules call --jsonl                read ["ALT.PAY", 1, 45139, "2023-08-07"] lines on stdin, write results
   altrules list [--json]               every function, with parameters, in English and Japanese
   altrules validate FILE.xlsx [--json] [--out CHECKED.xlsx [--force]]
-                                       check rosters and subsidy claims in a workbook;
-                                       --out writes a marked copy (never the input; an
+                                       check rosters, claims, leave ledgers and pay sheets in a
+                                       workbook; --out writes a marked copy (never the input; an
                                        existing file only with --force)
+  altrules validate ROSTER.xlsx LEDGER.xlsx PAY.xlsx   leave ledger and pay sheets, people matched by name
+  altrules validate DIR/ [--json]      every *.xlsx under DIR, in parallel; a summary per file and a total
+  altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--explain]
+                                       the expected pay of everyone on the roster for a month
 
   --lang ja|en   language of messages (default: en, or ja when LANG starts with ja)
 
@@ -280,6 +284,8 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
       const { validateCommand } = await import('./validate');
       return validateCommand(args, io, lang);
     }
+    case 'pay':
+      return (await import('./pay')).payCommand(args, io, lang);
     case undefined:
     case 'help':
     case '--help':

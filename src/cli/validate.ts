@@ -3,13 +3,14 @@
 import { closeSync, constants, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, Stats } from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import type { Lang } from '../functions/registry';
-import { Finding, SheetResult, validateWorkbook } from '../validation/validate';
+import { Finding, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
 import { whereOf } from '../validation/report';
 import { Refusal, Zip, ZipWriter, closeZip, openZip } from './zip';
-import { Package, ReadSheet, openPackage, readSharedStrings, readSheet } from './workbook';
+import { Package, ReadSheet, openPackage, readAllSheets } from './workbook';
 import { applyReview, reviewFormulas } from './formulas';
 import { writeMarkedCopy } from './mark';
 import { parseFlags } from './flags';
+import { expectedLines, expectedOf, relatedSheets } from './pay';
 
 interface Io {
   out(text: string): void;
@@ -39,6 +40,14 @@ function unreadable(file: string): Refusal | undefined {
     return code === 'EACCES' || code === 'EPERM' ? new Refusal(`no permission to read ${file}`, `${file} を読む権限がありません`) : new Refusal(`cannot read ${file}: ${code}`, `${file} を読めません: ${code}`);
   }
   return undefined;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
@@ -118,14 +127,15 @@ async function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: 
   }
 }
 
-/** Reads every sheet of an opened package and validates it, formulas reviewed. Refusals throw. */
-export async function checkWorkbook(zip: Zip, lang: Lang): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[] }> {
+/**
+ * Reads every sheet of an opened package and validates it, formulas reviewed. `related` gives the
+ * sheets of other files that a ledger or pay sheet matches its people against. Refusals throw.
+ */
+export async function checkWorkbook(zip: Zip, lang: Lang, related: (sheets: ReadSheet[]) => Promise<SheetInput[]> = async () => []): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[] }> {
   const pkg = openPackage(zip);
-  const sst = readSharedStrings(pkg);
-  const sheets: ReadSheet[] = [];
-  for (const s of pkg.sheets) sheets.push(await readSheet(pkg, s, sst));
+  const sheets = await readAllSheets(pkg);
   const reviews = sheets.map((s) => reviewFormulas(s, lang));
-  const results = validateWorkbook(sheets);
+  const results = validateWorkbook(sheets, { related: await related(sheets) });
   results.forEach((r, i) => applyReview(r, sheets[i], reviews[i]));
   return { pkg, sheets, results };
 }
@@ -135,7 +145,7 @@ type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; head
 
 export async function validateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
-  const parsed = parseFlags(argv, { json: 'flag', out: 'value', force: 'flag' }, 'validate');
+  const parsed = parseFlags(argv, { json: 'flag', out: 'value', force: 'flag', threads: 'value' }, 'validate');
   if ('error' in parsed) {
     io.err(`${ja ? parsed.error.ja : parsed.error.en}\n${ja ? USAGE_JA : USAGE_EN}`);
     return 2;
@@ -148,6 +158,14 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
   if (files.length === 0) {
     io.err(ja ? USAGE_JA : USAGE_EN);
     return 2;
+  }
+  // A folder: every workbook under it, in parallel (a prefecture checking its boards' workbooks).
+  if (files.length === 1 && isFolder(files[0])) {
+    if (outPath !== undefined) {
+      io.err(ja ? '--out はフォルダーには使えません\n' : '--out does not work with a folder\n');
+      return 2;
+    }
+    return (await import('./folder')).folderCommand(files[0], argv, io, lang);
   }
   if (outPath !== undefined && outPath === '') {
     io.err(ja ? '--out の後に出力ファイル名を指定してください\n' : '--out needs a file name\n');
@@ -163,6 +181,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
   }
   const findings: JsonFinding[] = [];
   const sheets: JsonSheet[] = [];
+  const expected: ReturnType<typeof expectedOf> = [];
   let code = 0;
   let checked = 0;
   for (const file of files) {
@@ -193,7 +212,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       let results: SheetResult[];
       let pkg: Package;
       try {
-        ({ pkg, results } = await checkWorkbook(zip, lang));
+        ({ pkg, results } = await checkWorkbook(zip, lang, (own) => relatedSheets(files, file, own)));
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
         say(e);
@@ -208,12 +227,13 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
         const names = results.map((r) => `"${r.sheet}"`).join(', ') || (ja ? '（シートなし）' : '(no sheets)');
         io.err(
           ja
-            ? `${file}: 名簿・請求の見出し行のあるシートがないため、何も点検していません（シート: ${names}）。見出しは CONTRACT の一覧（氏名、来日日、事務所、年度 など）の名前にしてください\n`
-            : `${file}: no sheet has a roster or claims header row, so nothing was checked (sheets: ${names}); headers must use the known names (Name, Arrival, Office, Fiscal year, …)\n`,
+            ? `${file}: 名簿・請求・休暇簿・給与点検の見出し行のあるシートがないため、何も点検していません（シート: ${names}）。見出しは決まった名前（氏名、来日日、事務所、年度、種別、支給月 など）にしてください\n`
+            : `${file}: no sheet has a roster, claims, leave-ledger or pay header row, so nothing was checked (sheets: ${names}); headers must use the known names (Name, Arrival, Office, Fiscal year, Kind, Month, …)\n`,
         );
       }
       if (json) {
         for (const r of results) for (const { columnIndex: _c, ...f } of r.findings) findings.push(files.length > 1 ? { file, ...f } : f);
+        expected.push(...expectedOf(results, files.length > 1 ? file : undefined));
       } else {
         if (files.length > 1) io.out(`${file}\n`);
         printResults(results, io, ja);
@@ -233,7 +253,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       closeZip(zip);
     }
   }
-  if (json) io.out(`${JSON.stringify({ sheets, findings }, null, 2)}\n`);
+  if (json) io.out(`${JSON.stringify({ sheets, findings, ...(expected.length ? { expected } : {}) }, null, 2)}\n`);
   if (code) return code;
   return checked > 0 ? 0 : 1;
 }
@@ -244,7 +264,7 @@ function printResults(results: SheetResult[], io: Io, ja: boolean): void {
       io.out(ja ? `■ ${r.sheet}: 名簿・請求の見出しが見つからないため点検しませんでした\n` : `■ ${r.sheet}: no roster or claims headers found; not checked\n`);
       continue;
     }
-    const kind = ja ? { roster: '名簿', claims: '請求' }[r.kind] : r.kind;
+    const kind = ja ? { roster: '名簿', claims: '請求', ledger: '休暇簿', pay: '給与点検' }[r.kind] : r.kind;
     const errors = r.findings.filter((f) => f.severity === 'error').length;
     const warnings = r.findings.length - errors;
     io.out(ja ? `■ ${r.sheet}（${kind}・${r.dataRows}行）: エラー ${errors}件、警告 ${warnings}件\n` : `■ ${r.sheet} (${kind}, ${r.dataRows} rows): ${errors} error(s), ${warnings} warning(s)\n`);
@@ -253,5 +273,6 @@ function printResults(results: SheetResult[], io: Io, ja: boolean): void {
       const sev = f.severity === 'error' ? (ja ? 'エラー' : 'error  ') : ja ? '警告  ' : 'warning';
       io.out(`  ${where.padEnd(6)} ${sev} [${f.rule}] ${ja ? f.message_ja : f.message}\n`);
     }
+    io.out(expectedLines(r, ja));
   }
 }

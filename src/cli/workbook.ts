@@ -5,7 +5,8 @@ import { StringDecoder } from 'string_decoder';
 import { DateSystem, dayFromIsoText, serialFromDay } from '../core';
 import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
 import { SheetInput } from '../validation/validate';
-import { Refusal, Zip, ZipEntry, readEntry, streamEntry } from './zip';
+import { LEDGER_BY_HEADER, PAY_BY_HEADER } from '../validation/ledger';
+import { Refusal, Zip, ZipEntry, closeZip, openZip, readEntry, streamEntry } from './zip';
 import { TagScanner, attr, attrs, decodeText, escapeText, own, scanString } from './xml';
 
 /** Excel's own sheet size (Microsoft, "Excel specifications and limits"). */
@@ -81,6 +82,9 @@ export interface ReadSheet extends SheetInput {
 const HEADER_ROWS = 20;
 
 /** The 0-based column just past the last cell in the header rows whose text names a known column. */
+/** Every header a check reads: roster, claims, leave ledger and pay sheet. */
+const KNOWN_HEADERS: ReadonlyMap<string, unknown>[] = [ROSTER_BY_HEADER, CLAIMS_BY_HEADER, LEDGER_BY_HEADER, PAY_BY_HEADER];
+
 function headerWidth(rows: Cell[][]): number {
   let width = 0;
   for (let r = 0; r < Math.min(rows.length, HEADER_ROWS); r++) {
@@ -89,7 +93,7 @@ function headerWidth(rows: Cell[][]): number {
       const c = row[k as unknown as number];
       if (typeof c !== 'string') continue;
       const key = headerKey(c);
-      if (ROSTER_BY_HEADER.has(key) || CLAIMS_BY_HEADER.has(key)) width = Math.max(width, Number(k) + 1);
+      if (KNOWN_HEADERS.some((m) => m.has(key))) width = Math.max(width, Number(k) + 1);
     }
   }
   return width;
@@ -521,4 +525,21 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
   scanner.end();
   endRow();
   return result;
+}
+
+export async function readAllSheets(pkg: Package): Promise<ReadSheet[]> {
+  const sst = readSharedStrings(pkg);
+  const sheets: ReadSheet[] = [];
+  for (const s of pkg.sheets) sheets.push(await readSheet(pkg, s, sst));
+  return sheets;
+}
+
+/** Every sheet of a workbook file, read with the same bounded reader. Refusals throw. */
+export async function sheetsOfFile(file: string): Promise<ReadSheet[]> {
+  const zip = openZip(file);
+  try {
+    return await readAllSheets(openPackage(zip));
+  } finally {
+    closeZip(zip);
+  }
 }

@@ -18,3 +18,7 @@ export * from './rules/term';
 export * from './rules/travel';
 export * from './rules/suspension';
 export * from './rules/clair';
+export * from './rules/partialLeave';
+export * from './rules/childcareLeave';
+export * from './rules/monthPay';
+export * from './rules/ledger';

@@ -65,6 +65,8 @@ import {
   builtInInForce,
 } from '../core';
 import { Raw, isMissing, toBoolean, toDay, toInteger, toNumber, toRows, toText } from './coerce';
+import { P } from './params';
+import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
 export type AddIn = 'ALT' | 'CLAIR';
 export type Lang = 'en' | 'ja';
@@ -109,19 +111,6 @@ export interface FnDecl {
 
 // ---- parameter helpers --------------------------------------------------------------------
 
-const P = {
-  date: (name: string, jaName: string, en: string, ja: string, optional = false): ParamDecl => ({ name, jaName, kind: 'date', en: `${en} (date or YYYY-MM-DD)`, ja: ja === jaName ? 'Excel の日付、または YYYY-MM-DD 形式の文字列' : `${ja}（日付または YYYY-MM-DD）`, optional }),
-  year: (): ParamDecl => ({ name: 'year', jaName: '来日年数', kind: 'integer', en: 'JET year 1–5 (来日n年目)', ja: '1〜5（来日n年目）' }),
-  lang: (): ParamDecl => ({ name: 'lang', jaName: '言語', kind: 'text', optional: true, en: 'language of the text: "en" (default) or "ja"', ja: '文字列の言語: "en"（既定）または "ja"' }),
-  ruleset: (kind: 'alt' | 'clair'): ParamDecl => ({
-    name: 'ruleset',
-    jaName: 'ルールセット',
-    kind: 'ruleset',
-    optional: true,
-    en: kind === 'alt' ? 'ruleset id (default saitama-alt-r5) or ruleset JSON' : 'ruleset id (default clair-r8) or ruleset JSON',
-    ja: kind === 'alt' ? 'ID（既定 saitama-alt-r5）または JSON で書いたルールセット' : 'ID（既定 clair-r8）または JSON で書いたルールセット',
-  }),
-};
 
 const opt = (v: Raw): boolean => !isMissing(v);
 const altRs = (v: Raw): AltRuleset => resolveRuleset('alt', isMissing(v) ? undefined : toText(v, 'ruleset', 100_000));
@@ -787,6 +776,7 @@ export const FUNCTIONS: FnDecl[] = [
       return [[split.thisMonth, split.nextMonth]];
     },
   },
+  ...LEDGER_FUNCTIONS,
   explainDecl('EXPLAIN'),
   explainDecl('EXPLAINEN', 'en'),
   explainDecl('EXPLAINJA', 'ja'),

@@ -54,6 +54,7 @@ import {
   textSchema,
   yenSchema,
 } from './fields';
+import { LedgerSheetField, PaySheetField, withLedgerAndPay } from './ledger';
 
 export type Severity = 'error' | 'warning';
 
@@ -64,7 +65,7 @@ export interface Finding {
   row: number;
   /** The header text as the sheet writes it ('' for a sheet-wide finding). */
   column: string;
-  field: Field | '';
+  field: Field | LedgerSheetField | PaySheetField | '';
   severity: Severity;
   rule: string;
   message: string;
@@ -83,7 +84,7 @@ export interface SheetInput {
   dateSystem?: DateSystem;
 }
 
-export type SheetKind = 'roster' | 'claims' | 'unknown';
+export type SheetKind = 'roster' | 'claims' | 'ledger' | 'pay' | 'unknown';
 
 export interface SheetResult {
   sheet: string;
@@ -102,6 +103,8 @@ export interface ValidateOptions {
   asOf?: Day;
   /** Called now and then on big sheets: rows done, rows in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Sheets of the other files given together: their roster and ledger serve the ledger and pay checks. */
+  related?: SheetInput[];
 }
 
 interface Header {
@@ -265,7 +268,7 @@ function todayInJapan(): Day {
 }
 
 export function validateWorkbook(sheets: SheetInput[], options: ValidateOptions = {}): SheetResult[] {
-  return sheets.map((s) => validateSheet(s, options));
+  return withLedgerAndPay(sheets, sheets.map((s) => validateSheet(s, options)), options);
 }
 
 /** One warning per sheet for each missing column a check needs (CONTRACT.md §3). */

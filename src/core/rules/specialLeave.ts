@@ -36,7 +36,8 @@ export function findSpecialLeave(rs: AltRuleset, kind: number | string): Special
  * Art 14.1.16 (care time): at most the listed hours a day, or the daily working hours less
  * 5 h 45 min when that is less — 7 h − 5 h 45 = 1.25 h for the ALT, 2 h for an 8-hour day.
  */
-function cappedByDailyHours(rs: AltRuleset, k: SpecialLeaveKind, limit: number, trace?: Trace): number {
+/** Art 14.1.16: a per-day limit that is at most the daily hours less some minutes (care time: 1 h 15 for the 7-hour day). */
+export function cappedByDailyHours(rs: AltRuleset, k: SpecialLeaveKind, limit: number, trace?: Trace): number {
   if (k.capDailyHoursLessMinutes === undefined) return limit;
   const dailyMinutes = Math.round(rs.workingTime.dailyHours * 60);
   const rest = Math.max(0, dailyMinutes - k.capDailyHoursLessMinutes) / 60;

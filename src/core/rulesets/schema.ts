@@ -163,6 +163,27 @@ export const altRulesetSchema = z
       illnessReducedPercent: percent, // Art 28.2
       indictmentPercent: percent, // Art 28.3
     }),
+    // ---- the leave ledger and the month's pay (RULES.md §12) ----
+    partialLeave: z.object({
+      /** Art 14-3.1: the day's hours less this many minutes is the daily cap (7 h − 5 h 45 = 1 h 15). */
+      minWorkedMinutes: int(0, 1440),
+      /** Art 14-3.1: with nursing (Art 14.1.10) or care time (Art 14.1.16) that day, at most this less that time. */
+      withNursingOrCareMaxMinutes: int(0, 1440),
+      /** Art 14-3.2: taken in units of this many minutes. */
+      unitMinutes: int(1, 1440),
+    }),
+    childcareLeave: z.object({
+      /** Art 14-2.1: until the child reaches this age in months (1 year 6 months). */
+      untilChildMonths: int(1, 120),
+      /** Art 14-2.1: in the cases the ordinance names (2 years). */
+      extendedUntilChildMonths: int(1, 120),
+      /** Art 14-2.1: at most this many times per child, apart from the two exceptions. */
+      maxTimesPerChild: int(1, 10),
+    }),
+    monthPay: z.object({
+      /** Art 27.2.2's 平均報酬の1日分 (three months' pay ÷ their calendar days) is kept to the sen, rounded this way. */
+      dailyAverageSenRounding: roundingSchema,
+    }),
   })
   .check(
     z.superRefine((r, ctx) => {

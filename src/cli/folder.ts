@@ -1,0 +1,146 @@
+// altrules validate DIR/ — every *.xlsx under a folder, checked in parallel on all cores with
+// worker threads; a summary per file and one total, or `--json` with one object per file per line.
+// A ledger or pay sheet finds its roster (and ledger) in its own workbook or in the workbooks of
+// the same folder, matched by name.
+
+import { readdirSync, statSync } from 'fs';
+import { availableParallelism } from 'os';
+import { dirname, join, relative } from 'path';
+import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
+import type { Lang } from '../functions/registry';
+import { Finding, SheetKind, validateWorkbook } from '../validation/validate';
+import { rosterPeople } from '../validation/ledger';
+import { relatedSheets } from './pay';
+import { sheetsOfFile } from './workbook';
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface FileReport {
+  file: string;
+  /** Why the file could not be read, if it could not. */
+  unreadable?: string;
+  sheets: { sheet: string; kind: SheetKind; dataRows: number; errors: number; warnings: number }[];
+  findings: Omit<Finding, 'columnIndex'>[];
+}
+
+/** Every .xlsx under a folder, in name order (Excel's ~$ lock files left out). */
+export function workbooksUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const p = join(d, name);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(p);
+      else if (/\.xlsx$/i.test(name) && !name.startsWith('~$')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Checks one workbook, with the other workbooks of its folder for a ledger's roster; never throws. */
+export async function checkFile(file: string, siblings: readonly string[] = []): Promise<FileReport> {
+  try {
+    const sheets = await sheetsOfFile(file);
+    // Only a workbook without a roster of its own looks at its folder: a folder of 200 complete
+    // workbooks must not read every other one for each.
+    const related = rosterPeople(sheets).size > 0 ? [] : await relatedSheets(siblings, file, sheets);
+    const results = validateWorkbook(sheets, { related });
+    return {
+      file,
+      sheets: results.map((r) => ({ sheet: r.sheet, kind: r.kind, dataRows: r.dataRows, errors: r.findings.filter((f) => f.severity === 'error').length, warnings: r.findings.filter((f) => f.severity === 'warning').length })),
+      findings: results.flatMap((r) => r.findings.map(({ columnIndex: _c, ...f }) => f)),
+    };
+  } catch (e) {
+    return { file, unreadable: (e as Error).message, sheets: [], findings: [] };
+  }
+}
+
+/** Checks files on `threads` worker threads (0: in this thread), results in the files' order. */
+export async function checkFiles(files: readonly string[], threads = availableParallelism()): Promise<FileReport[]> {
+  const reports: FileReport[] = new Array(files.length);
+  const byFolder = new Map<string, string[]>();
+  for (const f of files) byFolder.set(dirname(f), [...(byFolder.get(dirname(f)) ?? []), f]);
+  const siblings = (f: string) => byFolder.get(dirname(f)) ?? [];
+  if (threads <= 0 || files.length <= 1) {
+    for (let i = 0; i < files.length; i++) reports[i] = await checkFile(files[i], siblings(files[i]));
+    return reports;
+  }
+  let next = 0;
+  const workers = Array.from({ length: Math.min(threads, files.length) }, () => new Worker(__filename, { workerData: { role: 'altrules-folder' } }));
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((done, fail) => {
+          let current = -1;
+          const feed = () => {
+            if (next >= files.length) {
+              void w.terminate().then(() => done());
+              return;
+            }
+            current = next++;
+            w.postMessage({ file: files[current], siblings: siblings(files[current]) });
+          };
+          w.on('message', (r: FileReport) => {
+            reports[current] = r;
+            feed();
+          });
+          w.on('error', fail);
+          feed();
+        }),
+    ),
+  );
+  return reports;
+}
+
+// A worker: one file path in, one FileReport out.
+if (!isMainThread && parentPort && (workerData as { role?: string } | undefined)?.role === 'altrules-folder') {
+  const port = parentPort;
+  port.on('message', ({ file, siblings }: { file: string; siblings: string[] }) => {
+    void checkFile(file, siblings).then((r) => port.postMessage(r));
+  });
+}
+
+export async function folderCommand(dir: string, args: string[], io: Io, lang: Lang): Promise<number> {
+  const ja = lang === 'ja';
+  const json = args.includes('--json');
+  const files = workbooksUnder(dir);
+  if (files.length === 0) {
+    io.err(ja ? `${dir} に .xlsx ファイルがないため、何も点検していません\n` : `no .xlsx files under ${dir}, so nothing was checked\n`);
+    return 1;
+  }
+  const threadsArg = args.indexOf('--threads');
+  const threads = threadsArg >= 0 ? Math.max(0, Number(args[threadsArg + 1]) || 0) : availableParallelism();
+  const reports = await checkFiles(files, threads);
+  let errors = 0;
+  let warnings = 0;
+  let checked = 0;
+  let unreadable = 0;
+  for (const r of reports) {
+    const shown = relative(dir, r.file) || r.file;
+    const e = r.sheets.reduce((n, s) => n + s.errors, 0);
+    const w = r.sheets.reduce((n, s) => n + s.warnings, 0);
+    const known = r.sheets.filter((s) => s.kind !== 'unknown');
+    errors += e;
+    warnings += w;
+    checked += known.length;
+    if (r.unreadable) unreadable++;
+    if (json) {
+      io.out(`${JSON.stringify({ file: r.file, ...(r.unreadable ? { unreadable: r.unreadable } : {}), sheets: r.sheets, findings: r.findings })}\n`);
+      continue;
+    }
+    if (r.unreadable) io.out(ja ? `✖ ${shown}: 読み込めません（${r.unreadable}）\n` : `✖ ${shown}: unreadable (${r.unreadable})\n`);
+    else io.out(`${e ? '✖' : w ? '⚠' : '✔'} ${shown}: ${known.map((s) => `${s.sheet} (${s.kind})`).join(', ') || (ja ? '点検対象のシートなし' : 'no sheet recognised')} — ${ja ? `エラー ${e}件、警告 ${w}件` : `${e} error(s), ${w} warning(s)`}\n`);
+  }
+  if (!json) io.out(ja ? `\n合計: ${files.length}ファイル、${checked}シートを点検、エラー ${errors}件、警告 ${warnings}件${unreadable ? `、読み込めないファイル ${unreadable}件` : ''}\n` : `\nTotal: ${files.length} file(s), ${checked} sheet(s) checked, ${errors} error(s), ${warnings} warning(s)${unreadable ? `, ${unreadable} unreadable` : ''}\n`);
+  return unreadable ? 2 : checked > 0 ? 0 : 1;
+}

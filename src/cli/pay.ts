@@ -1,0 +1,139 @@
+// altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx] [--json] — the expected pay
+// of every person on the roster for a month (RULES.md §12); and the cross-file sheets that
+// `altrules validate roster.xlsx ledger.xlsx pay.xlsx` hands to the ledger and pay checks.
+
+import ExcelJS from 'exceljs';
+import { existsSync, realpathSync } from 'fs';
+import { resolve } from 'path';
+import { grouped, monthLabel } from '../core';
+import type { Lang } from '../functions/registry';
+import { PayBook, PaySheetResult, checkLedgerSheet, ledgerKindOfSheet, monthOfCell, payStepsText, rosterPeople } from '../validation/ledger';
+import type { SheetInput, SheetResult } from '../validation/validate';
+import { sheetsOfFile as readSheetsOfFile } from './workbook';
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const sheetCache = new Map<string, Promise<SheetInput[]>>();
+function sheetsOfFile(file: string): Promise<SheetInput[]> {
+  const key = resolve(file);
+  let s = sheetCache.get(key);
+  if (!s) sheetCache.set(key, (s = readSheetsOfFile(file)));
+  return s;
+}
+
+/**
+ * The sheets of the other files on the command line, for a workbook that holds a ledger or pay
+ * sheet (people are matched by name across the files). Unreadable files give nothing here; the
+ * validate loop reports them itself.
+ */
+export async function relatedSheets(files: readonly string[], current: string, sheets: readonly SheetInput[]): Promise<SheetInput[]> {
+  if (!sheets.some((s) => ledgerKindOfSheet(s))) return [];
+  const out: SheetInput[] = [];
+  for (const f of files) {
+    if (resolve(f) === resolve(current) || !existsSync(f)) continue;
+    try {
+      out.push(...(await sheetsOfFile(f)));
+    } catch {
+      // reported by the caller when it reads the file itself
+    }
+  }
+  return out;
+}
+
+/** A pay sheet's expected amounts for `--json` (CONTRACT §4: without Paid, the expected pay is reported). */
+export function expectedOf(results: readonly SheetResult[], file?: string): (PaySheetResult['expected'][number] & { sheet: string; file?: string })[] {
+  return results.flatMap((r) => (r.kind === 'pay' ? ((r as PaySheetResult).expected ?? []).map((e) => ({ ...(file ? { file } : {}), sheet: r.sheet, ...e })) : []));
+}
+
+/** Lines for a pay sheet's expected amounts (printed by `altrules validate`). */
+export function expectedLines(r: SheetResult, ja: boolean): string {
+  const expected = (r as PaySheetResult).expected;
+  if (r.kind !== 'pay' || !expected?.length) return '';
+  const head = ja ? '  計算上の支給額:\n' : '  expected pay:\n';
+  return head + expected.map((e) => `  row ${String(e.row).padEnd(4)} ${e.name.padEnd(20)} ${e.month}  ¥${grouped(e.expected).padStart(9)}${e.paid !== undefined ? (e.paid === e.expected ? (ja ? '  一致' : '  matches') : ja ? `  支給 ¥${grouped(e.paid)}` : `  paid ¥${grouped(e.paid)}`) : ''}\n`).join('');
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+export async function payCommand(args: string[], io: Io, lang: Lang): Promise<number> {
+  const ja = lang === 'ja';
+  const take = (opt: string): string | undefined => {
+    const i = args.indexOf(opt);
+    if (i < 0) return undefined;
+    const v = args[i + 1];
+    args.splice(i, 2);
+    return v ?? '';
+  };
+  const monthText = take('--month');
+  const outPath = take('--out');
+  const json = args.includes('--json');
+  const explain = args.includes('--explain');
+  const force = args.includes('--force');
+  const files = args.filter((a) => !a.startsWith('--'));
+  const usage = ja ? '使い方: altrules pay 名簿.xlsx 休暇簿.xlsx --month 2024-07 [--out pay.xlsx] [--json] [--explain]\n' : 'usage: altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx] [--json] [--explain]\n';
+  const month = monthText ? monthOfCell(monthText) : undefined;
+  if (files.length === 0 || month === undefined || outPath === '') {
+    io.err(month === undefined && monthText ? (ja ? `--month「${monthText}」は月ではありません（例 2024-07、令和6年7月）\n` : `--month "${monthText}" is not a month (e.g. 2024-07 or 令和6年7月)\n`) : usage);
+    return 2;
+  }
+  if (outPath && files.some((f) => sameFile(f, outPath))) {
+    io.err(ja ? '--out に入力ファイルは指定できません\n' : '--out must not be an input file: inputs are never overwritten\n');
+    return 2;
+  }
+  if (outPath && existsSync(outPath) && !force) {
+    io.err(ja ? `${outPath} は既にあります（上書きするには --force）\n` : `${outPath} exists; add --force to replace it\n`);
+    return 2;
+  }
+  const sheets: SheetInput[] = [];
+  for (const f of files) {
+    try {
+      sheets.push(...(await sheetsOfFile(f)));
+    } catch (e) {
+      io.err(ja ? `読み込めないファイルです: ${f}: ${(e as Error).message}\n` : `cannot read ${f} as an .xlsx workbook: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const people = rosterPeople(sheets);
+  if (people.size === 0) {
+    io.err(ja ? '名簿シートが見つかりません（氏名・任期開始・来日年数 などの見出し）\n' : 'no roster sheet found (headers such as Name, Term start, Year)\n');
+    return 1;
+  }
+  const ledgers = sheets.filter((s) => ledgerKindOfSheet(s) === 'ledger').map((s) => checkLedgerSheet(s, { people }));
+  const wrong = ledgers.reduce((n, l) => n + l.result.findings.filter((f) => f.severity === 'error').length, 0);
+  const book = new PayBook(people, ledgers.flatMap((l) => l.sound));
+  const rows = [...people.values()].map((p) => ({ name: p.name, pay: book.month(p.name, month)! }));
+  if (json) {
+    io.out(`${JSON.stringify({ month: monthLabel(month), ledgerErrors: wrong, pay: rows.map((r) => ({ name: r.name, gross: r.pay.gross, payCut: r.pay.cut, deductions: r.pay.taken, expected: r.pay.expected, carried: r.pay.carried, steps: payStepsText(r.pay, lang) })) }, null, 2)}\n`);
+  } else {
+    if (ledgers.length === 0) io.out(ja ? '休暇簿シートがありません: 日割のみで計算します\n' : 'no ledger sheet: pay from the terms alone\n');
+    if (wrong) io.out(ja ? `休暇簿に${wrong}件のエラーがあり、その記録は計算に含めていません（altrules validate で確認）\n` : `the ledger has ${wrong} error(s); those entries are left out (see altrules validate)\n`);
+    io.out(ja ? `${monthLabel(month)} の支給見込額\n` : `Expected pay for ${monthLabel(month)}\n`);
+    for (const r of rows) {
+      const p = r.pay;
+      io.out(`  ${r.name.padEnd(22)} ¥${grouped(p.expected).padStart(9)}${p.cut || p.taken ? `  (${ja ? '月額' : 'gross'} ¥${grouped(p.gross)}${p.cut ? `, ${ja ? '減給' : 'pay cut'} ¥${grouped(p.cut)}` : ''}${p.taken ? `, ${ja ? '減額' : 'deductions'} ¥${grouped(p.taken)}` : ''})` : ''}${p.carried ? `  ${ja ? '翌月繰越' : 'carried'} ¥${grouped(p.carried)}` : ''}\n`);
+      if (explain) for (const line of payStepsText(p, lang)) io.out(`      ${line}\n`);
+    }
+  }
+  if (outPath) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('給与点検 Pay');
+    ws.addRow(['Name', 'Month', 'Paid', 'Expected 計算額', 'Gross 月額', 'Pay cut 減給', 'Deductions 減額', 'Carried 繰越', 'Steps 根拠']);
+    ws.getRow(1).font = { bold: true };
+    for (const r of rows) ws.addRow([r.name, monthLabel(month), null, r.pay.expected, r.pay.gross, r.pay.cut, r.pay.taken, r.pay.carried, payStepsText(r.pay, lang).join('\n')]);
+    [22, 10, 12, 14, 12, 12, 14, 12, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    // Month as text: a clerk's 2024-07 must not turn into a date by itself.
+    ws.getColumn(2).numFmt = '@';
+    await wb.xlsx.writeFile(outPath);
+    if (!json) io.out(ja ? `${outPath} に書き出しました（支給額（Paid）列を記入して altrules validate で点検できます）\n` : `Wrote ${outPath} (fill in Paid and check it with altrules validate)\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,456 @@
+// Leave ledger 休暇簿 and pay sheet 給与点検 (CONTRACT.md §4, RULES.md §12): rows in, findings out.
+// Pure like the roster check: the CLI and the pane hand over cell values. People are matched by
+// name against the roster sheet(s) of the same workbook or of the other files given with it.
+
+import {
+  AltRuleset,
+  CohortCode,
+  Country,
+  DateSystem,
+  LedgerEntry,
+  LedgerKind,
+  MonthKey,
+  MonthPay,
+  PayTerm,
+  PersonTerm,
+  RuleError,
+  checkLedger,
+  defaultAltRuleset,
+  grouped,
+  monthKeyOf,
+  monthLabel,
+  monthPaySchedule,
+  minutesOfHours,
+  nameKey,
+  parseLedgerKind,
+  payLedgerOf,
+  termPlan,
+  dayFromSerial,
+  dayFromIsoText,
+} from '../core';
+import { Cell, CellSchema, Msg, ROSTER_BY_HEADER, RosterField, cohortSchema, countrySchema, dateSchema, headerKey, intSchema, isEmptyCell, numberSchema, readCell, textSchema, yenSchema } from './fields';
+import type { Finding, SheetInput, SheetResult, Severity } from './validate';
+
+export type LedgerSheetField = 'name' | 'from' | 'to' | 'kind' | 'hours' | 'note';
+export type PaySheetField = 'name' | 'month' | 'paid';
+
+export const LEDGER_HEADERS: Record<LedgerSheetField, string[]> = {
+  name: ['Name', '氏名'],
+  from: ['From', 'Date', '開始日', '日付'],
+  to: ['To', '終了日'],
+  kind: ['Kind', '種別'],
+  hours: ['Hours', '時間'],
+  note: ['Note', '備考'],
+};
+export const PAY_HEADERS: Record<PaySheetField, string[]> = {
+  name: ['Name', '氏名'],
+  month: ['Month', '支給月'],
+  paid: ['Paid', '支給額'],
+};
+
+function index<F extends string>(table: Record<F, string[]>): Map<string, F> {
+  const m = new Map<string, F>();
+  for (const [field, names] of Object.entries(table) as [F, string[]][]) for (const n of names) m.set(headerKey(n), field);
+  return m;
+}
+export const LEDGER_BY_HEADER = index(LEDGER_HEADERS);
+export const PAY_BY_HEADER = index(PAY_HEADERS);
+const HEADER_SCAN_ROWS = 20;
+
+interface Header<F extends string> {
+  row: number;
+  columns: Map<F, { index: number; text: string }>;
+}
+
+function findHeader<F extends string>(rows: Cell[][], byHeader: Map<string, F>, needs: F[], refuses: F[] = []): Header<F> | undefined {
+  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
+    const columns = new Map<F, { index: number; text: string }>();
+    (rows[r] ?? []).forEach((c, i) => {
+      if (typeof c !== 'string') return;
+      const f = byHeader.get(headerKey(c));
+      if (f && !columns.has(f)) columns.set(f, { index: i, text: c.trim() });
+    });
+    if (needs.every((f) => columns.has(f)) && !refuses.some((f) => columns.has(f))) return { row: r, columns };
+  }
+  return undefined;
+}
+
+export type LedgerLikeKind = 'ledger' | 'pay';
+
+/** What a sheet is by its headers: a ledger (Name, From, Kind), a pay sheet (Name, Month), or neither. */
+export function ledgerKindOfSheet(sheet: SheetInput): LedgerLikeKind | undefined {
+  const rows = sheet.rows ?? [];
+  if (findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind'])) return 'ledger';
+  if (findHeader(rows, PAY_BY_HEADER, ['name', 'month'])) return 'pay';
+  return undefined;
+}
+
+// ---- the roster's people ------------------------------------------------------------------
+
+export interface RosterPerson {
+  name: string;
+  terms: (PersonTerm & { jetYear: number })[];
+}
+
+/**
+ * The people of the roster sheets, by nameKey: each roster row is one term (its start and end,
+ * or else derived from the arrival as the roster check does), with its JET year and carried days.
+ * Rows whose term cannot be known are left out; the roster check reports them.
+ */
+export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset()): Map<string, RosterPerson> {
+  const people = new Map<string, RosterPerson>();
+  for (const sheet of sheets) {
+    const rows = sheet.rows ?? [];
+    let header: Header<RosterField> | undefined;
+    for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS) && !header; r++) {
+      const columns = new Map<RosterField, { index: number; text: string }>();
+      (rows[r] ?? []).forEach((c, i) => {
+        const f = typeof c === 'string' ? ROSTER_BY_HEADER.get(headerKey(c)) : undefined;
+        if (f && !columns.has(f)) columns.set(f, { index: i, text: c as string });
+      });
+      if (columns.has('name') && (columns.has('termStart') || columns.has('arrival')) && (columns.has('year') || columns.has('term'))) header = { row: r, columns };
+    }
+    if (!header) continue;
+    const date = dateSchema(sheet.dateSystem ?? '1900');
+    const get = <T>(cells: Cell[], f: RosterField, schema: CellSchema<T>): T | undefined => {
+      const col = header!.columns.get(f);
+      if (!col || isEmptyCell(cells[col.index])) return undefined;
+      const got = readCell(schema, cells[col.index]);
+      return got.ok ? got.value : undefined;
+    };
+    for (const cells of rows.slice(header.row + 1)) {
+      if (!cells || cells.every(isEmptyCell)) continue;
+      const name = get(cells, 'name', textSchema);
+      if (!name) continue;
+      const term = get(cells, 'term', intSchema(1, 99)) ?? 1;
+      let year = get(cells, 'year', intSchema(1, rs.term.maxYears));
+      let start = get(cells, 'termStart', date);
+      let end = get(cells, 'termEnd', date);
+      const arrival = get(cells, 'arrival', date);
+      if ((start === undefined || end === undefined || year === undefined) && arrival !== undefined) {
+        try {
+          const plan = termPlan(rs, {
+            arrival,
+            cohort: get<CohortCode>(cells, 'cohort', cohortSchema) ?? 'S1',
+            country: get<Country>(cells, 'country', countrySchema)?.en,
+            summer2Arrival: get(cells, 'summer2Arrival', date),
+            april1Arrival: get(cells, 'april1Arrival', date),
+          }, term);
+          const t = plan[plan.length - 1];
+          start ??= t.start;
+          end ??= t.end;
+          year ??= t.jetYear;
+        } catch (e) {
+          if (!(e instanceof RuleError)) throw e;
+        }
+      }
+      if (start === undefined || end === undefined || year === undefined || end < start) continue;
+      const key = nameKey(name);
+      let p = people.get(key);
+      if (!p) people.set(key, (p = { name, terms: [] }));
+      if (p.terms.some((t) => t.start === start)) continue; // the roster check reports the duplicate
+      p.terms.push({ start, end, jetYear: year, reappointed: term > 1, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
+      p.terms.sort((a, b) => a.start - b.start);
+    }
+  }
+  return people;
+}
+
+// ---- ledger sheets ------------------------------------------------------------------------
+
+const M = (en: string, ja: string): Msg => ({ en, ja });
+
+/** Hours as CONTRACT §4 writes them: text h:mm or a number of hours → whole minutes, or why not. */
+export function minutesOfHoursCell(c: Cell): number | Msg {
+  const m = typeof c === 'number' || typeof c === 'string' ? minutesOfHours(c) : undefined;
+  if (m !== undefined) return m;
+  const shown = typeof c === 'object' && c ? c.error : String(c);
+  return M(`"${shown}" is not hours of a day; write h:mm (1:30) or hours (1.5)`, `「${shown}」は1日の時間ではありません。h:mm（1:30）か時間数（1.5）で入力してください`);
+}
+
+class Out<F extends string> {
+  readonly findings: Finding[] = [];
+  constructor(private readonly sheet: SheetInput, private readonly header: Header<F>) {}
+  row(rowIndex: number): number {
+    return (this.sheet.firstRow ?? 1) + rowIndex;
+  }
+  add(rowIndex: number, field: F | '', severity: Severity, rule: string, msg: Msg): void {
+    this.addAt(this.row(rowIndex), field, severity, rule, msg);
+  }
+  addAt(sheetRow: number, field: F | '', severity: Severity, rule: string, msg: Msg): void {
+    const col = field ? this.header.columns.get(field as F) : undefined;
+    this.findings.push({ sheet: this.sheet.name, row: sheetRow, column: col?.text ?? '', field: field as Finding['field'], severity, rule, message: msg.en, message_ja: msg.ja, columnIndex: col ? (this.sheet.firstColumn ?? 1) + col.index : 0 });
+  }
+}
+
+const KINDS_HELP = M('use annual, sick, special N, partial, childcare, absence, suspension illness/work/indictment or paycut (年休, 病休, 特休N, 部分休業, 育児休業, 欠勤, 休職（病気/公務/起訴）, 減給)', '年休・病休・特休N・部分休業・育児休業・欠勤・休職（病気/公務/起訴）・減給 のいずれかで入力してください');
+
+/** Reads a ledger sheet's rows: the entries that could be read, and a finding for each cell that could not. */
+export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number } {
+  const rows = sheet.rows ?? [];
+  const header = findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind']);
+  const out = new Out<LedgerSheetField>(sheet, header ?? { row: 0, columns: new Map() });
+  const entries: LedgerEntry[] = [];
+  if (!header) return { entries, out, dataRows: 0 };
+  const date = dateSchema(sheet.dateSystem ?? '1900');
+  let dataRows = 0;
+  for (let i = header.row + 1; i < rows.length; i++) {
+    const cells = rows[i];
+    if (!cells || cells.every(isEmptyCell)) continue;
+    dataRows++;
+    const cell = (f: LedgerSheetField) => {
+      const col = header.columns.get(f);
+      return col ? cells[col.index] : undefined;
+    };
+    let ok = true;
+    const need = <T>(f: LedgerSheetField, schema: CellSchema<T>, required: boolean): T | undefined => {
+      const c = cell(f);
+      if (isEmptyCell(c)) {
+        if (required) {
+          out.add(i, f, 'error', 'CONTRACT §4', M(`${header.columns.get(f)!.text} is empty; it is required`, `${header.columns.get(f)!.text} が空欄です（必須）`));
+          ok = false;
+        }
+        return undefined;
+      }
+      const got = readCell(schema, c);
+      if (got.ok) return got.value;
+      out.add(i, f, 'error', 'CONTRACT §4', M(`${header.columns.get(f)!.text}: ${got.msg.en}`, `${header.columns.get(f)!.text}: ${got.msg.ja}`));
+      ok = false;
+      return undefined;
+    };
+    const name = need('name', textSchema, true);
+    const from = need('from', date, true);
+    const to = need('to', date, false);
+    const kindText = need('kind', textSchema, true);
+    const note = need('note', textSchema, false);
+    let kind: LedgerKind | undefined;
+    if (kindText !== undefined) {
+      kind = parseLedgerKind(kindText);
+      if (!kind) {
+        out.add(i, 'kind', 'error', 'CONTRACT §4', M(`unknown kind "${kindText}": ${KINDS_HELP.en}`, `種別「${kindText}」は不明です。${KINDS_HELP.ja}`));
+        ok = false;
+      }
+    }
+    let minutes: number | undefined;
+    const hoursCell = cell('hours');
+    if (!isEmptyCell(hoursCell)) {
+      const m = minutesOfHoursCell(hoursCell);
+      if (typeof m === 'number') minutes = m;
+      else {
+        out.add(i, 'hours', 'error', 'CONTRACT §4', M(`${header.columns.get('hours')!.text}: ${m.en}`, `${header.columns.get('hours')!.text}: ${m.ja}`));
+        ok = false;
+      }
+    }
+    if (!ok || name === undefined || from === undefined || kind === undefined) continue;
+    if (kind.kind === 'paycut' && minutes !== undefined) {
+      out.add(i, 'hours', 'warning', 'CONTRACT §4', M('a pay cut has no hours (one row per instance); the hours are ignored', '減給に時間は記入しません（1回につき1行）。時間は無視します'));
+      minutes = undefined;
+    }
+    entries.push({ row: out.row(i), name, from, to: to ?? from, kind, minutes, note });
+  }
+  return { entries, out, header, dataRows };
+}
+
+export interface LedgerContext {
+  /** Roster people (rosterPeople), or undefined when no roster sheet was found. */
+  people?: Map<string, RosterPerson>;
+  alt?: AltRuleset;
+}
+
+/** Checks one ledger sheet (RULES.md §12); each finding on the entry's row. */
+export function validateLedgerSheet(sheet: SheetInput, ctx: LedgerContext): SheetResult {
+  return checkLedgerSheet(sheet, ctx).result;
+}
+
+/** The ledger check with the entries that passed it (the ones the pay may build on). */
+export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { result: SheetResult; sound: LedgerEntry[] } {
+  const rs = ctx.alt ?? defaultAltRuleset();
+  const { entries, out, header, dataRows } = readLedgerSheet(sheet);
+  if (!header) return { result: { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] }, sound: [] };
+  if (!ctx.people) out.add(header.row, 'name', 'warning', 'CONTRACT §4', M('no roster sheet found (in this workbook or the files given with it): the term, annual-leave balance and roster checks were skipped', '名簿シートが見つかりません（このブック・同時に指定したファイル）。任期・年休残高・名簿の点検を省略しました'));
+  const people = ctx.people ? new Map([...ctx.people].map(([k, p]) => [k, p.terms])) : undefined;
+  let sound = entries;
+  try {
+    const found = checkLedger(rs, entries, people);
+    for (const f of found) out.addAt(f.row, f.field, f.severity, f.rule, M(f.en, f.ja));
+    const wrong = new Set(found.filter((f) => f.severity === 'error').map((f) => f.row));
+    sound = entries.filter((e) => !wrong.has(e.row));
+  } catch (e) {
+    out.add(header.row, '', 'error', 'internal', M(`the check stopped: ${(e as Error).message}`, `点検が中断しました: ${(e as Error).message}`));
+  }
+  out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
+  return { result: { sheet: sheet.name, kind: 'ledger' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings }, sound };
+}
+
+// ---- the month's pay ----------------------------------------------------------------------
+
+/** The expected pay of each person and month, computed once per person from the first month of service. */
+export class PayBook {
+  private readonly byPerson = new Map<string, LedgerEntry[]>();
+  private readonly cache = new Map<string, { from: MonthKey; rows: MonthPay[] }>();
+  private readonly explained = new Map<string, { from: MonthKey; rows: MonthPay[] }>();
+  constructor(
+    readonly people: Map<string, RosterPerson>,
+    entries: readonly LedgerEntry[],
+    readonly rs: AltRuleset = defaultAltRuleset(),
+  ) {
+    for (const e of entries) {
+      const k = nameKey(e.name);
+      const list = this.byPerson.get(k);
+      if (list) list.push(e);
+      else this.byPerson.set(k, [e]);
+    }
+  }
+
+  /** The month's pay of a person, or undefined when the person is not on the roster; with its steps when asked. */
+  month(name: string, month: MonthKey, withSteps = true): MonthPay | undefined {
+    const key = nameKey(name);
+    const person = this.people.get(key);
+    if (!person) return undefined;
+    const cache = withSteps ? this.explained : this.cache;
+    let c = cache.get(key);
+    const first = monthKeyOf(person.terms[0].start);
+    if (month < first) return { month, gross: 0, cut: 0, unpaidMinutes: 0, unpaidHours: 0, deduction: 0, taken: 0, expected: 0, carried: 0, steps: [{ clause: 'Art 7.3', en: `${monthLabel(month)}: before the first term: nothing is due`, ja: `${monthLabel(month)}: 任期前のため支給なし` }] };
+    if (!c || month >= c.from + c.rows.length) {
+      const terms: PayTerm[] = person.terms.map((t) => ({ start: t.start, end: t.end, jetYear: t.jetYear }));
+      const last = Math.max(month, monthKeyOf(person.terms[person.terms.length - 1].end));
+      c = { from: first, rows: monthPaySchedule(this.rs, payLedgerOf(this.rs, terms, this.byPerson.get(key) ?? []), first, last, { steps: withSteps }) };
+      cache.set(key, c);
+    }
+    return c.rows[month - c.from];
+  }
+}
+
+/** The steps behind a month's pay, one line each with its clause — as `--explain` shows them. */
+export function payStepsText(p: MonthPay, lang: 'en' | 'ja'): string[] {
+  return p.steps.map((s) => `${s.clause ? `${s.clause}: ` : ''}${lang === 'ja' ? s.ja : s.en}`);
+}
+
+/** A month as a pay sheet writes it: a date in the month, `YYYY-MM`, `2024年7月`, `令和6年7月`, `R6.7`. */
+export function monthOfCell(c: Cell, system: DateSystem = '1900'): MonthKey | undefined {
+  if (typeof c === 'number') {
+    try {
+      return monthKeyOf(dayFromSerial(c, system));
+    } catch {
+      return undefined;
+    }
+  }
+  if (typeof c !== 'string') return undefined;
+  const t = c.normalize('NFKC').trim().replace(/\s/g, '');
+  let m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
+  if (m) return month(Number(m[1]), Number(m[2]));
+  m = /^(令和|平成|R|H)(\d{1,2}|元)[年.](\d{1,2})月?$/i.exec(t);
+  if (m) return month((/^(令和|r)$/i.test(m[1]) ? 2018 : 1988) + (m[2] === '元' ? 1 : Number(m[2])), Number(m[3]));
+  const day = dayFromIsoText(t);
+  return day === undefined ? undefined : monthKeyOf(day);
+}
+function month(y: number, m: number): MonthKey | undefined {
+  return m >= 1 && m <= 12 && y >= 1980 && y <= 2099 ? y * 12 + m - 1 : undefined;
+}
+
+export interface ExpectedPay {
+  row: number;
+  name: string;
+  month: string;
+  expected: number;
+  paid?: number;
+  steps: string[];
+  steps_ja: string[];
+}
+
+export interface PaySheetResult extends SheetResult {
+  expected: ExpectedPay[];
+}
+
+/**
+ * Checks a pay sheet: each row's Paid against the expected pay (a differing amount is an error
+ * that states the expected amount and its steps); without Paid, the expected amounts are reported
+ * and nothing is judged.
+ */
+export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): PaySheetResult {
+  const rows = sheet.rows ?? [];
+  const header = findHeader(rows, PAY_BY_HEADER, ['name', 'month']);
+  if (!header) return { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
+  const out = new Out<PaySheetField>(sheet, header);
+  const expected: ExpectedPay[] = [];
+  if (!book) out.add(header.row, 'name', 'warning', 'CONTRACT §4', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
+  const seen = new Map<string, number>();
+  let dataRows = 0;
+  for (let i = header.row + 1; i < rows.length; i++) {
+    const cells = rows[i];
+    if (!cells || cells.every(isEmptyCell)) continue;
+    dataRows++;
+    const cell = (f: PaySheetField) => {
+      const col = header.columns.get(f);
+      return col ? cells[col.index] : undefined;
+    };
+    const nameRead = isEmptyCell(cell('name')) ? undefined : readCell(textSchema, cell('name'));
+    if (!nameRead?.ok) {
+      out.add(i, 'name', 'error', 'CONTRACT §4', nameRead ? nameRead.msg : M('Name is empty; it is required', '氏名が空欄です（必須）'));
+      continue;
+    }
+    const name = nameRead.value;
+    const monthKey = monthOfCell(cell('month') ?? null, sheet.dateSystem);
+    if (monthKey === undefined) {
+      out.add(i, 'month', 'error', 'CONTRACT §4', M(`"${String(cell('month') ?? '')}" is not a month; write a date, YYYY-MM or 令和6年7月`, `「${String(cell('month') ?? '')}」は月ではありません。日付・YYYY-MM・令和6年7月 のように入力してください`));
+      continue;
+    }
+    let paid: number | undefined;
+    if (header.columns.has('paid') && !isEmptyCell(cell('paid'))) {
+      const got = readCell(yenSchema, cell('paid'));
+      if (!got.ok) {
+        out.add(i, 'paid', 'error', 'CONTRACT §4', got.msg);
+        continue;
+      }
+      paid = got.value;
+    }
+    const dup = `${nameKey(name)}|${monthKey}`;
+    if (seen.has(dup)) {
+      out.add(i, 'month', 'error', 'CONTRACT §4', M(`a second row for ${name}, ${monthLabel(monthKey)} (first on row ${seen.get(dup)})`, `${name}・${monthLabel(monthKey)} の行が重複しています（最初は${seen.get(dup)}行目）`));
+      continue;
+    }
+    seen.set(dup, out.row(i));
+    if (!book) continue;
+    const quick = book.month(name, monthKey, false);
+    // The steps only where a figure is reported or questioned.
+    const p = quick && (paid === undefined || paid !== quick.expected) ? book.month(name, monthKey, true) : quick;
+    if (!p) {
+      out.add(i, 'name', 'error', 'CONTRACT §4', M(`${name} is not on the roster`, `${name} は名簿にありません`));
+      continue;
+    }
+    const steps = payStepsText(p, 'en');
+    const stepsJa = payStepsText(p, 'ja');
+    expected.push({ row: out.row(i), name, month: monthLabel(monthKey), expected: p.expected, paid, steps, steps_ja: stepsJa });
+    if (paid !== undefined && paid !== p.expected) {
+      out.add(i, 'paid', 'error', 'Art 7, 8, D-12, D-13', M(`paid ¥${grouped(paid)} differs from the expected ¥${grouped(p.expected)} for ${monthLabel(monthKey)}: ${steps.join('; ')}`, `支給額 ${grouped(paid)}円 は ${monthLabel(monthKey)} の計算額 ${grouped(p.expected)}円 と異なります: ${stepsJa.join('；')}`));
+    }
+  }
+  out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
+  return { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings, expected };
+}
+
+// ---- the hook for validateWorkbook --------------------------------------------------------
+
+/**
+ * Replaces the results of sheets that the roster check did not recognise with the ledger or pay
+ * check, when their headers say so. `related` are the sheets of the other files given together.
+ * The pay builds only on ledger entries without an error: a wrong entry is fixed first.
+ */
+export function withLedgerAndPay(sheets: readonly SheetInput[], results: SheetResult[], options: { alt?: AltRuleset; related?: readonly SheetInput[] } = {}): SheetResult[] {
+  const kinds = sheets.map((s, i) => (results[i]?.kind === 'unknown' ? ledgerKindOfSheet(s) : undefined));
+  if (!kinds.some(Boolean)) return results;
+  const all = [...sheets, ...(options.related ?? [])];
+  const found = rosterPeople(all, options.alt);
+  const people = found.size > 0 ? found : undefined;
+  const ledgers = new Map<SheetInput, ReturnType<typeof checkLedgerSheet>>();
+  for (const s of all) if (ledgerKindOfSheet(s) === 'ledger') ledgers.set(s, checkLedgerSheet(s, { people, alt: options.alt }));
+  let book: PayBook | undefined;
+  return results.map((r, i) => {
+    if (kinds[i] === 'ledger') return ledgers.get(sheets[i])!.result;
+    if (kinds[i] === 'pay') {
+      if (people) book ??= new PayBook(people, [...ledgers.values()].flatMap((l) => l.sound), options.alt);
+      return validatePaySheet(sheets[i], book);
+    }
+    return r;
+  });
+}

@@ -1,0 +1,87 @@
+// The ledger and pay on the command line, as a user runs it: cross-file matching, `altrules pay`,
+// and the folder mode. The planted problems of examples/ledger.xlsx and pay.xlsx, found exactly.
+
+import { execFileSync, spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+const ROOT = join(__dirname, '..');
+const BIN = join(ROOT, 'bin', 'altrules.js');
+const EX = (f: string) => join(ROOT, 'examples', f);
+const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'lib', 'src', 'cli', 'pay.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+});
+
+test('validate roster, ledger and pay: exactly the planted findings', () => {
+  const r = run(['validate', EX('roster.xlsx'), EX('ledger.xlsx'), EX('pay.xlsx'), '--json']);
+  expect(r.status).toBe(0);
+  const { findings, expected } = JSON.parse(r.stdout);
+  const of = (file: string) => findings.filter((f: { file: string }) => f.file.endsWith(file)).map((f: { row: number; severity: string; rule: string }) => [f.row, f.severity, f.rule]);
+  expect(of('ledger.xlsx')).toEqual([
+    [5, 'error', 'Art 12.1, D-4'], // overdrawn before the second grant
+    [6, 'warning', 'Art 30.3'], // 4 sick days, no certificate noted
+    [9, 'error', 'Art 14-3.2'], // 0:45 partial leave
+    [12, 'error', 'Art 14-3.1'], // 1:30 partial leave
+    [13, 'error', 'Art 14.1'], // item 23
+    [14, 'error', 'Art 14.1.21'], // 5 days of summer leave
+    [16, 'error', 'Art 5.1'], // before the term
+    [20, 'error', 'Art 10.2, 11'], // 振替休日
+    [22, 'error', 'Art 12–14'], // the same day twice
+    [24, 'error', 'Art 13.2, 26.2.1'], // sick chain past 20 days
+    [26, 'error', 'CONTRACT §4'], // not on the roster
+  ]);
+  expect(of('pay.xlsx')).toEqual([
+    [3, 'error', 'Art 7, 8, D-12, D-13'],
+    [4, 'error', 'Art 7, 8, D-12, D-13'],
+    [8, 'error', 'Art 7, 8, D-12, D-13'],
+    [13, 'error', 'CONTRACT §4'],
+  ]);
+  // Hand-worked in scripts/make-examples.ts: 267,826 − 5,538; 300,000 − 2 × 1,978; Art 28.2 half pay.
+  expect(expected.filter((e: { paid?: number; expected: number }) => e.paid !== e.expected).map((e: { row: number; expected: number }) => [e.row, e.expected])).toEqual([
+    [3, 262288],
+    [4, 296044],
+    [8, 180000],
+  ]);
+});
+
+test('the pay sheet alone, without its roster: one warning, nothing judged', () => {
+  const r = run(['validate', EX('pay.xlsx'), '--json']);
+  const { findings } = JSON.parse(r.stdout);
+  expect(findings.map((f: { severity: string }) => f.severity)).toEqual(['warning']);
+});
+
+test('altrules pay: everyone on the roster for a month; --out writes a pay sheet that validates clean', () => {
+  const r = run(['pay', EX('roster.xlsx'), EX('ledger.xlsx'), '--month', '2024-07']);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/Alex Smith +¥ {2}262,288 {2}\(gross ¥267,826, deductions ¥5,538\)/);
+  expect(r.stdout).toMatch(/Chen Wei +¥ {2}275,385 {2}\(gross ¥280,000, pay cut ¥4,615\)/);
+  const dir = mkdtempSync(join(tmpdir(), 'altrules-pay-'));
+  const out = join(dir, 'pay.xlsx');
+  expect(run(['pay', EX('roster.xlsx'), EX('ledger.xlsx'), '--month', '令和6年7月', '--out', out]).status).toBe(0);
+  expect(run(['pay', EX('roster.xlsx'), EX('ledger.xlsx'), '--month', '2024-07', '--out', out]).status).toBe(2); // exists
+  const v = JSON.parse(run(['validate', EX('roster.xlsx'), EX('ledger.xlsx'), out, '--json']).stdout);
+  expect(v.findings.filter((f: { file: string }) => f.file === out)).toEqual([]);
+  expect(v.expected.find((e: { name: string }) => e.name === 'Dana Brown').expected).toBe(272308);
+  expect(run(['pay', EX('roster.xlsx'), '--month', 'July']).status).toBe(2);
+});
+
+test('altrules validate DIR/: recursive, a line per file and a total; threads or not, the same findings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'altrules-dir-'));
+  mkdirSync(join(dir, 'board-a', 'sub'), { recursive: true });
+  for (const f of ['roster.xlsx', 'ledger.xlsx', 'pay.xlsx']) copyFileSync(EX(f), join(dir, 'board-a', f));
+  copyFileSync(EX('claims.xlsx'), join(dir, 'board-a', 'sub', 'claims.xlsx'));
+  writeFileSync(join(dir, '~$lock.xlsx'), 'Excel lock file');
+  const r = run(['validate', dir]);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/✖ board-a\/pay\.xlsx: Pay check 給与点検 \(pay\) — 4 error\(s\), 0 warning\(s\)/);
+  expect(r.stdout).toMatch(/Total: 4 file\(s\), 4 sheet\(s\) checked/);
+  const lines = (args: string[]) => run(args).stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const parallel = lines(['validate', dir, '--json']);
+  expect(parallel.map((o) => o.file.slice(dir.length + 1))).toEqual(['board-a/ledger.xlsx', 'board-a/pay.xlsx', 'board-a/roster.xlsx', 'board-a/sub/claims.xlsx']);
+  expect(lines(['validate', dir, '--json', '--threads', '0'])).toEqual(parallel);
+  writeFileSync(join(dir, 'broken.xlsx'), 'not a workbook');
+  expect(run(['validate', dir]).status).toBe(2);
+});
