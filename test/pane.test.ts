@@ -45,7 +45,8 @@ test('a check finds, marks and keeps every value; clearing removes exactly our m
   await controller.check('auto', 'auto');
   expect(sheet.formats.filter((f) => f.formula === MARK_FORMULA).flatMap((f) => f.cells).sort()).toEqual(['4,10', '7,10']);
 
-  expect(await controller.clearMarks()).toBe(1);
+  // Clearing counts the cells it unmarked, not the rules behind them.
+  expect(await controller.clearMarks()).toBe(2);
   expect(sheet.formats).toEqual([
     { id: 'user', cells: ['4,10'], formula: '=J4>0', fill: '#00FF00' },
     { id: 'scale', type: 'ColorScale', cells: ['5,10'], formula: '', fill: '' },
@@ -53,27 +54,29 @@ test('a check finds, marks and keeps every value; clearing removes exactly our m
   expect(model.values()).toEqual(before);
 });
 
-test('the number of syncs does not grow with the rows: at most 3 for one validation', async () => {
+test('syncs: a fixed few, plus one per slice of READ_CELLS cells read', async () => {
   const counts: number[] = [];
   for (const n of [5, 500, 5000]) {
     const { wb, controller } = setup(roster(n, 7));
     await controller.check('auto', 'auto');
     counts.push(wb.counter.syncs);
   }
-  expect(counts).toEqual([2, 2, 2]);
-  // With a table to read, one more — still at most 3.
+  // 1 look + 1 read slice + 2 to mark; 5,001 rows × 9 columns = 45,009 cells = 2 slices of 40,000.
+  expect(counts).toEqual([4, 4, 5]);
+  // With a table: one more look, for its address.
   const { sheet, wb, controller } = setup(roster(50, 7));
   sheet.tables.push({ name: 'Roster', address: 'A1:I51' });
   const { block } = await controller.check('auto', 'auto');
   expect(block.source).toBe('table');
-  expect(wb.counter.syncs).toBe(3);
+  expect(wb.counter.syncs).toBe(5);
 });
 
-test('a selection of more than one cell is checked on its own; clicking a finding selects its cell', async () => {
+test('a selection holding a header row is checked on its own; clicking a finding selects its cell', async () => {
   const { model, controller } = setup(roster(10, 2));
   model.selection = { sheet: 'Roster', address: 'A1:I4' };
   const { result, block } = await controller.check('auto', 'auto');
   expect(block.source).toBe('selection');
+  expect(block.address).toBe('Roster!A1:I4');
   expect(result.findings.map((f) => f.row)).toEqual([2, 4]);
   await controller.select(result.findings[1]);
   expect(model.selection).toEqual({ sheet: 'Roster', address: 'I4' });
@@ -92,17 +95,76 @@ test('whole columns selected: only the part holding data is read', async () => {
   expect(explicit.result.findings).toHaveLength(5);
 });
 
-test('a report sheet is written on a sheet of its own, replacing an earlier one', async () => {
+test('Automatic passes over a selection without a header row: two cells, or data rows alone', async () => {
+  const { model, controller } = setup(roster(10, 2), 'A3');
+  for (const address of ['I8:J8', 'A5:I9', 'C7']) {
+    model.selection = { sheet: 'Roster', address };
+    const { result, block } = await controller.check('auto', 'auto');
+    expect([address, block.source, block.address, result.kind, result.findings.length]).toEqual([address, 'used', 'Roster!A3:I13', 'roster', 5]);
+    // I8:J8 holds one value (J8 is empty): a single cell, which Automatic never takes as the data.
+    expect(block.selectionHadHeader).toBe(address === 'A5:I9' ? false : undefined);
+  }
+  // Asked for explicitly, the selection is what is checked, header or not; the pane then says so.
+  model.selection = { sheet: 'Roster', address: 'I8:J8' };
+  const { result, block } = await controller.check('selection', 'auto');
+  expect([block.source, block.address, result.kind]).toEqual(['selection', 'Roster!I8', 'unknown']);
+});
+
+test('the findings sheet is never checked: with it active, the sheet checked before is read', async () => {
   const { model, controller } = setup(roster(4, 2));
+  const first = await controller.check('auto', 'auto');
+  await controller.writeReport(first.result.findings, first.who);
+  expect(model.active).toBe('点検結果 Findings');
+  model.selection = { sheet: '点検結果 Findings', address: 'A1:H3' };
+  const again = await controller.check('auto', 'auto');
+  expect([again.block.sheet, again.result.kind, again.result.findings.length]).toEqual(['Roster', 'roster', first.result.findings.length]);
+  // A fresh pane with the findings sheet active reads the first other sheet.
+  installFakeExcel(model);
+  const fresh = await new PaneController(new ExcelWorkbook(), 'roster').check('auto', 'auto');
+  expect(fresh.block.sheet).toBe('Roster');
+});
+
+test('the findings sheet: text stays text, header frozen and filtered, sized, wrapped, one page wide; replaced, not piled up', async () => {
+  // Names a user might type that Range.values would otherwise take as formulas.
+  const rows = roster(4, 1);
+  rows[1][0] = '=HYPERLINK("http://x","click")';
+  rows[2][0] = '-';
+  rows[3][0] = '+81 3';
+  const { model, controller } = setup(rows);
   const before = model.values();
-  const { result } = await controller.check('auto', 'auto');
-  await controller.writeReport(result.findings);
-  await controller.writeReport(result.findings);
+  const { result, who } = await controller.check('auto', 'auto');
+  expect(await controller.reportExists()).toBe(false);
+  await controller.writeReport(result.findings, who);
+  expect(await controller.reportExists()).toBe(true);
+  await controller.writeReport(result.findings, who);
   const report = model.sheets.filter((s) => s.name === '点検結果 Findings');
   expect(report).toHaveLength(1);
-  expect(report[0].cells.get('1,1')!.value).toBe('Sheet シート');
-  expect(report[0].cells.get('2,2')!.value).toBe('I2');
+  const cell = (r: number, c: number) => report[0].cells.get(`${r},${c}`);
+  expect(cell(1, 1)!.value).toBe('Sheet シート');
+  expect(cell(1, 3)!.value).toBe('Who 氏名');
+  expect([cell(2, 2)!.value, cell(2, 3)!.value, cell(2, 5)!.value, cell(2, 6)!.value]).toEqual(['I2', '=HYPERLINK("http://x","click")', 'Error エラー', 'Art 7.1 第7条第1項']);
+  expect([cell(3, 3)!.value, cell(4, 3)!.value]).toEqual(['-', '+81 3']);
+  for (const [k, c] of report[0].cells) expect([k, c.formula]).toEqual([k, undefined]);
+  expect(report[0].layout).toMatchObject({ frozenRows: 1, autoFilter: 'A1:H5', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1', wrap: ['A1:H5'] });
+  expect(Object.keys(report[0].layout!.columnWidths!)).toHaveLength(8);
   for (const [k, v] of Object.entries(before)) expect(model.values()[k]).toBe(v);
+});
+
+test('the fake takes text starting with = + - as a formula unless the cell is text, as the typings say', async () => {
+  const model = new FakeWorkbookModel();
+  model.addSheet('S');
+  installFakeExcel(model);
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem('S');
+    sheet.getRange('A1:C1').values = [['=1+1', '-', 'plain']];
+    const b = sheet.getRange('A2:B2');
+    b.numberFormat = [['@', '@']];
+    b.values = [['=1+1', '-']];
+    await context.sync();
+  });
+  const cells = model.sheet('S').cells;
+  expect([cells.get('1,1')!.formula, cells.get('1,2')!.formula, cells.get('1,3')!.formula]).toEqual(['=1+1', '-', undefined]);
+  expect([cells.get('2,1'), cells.get('2,2')]).toEqual([{ value: '=1+1', numberFormat: '@' }, { value: '-', numberFormat: '@' }]);
 });
 
 test('a malformed sheet gives findings, never a crash; an empty sheet is unknown', async () => {

@@ -2,27 +2,48 @@
 // finding's cell, write a report. DOM-free, so it tests against the Excel fake.
 
 import type { DateSystem } from '../core';
-import { Finding, SheetResult, validateSheet } from '../validation/validate';
+import { Finding, SheetInput, SheetResult, hasHeaderRow, validateSheet } from '../validation/validate';
 import { DataBlock, ExcelWorkbook, Mark, Source } from './workbook';
-import { reportRows } from '../validation/report';
+import { reportTable, whoReader } from './present';
 
 export type PaneMode = 'roster' | 'claims';
 
 export interface CheckOutcome {
   block: DataBlock;
   result: SheetResult;
+  /** Who each finding is about (its Name cell, else its row's key). */
+  who: (f: Finding) => string;
 }
 
-export class PaneController {
-  constructor(readonly workbook: ExcelWorkbook, readonly mode: PaneMode) {}
+export type Phase = 'read' | 'check' | 'mark';
 
-  async check(source: Source, dateSystem: DateSystem | 'auto', onProgress?: (done: number, total: number) => void): Promise<CheckOutcome> {
-    let result: SheetResult | undefined;
-    const block = await this.workbook.check(source, dateSystem, (b) => {
-      result = validateSheet({ name: b.sheet, rows: b.rows, firstRow: b.firstRow, firstColumn: b.firstColumn, dateSystem: b.dateSystem }, { onProgress });
-      return marksOf(result.findings);
+/** Runs the validator: in this thread (tests, fallback) or in a Worker (the pane). */
+export type Validator = (input: SheetInput, onProgress: (done: number, total: number) => void) => Promise<SheetResult>;
+
+export const inlineValidator: Validator = async (input, onProgress) => validateSheet(input, { onProgress });
+
+export class PaneController {
+  /** The sheet checked last: checked again when the findings sheet is active. */
+  private lastSheet: string | undefined;
+
+  constructor(readonly workbook: ExcelWorkbook, readonly mode: PaneMode, private readonly validator: Validator = inlineValidator) {}
+
+  async check(source: Source, dateSystem: DateSystem | 'auto', onProgress?: (phase: Phase, done: number, total: number) => void): Promise<CheckOutcome> {
+    const block = await this.workbook.read({
+      source,
+      dateSystem,
+      hasHeader: hasHeaderRow,
+      previousSheet: this.lastSheet,
+      onProgress: (d, t) => onProgress?.('read', d, t),
     });
-    return { block, result: result! };
+    const result = await this.validator({ name: block.sheet, rows: block.rows, firstRow: block.firstRow, firstColumn: block.firstColumn, dateSystem: block.dateSystem }, (d, t) => onProgress?.('check', d, t));
+    if (block.sheet) {
+      onProgress?.('mark', 0, 1);
+      await this.workbook.mark(block.sheet, marksOf(result.findings));
+      this.lastSheet = block.sheet;
+    }
+    const who = whoReader({ rows: block.rows, firstRow: block.firstRow, headerRow: result.headerRow });
+    return { block, result, who: (f) => (f.sheet === block.sheet ? who(f.row) : '') };
   }
 
   clearMarks(): Promise<number> {
@@ -33,8 +54,13 @@ export class PaneController {
     return this.workbook.select(f.sheet, f.row, f.columnIndex);
   }
 
-  writeReport(findings: Finding[]): Promise<string> {
-    return this.workbook.writeReport(reportRows(findings));
+  reportExists(): Promise<boolean> {
+    return this.workbook.reportExists();
+  }
+
+  writeReport(findings: Finding[], who: (f: Finding) => string): Promise<string> {
+    const { rows, widths } = reportTable(findings, who);
+    return this.workbook.writeReport(rows, { widths });
   }
 }
 

@@ -465,3 +465,8 @@ function checkClaims(body: Cell[][], h: Header, out: Collector, rs: ClairRuleset
     onProgress,
   );
 }
+
+/** Whether these rows hold a roster or claims header row (the pane's automatic range choice). */
+export function hasHeaderRow(rows: Cell[][]): boolean {
+  return findHeader(rows) !== undefined;
+}

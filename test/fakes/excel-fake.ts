@@ -1,12 +1,16 @@
 // An in-memory Excel behind the task pane's adapter: the subset of the Excel JavaScript API the
 // adapter uses, with Office.js's batch semantics — properties readable only after load() and
-// context.sync(), writes applied at sync — and a count of the syncs.
+// context.sync(), writes applied at sync — and a count of the syncs. Each modelled behaviour cites
+// its source: the doc comments of node_modules/@types/office-js/index.d.ts ("typings") or
+// learn.microsoft.com.
 
 type Value = string | number | boolean;
 
 interface FakeCell {
   value: Value;
   numberFormat?: string;
+  /** Set when a write was taken as a formula (typings of Range.values). */
+  formula?: string;
 }
 
 interface FakeFormat {
@@ -24,6 +28,10 @@ export interface FakeSheet {
   formats: FakeFormat[];
   tables: { name: string; address: string }[];
   bold: Set<string>;
+  /** Number formats of cells that hold no value yet ("r,c" → format). */
+  emptyFormats?: Map<string, string>;
+  /** Report-sheet layout, as the typings describe each setter. */
+  layout?: { frozenRows?: number; autoFilter?: string; columnWidths?: Record<number, number>; wrap?: string[]; orientation?: string; zoom?: unknown; printTitleRows?: string };
 }
 
 function colNumber(letters: string): number {
@@ -47,6 +55,9 @@ interface Box {
 function parseArea(a: string): Box {
   const ref = a.includes('!') ? a.slice(a.lastIndexOf('!') + 1) : a;
   const [p, q] = ref.replace(/\$/g, '').split(':');
+  // Whole columns ("B:B"), as Worksheet.getRange accepts them (typings of getRange).
+  const cols = /^([A-Z]+)$/.exec(p);
+  if (cols && q && /^[A-Z]+$/.test(q)) return { r1: 1, c1: colNumber(p), r2: 1_048_576, c2: colNumber(q) };
   const m1 = /^([A-Z]+)(\d+)$/.exec(p);
   const m2 = /^([A-Z]+)(\d+)$/.exec(q ?? p);
   if (!m1 || !m2) throw new Error(`InvalidArgument: bad address ${a}`);
@@ -180,6 +191,18 @@ class FakeConditionalFormat extends Proxy {
   delete(): void {
     this.batch.ops.push(() => (this.sheet.formats = this.sheet.formats.filter((f) => f !== this.fmt)));
   }
+  /** The cells the format applies to (typings: ConditionalFormat.getRanges, RangeAreas.cellCount). */
+  getRanges() {
+    const { fmt } = this;
+    return new (class extends Proxy {
+      load(_p: string) {
+        this.queueLoad(['cellCount'], () => ({ cellCount: fmt.cells.length }));
+      }
+      get cellCount() {
+        return this.get('cellCount') as number;
+      }
+    })(this.batch);
+  }
 }
 
 class FakeFormatCollection extends Proxy {
@@ -265,7 +288,7 @@ class FakeRange extends Proxy {
   get text() {
     return this.get('text') as unknown[][];
   }
-  get numberFormat() {
+  get numberFormat(): unknown[][] {
     return this.get('numberFormat') as unknown[][];
   }
   get isNullObject() {
@@ -279,16 +302,49 @@ class FakeRange extends Proxy {
       const b = this.box()!;
       v.forEach((row, i) => row.forEach((x, j) => {
         const key = `${b.r1 + i},${b.c1 + j}`;
+        const format = this.sheet.cells.get(key)?.numberFormat ?? this.sheet.emptyFormats?.get(key);
+        this.sheet.emptyFormats?.delete(key);
         if (x === '' || x === null) this.sheet.cells.delete(key);
-        else this.sheet.cells.set(key, { value: x as Value });
+        // Typings of Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or
+        // equal sign ("="), Excel interprets this value as a formula" — unless the cell is text ("@").
+        else if (typeof x === 'string' && /^[=+-]/.test(x) && format !== '@') this.sheet.cells.set(key, { value: '#NAME?', formula: x, numberFormat: format });
+        else this.sheet.cells.set(key, { value: x as Value, numberFormat: format });
+      }));
+    });
+  }
+  /** Number formats go in first, for cells with or without a value (typings of Range.numberFormat). */
+  set numberFormat(v: unknown[][]) {
+    this.batch.ops.push(() => {
+      const b = this.box()!;
+      v.forEach((row, i) => row.forEach((f, j) => {
+        const key = `${b.r1 + i},${b.c1 + j}`;
+        const cell = this.sheet.cells.get(key);
+        if (cell) cell.numberFormat = String(f);
+        else (this.sheet.emptyFormats ??= new Map()).set(key, String(f));
       }));
     });
   }
   get conditionalFormats() {
     return new FakeFormatCollection(this.batch, this.model, this.sheet, () => this.boxes() ?? [], () => this.cellKeys());
   }
+  /** Formatting of our own report sheet: recorded so tests can see it (typings of RangeFormat). */
   get format() {
-    return { font: { set bold(_b: boolean) { /* formatting of our own report sheet */ } } };
+    const self = this;
+    const layout = () => (self.sheet.layout ??= {});
+    return {
+      font: { set bold(_b: boolean) { /* bold header: nothing to check */ } },
+      set wrapText(w: boolean) {
+        self.batch.ops.push(() => { if (w) (layout().wrap ??= []).push(self.boxAddress()); });
+      },
+      set verticalAlignment(_a: string) { /* top-aligned rows: nothing to check */ },
+      set columnWidth(w: number) {
+        self.batch.ops.push(() => { const b = self.box()!; for (let c = b.c1; c <= b.c2; c++) (layout().columnWidths ??= {})[c] = w; });
+      },
+    };
+  }
+  boxAddress(): string {
+    const b = this.box()!;
+    return `${colLetters(b.c1)}${b.r1}:${colLetters(b.c2)}${b.r2}`;
   }
   /** The bounding box of the non-empty cells inside this range, or a null object. */
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
@@ -367,6 +423,24 @@ class FakeSheetProxy extends Proxy {
   activate(): void {
     this.batch.ops.push(() => (this.model.active = this.s().name));
   }
+  /** Typings: WorksheetFreezePanes.freezeRows(count). */
+  get freezePanes() {
+    return { freezeRows: (n: number) => this.batch.ops.push(() => ((this.s().layout ??= {}).frozenRows = n)) };
+  }
+  /** Typings: AutoFilter.apply(range). */
+  get autoFilter() {
+    return { apply: (r: FakeRange) => this.batch.ops.push(() => ((this.s().layout ??= {}).autoFilter = r.boxAddress())) };
+  }
+  /** Typings: PageLayout.orientation, .zoom (PageLayoutZoomOptions), .setPrintTitleRows. */
+  get pageLayout() {
+    const { batch } = this;
+    const layout = () => (this.s().layout ??= {});
+    return {
+      set orientation(o: string) { batch.ops.push(() => (layout().orientation = o)); },
+      set zoom(z: unknown) { batch.ops.push(() => (layout().zoom = z)); },
+      setPrintTitleRows: (rows: string) => batch.ops.push(() => (layout().printTitleRows = rows)),
+    };
+  }
   delete(): void {
     this.batch.ops.push(() => (this.model.sheets = this.model.sheets.filter((x) => x !== this.resolve())));
   }
@@ -421,6 +495,8 @@ export function installFakeExcel(model = new FakeWorkbookModel(), target: Record
   target.Excel = {
     run: async <T,>(cb: (ctx: FakeContext) => Promise<T>) => cb(new FakeContext(model)),
     ConditionalFormatType: { custom: 'Custom' },
+    VerticalAlignment: { top: 'Top' },
+    PageOrientation: { landscape: 'Landscape' },
   };
   return model;
 }

@@ -1,0 +1,21 @@
+// The validator off the pane's thread: rows arrive in slices, progress goes back as it runs,
+// findings go back in slices so that no one message is slow to receive.
+
+import type { Cell } from '../validation/fields';
+import { validateSheet } from '../validation/validate';
+
+const FINDINGS_SLICE = 5000;
+const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
+let rows: Cell[][] = [];
+
+self.onmessage = (e: MessageEvent) => {
+  const m = e.data as { type: 'rows'; rows: Cell[][] } | { type: 'run'; input: { name: string; firstRow: number; firstColumn: number; dateSystem: '1900' | '1904' } };
+  if (m.type === 'rows') {
+    for (const r of m.rows) rows.push(r);
+    return;
+  }
+  const { findings, ...rest } = validateSheet({ ...m.input, rows }, { onProgress: (done, total) => post({ type: 'progress', done, total }) });
+  rows = [];
+  for (let i = 0; i < findings.length; i += FINDINGS_SLICE) post({ type: 'findings', findings: findings.slice(i, i + FINDINGS_SLICE) });
+  post({ type: 'done', result: rest });
+};
