@@ -51,6 +51,7 @@ export function topLeftOf(address: string): { row: number; column: number } {
   return { row: Number(m[2]), column };
 }
 
+const DATE_SCAN_ROWS = 500;
 const DATE_FORMAT = /(^|[^"\\])(y+|d+|m+.*d|d.*m+|e+|g+)/i;
 
 /**
@@ -58,11 +59,13 @@ const DATE_FORMAT = /(^|[^"\\])(y+|d+|m+.*d|d.*m+|e+|g+)/i;
  * serial read one way or the other (the two differ by four years).
  */
 export function detectDateSystem(values: unknown[][], text: unknown[][], formats: unknown[][]): DateSystem {
-  for (let r = 0; r < values.length; r++) {
+  // The first rows tell; a big slice without dates is not scanned to its end.
+  for (let r = 0; r < Math.min(values.length, DATE_SCAN_ROWS); r++) {
     for (let c = 0; c < (values[r]?.length ?? 0); c++) {
       const v = values[r][c];
       const f = formats[r]?.[c];
-      if (typeof v !== 'number' || v < 367 || typeof f !== 'string' || !DATE_FORMAT.test(f)) continue;
+      // "General" holds the letters e and g of the era codes but is no date format.
+      if (typeof v !== 'number' || v < 367 || typeof f !== 'string' || f === 'General' || !DATE_FORMAT.test(f)) continue;
       const shown = String(text[r]?.[c] ?? '');
       const groups = shown.match(/\d+/g) ?? [];
       const year1900 = ymdFromDay(dayFromSerial(v, '1900')).y;
@@ -240,7 +243,7 @@ export class ExcelWorkbook {
       await this.sync(context);
       for (const cf of formats.items) if (isOurs(cf)) cf.delete();
       for (const severity of ['warning', 'error'] as Severity[]) {
-        const cells = marks.filter((m) => m.severity === severity).map((m) => cellAddress(m.row, m.column));
+        const cells = runsOf(marks.filter((m) => m.severity === severity));
         for (const chunk of chunks(cells)) {
           const cf = sheet.getRanges(chunk.join(',')).conditionalFormats.add(Excel.ConditionalFormatType.custom);
           cf.custom.rule.formula = MARK_FORMULA;
@@ -359,6 +362,21 @@ function isOurs(cf: Excel.ConditionalFormat): boolean {
   if (custom.isNullObject) return false;
   const formula = String(custom.rule.formula);
   return formula.includes(MARK_SIGNATURE) || formula === LEGACY_MARK_FORMULA;
+}
+
+/** Marked cells as addresses, a column's consecutive rows as one range (I2:I9), so that a
+ * whole wrong column is one area, not thousands. */
+export function runsOf(marks: Mark[]): string[] {
+  const sorted = [...marks].sort((a, b) => a.column - b.column || a.row - b.row);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1].column === sorted[i].column && sorted[j + 1].row === sorted[j].row + 1) j++;
+    const first = cellAddress(sorted[i].row, sorted[i].column);
+    out.push(j > i ? `${first}:${cellAddress(sorted[j].row, sorted[j].column)}` : first);
+    i = j + 1;
+  }
+  return out;
 }
 
 /** Address lists kept short enough for one RangeAreas. */

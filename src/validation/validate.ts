@@ -179,7 +179,7 @@ interface FieldSpec {
 function forEachRow(body: Cell[][], h: Header, out: Collector, specs: Partial<Record<Field, FieldSpec>>, each: (fields: Partial<Record<Field, unknown>>, rowIndex: number, cells: Cell[]) => void, onProgress?: (done: number, total: number) => void): void {
   const total = body.length;
   for (let i = 0; i < total; i++) {
-    if (onProgress && i % 2000 === 0) onProgress(i, total);
+    if (onProgress && i % 500 === 0) onProgress(i, total);
     const cells = body[i];
     if (!cells || cells.every((c) => isEmptyCell(c))) continue;
     const rowIndex = h.row + 1 + i;

@@ -64,6 +64,10 @@ function parseArea(a: string): Box {
   return { r1: Number(m1[2]), c1: colNumber(m1[1]), r2: Number(m2[2]), c2: colNumber(m2[1]) };
 }
 
+function* areaKeys(b: Box): Generator<string> {
+  for (let r = b.r1; r <= b.r2; r++) for (let c = b.c1; c <= b.c2; c++) yield `${r},${c}`;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export class FakeWorkbookModel {
@@ -116,13 +120,34 @@ export class FakeWorkbookModel {
     return String(cell.value);
   }
 
+  private usedCache = new WeakMap<FakeSheet, { size: number; box: Box | undefined }>();
+
+  /** Forgets the used range of a sheet after a write (kept while only reads happen: big sheets stay fast). */
+  touch(sheet: FakeSheet): void {
+    this.usedCache.delete(sheet);
+  }
+
   usedBox(sheet: FakeSheet): Box | undefined {
-    let box: Box | undefined;
-    for (const k of sheet.cells.keys()) {
-      const [r, c] = k.split(',').map(Number);
-      box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, c), r2: Math.max(box.r2, r), c2: Math.max(box.c2, c) } : { r1: r, c1: c, r2: r, c2: c };
-    }
+    const cached = this.usedCache.get(sheet);
+    if (cached && cached.size === sheet.cells.size) return cached.box;
+    const box = this.computeUsedBox(sheet);
+    this.usedCache.set(sheet, { size: sheet.cells.size, box });
     return box;
+  }
+
+  private computeUsedBox(sheet: FakeSheet): Box | undefined {
+    if (sheet.cells.size === 0) return undefined;
+    let [r1, c1, r2, c2] = [Infinity, Infinity, 0, 0];
+    for (const k of sheet.cells.keys()) {
+      const comma = k.indexOf(',');
+      const r = Number(k.slice(0, comma));
+      const c = Number(k.slice(comma + 1));
+      if (r < r1) r1 = r;
+      if (r > r2) r2 = r;
+      if (c < c1) c1 = c;
+      if (c > c2) c2 = c;
+    }
+    return { r1, c1, r2, c2 };
   }
 }
 
@@ -265,13 +290,15 @@ class FakeRange extends Proxy {
         }
         return out;
       };
+      // Only what was asked for is computed: a big used range loaded for its address stays cheap.
+      const want = new Set(list);
       return {
         address: b ? `${this.sheet.name}!${colLetters(b.c1)}${b.r1}${b.r1 === b.r2 && b.c1 === b.c2 ? '' : `:${colLetters(b.c2)}${b.r2}`}` : '',
         rowCount: b ? b.r2 - b.r1 + 1 : 0,
         columnCount: b ? b.c2 - b.c1 + 1 : 0,
-        values: grid((c) => (c ? c.value : '')),
-        text: grid((c) => (c ? this.model.textOf(c) : '')),
-        numberFormat: grid((c) => c?.numberFormat ?? 'General'),
+        values: want.has('values') ? grid((c) => (c ? c.value : '')) : undefined,
+        text: want.has('text') ? grid((c) => (c ? this.model.textOf(c) : '')) : undefined,
+        numberFormat: want.has('numberFormat') ? grid((c) => c?.numberFormat ?? 'General') : undefined,
         isNullObject: b === undefined,
       };
     });
@@ -302,6 +329,7 @@ class FakeRange extends Proxy {
       const b = this.box()!;
       v.forEach((row, i) => row.forEach((x, j) => {
         const key = `${b.r1 + i},${b.c1 + j}`;
+        this.model.touch(this.sheet);
         const format = this.sheet.cells.get(key)?.numberFormat ?? this.sheet.emptyFormats?.get(key);
         this.sheet.emptyFormats?.delete(key);
         if (x === '' || x === null) this.sheet.cells.delete(key);
@@ -352,8 +380,12 @@ class FakeRange extends Proxy {
       const a = this.boxes()?.[0];
       const used = this.model.usedBox(this.sheet);
       if (!a || !used) return undefined;
+      if (a.r1 <= used.r1 && a.c1 <= used.c1 && a.r2 >= used.r2 && a.c2 >= used.c2) return [used];
       let box: Box | undefined;
-      for (const k of this.sheet.cells.keys()) {
+      const area = (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
+      // A small area is searched cell by cell; a big one through the sheet's cells.
+      const keys = area < this.sheet.cells.size ? [...areaKeys(a)].filter((k) => this.sheet.cells.has(k)) : this.sheet.cells.keys();
+      for (const k of keys) {
         const [r, c] = k.split(',').map(Number);
         if (r < a.r1 || r > a.r2 || c < a.c1 || c > a.c2) continue;
         box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, c), r2: Math.max(box.r2, r), c2: Math.max(box.c2, c) } : { r1: r, c1: c, r2: r, c2: c };
