@@ -15,10 +15,11 @@ export interface CheckOutcome {
   who: (f: Finding) => string;
 }
 
-export type Phase = 'read' | 'check' | 'mark';
+/** Reading the sheet, checking its rows, receiving the findings, marking the cells. */
+export type Phase = 'read' | 'check' | 'receive' | 'mark';
 
 /** Runs the validator: in this thread (tests, fallback) or in a Worker (the pane). */
-export type Validator = (input: SheetInput, onProgress: (done: number, total: number) => void) => Promise<SheetResult>;
+export type Validator = (input: SheetInput, onProgress: (done: number, total: number, phase?: 'check' | 'receive') => void) => Promise<SheetResult>;
 
 export const inlineValidator: Validator = async (input, onProgress) => validateSheet(input, { onProgress });
 
@@ -36,7 +37,7 @@ export class PaneController {
       previousSheet: this.lastSheet,
       onProgress: (d, t) => onProgress?.('read', d, t),
     });
-    const result = await this.validator({ name: block.sheet, rows: block.rows, firstRow: block.firstRow, firstColumn: block.firstColumn, dateSystem: block.dateSystem }, (d, t) => onProgress?.('check', d, t));
+    const result = await this.validator({ name: block.sheet, rows: block.rows, firstRow: block.firstRow, firstColumn: block.firstColumn, dateSystem: block.dateSystem }, (d, t, p) => onProgress?.(p ?? 'check', d, t));
     if (block.sheet) {
       onProgress?.('mark', 0, 1);
       await this.workbook.mark(block.sheet, marksOf(result.findings));
@@ -66,10 +67,11 @@ export class PaneController {
 
 /** One mark per cell, the worst severity winning. */
 export function marksOf(findings: Finding[]): Mark[] {
-  const byCell = new Map<string, Mark>();
+  // A number per cell (columns stop at 16,384): cheap for 200,000 findings.
+  const byCell = new Map<number, Mark>();
   for (const f of findings) {
     if (!f.columnIndex) continue;
-    const key = `${f.row}:${f.columnIndex}`;
+    const key = f.row * 16_385 + f.columnIndex;
     const had = byCell.get(key);
     if (!had || (had.severity === 'warning' && f.severity === 'error')) byCell.set(key, { sheet: f.sheet, row: f.row, column: f.columnIndex, severity: f.severity });
   }

@@ -175,8 +175,8 @@ export class Pane {
     await nextTask();
     const source = this.sourceSelect.value as Source;
     const dateSystem = this.dateSelect.value as DateSystem | 'auto';
-    // Reading is the first fifth of the bar, checking the next three quarters, marking the rest.
-    const span: Record<Phase, [number, number]> = { read: [0, 20], check: [20, 95], mark: [95, 100] };
+    // Reading is the first fifth of the bar, checking most of the rest, then the findings come back and the cells are marked.
+    const span: Record<Phase, [number, number]> = { read: [0, 20], check: [20, 85], receive: [85, 95], mark: [95, 100] };
     let phase: Phase = 'read';
     const outcome = await this.controller!.check(source, dateSystem, (p, done, total) => {
       if (p !== phase) {
@@ -331,7 +331,10 @@ export function workerValidator(url: string): Validator {
       worker.onmessage = (e: MessageEvent) => {
         const m = e.data as { type: string; done: number; total: number; findings: Finding[]; result: Omit<SheetResult, 'findings'> };
         if (m.type === 'progress') onProgress(m.done, m.total);
-        else if (m.type === 'findings') for (const f of m.findings) findings.push(f);
+        else if (m.type === 'findings') {
+          for (const f of m.findings) findings.push(f);
+          onProgress(m.done, m.total, 'receive');
+        }
         else if (m.type === 'done') resolve({ ...m.result, findings });
       };
       worker.onerror = (e) => reject(new Error(e.message || 'the checking worker failed'));

@@ -367,14 +367,23 @@ function isOurs(cf: Excel.ConditionalFormat): boolean {
 /** Marked cells as addresses, a column's consecutive rows as one range (I2:I9), so that a
  * whole wrong column is one area, not thousands. */
 export function runsOf(marks: Mark[]): string[] {
-  const sorted = [...marks].sort((a, b) => a.column - b.column || a.row - b.row);
+  // Rows by column; findings come sorted by row, so this is one pass and a check, not a sort.
+  const byColumn = new Map<number, number[]>();
+  for (const m of marks) {
+    const rows = byColumn.get(m.column) ?? byColumn.set(m.column, []).get(m.column)!;
+    rows.push(m.row);
+  }
   const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1].column === sorted[i].column && sorted[j + 1].row === sorted[j].row + 1) j++;
-    const first = cellAddress(sorted[i].row, sorted[i].column);
-    out.push(j > i ? `${first}:${cellAddress(sorted[j].row, sorted[j].column)}` : first);
-    i = j + 1;
+  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const rows = byColumn.get(column)!;
+    if (rows.some((r, i) => i > 0 && r < rows[i - 1])) rows.sort((a, b) => a - b);
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      const first = cellAddress(rows[i], column);
+      out.push(j > i ? `${first}:${cellAddress(rows[j], column)}` : first);
+      i = j + 1;
+    }
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import type { Cell } from '../validation/fields';
 import { validateSheet } from '../validation/validate';
 
-const FINDINGS_SLICE = 5000;
+const FINDINGS_SLICE = 2000;
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 let rows: Cell[][] = [];
 
@@ -16,6 +16,6 @@ self.onmessage = (e: MessageEvent) => {
   }
   const { findings, ...rest } = validateSheet({ ...m.input, rows }, { onProgress: (done, total) => post({ type: 'progress', done, total }) });
   rows = [];
-  for (let i = 0; i < findings.length; i += FINDINGS_SLICE) post({ type: 'findings', findings: findings.slice(i, i + FINDINGS_SLICE) });
+  for (let i = 0; i < findings.length; i += FINDINGS_SLICE) post({ type: 'findings', findings: findings.slice(i, i + FINDINGS_SLICE), done: Math.min(findings.length, i + FINDINGS_SLICE), total: findings.length });
   post({ type: 'done', result: rest });
 };

@@ -514,7 +514,13 @@ class FakeContext {
       getSelectedRange: () => new FakeRange(batch, model, () => model.sheet(model.selection.sheet), () => [parseArea(model.selection.address)]),
     };
   }
+  /**
+   * context.sync() is a round trip to Excel ("sends queued commands to Excel"): its promise settles
+   * in a later task, never within the caller's task (learn.microsoft.com/office/dev/add-ins/excel/
+   * excel-add-ins-core-concepts, "sync()").
+   */
   async sync(): Promise<void> {
+    await new Promise((r) => setTimeout(r, 0));
     this.model.syncs++;
     const ops = this.batch.ops;
     this.batch.ops = [];
