@@ -187,7 +187,7 @@ test('validates the roster, lists findings, selects a cell, clears marks — and
   await page.keyboard.press('ArrowRight');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-error');
   await page.keyboard.press('ArrowRight');
-  expect(await page.evaluate(() => [document.activeElement?.id, ...Array.from(document.querySelectorAll('[role="tab"]')).map((t) => `${t.id}:${t.getAttribute('aria-selected')}:${t.getAttribute('tabindex')}`)])).toEqual([
+  expect(await page.evaluate(() => [document.activeElement?.id, ...Array.from(document.querySelectorAll('[role="tab"]:not([hidden])')).map((t) => `${t.id}:${t.getAttribute('aria-selected')}:${t.getAttribute('tabindex')}`)])).toEqual([
     'tab-warning',
     'tab-all:false:-1',
     'tab-error:false:-1',
@@ -277,6 +277,53 @@ test('in Japanese, following the display language; the report sheet is written b
   const after = await page.evaluate(() => (window as any).__model.values());
   for (const [k, v] of Object.entries(JSON.parse(before))) expect(after[k]).toBe(v);
   await page.screenshot({ path: join(OUT, 'taskpane-ja.png'), fullPage: true });
+  expect(unexpectedProblems(problems)).toEqual([]);
+  await context.close();
+});
+
+test('a finding accepted with a reason is stored in the workbook and shown as accepted; a missing column can be chosen', async () => {
+  const { page, context, problems } = await openPane('/alt/taskpane.html', 'en-US');
+  await page.waitForSelector('#check');
+  await page.click('#check');
+  await page.waitForSelector('.finding');
+  const item = page.locator('li.finding', { has: page.locator('button[data-row="5"][data-column="9"]') });
+  await item.locator('button.small').click();
+  await page.fill('#accept-why', 'Approved by the board of education, 2023-08-01');
+  await page.fill('#accept-who', 'Sato Hanako');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.click('.inline-form button[type="submit"]');
+  await page.waitForFunction(() => /1 accepted finding/.test(document.querySelector('.status')?.textContent ?? ''));
+  const store = await page.evaluate(() => {
+    const s = (window as any).__model.sheet('_altrules');
+    return { visibility: s.visibility, row: [1, 2, 3, 4, 5, 6, 8].map((c) => s.cells.get(`2,${c}`)?.value) };
+  });
+  expect(store).toEqual({ visibility: 'VeryHidden', row: ['accepted', 'Roster 名簿', 'I5', 'Art 7.1', '280000', 'Sato Hanako', 'Approved by the board of education, 2023-08-01'] });
+  // Not marked any more; listed under Accepted with who and why.
+  const marked = await page.evaluate(() => (window as any).__model.sheet('Roster 名簿').formats.filter((f: any) => f.formula.includes('altrules')).flatMap((f: any) => f.cells));
+  expect(marked).not.toContain('5,9');
+  await page.click('#tab-accepted');
+  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^AcceptedI5.*Accepted by Sato Hanako on \d{4}-\d{2}-\d{2}: Approved by the board/)]);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // A roster whose pay column has a header the checks do not know.
+  await page.evaluate(() => {
+    const model = (window as any).__model;
+    model.addSheet('Mapped', [
+      ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', '報酬月額（円）'],
+      ['Dana', 'USA', 'S1', '令和5年7月30日', 1, 1, 'R5.7.31', '2024年7月30日', '¥290,000'],
+    ]);
+    model.active = 'Mapped';
+    model.selection = { sheet: 'Mapped', address: 'A1' };
+  });
+  await page.click('#check');
+  await page.waitForFunction(() => /'Mapped'!A1:I2|Mapped!A1:I2/.test(document.querySelector('.status')?.textContent ?? ''));
+  // Japanese dates and a ¥ amount are read; only the missing pay column is reported.
+  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^Warningheader row 1Art 7\.1.*no "Monthly pay" column/)]);
+  await page.click('.finding button.small');
+  await page.selectOption('#map-column', '9');
+  await page.click('.inline-form button[type="submit"]');
+  await page.waitForFunction(() => /1 error\(s\), 0 warning/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^ErrorI2Art 7\.1Dana報酬月額（円）monthly pay ¥290,000 differs/)]);
   expect(unexpectedProblems(problems)).toEqual([]);
   await context.close();
 });

@@ -3,7 +3,9 @@
 
 import { installFakeExcel, FakeWorkbookModel } from './fakes/excel-fake';
 import { PaneController } from '../src/taskpane/controller';
-import { ExcelWorkbook, MARK_FORMULA, detectDateSystem, topLeftOf } from '../src/taskpane/workbook';
+import { ExcelWorkbook, MARK_FORMULA, detectDateSystem, runsOf, topLeftOf } from '../src/taskpane/workbook';
+import { STORE_SHEET, parseStore, storeRows } from '../src/validation/store';
+import { ruleLabel, whereLabel } from '../src/taskpane/present';
 
 const HEAD = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay'];
 const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
@@ -145,8 +147,8 @@ test('the findings sheet: text stays text, header frozen and filtered, sized, wr
   expect([cell(2, 2)!.value, cell(2, 3)!.value, cell(2, 5)!.value, cell(2, 6)!.value]).toEqual(['I2', '=HYPERLINK("http://x","click")', 'Error エラー', 'Art 7.1 第7条第1項']);
   expect([cell(3, 3)!.value, cell(4, 3)!.value]).toEqual(['-', '+81 3']);
   for (const [k, c] of report[0].cells) expect([k, c.formula]).toEqual([k, undefined]);
-  expect(report[0].layout).toMatchObject({ frozenRows: 1, autoFilter: 'A1:H5', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1', wrap: ['A1:H5'] });
-  expect(Object.keys(report[0].layout!.columnWidths!)).toHaveLength(8);
+  expect(report[0].layout).toMatchObject({ frozenRows: 1, autoFilter: 'A1:I5', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1', wrap: ['A1:I5'] });
+  expect(Object.keys(report[0].layout!.columnWidths!)).toHaveLength(9);
   for (const [k, v] of Object.entries(before)) expect(model.values()[k]).toBe(v);
 });
 
@@ -195,4 +197,75 @@ test('helpers', () => {
   expect(topLeftOf("'My sheet'!$C$7:$F$9")).toEqual({ row: 7, column: 3 });
   expect(detectDateSystem([[45137]], [['2023-07-30']], [['yyyy-mm-dd']])).toBe('1900');
   expect(detectDateSystem([[43675]], [['7/30/23']], [['m/d/yy']])).toBe('1904');
+});
+
+test('an accepted finding is stored with who, when, why and value; not marked while the value stays; back when it changes', async () => {
+  const { model, sheet, controller } = setup(roster(4, 2));
+  const first = await controller.check('auto', 'auto');
+  expect(first.result.findings.map((f) => `${f.row}:${f.columnIndex}`)).toEqual(['2:9', '4:9']);
+  await controller.accept(first, first.result.findings[0], ' Sato ', 'approved by the board of education', new Date(Date.UTC(2026, 10, 29, 9, 30)));
+  const store = model.sheet(STORE_SHEET);
+  expect(store.visibility).toBe('VeryHidden');
+  expect(store.cells.get('2,1')).toEqual({ value: 'accepted', numberFormat: '@' });
+  expect(parseStore([[], ['accepted', 'Roster', 'I2', 'Art 7.1', '290000', 'Sato', '2026-11-29T09:30:00.000Z', 'approved by the board of education']]).acceptances).toEqual(
+    parseStore([...Array(3)].map((_, r) => [...Array(8)].map((__, c) => store.cells.get(`${r + 1},${c + 1}`)?.value ?? ''))).acceptances,
+  );
+
+  const second = await controller.check('auto', 'auto');
+  expect(second.result.findings.map((f) => `${f.row}:${f.columnIndex}`)).toEqual(['4:9']);
+  expect(second.accepted.map((a) => [a.finding.row, a.acceptance.who, a.acceptance.why])).toEqual([[2, 'Sato', 'approved by the board of education']]);
+  expect(sheet.formats.filter((f) => f.formula === MARK_FORMULA).flatMap((f) => f.cells)).toEqual(['4,9']);
+  await controller.writeReport(second.result.findings, second.who, second.accepted);
+  const report = model.sheet('点検結果 Findings');
+  expect([report.cells.get('3,5')!.value, report.cells.get('3,9')!.value]).toEqual(['Accepted 承認済', 'Sato, 2026-11-29: approved by the board of education']);
+
+  // The clerk changes the pay: the acceptance no longer holds.
+  sheet.cells.set('2,9', { value: 291000 });
+  const third = await controller.check('auto', 'auto');
+  expect(third.result.findings.map((f) => `${f.row}:${f.columnIndex}`)).toEqual(['2:9', '4:9']);
+  expect(third.accepted).toEqual([]);
+});
+
+test('a column the headers do not name can be chosen, or marked "not kept"; the choice is stored and reused', async () => {
+  const head = ['Name', 'Country', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Pay (yen)'];
+  const rows: (string | number)[][] = [head, ['A', 'USA', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-30'), 290000], ['B', 'USA', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-30'), 280000]];
+  const { model, controller } = setup(rows);
+  const first = await controller.check('auto', 'auto');
+  expect(first.result.findings.map((f) => `${f.row}:${f.field}:${f.severity}`)).toEqual(['1:cohort:warning', '1:monthlyPay:warning']);
+  await controller.mapColumn(first, 'monthlyPay', 8);
+  await controller.mapColumn(first, 'cohort', 0);
+  const second = await controller.check('auto', 'auto');
+  expect(second.result.findings.map((f) => `${f.row}:${f.columnIndex}:${f.rule}`)).toEqual(['2:8:Art 7.1']);
+  expect(second.result.findings[0].column).toBe('Pay (yen)');
+  // A new pane reads the same choice from the workbook; a moved column is followed by its header.
+  const roster = model.sheet('Roster');
+  for (let r = 1; r <= 3; r++) {
+    roster.cells.set(`${r},9`, roster.cells.get(`${r},8`)!);
+    roster.cells.delete(`${r},8`);
+  }
+  model.touch(roster);
+  const fresh = await new PaneController(new ExcelWorkbook(), 'roster').check('auto', 'auto');
+  expect(fresh.result.findings.map((f) => `${f.row}:${f.columnIndex}:${f.rule}`)).toEqual(['2:9:Art 7.1']);
+});
+
+test('the store keeps rows it does not know, and skips malformed ones', () => {
+  const rows = [['kind'], ['mapping', 'S', 'monthlyPay', 'Pay', '8'], ['mapping', 'S', 'nonsense', 'x', '1'], ['future', 'a', 'b'], ['accepted', 'S', 'not a cell', 'r', '1', 'w', 't', 'y'], []];
+  const store = parseStore(rows);
+  expect(store.mappings).toEqual([{ sheet: 'S', field: 'monthlyPay', header: 'Pay', column: 8 }]);
+  expect(store.acceptances).toEqual([]);
+  expect(storeRows(store).slice(1)).toEqual([['mapping', 'S', 'monthlyPay', 'Pay', '8', '', '', ''], ['mapping', 'S', 'nonsense', 'x', '1'], ['future', 'a', 'b'], ['accepted', 'S', 'not a cell', 'r', '1', 'w', 't', 'y']]);
+});
+
+test('a column\'s consecutive marked rows become one range', () => {
+  const m = (row: number, column: number) => ({ sheet: 'S', row, column, severity: 'error' as const });
+  expect(runsOf([m(2, 9), m(3, 9), m(4, 9), m(6, 9), m(2, 8), m(5, 1)])).toEqual(['A5', 'H2', 'I2:I4', 'I6']);
+});
+
+test('clause tags in the clerk\'s language; project documents and decisions are never cited', () => {
+  expect(['Art 7.1', 'Note 2.2', 'Art 5.3, Note 3', 'Art 26.2.1', 'Art 14-3.3', 'Note 2.2–2.3', 'Note 2.3, D-8', 'CONTRACT §3', 'D-7', 'CLAIR: 滞在経費助成金'].map((r) => ruleLabel(r, 'ja'))).toEqual([
+    '第7条第1項', '注2の2', '第5条第3項・注3', '第26条第2項第1号', '第14条の3第3項', '注2の2〜2の3', '注2の3', '入力', '入力', 'クレア: 滞在経費助成金',
+  ]);
+  expect(['Art 7.1', 'CONTRACT §3', 'Art 5.3, Note 3, D-8'].map((r) => ruleLabel(r, 'en'))).toEqual(['Art 7.1', 'input', 'Art 5.3, Note 3']);
+  const sheetWide = { sheet: 'S', row: 3, column: '', field: 'cohort' as const, severity: 'warning' as const, rule: 'Note 2.2', message: '', message_ja: '', columnIndex: 0 };
+  expect([whereLabel(sheetWide, 'en'), whereLabel(sheetWide, 'ja')]).toEqual(['header row 3', '見出し行 3']);
 });

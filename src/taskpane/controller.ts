@@ -5,23 +5,30 @@ import type { DateSystem } from '../core';
 import { Finding, SheetInput, SheetResult, hasHeaderRow, validateSheet } from '../validation/validate';
 import { DataBlock, ExcelWorkbook, Mark, Source } from './workbook';
 import { reportTable, whoReader } from './present';
+import { Acceptance, ColumnMapping, Store, accept, acceptanceOf, mapColumn, valueKey } from '../validation/store';
+import type { Cell, Field } from '../validation/fields';
+import { cellAddress } from '../validation/report';
 
 export type PaneMode = 'roster' | 'claims';
 
 export interface CheckOutcome {
   block: DataBlock;
+  /** The findings still open; accepted ones are in `accepted`, not here and not marked. */
   result: SheetResult;
+  accepted: { finding: Finding; acceptance: Acceptance }[];
   /** Who each finding is about (its Name cell, else its row's key). */
   who: (f: Finding) => string;
+  /** The value a finding's cell held when read. */
+  cellOf: (f: Finding) => Cell;
 }
 
 /** Reading the sheet, checking its rows, receiving the findings, marking the cells. */
 export type Phase = 'read' | 'check' | 'receive' | 'mark';
 
 /** Runs the validator: in this thread (tests, fallback) or in a Worker (the pane). */
-export type Validator = (input: SheetInput, onProgress: (done: number, total: number, phase?: 'check' | 'receive') => void) => Promise<SheetResult>;
+export type Validator = (input: SheetInput, options: { mappings: ColumnMapping[] }, onProgress: (done: number, total: number, phase?: 'check' | 'receive') => void) => Promise<SheetResult>;
 
-export const inlineValidator: Validator = async (input, onProgress) => validateSheet(input, { onProgress });
+export const inlineValidator: Validator = async (input, options, onProgress) => validateSheet(input, { onProgress, mappings: options.mappings });
 
 export class PaneController {
   /** The sheet checked last: checked again when the findings sheet is active. */
@@ -37,14 +44,45 @@ export class PaneController {
       previousSheet: this.lastSheet,
       onProgress: (d, t) => onProgress?.('read', d, t),
     });
-    const result = await this.validator({ name: block.sheet, rows: block.rows, firstRow: block.firstRow, firstColumn: block.firstColumn, dateSystem: block.dateSystem }, (d, t, p) => onProgress?.(p ?? 'check', d, t));
+    const mappings = block.store.mappings.filter((m) => m.sheet === block.sheet);
+    const all = await this.validator({ name: block.sheet, rows: block.rows, firstRow: block.firstRow, firstColumn: block.firstColumn, dateSystem: block.dateSystem }, { mappings }, (d, t, p) => onProgress?.(p ?? 'check', d, t));
+    const cellOf = (f: Finding): Cell => (f.sheet === block.sheet && f.columnIndex ? block.rows[f.row - block.firstRow]?.[f.columnIndex - block.firstColumn] : undefined);
+    // Accepted findings stay accepted while their cell keeps the value they were accepted for.
+    const accepted: CheckOutcome['accepted'] = [];
+    const open: Finding[] = [];
+    for (const f of all.findings) {
+      const acceptance = block.store.acceptances.length ? acceptanceOf(block.store, f, cellOf(f)) : undefined;
+      if (acceptance) accepted.push({ finding: f, acceptance });
+      else open.push(f);
+    }
+    const result = { ...all, findings: open };
     if (block.sheet) {
       onProgress?.('mark', 0, 1);
       await this.workbook.mark(block.sheet, marksOf(result.findings));
       this.lastSheet = block.sheet;
     }
+    this.store = block.store;
     const who = whoReader({ rows: block.rows, firstRow: block.firstRow, headerRow: result.headerRow });
-    return { block, result, who: (f) => (f.sheet === block.sheet ? who(f.row) : '') };
+    return { block, result, accepted, who: (f) => (f.sheet === block.sheet ? who(f.row) : ''), cellOf };
+  }
+
+  /** The records read with the last check. */
+  private store: Store | undefined;
+
+  /** Accepts a finding for the value its cell holds now, with who and why; kept in the workbook. */
+  async accept(outcome: CheckOutcome, f: Finding, who: string, why: string, now: Date = new Date()): Promise<void> {
+    const store = this.store ?? outcome.block.store;
+    const acceptance: Acceptance = { sheet: f.sheet, cell: cellAddress(f.row, f.columnIndex), rule: f.rule, value: valueKey(outcome.cellOf(f)), who: who.trim(), when: now.toISOString(), why: why.trim() };
+    this.store = accept(store, acceptance);
+    await this.workbook.writeStore(this.store);
+  }
+
+  /** Remembers which column holds a field on a sheet (0 = the sheet does not keep it). */
+  async mapColumn(outcome: CheckOutcome, field: Field, column: number): Promise<void> {
+    const { block } = outcome;
+    const header = column ? block.rows[outcome.result.headerRow - block.firstRow]?.[column - block.firstColumn] : '';
+    this.store = mapColumn(this.store ?? block.store, { sheet: block.sheet, field, column, header: typeof header === 'string' ? header.trim() : String(header ?? '') });
+    await this.workbook.writeStore(this.store);
   }
 
   clearMarks(): Promise<number> {
@@ -59,8 +97,8 @@ export class PaneController {
     return this.workbook.reportExists();
   }
 
-  writeReport(findings: Finding[], who: (f: Finding) => string): Promise<string> {
-    const { rows, widths } = reportTable(findings, who);
+  writeReport(findings: Finding[], who: (f: Finding) => string, accepted: CheckOutcome['accepted'] = []): Promise<string> {
+    const { rows, widths } = reportTable(findings, who, accepted);
     return this.workbook.writeReport(rows, { widths });
   }
 }

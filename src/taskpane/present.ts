@@ -6,6 +6,7 @@ import { CLAIMS_BY_HEADER, ROSTER_BY_HEADER, headerKey, isEmptyCell } from '../v
 import type { Finding, Severity } from '../validation/validate';
 import { cellAddress } from '../validation/report';
 import type { UiLang } from './i18n';
+import type { Acceptance } from '../validation/store';
 
 /** One clause tag → its Japanese form: Art 7.1 → 第7条第1項, Art 14-3.3 → 第14条の3第3項, Note 2.2 → 注2の2. */
 function clauseJa(tag: string): string | undefined {
@@ -69,11 +70,12 @@ export function whoReader(block: CheckedRows): (row: number) => string {
 }
 
 /** The findings sheet the pane writes: a bilingual header, one row per finding, text only. */
-export function reportTable(findings: Finding[], who: (f: Finding) => string): { rows: string[][]; widths: number[] } {
-  const rows = [['Sheet シート', 'Cell セル', 'Who 氏名', 'Column 列', 'Severity 重要度', 'Rule 条項', 'Message', 'メッセージ']];
-  for (const f of findings) {
-    rows.push([f.sheet, whereLabel(f, 'en'), who(f), f.column, `${severityWord(f.severity, 'en')} ${severityWord(f.severity, 'ja')}`, `${ruleLabel(f.rule, 'en')} ${ruleLabel(f.rule, 'ja')}`, f.message, f.message_ja]);
-  }
+export function reportTable(findings: Finding[], who: (f: Finding) => string, accepted: { finding: Finding; acceptance: Acceptance }[] = []): { rows: string[][]; widths: number[] } {
+  const rows = [['Sheet シート', 'Cell セル', 'Who 氏名', 'Column 列', 'Severity 重要度', 'Rule 条項', 'Message', 'メッセージ', 'Accepted 承認']];
+  const row = (f: Finding, severity: string, note: string) => [f.sheet, whereLabel(f, 'en'), who(f), f.column, severity, `${ruleLabel(f.rule, 'en')} ${ruleLabel(f.rule, 'ja')}`, f.message, f.message_ja, note];
+  for (const f of findings) rows.push(row(f, `${severityWord(f.severity, 'en')} ${severityWord(f.severity, 'ja')}`, ''));
+  // Accepted findings are listed as accepted, with who, when and why.
+  for (const { finding: f, acceptance: a } of accepted) rows.push(row(f, 'Accepted 承認済', `${a.who}, ${a.when.slice(0, 10)}: ${a.why}`));
   // Points; the two messages get the room and wrap.
-  return { rows, widths: [90, 70, 110, 90, 80, 120, 260, 260] };
+  return { rows, widths: [90, 70, 110, 90, 80, 120, 240, 240, 160] };
 }

@@ -7,9 +7,26 @@ import { CheckOutcome, PaneController, PaneMode, Phase, Validator, inlineValidat
 import { StringKey, UiLang, t, uiLanguage } from './i18n';
 import { ruleLabel, severityWord, whereLabel } from './present';
 import { ExcelWorkbook, Source } from './workbook';
-import { REPORT_SHEET } from '../validation/report';
+import { REPORT_SHEET, columnLetters } from '../validation/report';
+import { CLAIMS_HEADERS, ROSTER_HEADERS } from '../validation/fields';
 
-type Filter = 'all' | 'error' | 'warning';
+/** A small preference kept on this computer (the clerk's name for acceptances). */
+function remembered(key: string): string {
+  try {
+    return localStorage.getItem(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+function remember(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* storage refused: the name is asked again next time */
+  }
+}
+
+type Filter = 'all' | 'error' | 'warning' | 'accepted';
 
 /** Findings drawn at a time: 200,000 findings never become 200,000 list items. */
 export const PAGE_SIZE = 100;
@@ -92,7 +109,7 @@ export class Pane {
     this.progressBox.append(this.progress);
 
     this.filters.setAttribute('aria-label', this.s('filterLabel'));
-    for (const [f, k] of [['all', 'all'], ['error', 'errors'], ['warning', 'warnings']] as [Filter, StringKey][]) {
+    for (const [f, k] of [['all', 'all'], ['error', 'errors'], ['warning', 'warnings'], ['accepted', 'acceptedTab']] as [Filter, StringKey][]) {
       const b = el('button', { type: 'button', role: 'tab', id: `tab-${f}`, 'data-filter': f, 'aria-controls': 'findings-panel', 'aria-selected': String(f === this.filter), tabindex: f === this.filter ? '0' : '-1' }, this.s(k));
       b.dataset.label = this.s(k);
       b.addEventListener('click', () => this.setFilter(f));
@@ -109,13 +126,14 @@ export class Pane {
 
   /** Tabs: arrow keys, Home and End move between them (roving tabindex, selection follows focus). */
   private tabKey(e: KeyboardEvent, f: Filter): void {
-    const order: Filter[] = ['all', 'error', 'warning'];
-    const i = order.indexOf(f);
-    const to = { ArrowRight: (i + 1) % 3, ArrowLeft: (i + 2) % 3, Home: 0, End: 2 }[e.key];
+    const visible = this.tabs.filter((t) => !t.hidden);
+    const i = visible.findIndex((t) => t.dataset.filter === f);
+    const n = visible.length;
+    const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i + n - 1) % n, Home: 0, End: n - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();
-    this.setFilter(order[to]);
-    this.tabs[to].focus();
+    this.setFilter(visible[to].dataset.filter as Filter);
+    visible[to].focus();
   }
 
   private setFilter(f: Filter): void {
@@ -126,7 +144,7 @@ export class Pane {
       b.tabIndex = on ? 0 : -1;
     }
     this.panel.setAttribute('aria-labelledby', `tab-${f}`);
-    this.shown = f === 'all' ? this.findings : this.findings.filter((x) => x.severity === f);
+    this.shown = f === 'all' ? this.findings : f === 'accepted' ? (this.outcome?.accepted ?? []).map((a) => a.finding) : this.findings.filter((x) => x.severity === f);
     this.page = 0;
     this.drawList();
   }
@@ -208,10 +226,14 @@ export class Pane {
     if (block.selectionHadHeader === false && block.source !== 'selection') text += ` ${this.s('selectionNoHeader', { source: this.sourceWord(block.source) })}`;
     if (result.findings.length === 0) text += ` ${this.s('clean')}`;
     if (result.kind !== this.mode) text += ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}`;
+    const counts: Record<Filter, number> = { all: result.findings.length, error: errors, warning: warnings, accepted: outcome.accepted.length };
+    if (outcome.accepted.length) text += ` ${this.s('acceptedCount', { n: this.n(outcome.accepted.length) })}`;
     this.say(text);
-    const counts: Record<Filter, number> = { all: result.findings.length, error: errors, warning: warnings };
-    for (const b of this.tabs) b.textContent = `${b.dataset.label} (${this.n(counts[b.dataset.filter as Filter])})`;
-    const empty = result.findings.length === 0;
+    for (const b of this.tabs) {
+      b.textContent = `${b.dataset.label} (${this.n(counts[b.dataset.filter as Filter])})`;
+      b.hidden = b.dataset.filter === 'accepted' && outcome.accepted.length === 0;
+    }
+    const empty = result.findings.length === 0 && outcome.accepted.length === 0;
     this.filters.hidden = empty;
     this.panel.hidden = empty;
     this.setFilter('all');
@@ -220,25 +242,95 @@ export class Pane {
   /** Draws one page of the shown findings: at most PAGE_SIZE items, whatever their number. */
   private drawList(): void {
     const who = this.outcome?.who ?? (() => '');
+    const acceptedOf = new Map((this.outcome?.accepted ?? []).map((a) => [a.finding, a.acceptance]));
     const from = this.page * PAGE_SIZE;
-    const items = this.shown.slice(from, from + PAGE_SIZE).map((f) => {
-      const item = el('li', { class: `finding ${f.severity}` });
+    const items = this.shown.slice(from, from + PAGE_SIZE).map((f, i) => {
+      const acceptance = acceptedOf.get(f);
+      const item = el('li', { class: `finding ${f.severity}${acceptance ? ' accepted' : ''}` });
       const b = el('button', { type: 'button', class: 'go', 'data-row': String(f.row), 'data-column': String(f.columnIndex) });
-      const person = who(f);
       b.append(
-        el('span', { class: 'severity' }, severityWord(f.severity, this.lang)),
+        el('span', { class: 'severity' }, acceptance ? this.s('acceptedWord') : severityWord(f.severity, this.lang)),
         el('span', { class: 'where' }, whereLabel(f, this.lang)),
         el('span', { class: 'rule' }, ruleLabel(f.rule, this.lang)),
-        el('span', { class: 'who' }, person),
+        el('span', { class: 'who' }, who(f)),
         el('span', { class: 'column' }, f.column),
         el('span', { class: 'message' }, this.lang === 'ja' ? f.message_ja : f.message),
       );
+      if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: acceptance.when.slice(0, 10), why: acceptance.why })));
       b.addEventListener('click', () => void this.guard(() => this.controller!.select(f)));
       item.append(b);
+      if (!acceptance) {
+        const id = `f${from + i}`;
+        if (f.columnIndex) item.append(this.actionButton(this.s('acceptAction'), `accept-${id}`, () => this.acceptForm(item, f)));
+        else if (f.field && f.severity === 'warning') item.append(this.actionButton(this.s('mapAction'), `map-${id}`, () => this.mapForm(item, f)));
+      }
       return item;
     });
     this.list.replaceChildren(...items);
     this.drawPager();
+  }
+
+  private actionButton(label: string, id: string, open: () => void): HTMLButtonElement {
+    const b = el('button', { type: 'button', class: 'small', id }, label);
+    b.addEventListener('click', open);
+    return b;
+  }
+
+  /** Accept a finding with a reason: who (remembered on this computer) and why. */
+  private acceptForm(item: HTMLElement, f: Finding): void {
+    if (item.querySelector('form')) return;
+    const form = el('form', { class: 'inline-form' });
+    const why = el('input', { type: 'text', id: 'accept-why', required: '', maxlength: '200' });
+    const who = el('input', { type: 'text', id: 'accept-who', required: '', maxlength: '60', autocomplete: 'name' });
+    who.value = remembered('altrules.who');
+    const save = el('button', { type: 'submit', class: 'primary' }, this.s('save'));
+    const cancel = el('button', { type: 'button' }, this.s('cancel'));
+    cancel.addEventListener('click', () => form.remove());
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!why.value.trim() || !who.value.trim()) return;
+      remember('altrules.who', who.value.trim());
+      void this.guard(async () => {
+        await this.controller!.accept(this.outcome!, f, who.value, why.value);
+        await this.check();
+      });
+    });
+    const row = el('div', { class: 'actions' });
+    row.append(save, cancel);
+    form.append(el('label', { for: 'accept-why' }, this.s('reason')), why, el('label', { for: 'accept-who' }, this.s('yourName')), who, row);
+    item.append(form);
+    why.focus();
+  }
+
+  /** Choose the column that holds a field the headers did not name, or say the sheet does not keep it. */
+  private mapForm(item: HTMLElement, f: Finding): void {
+    if (item.querySelector('form') || !this.outcome || !f.field) return;
+    const { block, result } = this.outcome;
+    const header = block.rows[result.headerRow - block.firstRow] ?? [];
+    const form = el('form', { class: 'inline-form' });
+    const select = el('select', { id: 'map-column' });
+    header.forEach((c, i) => {
+      if (c === null || c === undefined || c === '') return;
+      select.append(option(String(block.firstColumn + i), `${columnLetters(block.firstColumn + i)}: ${typeof c === 'object' ? c.error : String(c)}`));
+    });
+    select.append(option('0', this.s('notKept')));
+    const field = f.field;
+    const save = el('button', { type: 'submit', class: 'primary' }, this.s('save'));
+    const cancel = el('button', { type: 'button' }, this.s('cancel'));
+    cancel.addEventListener('click', () => form.remove());
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.guard(async () => {
+        await this.controller!.mapColumn(this.outcome!, field, Number(select.value));
+        await this.check();
+      });
+    });
+    const row = el('div', { class: 'actions' });
+    row.append(save, cancel);
+    const names = { ...ROSTER_HEADERS, ...CLAIMS_HEADERS }[field];
+    form.append(el('label', { for: 'map-column' }, this.s('columnFor', { field: this.lang === 'ja' ? names[names.length - 1] : names[0] })), select, row);
+    item.append(form);
+    select.focus();
   }
 
   private drawPager(): void {
@@ -282,7 +374,7 @@ export class Pane {
 
   private async writeReport(): Promise<void> {
     const { who } = this.outcome!;
-    const name = await this.controller!.writeReport(this.findings, who);
+    const name = await this.controller!.writeReport(this.findings, who, this.outcome!.accepted);
     this.say(this.s('reportWritten', { name }));
   }
 
@@ -319,12 +411,12 @@ export class Pane {
  * check runs in this thread.
  */
 export function workerValidator(url: string): Validator {
-  return async (input: SheetInput, onProgress) => {
+  return async (input: SheetInput, options, onProgress) => {
     let worker: Worker;
     try {
       worker = new Worker(url);
     } catch {
-      return inlineValidator(input, onProgress);
+      return inlineValidator(input, options, onProgress);
     }
     const findings: Finding[] = [];
     const result = new Promise<SheetResult>((resolve, reject) => {
@@ -345,7 +437,7 @@ export function workerValidator(url: string): Validator {
         worker.postMessage({ type: 'rows', rows: rows.slice(i, i + WORKER_SLICE) });
         await nextTask();
       }
-      worker.postMessage({ type: 'run', input: rest });
+      worker.postMessage({ type: 'run', input: rest, mappings: options.mappings });
       return await result;
     } finally {
       worker.terminate();

@@ -7,6 +7,7 @@ import { DateSystem, dayFromSerial, ymdFromDay } from '../core';
 import type { Cell } from '../validation/fields';
 import type { Severity } from '../validation/validate';
 import { REPORT_SHEET, cellAddress, columnLetters } from '../validation/report';
+import { STORE_SHEET, Store, emptyStore, parseStore, storeRows } from '../validation/store';
 
 export { cellAddress };
 
@@ -22,6 +23,8 @@ export interface DataBlock {
   dateSystem: DateSystem;
   source: Exclude<Source, 'auto'>;
   address: string;
+  /** The workbook's own records: column mappings and accepted findings. */
+  store: Store;
 }
 
 export interface Mark {
@@ -153,6 +156,8 @@ export class ExcelWorkbook {
       used.load('address, rowCount, columnCount');
       let tables = sheet.tables;
       tables.load('items/name');
+      const storeSheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+      storeSheet.load('isNullObject');
       await this.sync(context);
 
       let selectionUsable = !selected.isNullObject;
@@ -162,7 +167,7 @@ export class ExcelWorkbook {
         await this.sync(context);
         const names = sheets.items.map((s) => s.name).filter((n) => n !== REPORT_SHEET);
         const name = options.previousSheet && names.includes(options.previousSheet) ? options.previousSheet : names[0];
-        if (!name) return emptyBlock('');
+        if (!name) return emptyBlock('', emptyStore());
         sheet = context.workbook.worksheets.getItem(name);
         sheet.load('name');
         used = sheet.getUsedRangeOrNullObject(true);
@@ -186,7 +191,13 @@ export class ExcelWorkbook {
         table = tables.items[0].getRange();
         table.load('address, rowCount, columnCount');
       }
-      if (top || table) await this.sync(context);
+      let storeRange: Excel.Range | undefined;
+      if (!storeSheet.isNullObject) {
+        storeRange = storeSheet.getUsedRangeOrNullObject(true);
+        storeRange.load('values');
+      }
+      if (top || table || storeRange) await this.sync(context);
+      const store = storeRange && !storeRange.isNullObject ? parseStore(storeRange.values) : emptyStore();
 
       let area: Area | undefined;
       let kind: DataBlock['source'] = 'used';
@@ -213,7 +224,7 @@ export class ExcelWorkbook {
         area = areaOf(used.address, used.rowCount, used.columnCount);
         kind = 'used';
       }
-      if (!area) return { ...emptyBlock(sheet.name), source: kind, selectionHadHeader };
+      if (!area) return { ...emptyBlock(sheet.name, store), source: kind, selectionHadHeader };
 
       // The data, a slice per sync so that no answer exceeds Excel's payload limit and the pane
       // can paint between slices; text and number formats only of the first slice (dates there
@@ -230,7 +241,7 @@ export class ExcelWorkbook {
         for (const r of values) rows.push(r.map(toCell));
         options.onProgress?.(rows.length, area.rows);
       }
-      return { sheet: sheet.name, rows, firstRow: area.row, firstColumn: area.column, dateSystem: system, source: kind, address: `${quoteSheet(sheet.name)}!${addressOf(area)}`, selectionHadHeader };
+      return { sheet: sheet.name, rows, firstRow: area.row, firstColumn: area.column, dateSystem: system, source: kind, address: `${quoteSheet(sheet.name)}!${addressOf(area)}`, selectionHadHeader, store };
     });
   }
 
@@ -335,6 +346,27 @@ export class ExcelWorkbook {
     });
   }
 
+  /**
+   * Replaces the workbook's records with these, on a very hidden sheet (ExcelApi 1.1
+   * SheetVisibility.veryHidden: not listed under Unhide), all cells text. Two syncs.
+   */
+  async writeStore(store: Store): Promise<void> {
+    await Excel.run(async (context) => {
+      let sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+      sheet.load('isNullObject');
+      await this.sync(context);
+      if (sheet.isNullObject) {
+        sheet = context.workbook.worksheets.add(STORE_SHEET);
+        sheet.visibility = Excel.SheetVisibility.veryHidden;
+      } else sheet.getRange().clear(Excel.ClearApplyTo.contents);
+      const rows = storeRows(store);
+      const range = sheet.getRange(`A1:${cellAddress(rows.length, rows[0].length)}`);
+      range.numberFormat = rows.map((r) => r.map(() => '@'));
+      range.values = rows;
+      await this.sync(context);
+    });
+  }
+
   /** Writes one value into one cell (a fix the clerk clicked). One sync. */
   async setCell(sheetName: string, row: number, column: number, value: number | string): Promise<void> {
     await Excel.run(async (context) => {
@@ -345,8 +377,8 @@ export class ExcelWorkbook {
   }
 }
 
-function emptyBlock(sheet: string): DataBlock {
-  return { sheet, rows: [], firstRow: 1, firstColumn: 1, dateSystem: '1900', source: 'used', address: '' };
+function emptyBlock(sheet: string, store: Store): DataBlock {
+  return { sheet, rows: [], firstRow: 1, firstColumn: 1, dateSystem: '1900', source: 'used', address: '', store };
 }
 
 /** A sheet name as Excel writes it in an address. */

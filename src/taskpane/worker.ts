@@ -3,18 +3,19 @@
 
 import type { Cell } from '../validation/fields';
 import { validateSheet } from '../validation/validate';
+import type { ColumnMapping } from '../validation/store';
 
 const FINDINGS_SLICE = 2000;
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 let rows: Cell[][] = [];
 
 self.onmessage = (e: MessageEvent) => {
-  const m = e.data as { type: 'rows'; rows: Cell[][] } | { type: 'run'; input: { name: string; firstRow: number; firstColumn: number; dateSystem: '1900' | '1904' } };
+  const m = e.data as { type: 'rows'; rows: Cell[][] } | { type: 'run'; input: { name: string; firstRow: number; firstColumn: number; dateSystem: '1900' | '1904' }; mappings: ColumnMapping[] };
   if (m.type === 'rows') {
     for (const r of m.rows) rows.push(r);
     return;
   }
-  const { findings, ...rest } = validateSheet({ ...m.input, rows }, { onProgress: (done, total) => post({ type: 'progress', done, total }) });
+  const { findings, ...rest } = validateSheet({ ...m.input, rows }, { onProgress: (done, total) => post({ type: 'progress', done, total }), mappings: m.mappings });
   rows = [];
   for (let i = 0; i < findings.length; i += FINDINGS_SLICE) post({ type: 'findings', findings: findings.slice(i, i + FINDINGS_SLICE), done: Math.min(findings.length, i + FINDINGS_SLICE), total: findings.length });
   post({ type: 'done', result: rest });

@@ -47,6 +47,7 @@ import {
   textSchema,
   yenSchema,
 } from './fields';
+import { ColumnMapping, columnsFor } from './store';
 
 export type Severity = 'error' | 'warning';
 
@@ -92,12 +93,16 @@ export interface ValidateOptions {
   clair?: ClairRuleset;
   /** Called now and then on big sheets: rows done, rows in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Columns the clerk chose for fields their headers do not name (the workbook's `_altrules` store). */
+  mappings?: ColumnMapping[];
 }
 
 interface Header {
   row: number; // index into rows
   columns: Map<Field, { index: number; text: string }>;
   kind: SheetKind;
+  /** Fields the clerk marked "not kept": no missing-column warning for them. */
+  notKept?: Set<Field>;
 }
 
 const HEADER_SCAN_ROWS = 20;
@@ -210,6 +215,7 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
   if (!header) {
     return { sheet: input.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] };
   }
+  if (options.mappings?.length) applyMappings(header, rows, options.mappings, input.name, firstColumn);
   const out = new Collector(input.name, header, firstRow, firstColumn);
   const system = input.dateSystem ?? '1900';
   const body = rows.slice(header.row + 1);
@@ -235,7 +241,7 @@ export function validateWorkbook(sheets: SheetInput[], options: ValidateOptions 
 function missingColumns(h: Header, out: Collector, needs: [Field, string, Msg][]): Set<Field> {
   const missing = new Set<Field>();
   for (const [field, rule, what] of needs) {
-    if (h.columns.has(field) || missing.has(field)) continue;
+    if (h.columns.has(field) || missing.has(field) || h.notKept?.has(field)) continue;
     missing.add(field);
     const names = { ...ROSTER_HEADERS, ...CLAIMS_HEADERS }[field];
     out.add(h.row, field, 'warning', rule, {
@@ -469,4 +475,15 @@ function checkClaims(body: Cell[][], h: Header, out: Collector, rs: ClairRuleset
 /** Whether these rows hold a roster or claims header row (the pane's automatic range choice). */
 export function hasHeaderRow(rows: Cell[][]): boolean {
   return findHeader(rows) !== undefined;
+}
+
+/** The clerk's column choices override what the headers say; "not kept" silences the warning. */
+function applyMappings(h: Header, rows: Cell[][], mappings: ColumnMapping[], sheet: string, firstColumn: number): void {
+  const headerCells = rows[h.row] ?? [];
+  for (const [field, index] of Object.entries(columnsFor({ mappings, acceptances: [], other: [] }, sheet, headerCells, firstColumn)) as [Field, number | null][]) {
+    if (index === null) {
+      h.columns.delete(field);
+      (h.notKept ??= new Set()).add(field);
+    } else h.columns.set(field, { index, text: String(headerCells[index] ?? '').trim() || field });
+  }
 }

@@ -28,6 +28,7 @@ export interface FakeSheet {
   formats: FakeFormat[];
   tables: { name: string; address: string }[];
   bold: Set<string>;
+  visibility?: string;
   /** Number formats of cells that hold no value yet ("r,c" → format). */
   emptyFormats?: Map<string, string>;
   /** Report-sheet layout, as the typings describe each setter. */
@@ -393,6 +394,16 @@ class FakeRange extends Proxy {
       return box ? [box] : undefined;
     });
   }
+  /** Typings: Range.clear(applyTo) — contents only here: values go, formats stay. */
+  clear(_applyTo?: string): void {
+    this.batch.ops.push(() => {
+      for (const b of this.boxes() ?? []) for (const k of [...this.sheet.cells.keys()]) {
+        const [r, c] = k.split(',').map(Number);
+        if (r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2) this.sheet.cells.delete(k);
+      }
+      this.model.touch(this.sheet);
+    });
+  }
   select(): void {
     this.batch.ops.push(() => {
       const b = this.box()!;
@@ -454,6 +465,10 @@ class FakeSheetProxy extends Proxy {
   }
   activate(): void {
     this.batch.ops.push(() => (this.model.active = this.s().name));
+  }
+  /** Typings: Worksheet.visibility (Visible, Hidden, VeryHidden). */
+  set visibility(v: string) {
+    this.batch.ops.push(() => (this.s().visibility = v));
   }
   /** Typings: WorksheetFreezePanes.freezeRows(count). */
   get freezePanes() {
@@ -535,6 +550,8 @@ export function installFakeExcel(model = new FakeWorkbookModel(), target: Record
     ConditionalFormatType: { custom: 'Custom' },
     VerticalAlignment: { top: 'Top' },
     PageOrientation: { landscape: 'Landscape' },
+    SheetVisibility: { veryHidden: 'VeryHidden' },
+    ClearApplyTo: { contents: 'Contents' },
   };
   return model;
 }
