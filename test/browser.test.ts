@@ -287,7 +287,7 @@ test('a finding accepted with a reason is stored in the workbook and shown as ac
   await page.click('#check');
   await page.waitForSelector('.finding');
   const item = page.locator('li.finding', { has: page.locator('button[data-row="5"][data-column="9"]') });
-  await item.locator('button.small').click();
+  await item.locator('button[id^="accept-"]').click();
   await page.fill('#accept-why', 'Approved by the board of education, 2023-08-01');
   await page.fill('#accept-who', 'Sato Hanako');
   expect(await axeViolations(page)).toEqual([]);
@@ -324,6 +324,13 @@ test('a finding accepted with a reason is stored in the workbook and shown as ac
   await page.click('.inline-form button[type="submit"]');
   await page.waitForFunction(() => /1 error\(s\), 0 warning/.test(document.querySelector('.status')?.textContent ?? ''));
   expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^ErrorI2Art 7\.1Dana報酬月額（円）monthly pay ¥290,000 differs/)]);
+  // The rules know the one right pay: one click writes it into that cell, nothing else.
+  const before = await page.evaluate(() => (window as any).__model.values());
+  await page.click('button.fix');
+  await page.waitForFunction(() => /Wrote 280000 to I2/.test(document.querySelector('.status')?.textContent ?? ''));
+  const after = await page.evaluate(() => (window as any).__model.values());
+  expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual(['Mapped!2,9']);
+  expect(after['Mapped!2,9']).toBe(280000);
   expect(unexpectedProblems(problems)).toEqual([]);
   await context.close();
 });

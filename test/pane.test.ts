@@ -269,3 +269,27 @@ test('clause tags in the clerk\'s language; project documents and decisions are 
   const sheetWide = { sheet: 'S', row: 3, column: '', field: 'cohort' as const, severity: 'warning' as const, rule: 'Note 2.2', message: '', message_ja: '', columnIndex: 0 };
   expect([whereLabel(sheetWide, 'en'), whereLabel(sheetWide, 'ja')]).toEqual(['header row 3', '見出し行 3']);
 });
+
+test('"Set to" writes the one right value into that one cell and nothing else', async () => {
+  const rows = roster(3, 2);
+  rows[2][7] = serial('2024-07-31'); // term end a day late, as a date serial
+  rows[3][7] = '2024/07/31'; // the same, typed as text
+  const { model, controller } = setup(rows);
+  const outcome = await controller.check('auto', 'auto');
+  const find = (cell: string) => outcome.result.findings.find((f) => `${f.row}:${f.columnIndex}` === cell)!;
+  expect(outcome.result.findings.map((f) => `${f.row}:${f.columnIndex}:${f.rule}`)).toEqual(['2:9:Art 7.1', '3:8:Art 5.1, Note 2', '4:8:Art 5.1, Note 2', '4:9:Art 7.1']);
+  expect([controller.fixOf(outcome, find('2:9')), controller.fixOf(outcome, find('3:8'))]).toEqual([
+    { kind: 'yen', value: 280000 },
+    { kind: 'day', value: serial('2024-07-30') - 25569 },
+  ]);
+  const before = model.values();
+  expect(await controller.applyFix(outcome, find('2:9'))).toBe('280000');
+  expect(await controller.applyFix(outcome, find('3:8'))).toBe('2024-07-30');
+  expect(await controller.applyFix(outcome, find('4:8'))).toBe('2024-07-30');
+  const after = model.values();
+  const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+  expect(changed.sort()).toEqual(['Roster!2,9', 'Roster!3,8', 'Roster!4,8']);
+  expect([after['Roster!2,9'], after['Roster!3,8'], after['Roster!4,8']]).toEqual([280000, serial('2024-07-30'), '2024-07-30']);
+  const again = await controller.check('auto', 'auto');
+  expect(again.result.findings.map((f) => `${f.row}:${f.columnIndex}`)).toEqual(['4:9']);
+});

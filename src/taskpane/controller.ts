@@ -2,7 +2,8 @@
 // finding's cell, write a report. DOM-free, so it tests against the Excel fake.
 
 import type { DateSystem } from '../core';
-import { Finding, SheetInput, SheetResult, hasHeaderRow, validateSheet } from '../validation/validate';
+import { Finding, Fix, SheetInput, SheetResult, fixKey, hasHeaderRow, validateSheet } from '../validation/validate';
+import { isoFromDay, serialFromDay } from '../core';
 import { DataBlock, ExcelWorkbook, Mark, Source } from './workbook';
 import { reportTable, whoReader } from './present';
 import { Acceptance, ColumnMapping, Store, accept, acceptanceOf, mapColumn, valueKey } from '../validation/store';
@@ -77,6 +78,24 @@ export class PaneController {
     await this.workbook.writeStore(this.store);
   }
 
+  /** The one right value of a finding's cell, when the rules know it. */
+  fixOf(outcome: CheckOutcome, f: Finding): Fix | undefined {
+    return f.columnIndex ? outcome.result.fixes?.[fixKey(f.row, f.columnIndex, f.rule)] : undefined;
+  }
+
+  /**
+   * Writes a finding's one right value into its cell, and nothing else: a date as a serial of the
+   * sheet's date system where the cell held a number (its format stays), else as ISO text.
+   */
+  async applyFix(outcome: CheckOutcome, f: Finding): Promise<string> {
+    const fix = this.fixOf(outcome, f);
+    if (!fix) throw new Error('no fix for this finding');
+    const shown = fixText(fix);
+    const value = fix.kind === 'yen' ? fix.value : typeof outcome.cellOf(f) === 'number' ? serialFromDay(fix.value, outcome.block.dateSystem) : shown;
+    await this.workbook.setCell(f.sheet, f.row, f.columnIndex, value);
+    return shown;
+  }
+
   /** Remembers which column holds a field on a sheet (0 = the sheet does not keep it). */
   async mapColumn(outcome: CheckOutcome, field: Field, column: number): Promise<void> {
     const { block } = outcome;
@@ -114,4 +133,9 @@ export function marksOf(findings: Finding[]): Mark[] {
     if (!had || (had.severity === 'warning' && f.severity === 'error')) byCell.set(key, { sheet: f.sheet, row: f.row, column: f.columnIndex, severity: f.severity });
   }
   return [...byCell.values()];
+}
+
+/** A fix as the clerk reads it: 2024-07-30, or 280000 yen as 280,000. */
+export function fixText(fix: Fix): string {
+  return fix.kind === 'day' ? isoFromDay(fix.value) : String(fix.value);
 }

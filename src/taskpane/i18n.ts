@@ -36,6 +36,8 @@ const STRINGS = {
   replace: { en: 'Replace the sheet', ja: '置き換える' },
   keep: { en: 'Keep it', ja: '置き換えない' },
   reportKept: { en: 'The sheet "{name}" was kept; nothing was written.', ja: 'シート「{name}」はそのままです。何も書き出していません。' },
+  setTo: { en: 'Set to {value}', ja: '{value} にする' },
+  fixed: { en: 'Wrote {value} to {cell}; nothing else was changed. Check again to update the marks.', ja: '{cell} を {value} にしました。ほかは変更していません。印を更新するには再点検してください。' },
   acceptedTab: { en: 'Accepted', ja: '承認済み' },
   acceptedWord: { en: 'Accepted', ja: '承認済み' },
   acceptedCount: { en: '{n} accepted finding(s) not marked.', ja: '承認済み {n} 件は印を付けていません。' },

@@ -3,7 +3,7 @@
 
 import type { DateSystem } from '../core';
 import type { Finding, SheetInput, SheetResult } from '../validation/validate';
-import { CheckOutcome, PaneController, PaneMode, Phase, Validator, inlineValidator } from './controller';
+import { CheckOutcome, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
 import { StringKey, UiLang, t, uiLanguage } from './i18n';
 import { ruleLabel, severityWord, whereLabel } from './present';
 import { ExcelWorkbook, Source } from './workbook';
@@ -261,6 +261,13 @@ export class Pane {
       item.append(b);
       if (!acceptance) {
         const id = `f${from + i}`;
+        const fix = this.outcome && this.controller!.fixOf(this.outcome, f);
+        if (fix) {
+          const shown = fix.kind === 'yen' ? `¥${this.n(fix.value)}` : fixText(fix);
+          const b = this.actionButton(this.s('setTo', { value: shown }), `fix-${id}`, () => void this.guard(() => this.fix(item, f)));
+          b.classList.add('fix');
+          item.append(b);
+        }
         if (f.columnIndex) item.append(this.actionButton(this.s('acceptAction'), `accept-${id}`, () => this.acceptForm(item, f)));
         else if (f.field && f.severity === 'warning') item.append(this.actionButton(this.s('mapAction'), `map-${id}`, () => this.mapForm(item, f)));
       }
@@ -268,6 +275,14 @@ export class Pane {
     });
     this.list.replaceChildren(...items);
     this.drawPager();
+  }
+
+  /** Writes the one right value into the finding's cell, after the clerk's click. */
+  private async fix(item: HTMLElement, f: Finding): Promise<void> {
+    const value = await this.controller!.applyFix(this.outcome!, f);
+    item.querySelector('button.fix')?.remove();
+    item.classList.add('fixed');
+    this.say(this.s('fixed', { value, cell: whereLabel(f, this.lang) }));
   }
 
   private actionButton(label: string, id: string, open: () => void): HTMLButtonElement {

@@ -86,7 +86,17 @@ export interface SheetResult {
   headerRow: number;
   dataRows: number;
   findings: Finding[];
+  /** The one right value of a finding's cell, where the rules know it (key: fixKey). */
+  fixes?: Record<string, Fix>;
 }
+
+/** The value a cell should hold: a day (a date cell) or whole yen. */
+export interface Fix {
+  kind: 'day' | 'yen';
+  value: number;
+}
+
+export const fixKey = (row: number, column: number, rule: string): string => `${row}:${column}:${rule}`;
 
 export interface ValidateOptions {
   alt?: AltRuleset;
@@ -139,6 +149,7 @@ function findHeader(rows: Cell[][]): Header | undefined {
 
 class Collector {
   readonly findings: Finding[] = [];
+  readonly fixes: Record<string, Fix> = {};
   constructor(
     private readonly sheet: string,
     private readonly header: Header,
@@ -151,7 +162,7 @@ class Collector {
     return this.firstRow + rowIndex;
   }
 
-  add(rowIndex: number, field: Field | '', severity: Severity, rule: string, msg: Msg): void {
+  add(rowIndex: number, field: Field | '', severity: Severity, rule: string, msg: Msg, fix?: Fix): void {
     const col = field ? this.header.columns.get(field) : undefined;
     this.findings.push({
       sheet: this.sheet,
@@ -164,6 +175,7 @@ class Collector {
       message_ja: msg.ja,
       columnIndex: col ? this.firstColumn + col.index : 0,
     });
+    if (fix && col) this.fixes[fixKey(this.firstRow + rowIndex, this.firstColumn + col.index, rule)] = fix;
   }
 }
 
@@ -230,7 +242,7 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
   }
   const dataRows = body.filter((r) => r.some((c) => !isEmptyCell(c))).length;
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
-  return { sheet: input.name, kind: header.kind, headerRow: firstRow + header.row, dataRows, findings: out.findings };
+  return { sheet: input.name, kind: header.kind, headerRow: firstRow + header.row, dataRows, findings: out.findings, fixes: out.fixes };
 }
 
 export function validateWorkbook(sheets: SheetInput[], options: ValidateOptions = {}): SheetResult[] {
@@ -336,7 +348,7 @@ function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs
   if (r.year !== undefined && r.monthlyPay !== undefined) {
     const expected = rs.pay.monthlyByYear[r.year - 1];
     if (r.monthlyPay !== expected) {
-      out.add(row, 'monthlyPay', 'error', 'Art 7.1', M(`monthly pay ¥${grouped(r.monthlyPay)} differs from the table for JET year ${r.year}: ¥${grouped(expected)}`, `月額 ${grouped(r.monthlyPay)}円 は来日${r.year}年目の額 ${grouped(expected)}円 と異なります`));
+      out.add(row, 'monthlyPay', 'error', 'Art 7.1', M(`monthly pay ¥${grouped(r.monthlyPay)} differs from the table for JET year ${r.year}: ¥${grouped(expected)}`, `月額 ${grouped(r.monthlyPay)}円 は来日${r.year}年目の額 ${grouped(expected)}円 と異なります`), { kind: 'yen', value: expected });
     }
   }
   // Art 12.2: carried leave.
@@ -414,10 +426,10 @@ function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L
   }
   if (r.termStart !== undefined && r.termStart !== term.start) {
     const why = r.term === 1 ? M('term 1 starts the day after arrival', '初回の任期は来日日の翌日から') : M('a later term starts the day after the previous term ends', '2回目以降の任期は前任期満了日の翌日から');
-    out.add(row, 'termStart', 'error', r.term === 1 ? 'Note 2.2' : 'Note 2.3', M(`${L('termStart')} ${isoFromDay(r.termStart)} should be ${isoFromDay(term.start)}: ${why.en}`, `${L('termStart')} ${isoFromDay(r.termStart)} は ${isoFromDay(term.start)} のはずです（${why.ja}）`));
+    out.add(row, 'termStart', 'error', r.term === 1 ? 'Note 2.2' : 'Note 2.3', M(`${L('termStart')} ${isoFromDay(r.termStart)} should be ${isoFromDay(term.start)}: ${why.en}`, `${L('termStart')} ${isoFromDay(r.termStart)} は ${isoFromDay(term.start)} のはずです（${why.ja}）`), { kind: 'day', value: term.start });
   }
   if (r.termEnd !== undefined && r.termEnd !== term.end) {
-    out.add(row, 'termEnd', 'error', term.bridge ? 'Note 2.3, D-8' : 'Art 5.1, Note 2', M(`${L('termEnd')} ${isoFromDay(r.termEnd)} should be ${isoFromDay(term.end)}${term.bridge ? ' (the bridge term)' : ''}`, `${L('termEnd')} ${isoFromDay(r.termEnd)} は ${isoFromDay(term.end)} のはずです${term.bridge ? '（短期の任期）' : ''}`));
+    out.add(row, 'termEnd', 'error', term.bridge ? 'Note 2.3, D-8' : 'Art 5.1, Note 2', M(`${L('termEnd')} ${isoFromDay(r.termEnd)} should be ${isoFromDay(term.end)}${term.bridge ? ' (the bridge term)' : ''}`, `${L('termEnd')} ${isoFromDay(r.termEnd)} は ${isoFromDay(term.end)} のはずです${term.bridge ? '（短期の任期）' : ''}`), { kind: 'day', value: term.end });
   }
   if (term.end > participationLimit(rs, plan[0].start)) {
     out.add(row, 'term', 'error', 'Note 3', M('participation would exceed 5 years 4 months', '参加期間が5年4か月を超えます'));
