@@ -377,6 +377,22 @@ test('100,000 rows: the bar moves, no long task blocks the pane, 200,000 finding
   await context.close();
 });
 
+test('dark mode: the pane follows a dark theme, still with no accessibility violation', async () => {
+  const context = await browser!.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 860 }, colorScheme: 'dark' });
+  await routeOffline(context);
+  const page = await context.newPage();
+  await page.addInitScript({ content: harness });
+  await page.goto(`${base}/alt/taskpane.html`);
+  await page.waitForSelector('#check');
+  await page.click('#check');
+  await page.waitForSelector('.finding');
+  const colours = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);
+  expect(colours).toEqual(['rgb(41, 41, 41)', 'rgb(255, 255, 255)']);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(OUT, 'taskpane-dark.png'), fullPage: true });
+  await context.close();
+});
+
 test('a hostile sheet — error values, text in numbers, duplicate headers, 1904 serials — gives findings and changes nothing', async () => {
   const { page, context, problems } = await openPane('/alt/taskpane.html', 'en-US');
   await page.waitForSelector('#check');
