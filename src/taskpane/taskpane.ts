@@ -434,8 +434,10 @@ export function workerValidator(url: string): Validator {
       return inlineValidator(input, options, onProgress);
     }
     const findings: Finding[] = [];
+    let heard = false;
     const result = new Promise<SheetResult>((resolve, reject) => {
       worker.onmessage = (e: MessageEvent) => {
+        heard = true;
         const m = e.data as { type: string; done: number; total: number; findings: Finding[]; result: Omit<SheetResult, 'findings'> };
         if (m.type === 'progress') onProgress(m.done, m.total);
         else if (m.type === 'findings') {
@@ -444,7 +446,8 @@ export function workerValidator(url: string): Validator {
         }
         else if (m.type === 'done') resolve({ ...m.result, findings });
       };
-      worker.onerror = (e) => reject(new Error(e.message || 'the checking worker failed'));
+      // A worker that cannot start (its script refused or missing) leaves the check to this thread.
+      worker.onerror = (e) => (heard ? reject(new Error(e.message || 'the checking worker failed')) : resolve(inlineValidator(input, options, onProgress)));
     });
     try {
       const { rows, ...rest } = input;
