@@ -377,6 +377,29 @@ test('100,000 rows: the bar moves, no long task blocks the pane, 200,000 finding
   await context.close();
 });
 
+test('after a clean check the filter tabs and the list stay hidden; an earlier check\'s findings go', async () => {
+  const { page, context, problems } = await openPane('/alt/taskpane.html', 'en-US');
+  await page.waitForSelector('#check');
+  await page.click('#check');
+  await page.waitForSelector('.finding');
+  await page.evaluate(() => {
+    const model = (window as any).__model;
+    model.addSheet('Clean', [
+      ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term end', 'Monthly pay'],
+      ['Alex', 'USA', 'S1', '2023-07-30', 1, 1, '2024-07-30', 280000],
+    ]);
+    model.active = 'Clean';
+    model.selection = { sheet: 'Clean', address: 'A1' };
+  });
+  await page.click('#check');
+  await page.waitForFunction(() => /No problems found/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.isVisible('[role="tablist"]')).toBe(false);
+  expect(await page.isVisible('[role="tabpanel"]')).toBe(false);
+  expect(await page.$$eval('.finding', (els) => els.length)).toBe(0);
+  expect(unexpectedProblems(problems)).toEqual([]);
+  await context.close();
+});
+
 test('dark mode: the pane follows a dark theme, still with no accessibility violation', async () => {
   const context = await browser!.newContext({ locale: 'ja-JP', viewport: { width: 360, height: 860 }, colorScheme: 'dark' });
   await routeOffline(context);
