@@ -106,6 +106,11 @@ test('Automatic passes over a selection without a header row: two cells, or data
     // I8:J8 holds one value (J8 is empty): a single cell, which Automatic never takes as the data.
     expect(block.selectionHadHeader).toBe(address === 'A5:I9' ? false : undefined);
   }
+  // Several areas selected: getSelectedRange() fails; Automatic goes on with the used range.
+  model.selection = { sheet: 'Roster', address: 'A3:I5,C9' };
+  const several = await controller.check('auto', 'auto');
+  expect([several.block.source, several.block.address, several.result.findings.length]).toEqual(['used', 'Roster!A3:I13', 5]);
+  await expect(controller.check('selection', 'auto')).rejects.toThrow(/more than one range/);
   // Asked for explicitly, the selection is what is checked, header or not; the pane then says so.
   model.selection = { sheet: 'Roster', address: 'I8:J8' };
   const { result, block } = await controller.check('selection', 'auto');

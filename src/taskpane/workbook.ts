@@ -145,13 +145,25 @@ export class ExcelWorkbook {
    * READ_CELLS cells.
    */
   async read(options: ReadOptions): Promise<DataBlock> {
+    const wantsSelection = options.source === 'auto' || options.source === 'selection';
+    try {
+      return await this.readOnce(options, wantsSelection);
+    } catch (e) {
+      // getSelectedRange() fails when the selection is not one range (several areas, a chart):
+      // Automatic then goes on without it.
+      if (options.source !== 'auto') throw e;
+      return this.readOnce(options, false);
+    }
+  }
+
+  private async readOnce(options: ReadOptions, withSelection: boolean): Promise<DataBlock> {
     const { source } = options;
     return Excel.run(async (context) => {
       let sheet = context.workbook.worksheets.getActiveWorksheet();
       sheet.load('name');
       // Whole columns selected are a million rows: only the part that holds data counts.
-      const selected = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
-      selected.load('address, rowCount, columnCount');
+      const selected = withSelection ? context.workbook.getSelectedRange().getUsedRangeOrNullObject(true) : undefined;
+      selected?.load('address, rowCount, columnCount');
       let used = sheet.getUsedRangeOrNullObject(true);
       used.load('address, rowCount, columnCount');
       let tables = sheet.tables;
@@ -160,7 +172,7 @@ export class ExcelWorkbook {
       storeSheet.load('isNullObject');
       await this.sync(context);
 
-      let selectionUsable = !selected.isNullObject;
+      let selectionUsable = selected !== undefined && !selected.isNullObject;
       if (sheet.name === REPORT_SHEET) {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
@@ -179,7 +191,7 @@ export class ExcelWorkbook {
       }
 
       // Second look: the selection's top rows (is there a header?) and the table's address.
-      const selectionArea = selectionUsable ? areaOf(selected.address, selected.rowCount, selected.columnCount) : undefined;
+      const selectionArea = selected && selectionUsable ? areaOf(selected.address, selected.rowCount, selected.columnCount) : undefined;
       const wantSelection = source === 'selection' || source === 'auto';
       let top: Excel.Range | undefined;
       if (selectionArea && wantSelection && !(source === 'auto' && selectionArea.rows * selectionArea.columns < 2)) {

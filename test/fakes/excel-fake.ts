@@ -526,7 +526,12 @@ class FakeContext {
           return this._items;
         },
       },
-      getSelectedRange: () => new FakeRange(batch, model, () => model.sheet(model.selection.sheet), () => [parseArea(model.selection.address)]),
+      // Typings of Workbook.getSelectedRange: "If there are multiple ranges selected, this method will throw an error."
+      getSelectedRange: () =>
+        new FakeRange(batch, model, () => model.sheet(model.selection.sheet), () => {
+          if (model.selection.address.includes(',')) throw new Error('InvalidSelection: more than one range is selected');
+          return [parseArea(model.selection.address)];
+        }),
     };
   }
   /**
