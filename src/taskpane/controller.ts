@@ -12,6 +12,8 @@ import { cellAddress } from '../validation/report';
 
 export type PaneMode = 'roster' | 'claims';
 
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
 export interface CheckOutcome {
   block: DataBlock;
   /** The findings still open; accepted ones are in `accepted`, not here and not marked. */
@@ -47,6 +49,8 @@ export class PaneController {
     });
     const mappings = block.store.mappings.filter((m) => m.sheet === block.sheet);
     const all = await this.validator({ name: block.sheet, rows: block.rows, firstRow: block.firstRow, firstColumn: block.firstColumn, dateSystem: block.dateSystem }, { mappings }, (d, t, p) => onProgress?.(p ?? 'check', d, t));
+    // Each step over 200,000 findings gets a task of its own, so the pane can paint between them.
+    await nextTask();
     const cellOf = (f: Finding): Cell => (f.sheet === block.sheet && f.columnIndex ? block.rows[f.row - block.firstRow]?.[f.columnIndex - block.firstColumn] : undefined);
     // Accepted findings stay accepted while their cell keeps the value they were accepted for.
     const accepted: CheckOutcome['accepted'] = [];
@@ -59,7 +63,10 @@ export class PaneController {
     const result = { ...all, findings: open };
     if (block.sheet) {
       onProgress?.('mark', 0, 1);
-      await this.workbook.mark(block.sheet, marksOf(result.findings));
+      await nextTask();
+      const marks = marksOf(result.findings);
+      await nextTask();
+      await this.workbook.mark(block.sheet, marks);
       this.lastSheet = block.sheet;
     }
     this.store = block.store;
@@ -80,7 +87,7 @@ export class PaneController {
 
   /** The one right value of a finding's cell, when the rules know it. */
   fixOf(outcome: CheckOutcome, f: Finding): Fix | undefined {
-    return f.columnIndex ? outcome.result.fixes?.[fixKey(f.row, f.columnIndex, f.rule)] : undefined;
+    return f.columnIndex ? outcome.result.fixes?.get(fixKey(f.row, f.columnIndex, f.rule)) : undefined;
   }
 
   /**

@@ -2,7 +2,7 @@
 // cell contents are data, never markup. One polite status line speaks; the list is silent.
 
 import type { DateSystem } from '../core';
-import type { Finding, SheetInput, SheetResult } from '../validation/validate';
+import type { Finding, Fix, SheetInput, SheetResult } from '../validation/validate';
 import { CheckOutcome, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
 import { StringKey, UiLang, t, uiLanguage } from './i18n';
 import { ruleLabel, severityWord, whereLabel } from './present';
@@ -434,17 +434,22 @@ export function workerValidator(url: string): Validator {
       return inlineValidator(input, options, onProgress);
     }
     const findings: Finding[] = [];
+    const fixes = new Map<string, Fix>();
     let heard = false;
     const result = new Promise<SheetResult>((resolve, reject) => {
       worker.onmessage = (e: MessageEvent) => {
         heard = true;
-        const m = e.data as { type: string; done: number; total: number; findings: Finding[]; result: Omit<SheetResult, 'findings'> };
+        const m = e.data as { type: string; done: number; total: number; findings: Finding[]; fixes: [string, Fix][]; result: Omit<SheetResult, 'findings'> };
         if (m.type === 'progress') onProgress(m.done, m.total);
         else if (m.type === 'findings') {
           for (const f of m.findings) findings.push(f);
           onProgress(m.done, m.total, 'receive');
         }
-        else if (m.type === 'done') resolve({ ...m.result, findings });
+        else if (m.type === 'fixes') {
+          for (const [k, fix] of m.fixes) fixes.set(k, fix);
+          onProgress(m.done, m.total, 'receive');
+        }
+        else if (m.type === 'done') resolve({ ...m.result, findings, fixes });
       };
       // A worker that cannot start (its script refused or missing) leaves the check to this thread.
       worker.onerror = (e) => (heard ? reject(new Error(e.message || 'the checking worker failed')) : resolve(inlineValidator(input, options, onProgress)));

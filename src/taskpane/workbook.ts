@@ -246,10 +246,12 @@ export class ExcelWorkbook {
       let system: DateSystem = options.dateSystem === 'auto' ? '1900' : options.dateSystem;
       for (let done = 0; done < area.rows; done += perRead) {
         const slice = sheet.getRange(addressOf({ ...area, row: area.row + done, rows: Math.min(perRead, area.rows - done) }));
-        slice.load(done === 0 && options.dateSystem === 'auto' ? 'values, text, numberFormat' : 'values');
+        slice.load('values');
+        const head = done === 0 && options.dateSystem === 'auto' ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, area.rows) })) : undefined;
+        head?.load('values, text, numberFormat');
         await this.sync(context);
         const values = slice.values;
-        if (done === 0 && options.dateSystem === 'auto') system = detectDateSystem(values, slice.text, slice.numberFormat);
+        if (head) system = detectDateSystem(head.values, head.text, head.numberFormat);
         for (const r of values) rows.push(r.map(toCell));
         options.onProgress?.(rows.length, area.rows);
       }

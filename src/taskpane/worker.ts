@@ -15,8 +15,12 @@ self.onmessage = (e: MessageEvent) => {
     for (const r of m.rows) rows.push(r);
     return;
   }
-  const { findings, ...rest } = validateSheet({ ...m.input, rows }, { onProgress: (done, total) => post({ type: 'progress', done, total }), mappings: m.mappings });
+  const { findings, fixes, ...rest } = validateSheet({ ...m.input, rows }, { onProgress: (done, total) => post({ type: 'progress', done, total }), mappings: m.mappings });
   rows = [];
-  for (let i = 0; i < findings.length; i += FINDINGS_SLICE) post({ type: 'findings', findings: findings.slice(i, i + FINDINGS_SLICE), done: Math.min(findings.length, i + FINDINGS_SLICE), total: findings.length });
+  // Fixes too go in slices: one message with 200,000 of them takes seconds to receive.
+  const entries = [...(fixes ?? new Map()).entries()];
+  const total = findings.length + entries.length;
+  for (let i = 0; i < findings.length; i += FINDINGS_SLICE) post({ type: 'findings', findings: findings.slice(i, i + FINDINGS_SLICE), done: Math.min(findings.length, i + FINDINGS_SLICE), total });
+  for (let i = 0; i < entries.length; i += FINDINGS_SLICE) post({ type: 'fixes', fixes: entries.slice(i, i + FINDINGS_SLICE), done: findings.length + Math.min(entries.length, i + FINDINGS_SLICE), total });
   post({ type: 'done', result: rest });
 };

@@ -87,7 +87,7 @@ export interface SheetResult {
   dataRows: number;
   findings: Finding[];
   /** The one right value of a finding's cell, where the rules know it (key: fixKey). */
-  fixes?: Record<string, Fix>;
+  fixes?: Map<string, Fix>;
 }
 
 /** The value a cell should hold: a day (a date cell) or whole yen. */
@@ -149,7 +149,7 @@ function findHeader(rows: Cell[][]): Header | undefined {
 
 class Collector {
   readonly findings: Finding[] = [];
-  readonly fixes: Record<string, Fix> = {};
+  readonly fixes = new Map<string, Fix>();
   constructor(
     private readonly sheet: string,
     private readonly header: Header,
@@ -175,7 +175,7 @@ class Collector {
       message_ja: msg.ja,
       columnIndex: col ? this.firstColumn + col.index : 0,
     });
-    if (fix && col) this.fixes[fixKey(this.firstRow + rowIndex, this.firstColumn + col.index, rule)] = fix;
+    if (fix && col) this.fixes.set(fixKey(this.firstRow + rowIndex, this.firstColumn + col.index, rule), fix);
   }
 }
 
