@@ -93,6 +93,7 @@ module.exports = async (env, argv) => {
       'alt/functions': './src/functions/alt.ts',
       'clair/functions': './src/functions/clair.ts',
       taskpane: './src/taskpane/taskpane.ts',
+      'validate-worker': './src/taskpane/worker.ts',
     },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },

@@ -35,10 +35,10 @@ describe('ledger sheets', () => {
     expect(l.headerRow).toBe(4);
     expect(l.dataRows).toBe(6);
     expect(l.findings.map((f) => [f.row, f.column, f.severity, f.rule])).toEqual([
-      [7, '氏名', 'error', 'CONTRACT §4'],
-      [8, '種別', 'error', 'CONTRACT §4'],
+      [7, '氏名', 'error', 'input'],
+      [8, '種別', 'error', 'input'],
       [9, '時間', 'error', 'Art 14-3.2'],
-      [10, '日付', 'error', 'CONTRACT §4'],
+      [10, '日付', 'error', 'input'],
     ]);
     expect(l.findings[0].columnIndex).toBe(1);
     expect(l.findings[1].message).toMatch(/unknown kind "vacation"/);

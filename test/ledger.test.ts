@@ -152,7 +152,7 @@ describe('overlaps, terms, days without work, the roster', () => {
       [outside.row, 'from', 'Art 5.1'],
       [sunday.row, 'from', 'Art 10.2, 11'],
       [holiday.row, 'from', 'Art 10.2, 11'],
-      [stranger.row, 'name', 'CONTRACT §4'],
+      [stranger.row, 'name', 'input'],
       [sickOverAnnual.row, 'from', 'Art 12–14'],
     ]);
     expect(f.find((x) => x.row === holiday.row)!.en).toMatch(/holiday/);

@@ -119,13 +119,13 @@ describe('roster checks, each citing its clause', () => {
   test('unknown country or cohort, text where a date or number belongs, required cells empty, formula errors', () => {
     const f = check(['', 'Atlantis', 'S9', 'soon', 'one', 1, '2023-07-31', '2024-07-30', 'lots', 0, 0, { error: '#N/A' }]);
     expect(rules(f)).toEqual([
-      '2:name:error:CONTRACT §3',
+      '2:name:error:input',
       '2:country:error:Note 2.2',
       '2:cohort:error:Note 2.2',
-      '2:arrival:error:CONTRACT §3',
-      '2:term:error:CONTRACT §3',
-      '2:monthlyPay:error:CONTRACT §3',
-      '2:sickDays:error:CONTRACT §3',
+      '2:arrival:error:input',
+      '2:term:error:input',
+      '2:monthlyPay:error:input',
+      '2:sickDays:error:input',
     ]);
     expect(f.find((x) => x.field === 'arrival')!.message).toBe('Arrival: "soon" is not a date; write a date or YYYY-MM-DD');
     expect(f.find((x) => x.field === 'sickDays')!.message).toMatch(/error #N\/A/);
@@ -133,7 +133,7 @@ describe('roster checks, each citing its clause', () => {
 
   test('the same person twice', () => {
     const r = validateSheet({ name: 'R', rows: [HEAD, good, good], firstRow: 4 });
-    expect(rules(r.findings)).toEqual(['6:name:error:CONTRACT §3']);
+    expect(rules(r.findings)).toEqual(['6:name:error:input']);
     expect(r.findings[0].message).toMatch(/first on row 5/);
   });
 

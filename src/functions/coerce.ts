@@ -1,7 +1,7 @@
 // Excel arguments → typed values, the same for a worksheet cell and a CLI call.
 // Every refusal is a RuleError naming the argument and what is allowed.
 
-import { Day, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, RuleError, assertSupportedDay, dayFromIsoText, dayFromSerial, dayFromYmd, isSupportedDay, isValidYmd, serialFromDay } from '../core';
+import { Day, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, RuleError, assertSupportedDay, dayFromSerial, dayFromYmd, isSupportedDay, isValidYmd, readDateText, readNumberText, serialFromDay } from '../core';
 
 /** A serial outside D-1's range, in the user's own terms: the number typed, never an internal day. */
 function outOfRangeSerial(serial: number, arg: string): RuleError {
@@ -38,12 +38,9 @@ function describe(v: Raw): string {
 /** Longer text cannot be a number or a date; refuse it before any work on it. */
 const MAX_VALUE_TEXT = 64;
 
+/** Numbers typed as text (`¥280,000`, full width): the one reader the validator uses too. */
 function numericText(s: string): number | undefined {
-  if (s.length > MAX_VALUE_TEXT) return undefined;
-  const t = s.normalize('NFKC').replace(/[,\s]/g, '');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
+  return s.length > MAX_VALUE_TEXT ? undefined : readNumberText(s);
 }
 
 export function toNumber(v: Raw, arg: string): number {
@@ -79,14 +76,17 @@ export function toDay(v: Raw, arg: string): Day {
     }
     if (!isSupportedDay(day)) throw outOfRangeSerial(v, arg);
   } else if (typeof v === 'string' && v.length <= MAX_VALUE_TEXT) {
-    day = dayFromIsoText(v);
+    // The same date reader as the sheets: ISO, 2023年7月30日, 令和5年7月30日, R5.7.30 (CONTRACT §1).
+    const read = readDateText(v);
+    if (read && !read.ok) throw RuleError.value(arg, `${arg} must be a date: ${read.en}`, `${arg} は日付で指定してください: ${read.ja}`);
+    day = read?.value;
     if (day === undefined) {
       const serial = numericText(v);
       if (serial !== undefined) return toDay(serial, arg);
     }
   }
   if (day === undefined) {
-    throw RuleError.value(arg, `${arg} must be a date: an Excel date or text YYYY-MM-DD; got ${describe(v)}`, `${arg} は日付（Excel の日付か YYYY-MM-DD 形式の文字列）で指定してください。入力: ${describe(v)}`);
+    throw RuleError.value(arg, `${arg} must be a date: an Excel date or text YYYY-MM-DD (or 令和5年7月30日); got ${describe(v)}`, `${arg} は日付（Excel の日付、YYYY-MM-DD 形式、または 令和5年7月30日 のような和暦）で指定してください。入力: ${describe(v)}`);
   }
   return assertSupportedDay(day, arg);
 }

@@ -1,13 +1,35 @@
 // The task pane: controls, progress and the findings list. Text goes in with textContent only:
-// cell contents are data, never markup.
+// cell contents are data, never markup. One polite status line speaks; the list is silent.
 
 import type { DateSystem } from '../core';
-import type { Finding } from '../validation/validate';
-import { PaneController, PaneMode } from './controller';
+import type { Finding, Fix, SheetInput, SheetResult } from '../validation/validate';
+import { CheckOutcome, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
 import { StringKey, UiLang, t, uiLanguage } from './i18n';
-import { ExcelWorkbook, Source, cellAddress } from './workbook';
+import { ruleLabel, severityWord, whereLabel } from './present';
+import { ExcelWorkbook, Source } from './workbook';
+import { REPORT_SHEET, columnLetters } from '../validation/report';
+import { CLAIMS_HEADERS, Field, ROSTER_HEADERS } from '../validation/fields';
 
-type Filter = 'all' | 'error' | 'warning';
+/** A small preference kept on this computer (the clerk's name for acceptances). */
+function remembered(key: string): string {
+  try {
+    return localStorage.getItem(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+function remember(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* storage refused: the name is asked again next time */
+  }
+}
+
+type Filter = 'all' | 'error' | 'warning' | 'accepted';
+
+/** Findings drawn at a time: 200,000 findings never become 200,000 list items. */
+export const PAGE_SIZE = 100;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -17,20 +39,30 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 function option(value: string, label: string): HTMLOptionElement {
-  const o = el('option', { value }, label);
-  return o;
+  return el('option', { value }, label);
 }
 
+/** Lets the browser paint and handle input between slices of work. */
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
 export class Pane {
+  private outcome: CheckOutcome | undefined;
   private findings: Finding[] = [];
+  private shown: Finding[] = [];
+  private page = 0;
   private filter: Filter = 'all';
   private busy = false;
-  private readonly list = el('ol', { class: 'findings', 'aria-live': 'polite' });
+  private readonly list = el('ol', { class: 'findings' });
   private readonly status = el('p', { class: 'status', role: 'status' });
-  private readonly progress = el('progress', { class: 'progress', max: '100', value: '0', hidden: '' });
+  private readonly progressBox = el('div', { class: 'progress-box', hidden: '' });
+  private readonly progress = el('progress', { class: 'progress', max: '100', value: '0' });
   private readonly sourceSelect = el('select', { id: 'source' });
   private readonly dateSelect = el('select', { id: 'date-system' });
   private readonly filters = el('div', { class: 'filters', role: 'tablist' });
+  private readonly panel = el('div', { class: 'panel', role: 'tabpanel', id: 'findings-panel', hidden: '' });
+  private readonly pager = el('div', { class: 'pager' });
+  private readonly confirmBox = el('div', { class: 'confirm', role: 'group', hidden: '' });
+  private readonly tabs: HTMLButtonElement[] = [];
   private readonly buttons: HTMLButtonElement[] = [];
 
   constructor(private readonly root: HTMLElement, private readonly controller: PaneController | undefined, private readonly lang: UiLang, private readonly mode: PaneMode) {}
@@ -39,14 +71,19 @@ export class Pane {
     return t(this.lang, key, vars);
   }
 
+  private n(x: number): string {
+    return x.toLocaleString(this.lang === 'ja' ? 'ja-JP' : 'en-US');
+  }
+
   render(): void {
     document.documentElement.lang = this.lang;
     document.title = this.s(this.mode === 'roster' ? 'titleRoster' : 'titleClaims');
     const header = el('header');
     header.append(el('h1', {}, document.title), el('p', { class: 'intro' }, this.s(this.mode === 'roster' ? 'introRoster' : 'introClaims')));
-    this.root.append(header);
+    const main = el('main');
+    this.root.append(header, main);
     if (!this.controller) {
-      this.root.append(el('p', { class: 'notice' }, this.s('notInExcel')));
+      main.append(el('p', { class: 'notice' }, this.s('notInExcel')));
       return;
     }
     const controls = el('section', { class: 'controls' });
@@ -67,17 +104,49 @@ export class Pane {
     const actions = el('div', { class: 'actions' });
     actions.append(check, clear, report);
     controls.append(row1, row2, actions);
-    for (const [f, k] of [['all', 'all'], ['error', 'errors'], ['warning', 'warnings']] as [Filter, StringKey][]) {
-      const b = el('button', { type: 'button', role: 'tab', 'data-filter': f, 'aria-selected': String(f === this.filter) }, this.s(k));
-      b.addEventListener('click', () => {
-        this.filter = f;
-        for (const x of Array.from(this.filters.children)) x.setAttribute('aria-selected', String(x.getAttribute('data-filter') === f));
-        this.drawList();
-      });
+
+    this.progress.setAttribute('aria-label', this.s('progressLabel'));
+    this.progressBox.append(this.progress);
+
+    this.filters.setAttribute('aria-label', this.s('filterLabel'));
+    for (const [f, k] of [['all', 'all'], ['error', 'errors'], ['warning', 'warnings'], ['accepted', 'acceptedTab']] as [Filter, StringKey][]) {
+      const b = el('button', { type: 'button', role: 'tab', id: `tab-${f}`, 'data-filter': f, 'aria-controls': 'findings-panel', 'aria-selected': String(f === this.filter), tabindex: f === this.filter ? '0' : '-1' }, this.s(k));
+      b.dataset.label = this.s(k);
+      b.addEventListener('click', () => this.setFilter(f));
+      b.addEventListener('keydown', (e) => this.tabKey(e, f));
+      this.tabs.push(b);
       this.filters.append(b);
     }
     this.filters.hidden = true;
-    this.root.append(controls, this.progress, this.status, this.filters, this.list);
+    this.panel.setAttribute('aria-labelledby', `tab-${this.filter}`);
+    this.list.setAttribute('aria-label', this.s('findingsLabel'));
+    this.panel.append(this.list, this.pager);
+    main.append(controls, this.progressBox, this.status, this.confirmBox, this.filters, this.panel);
+  }
+
+  /** Tabs: arrow keys, Home and End move between them (roving tabindex, selection follows focus). */
+  private tabKey(e: KeyboardEvent, f: Filter): void {
+    const visible = this.tabs.filter((t) => !t.hidden);
+    const i = visible.findIndex((t) => t.dataset.filter === f);
+    const n = visible.length;
+    const to = { ArrowRight: (i + 1) % n, ArrowLeft: (i + n - 1) % n, Home: 0, End: n - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    this.setFilter(visible[to].dataset.filter as Filter);
+    visible[to].focus();
+  }
+
+  private setFilter(f: Filter): void {
+    this.filter = f;
+    for (const b of this.tabs) {
+      const on = b.dataset.filter === f;
+      b.setAttribute('aria-selected', String(on));
+      b.tabIndex = on ? 0 : -1;
+    }
+    this.panel.setAttribute('aria-labelledby', `tab-${f}`);
+    this.shown = f === 'all' ? this.findings : f === 'accepted' ? (this.outcome?.accepted ?? []).map((a) => a.finding) : this.findings.filter((x) => x.severity === f);
+    this.page = 0;
+    this.drawList();
   }
 
   private button(label: string, kind: string, action: () => Promise<void>): HTMLButtonElement {
@@ -98,7 +167,7 @@ export class Pane {
     } finally {
       this.busy = false;
       this.buttons.forEach((b) => (b.disabled = false));
-      this.progress.hidden = true;
+      this.progressBox.hidden = true;
     }
   }
 
@@ -112,63 +181,332 @@ export class Pane {
     this.status.className = `status ${kind}`;
   }
 
+  private sourceWord(source: 'selection' | 'table' | 'used'): string {
+    return this.s(({ selection: 'sourceSheetSelection', table: 'sourceSheetTable', used: 'sourceSheetUsed' } as const)[source]);
+  }
+
   private async check(): Promise<void> {
-    this.say(this.s('checking'));
-    this.progress.hidden = false;
+    this.confirmBox.hidden = true;
+    this.say(this.s('reading'));
+    this.progressBox.hidden = false;
     this.progress.value = 0;
-    // Let the "checking" state paint before a big sheet keeps the thread busy.
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTask();
     const source = this.sourceSelect.value as Source;
     const dateSystem = this.dateSelect.value as DateSystem | 'auto';
-    const { block, result } = await this.controller!.check(source, dateSystem, (done, total) => {
-      this.progress.value = total ? Math.round((100 * done) / total) : 100;
-      if (total > 2000) this.say(this.s('checkingRows', { n: total.toLocaleString(this.lang === 'ja' ? 'ja-JP' : 'en-US') }));
+    // Reading is the first fifth of the bar, checking most of the rest, then the findings come back and the cells are marked.
+    const span: Record<Phase, [number, number]> = { read: [0, 20], check: [20, 85], receive: [85, 95], mark: [95, 100] };
+    let phase: Phase = 'read';
+    const outcome = await this.controller!.check(source, dateSystem, (p, done, total) => {
+      if (p !== phase) {
+        phase = p;
+        if (p === 'check') this.say(this.s('checkingRows', { n: this.n(total) }));
+        if (p === 'mark') this.say(this.s('marking'));
+      }
+      const [a, b] = span[p];
+      this.progress.value = a + (total ? ((b - a) * done) / total : 0);
     });
+    this.show(outcome);
+  }
+
+  private show(outcome: CheckOutcome): void {
+    const { block, result } = outcome;
+    this.outcome = outcome;
     this.findings = result.findings;
     if (result.kind === 'unknown') {
+      this.findings = [];
       this.say(this.s('notRecognised', { address: block.address || block.sheet }), 'error');
+      this.setFilter('all');
       this.filters.hidden = true;
-      this.drawList();
+      this.panel.hidden = true;
       return;
     }
     const errors = result.findings.filter((f) => f.severity === 'error').length;
-    const sourceName = this.s(({ selection: 'sourceSelection', table: 'sourceTable', used: 'sourceUsed' } as const)[block.source]);
-    let text = this.s('summary', { sheet: block.sheet, rows: result.dataRows, source: sourceName, e: errors, w: result.findings.length - errors });
+    const warnings = result.findings.length - errors;
+    let text = this.s('summary', { address: block.address, rows: this.n(result.dataRows), source: this.sourceWord(block.source), e: this.n(errors), w: this.n(warnings) });
+    if (block.selectionHadHeader === false && block.source !== 'selection') text += ` ${this.s('selectionNoHeader', { source: this.sourceWord(block.source) })}`;
     if (result.findings.length === 0) text += ` ${this.s('clean')}`;
     if (result.kind !== this.mode) text += ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}`;
+    const counts: Record<Filter, number> = { all: result.findings.length, error: errors, warning: warnings, accepted: outcome.accepted.length };
+    if (outcome.accepted.length) text += ` ${this.s('acceptedCount', { n: this.n(outcome.accepted.length) })}`;
     this.say(text);
-    this.filters.hidden = result.findings.length === 0;
-    this.drawList();
+    for (const b of this.tabs) {
+      b.textContent = `${b.dataset.label} (${this.n(counts[b.dataset.filter as Filter])})`;
+      b.hidden = b.dataset.filter === 'accepted' && outcome.accepted.length === 0;
+    }
+    const empty = result.findings.length === 0 && outcome.accepted.length === 0;
+    this.filters.hidden = empty;
+    this.panel.hidden = empty;
+    this.setFilter('all');
   }
 
+  /** Draws one page of the shown findings: at most PAGE_SIZE items, whatever their number. */
   private drawList(): void {
-    this.list.replaceChildren();
-    for (const f of this.findings) {
-      if (this.filter !== 'all' && f.severity !== this.filter) continue;
-      const item = el('li', { class: `finding ${f.severity}` });
-      const b = el('button', { type: 'button', 'data-row': String(f.row), 'data-column': String(f.columnIndex) });
-      const where = el('span', { class: 'where' }, f.columnIndex ? cellAddress(f.row, f.columnIndex) : `${this.s('sheetWide')} ${f.row}`);
-      const rule = el('span', { class: 'rule' }, f.rule);
-      const msg = el('span', { class: 'message' }, this.lang === 'ja' ? f.message_ja : f.message);
-      const column = el('span', { class: 'column' }, f.column);
-      b.append(where, rule, column, msg);
+    const who = this.outcome?.who ?? (() => '');
+    const acceptedOf = new Map((this.outcome?.accepted ?? []).map((a) => [a.finding, a.acceptance]));
+    const from = this.page * PAGE_SIZE;
+    const items = this.shown.slice(from, from + PAGE_SIZE).map((f, i) => {
+      const acceptance = acceptedOf.get(f);
+      const item = el('li', { class: `finding ${f.severity}${acceptance ? ' accepted' : ''}` });
+      const b = el('button', { type: 'button', class: 'go', 'data-row': String(f.row), 'data-column': String(f.columnIndex) });
+      b.append(
+        el('span', { class: 'severity' }, acceptance ? this.s('acceptedWord') : severityWord(f.severity, this.lang)),
+        el('span', { class: 'where' }, whereLabel(f, this.lang)),
+        el('span', { class: 'rule' }, ruleLabel(f.rule, this.lang)),
+        el('span', { class: 'who' }, who(f)),
+        el('span', { class: 'column' }, f.column),
+        el('span', { class: 'message' }, this.lang === 'ja' ? f.message_ja : f.message),
+      );
+      if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: acceptance.when.slice(0, 10), why: acceptance.why })));
       b.addEventListener('click', () => void this.guard(() => this.controller!.select(f)));
       item.append(b);
-      this.list.append(item);
+      if (!acceptance) {
+        const id = `f${from + i}`;
+        const fix = this.outcome && this.controller!.fixOf(this.outcome, f);
+        if (fix) {
+          const shown = fix.kind === 'yen' ? `¥${this.n(fix.value)}` : fixText(fix);
+          const b = this.actionButton(this.s('setTo', { value: shown }), `fix-${id}`, () => void this.guard(() => this.fix(item, f)));
+          b.classList.add('fix');
+          item.append(b);
+        }
+        if (f.columnIndex) item.append(this.actionButton(this.s('acceptAction'), `accept-${id}`, () => this.acceptForm(item, f)));
+        else if (f.field && f.severity === 'warning') item.append(this.actionButton(this.s('mapAction'), `map-${id}`, () => this.mapForm(item, f)));
+      }
+      return item;
+    });
+    this.list.replaceChildren(...items);
+    this.drawPager();
+  }
+
+  /** Writes the one right value into the finding's cell, after the clerk's click. */
+  private async fix(item: HTMLElement, f: Finding): Promise<void> {
+    const value = await this.controller!.applyFix(this.outcome!, f);
+    item.querySelector('button.fix')?.remove();
+    item.classList.add('fixed');
+    this.say(this.s('fixed', { value, cell: whereLabel(f, this.lang) }));
+  }
+
+  private actionButton(label: string, id: string, open: () => void): HTMLButtonElement {
+    const b = el('button', { type: 'button', class: 'small', id }, label);
+    b.addEventListener('click', open);
+    return b;
+  }
+
+  /** Accept a finding with a reason: who (remembered on this computer) and why. */
+  private acceptForm(item: HTMLElement, f: Finding): void {
+    if (item.querySelector('form')) return;
+    const form = el('form', { class: 'inline-form' });
+    const why = el('input', { type: 'text', id: 'accept-why', required: '', maxlength: '200' });
+    const who = el('input', { type: 'text', id: 'accept-who', required: '', maxlength: '60', autocomplete: 'name' });
+    who.value = remembered('altrules.who');
+    const save = el('button', { type: 'submit', class: 'primary' }, this.s('save'));
+    const cancel = el('button', { type: 'button' }, this.s('cancel'));
+    cancel.addEventListener('click', () => form.remove());
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!why.value.trim() || !who.value.trim()) return;
+      remember('altrules.who', who.value.trim());
+      void this.guard(async () => {
+        await this.controller!.accept(this.outcome!, f, who.value, why.value);
+        await this.check();
+      });
+    });
+    const row = el('div', { class: 'actions' });
+    row.append(save, cancel);
+    form.append(el('label', { for: 'accept-why' }, this.s('reason')), why, el('label', { for: 'accept-who' }, this.s('yourName')), who, row);
+    item.append(form);
+    why.focus();
+  }
+
+  /** Choose the column that holds a field the headers did not name, or say the sheet does not keep it. */
+  private mapForm(item: HTMLElement, f: Finding): void {
+    if (item.querySelector('form') || !this.outcome || !f.field) return;
+    const { block, result } = this.outcome;
+    const header = block.rows[result.headerRow - block.firstRow] ?? [];
+    const form = el('form', { class: 'inline-form' });
+    const select = el('select', { id: 'map-column' });
+    header.forEach((c, i) => {
+      if (c === null || c === undefined || c === '') return;
+      select.append(option(String(block.firstColumn + i), `${columnLetters(block.firstColumn + i)}: ${typeof c === 'object' ? c.error : String(c)}`));
+    });
+    select.append(option('0', this.s('notKept')));
+    // Column mapping is offered for roster and claims fields (the ledger and pay sheets have their own headers).
+    const headerNames = { ...ROSTER_HEADERS, ...CLAIMS_HEADERS } as Record<string, string[] | undefined>;
+    const names = headerNames[f.field];
+    if (!names) return;
+    const field = f.field as Field;
+    const save = el('button', { type: 'submit', class: 'primary' }, this.s('save'));
+    const cancel = el('button', { type: 'button' }, this.s('cancel'));
+    cancel.addEventListener('click', () => form.remove());
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.guard(async () => {
+        await this.controller!.mapColumn(this.outcome!, field, Number(select.value));
+        await this.check();
+      });
+    });
+    const row = el('div', { class: 'actions' });
+    row.append(save, cancel);
+    form.append(el('label', { for: 'map-column' }, this.s('columnFor', { field: this.lang === 'ja' ? names[names.length - 1] : names[0] })), select, row);
+    item.append(form);
+    select.focus();
+  }
+
+  private drawPager(): void {
+    const total = this.shown.length;
+    if (total <= PAGE_SIZE) {
+      this.pager.replaceChildren();
+      return;
     }
+    const from = this.page * PAGE_SIZE;
+    const last = Math.ceil(total / PAGE_SIZE) - 1;
+    const prev = el('button', { type: 'button', class: 'page-prev' }, this.s('previous'));
+    const next = el('button', { type: 'button', class: 'page-next' }, this.s('next'));
+    prev.disabled = this.page === 0;
+    next.disabled = this.page >= last;
+    prev.addEventListener('click', () => this.turn(-1));
+    next.addEventListener('click', () => this.turn(1));
+    const where = el('span', { class: 'page-of' }, this.s('pageOf', { from: this.n(from + 1), to: this.n(Math.min(total, from + PAGE_SIZE)), n: this.n(total) }));
+    this.pager.replaceChildren(prev, where, next);
+  }
+
+  private turn(by: number): void {
+    this.page += by;
+    this.drawList();
+    (this.pager.querySelector(by < 0 ? '.page-prev' : '.page-next') as HTMLButtonElement | null)?.focus();
   }
 
   private async clear(): Promise<void> {
     const n = await this.controller!.clearMarks();
-    this.say(this.s('cleared', { n }));
+    this.say(this.s('cleared', { n: this.n(n) }));
   }
 
   private async report(): Promise<void> {
-    if (!this.findings.length) await this.check();
-    const name = await this.controller!.writeReport(this.findings);
+    if (!this.outcome) await this.check();
+    if (!this.outcome || this.outcome.result.kind === 'unknown') return;
+    if (await this.controller!.reportExists()) {
+      this.askToReplace();
+      return;
+    }
+    await this.writeReport();
+  }
+
+  private async writeReport(): Promise<void> {
+    const { who } = this.outcome!;
+    const name = await this.controller!.writeReport(this.findings, who, this.outcome!.accepted);
     this.say(this.s('reportWritten', { name }));
   }
+
+  /** Office add-ins cannot use confirm(): the question is asked in the pane. */
+  private askToReplace(): void {
+    const yes = el('button', { type: 'button', id: 'replace-report', class: 'primary' }, this.s('replace'));
+    const no = el('button', { type: 'button', id: 'keep-report' }, this.s('keep'));
+    const question = el('p', { id: 'replace-question' }, this.s('reportExists', { name: REPORT_SHEET }));
+    this.confirmBox.setAttribute('aria-labelledby', 'replace-question');
+    const done = () => {
+      this.confirmBox.hidden = true;
+      this.confirmBox.replaceChildren();
+    };
+    yes.addEventListener('click', () => {
+      done();
+      void this.guard(() => this.writeReport());
+    });
+    no.addEventListener('click', () => {
+      done();
+      this.say(this.s('reportKept', { name: REPORT_SHEET }));
+    });
+    const row = el('div', { class: 'actions' });
+    row.append(yes, no);
+    this.confirmBox.replaceChildren(question, row);
+    this.confirmBox.hidden = false;
+    this.say(this.s('reportExists', { name: REPORT_SHEET }));
+    yes.focus();
+  }
 }
+
+/**
+ * The validator in a Worker, so that a 100,000-row check never blocks the pane: rows go over in
+ * slices with a pause between them, findings come back in slices. Without Worker support the
+ * check runs in this thread.
+ */
+export function workerValidator(url: string): Validator {
+  return async (input: SheetInput, options, onProgress) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(url);
+    } catch {
+      return inlineValidator(input, options, onProgress);
+    }
+    const findings: Finding[] = [];
+    const fixes = new Map<string, Fix>();
+    let heard = false;
+    const result = new Promise<SheetResult>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent) => {
+        heard = true;
+        const m = e.data as { type: string; done: number; total: number; findings: Finding[]; fixes: [string, Fix][]; result: Omit<SheetResult, 'findings'> };
+        if (m.type === 'progress') onProgress(m.done, m.total);
+        else if (m.type === 'findings') {
+          for (const f of m.findings) findings.push(f);
+          onProgress(m.done, m.total, 'receive');
+        }
+        else if (m.type === 'fixes') {
+          for (const [k, fix] of m.fixes) fixes.set(k, fix);
+          onProgress(m.done, m.total, 'receive');
+        }
+        else if (m.type === 'done') resolve({ ...m.result, findings, fixes });
+      };
+      // A worker that cannot start (its script refused or missing) leaves the check to this thread.
+      worker.onerror = (e) => (heard ? reject(new Error(e.message || 'the checking worker failed')) : resolve(inlineValidator(input, options, onProgress)));
+    });
+    try {
+      const { rows, ...rest } = input;
+      for (let i = 0; i < rows.length; i += WORKER_SLICE) {
+        worker.postMessage({ type: 'rows', rows: rows.slice(i, i + WORKER_SLICE) });
+        await nextTask();
+      }
+      worker.postMessage({ type: 'run', input: rest, mappings: options.mappings });
+      return await result;
+    } finally {
+      worker.terminate();
+    }
+  };
+}
+
+const WORKER_SLICE = 5000;
+
+/** Office's theme colours when Office gives them (dark themes included), else the system's. */
+function followTheme(): void {
+  let theme: Office.OfficeTheme | undefined;
+  try {
+    theme = Office.context?.officeTheme;
+  } catch {
+    theme = undefined;
+  }
+  if (!theme?.bodyBackgroundColor) return;
+  const css = document.documentElement.style;
+  css.setProperty('--bg', theme.bodyBackgroundColor);
+  css.setProperty('--text', theme.bodyForegroundColor);
+  css.setProperty('--control-bg', theme.controlBackgroundColor);
+  css.setProperty('--control-text', theme.controlForegroundColor);
+  const dark = theme.isDarkTheme ?? luminance(theme.bodyBackgroundColor) < 0.4;
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+}
+
+function luminance(hex: string): number {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(hex);
+  if (!m) return 1;
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The worker's bundle sits beside this script (dist/validate-worker.js). */
+const WORKER_URL = (() => {
+  try {
+    const src = (document.currentScript as HTMLScriptElement | null)?.src;
+    return src ? new URL('validate-worker.js', src).href : undefined;
+  } catch {
+    return undefined;
+  }
+})();
 
 /** Starts the pane once Office is ready; outside Excel it says how to open it. */
 export async function start(): Promise<void> {
@@ -183,10 +521,12 @@ export async function start(): Promise<void> {
     } catch {
       officeLanguage = undefined;
     }
+    followTheme();
   }
   const lang = uiLanguage(officeLanguage, navigator.language);
   const hasExcel = typeof (globalThis as { Excel?: unknown }).Excel !== 'undefined';
-  const controller = hasExcel ? new PaneController(new ExcelWorkbook(), mode) : undefined;
+  const validator = WORKER_URL && typeof Worker !== 'undefined' ? workerValidator(WORKER_URL) : inlineValidator;
+  const controller = hasExcel ? new PaneController(new ExcelWorkbook(), mode, validator) : undefined;
   const pane = new Pane(root, controller, lang, mode);
   pane.render();
   // RangeAreas and conditional formats on them need ExcelApi 1.9 (Excel 2019 and later).

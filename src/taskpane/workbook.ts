@@ -1,11 +1,13 @@
-// The task pane's thin Excel adapter: whole ranges read and written at once, a fixed number of
-// context.sync() calls whatever the number of rows, and marks that never touch a cell's value
-// or its own format (conditional formats carrying our signature, removed exactly).
+// The task pane's thin Excel adapter: ranges read in slices small enough for Excel's payload
+// limit (5 MB a request in Excel on the web: learn.microsoft.com/office/dev/add-ins/concepts/
+// resource-limits-and-performance-optimization), few context.sync() calls, and marks that never
+// touch a cell's value or its own format (conditional formats carrying our signature, removed exactly).
 
 import { DateSystem, dayFromSerial, ymdFromDay } from '../core';
 import type { Cell } from '../validation/fields';
 import type { Severity } from '../validation/validate';
-import { REPORT_SHEET, cellAddress } from '../validation/report';
+import { REPORT_SHEET, cellAddress, columnLetters } from '../validation/report';
+import { STORE_SHEET, Store, emptyStore, parseStore, storeRows } from '../validation/store';
 
 export { cellAddress };
 
@@ -13,12 +15,16 @@ export type Source = 'auto' | 'selection' | 'table' | 'used';
 
 export interface DataBlock {
   sheet: string;
+  /** The header row was looked for here; false when the selection was passed over. */
+  selectionHadHeader?: boolean;
   rows: Cell[][];
   firstRow: number;
   firstColumn: number;
   dateSystem: DateSystem;
   source: Exclude<Source, 'auto'>;
   address: string;
+  /** The workbook's own records: column mappings and accepted findings. */
+  store: Store;
 }
 
 export interface Mark {
@@ -28,9 +34,11 @@ export interface Mark {
   severity: Severity;
 }
 
-/** A formula that is always TRUE and says whose mark it is. */
-export const MARK_SIGNATURE = 'altrules';
+/** A formula that is always TRUE and says whose mark it is, with a token no user would type. */
+export const MARK_SIGNATURE = 'altrules\u00b7mark\u00b77f3c9a21';
 export const MARK_FORMULA = `=N("${MARK_SIGNATURE}")=0`;
+/** The exact formula of marks made by earlier versions, removed as ours too. */
+const LEGACY_MARK_FORMULA = '=N("altrules")=0';
 const MARK_FILL: Record<Severity, string> = { error: '#FDE7E9', warning: '#FFF4CE' };
 
 /** Excel's error values as they come back in `values`. */
@@ -46,6 +54,7 @@ export function topLeftOf(address: string): { row: number; column: number } {
   return { row: Number(m[2]), column };
 }
 
+const DATE_SCAN_ROWS = 500;
 const DATE_FORMAT = /(^|[^"\\])(y+|d+|m+.*d|d.*m+|e+|g+)/i;
 
 /**
@@ -53,11 +62,13 @@ const DATE_FORMAT = /(^|[^"\\])(y+|d+|m+.*d|d.*m+|e+|g+)/i;
  * serial read one way or the other (the two differ by four years).
  */
 export function detectDateSystem(values: unknown[][], text: unknown[][], formats: unknown[][]): DateSystem {
-  for (let r = 0; r < values.length; r++) {
+  // The first rows tell; a big slice without dates is not scanned to its end.
+  for (let r = 0; r < Math.min(values.length, DATE_SCAN_ROWS); r++) {
     for (let c = 0; c < (values[r]?.length ?? 0); c++) {
       const v = values[r][c];
       const f = formats[r]?.[c];
-      if (typeof v !== 'number' || v < 367 || typeof f !== 'string' || !DATE_FORMAT.test(f)) continue;
+      // "General" holds the letters e and g of the era codes but is no date format.
+      if (typeof v !== 'number' || v < 367 || typeof f !== 'string' || f === 'General' || !DATE_FORMAT.test(f)) continue;
       const shown = String(text[r]?.[c] ?? '');
       const groups = shown.match(/\d+/g) ?? [];
       const year1900 = ymdFromDay(dayFromSerial(v, '1900')).y;
@@ -82,6 +93,43 @@ export interface SyncCounter {
   syncs: number;
 }
 
+export interface ReadOptions {
+  source: Source;
+  dateSystem: DateSystem | 'auto';
+  /** Whether these top rows of a selection hold a header row (the validator decides). */
+  hasHeader: (topRows: Cell[][]) => boolean;
+  /** When the findings sheet is active, the sheet to check instead (the one checked before). */
+  previousSheet?: string;
+  /** Rows read so far, of all. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Cells per read: well under the 5 MB payload limit of Excel on the web. */
+export const READ_CELLS = 40_000;
+/** Rows looked at for a header row (the validator scans the first 20). */
+export const HEADER_ROWS = 20;
+
+interface Area {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+function areaOf(address: string, rows: number, columns: number): Area {
+  return { ...topLeftOf(address), rows, columns };
+}
+
+function addressOf(a: Area): string {
+  const first = `${columnLetters(a.column)}${a.row}`;
+  return a.rows === 1 && a.columns === 1 ? first : `${first}:${columnLetters(a.column + a.columns - 1)}${a.row + a.rows - 1}`;
+}
+
+export interface ReportLayout {
+  /** Column widths in points. */
+  widths: number[];
+}
+
 export class ExcelWorkbook {
   readonly counter: SyncCounter = { syncs: 0 };
 
@@ -91,63 +139,136 @@ export class ExcelWorkbook {
   }
 
   /**
-   * Reads the data to check — the selection (more than one cell), else the first table of the
-   * active sheet, else its used range — hands it to `check`, and replaces our marks with the
-   * marks it returns. Two syncs, three when a table has to be read; never more with more rows.
+   * Reads the data to check. Automatic: the selection when it holds a header row, else the first
+   * table of the sheet, else its used range. Never the findings sheet: with that sheet active the
+   * sheet checked before (or the first other one) is read instead. Three syncs, then one per
+   * READ_CELLS cells.
    */
-  async check(source: Source, dateSystem: DateSystem | 'auto', check: (block: DataBlock) => Mark[]): Promise<DataBlock> {
+  async read(options: ReadOptions): Promise<DataBlock> {
+    const wantsSelection = options.source === 'auto' || options.source === 'selection';
+    try {
+      return await this.readOnce(options, wantsSelection);
+    } catch (e) {
+      // getSelectedRange() fails when the selection is not one range (several areas, a chart):
+      // Automatic then goes on without it.
+      if (options.source !== 'auto') throw e;
+      return this.readOnce(options, false);
+    }
+  }
+
+  private async readOnce(options: ReadOptions, withSelection: boolean): Promise<DataBlock> {
+    const { source } = options;
     return Excel.run(async (context) => {
-      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      let sheet = context.workbook.worksheets.getActiveWorksheet();
       sheet.load('name');
-      const selection = context.workbook.getSelectedRange();
-      selection.load('rowCount, columnCount');
-      const used = sheet.getUsedRangeOrNullObject(true);
-      // With 'auto' the used range may be wanted and is read in the same sync; an explicit
-      // selection never needs it.
-      if (source !== 'selection') used.load('address, values, text, numberFormat');
-      // Whole columns selected are a million rows: read only the part that holds data.
-      const selected = selection.getUsedRangeOrNullObject(true);
-      selected.load('address, values, text, numberFormat');
-      const tables = sheet.tables;
+      // Whole columns selected are a million rows: only the part that holds data counts.
+      const selected = withSelection ? context.workbook.getSelectedRange().getUsedRangeOrNullObject(true) : undefined;
+      selected?.load('address, rowCount, columnCount');
+      let used = sheet.getUsedRangeOrNullObject(true);
+      used.load('address, rowCount, columnCount');
+      let tables = sheet.tables;
       tables.load('items/name');
+      const storeSheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+      storeSheet.load('isNullObject');
+      await this.sync(context);
+
+      let selectionUsable = selected !== undefined && !selected.isNullObject;
+      if (sheet.name === REPORT_SHEET) {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await this.sync(context);
+        const names = sheets.items.map((s) => s.name).filter((n) => n !== REPORT_SHEET);
+        const name = options.previousSheet && names.includes(options.previousSheet) ? options.previousSheet : names[0];
+        if (!name) return emptyBlock('', emptyStore());
+        sheet = context.workbook.worksheets.getItem(name);
+        sheet.load('name');
+        used = sheet.getUsedRangeOrNullObject(true);
+        used.load('address, rowCount, columnCount');
+        tables = sheet.tables;
+        tables.load('items/name');
+        selectionUsable = false;
+        await this.sync(context);
+      }
+
+      // Second look: the selection's top rows (is there a header?) and the table's address.
+      const selectionArea = selected && selectionUsable ? areaOf(selected.address, selected.rowCount, selected.columnCount) : undefined;
+      const wantSelection = source === 'selection' || source === 'auto';
+      let top: Excel.Range | undefined;
+      if (selectionArea && wantSelection && !(source === 'auto' && selectionArea.rows * selectionArea.columns < 2)) {
+        top = sheet.getRange(addressOf({ ...selectionArea, rows: Math.min(selectionArea.rows, HEADER_ROWS) }));
+        top.load('values');
+      }
+      let table: Excel.Range | undefined;
+      if ((source === 'table' || source === 'auto') && tables.items.length > 0) {
+        table = tables.items[0].getRange();
+        table.load('address, rowCount, columnCount');
+      }
+      let storeRange: Excel.Range | undefined;
+      if (!storeSheet.isNullObject) {
+        storeRange = storeSheet.getUsedRangeOrNullObject(true);
+        storeRange.load('values');
+      }
+      if (top || table || storeRange) await this.sync(context);
+      const store = storeRange && !storeRange.isNullObject ? parseStore(storeRange.values) : emptyStore();
+
+      let area: Area | undefined;
+      let kind: DataBlock['source'] = 'used';
+      let selectionHadHeader: boolean | undefined;
+      if (top && selectionArea) {
+        selectionHadHeader = options.hasHeader(top.values.map((r) => r.map(toCell)));
+        if (source === 'selection' || selectionHadHeader) {
+          area = selectionArea;
+          kind = 'selection';
+        }
+      } else if (source === 'selection' && selectionArea) {
+        area = selectionArea;
+        kind = 'selection';
+      }
+      if (!area && table) {
+        area = areaOf(table.address, table.rowCount, table.columnCount);
+        kind = 'table';
+      }
+      if (!area && source !== 'selection' && source !== 'table' && !used.isNullObject) {
+        area = areaOf(used.address, used.rowCount, used.columnCount);
+        kind = 'used';
+      }
+      if (!area && source === 'table' && !used.isNullObject) {
+        area = areaOf(used.address, used.rowCount, used.columnCount);
+        kind = 'used';
+      }
+      if (!area) return { ...emptyBlock(sheet.name, store), source: kind, selectionHadHeader };
+
+      // The data, a slice per sync so that no answer exceeds Excel's payload limit and the pane
+      // can paint between slices; text and number formats only of the first slice (dates there
+      // tell the date system).
+      const perRead = Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns)));
+      const rows: Cell[][] = [];
+      let system: DateSystem = options.dateSystem === 'auto' ? '1900' : options.dateSystem;
+      for (let done = 0; done < area.rows; done += perRead) {
+        const slice = sheet.getRange(addressOf({ ...area, row: area.row + done, rows: Math.min(perRead, area.rows - done) }));
+        slice.load('values');
+        const head = done === 0 && options.dateSystem === 'auto' ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, area.rows) })) : undefined;
+        head?.load('values, text, numberFormat');
+        await this.sync(context);
+        const values = slice.values;
+        if (head) system = detectDateSystem(head.values, head.text, head.numberFormat);
+        for (const r of values) rows.push(r.map(toCell));
+        options.onProgress?.(rows.length, area.rows);
+      }
+      return { sheet: sheet.name, rows, firstRow: area.row, firstColumn: area.column, dateSystem: system, source: kind, address: `${quoteSheet(sheet.name)}!${addressOf(area)}`, selectionHadHeader, store };
+    });
+  }
+
+  /** Replaces our marks on one sheet with these. Two syncs. */
+  async mark(sheetName: string, marks: Mark[]): Promise<void> {
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
       const formats = sheet.getRange().conditionalFormats;
       formats.load(OUR_FORMAT_PROPS);
       await this.sync(context);
-
-      let picked: { address: string; values: unknown[][]; text: unknown[][]; numberFormat: unknown[][] } | undefined;
-      let kind: DataBlock['source'] = 'used';
-      const bigSelection = selection.rowCount * selection.columnCount > 1;
-      if (source === 'selection' || (source === 'auto' && bigSelection)) {
-        picked = selected.isNullObject ? undefined : selected;
-        kind = 'selection';
-      } else if ((source === 'table' || source === 'auto') && tables.items.length > 0) {
-        const range = tables.items[0].getRange();
-        range.load('address, values, text, numberFormat');
-        await this.sync(context);
-        picked = range;
-        kind = 'table';
-      } else if (!used.isNullObject) {
-        picked = used;
-        kind = 'used';
-      }
-      // The block is reported with the source actually read, even when nothing was.
-      let block: DataBlock = { sheet: sheet.name, rows: [], firstRow: 1, firstColumn: 1, dateSystem: '1900', source: 'used', address: '' };
-      if (picked) {
-        const { row, column } = topLeftOf(picked.address);
-        block = {
-          sheet: sheet.name,
-          rows: picked.values.map((r) => r.map(toCell)),
-          firstRow: row,
-          firstColumn: column,
-          dateSystem: dateSystem === 'auto' ? detectDateSystem(picked.values, picked.text, picked.numberFormat) : dateSystem,
-          source: kind,
-          address: picked.address,
-        };
-      }
-      const marks = check(block);
       for (const cf of formats.items) if (isOurs(cf)) cf.delete();
       for (const severity of ['warning', 'error'] as Severity[]) {
-        const cells = marks.filter((m) => m.severity === severity).map((m) => cellAddress(m.row, m.column));
+        const cells = runsOf(marks.filter((m) => m.severity === severity));
         for (const chunk of chunks(cells)) {
           const cf = sheet.getRanges(chunk.join(',')).conditionalFormats.add(Excel.ConditionalFormatType.custom);
           cf.custom.rule.formula = MARK_FORMULA;
@@ -155,11 +276,10 @@ export class ExcelWorkbook {
         }
       }
       await this.sync(context);
-      return block;
     });
   }
 
-  /** Removes exactly the marks this add-in made, on every sheet. Three syncs. */
+  /** Removes exactly the marks this add-in made, on every sheet; returns how many cells they covered. Three syncs. */
   async clearMarks(): Promise<number> {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -171,17 +291,19 @@ export class ExcelWorkbook {
         return c;
       });
       await this.sync(context);
-      let removed = 0;
+      const covered: Excel.RangeAreas[] = [];
       for (const c of collections) {
         for (const cf of c.items) {
-          if (isOurs(cf)) {
-            cf.delete();
-            removed++;
-          }
+          if (!isOurs(cf)) continue;
+          // Loaded before the delete in the same batch: the cells it covered.
+          const areas = cf.getRanges();
+          areas.load('cellCount');
+          covered.push(areas);
+          cf.delete();
         }
       }
       await this.sync(context);
-      return removed;
+      return covered.reduce((n, a) => n + a.cellCount, 0);
     });
   }
 
@@ -194,8 +316,21 @@ export class ExcelWorkbook {
     });
   }
 
-  /** Writes the findings to a report sheet of its own (replacing an earlier one). Two syncs. */
-  async writeReport(rows: string[][]): Promise<string> {
+  /** Whether a findings sheet is already there (the pane asks before replacing it). One sync. */
+  async reportExists(): Promise<boolean> {
+    return Excel.run(async (context) => {
+      const old = context.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
+      old.load('isNullObject');
+      await this.sync(context);
+      return !old.isNullObject;
+    });
+  }
+
+  /**
+   * Writes the findings to a sheet of their own, replacing an earlier one: every cell as text,
+   * header frozen and filtered, columns sized and wrapped, printed one page wide. Two syncs.
+   */
+  async writeReport(rows: string[][], layout: ReportLayout): Promise<string> {
     return Excel.run(async (context) => {
       const old = context.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
       old.load('isNullObject');
@@ -203,13 +338,66 @@ export class ExcelWorkbook {
       if (!old.isNullObject) old.delete();
       const sheet = context.workbook.worksheets.add(REPORT_SHEET);
       const width = rows[0]?.length ?? 1;
-      sheet.getRange(`A1:${cellAddress(rows.length, width)}`).values = rows;
+      const all = sheet.getRange(`A1:${cellAddress(Math.max(1, rows.length), width)}`);
+      // Range.values takes text starting with = + - as a formula (typings of Range.values): a
+      // name such as "=HYPERLINK(…)" must land as text, so the cells are text before the values go in.
+      all.numberFormat = rows.map((r) => r.map(() => '@'));
+      all.values = rows;
+      all.format.wrapText = true;
+      all.format.verticalAlignment = Excel.VerticalAlignment.top;
       sheet.getRange(`A1:${cellAddress(1, width)}`).format.font.bold = true;
+      layout.widths.forEach((w, i) => {
+        sheet.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = w;
+      });
+      sheet.freezePanes.freezeRows(1);
+      sheet.autoFilter.apply(all);
+      sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
+      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      sheet.pageLayout.setPrintTitleRows('$1:$1');
       sheet.activate();
       await this.sync(context);
       return REPORT_SHEET;
     });
   }
+
+  /**
+   * Replaces the workbook's records with these, on a very hidden sheet (ExcelApi 1.1
+   * SheetVisibility.veryHidden: not listed under Unhide), all cells text. Two syncs.
+   */
+  async writeStore(store: Store): Promise<void> {
+    await Excel.run(async (context) => {
+      let sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+      sheet.load('isNullObject');
+      await this.sync(context);
+      if (sheet.isNullObject) {
+        sheet = context.workbook.worksheets.add(STORE_SHEET);
+        sheet.visibility = Excel.SheetVisibility.veryHidden;
+      } else sheet.getRange().clear(Excel.ClearApplyTo.contents);
+      const rows = storeRows(store);
+      const range = sheet.getRange(`A1:${cellAddress(rows.length, rows[0].length)}`);
+      range.numberFormat = rows.map((r) => r.map(() => '@'));
+      range.values = rows;
+      await this.sync(context);
+    });
+  }
+
+  /** Writes one value into one cell (a fix the clerk clicked). One sync. */
+  async setCell(sheetName: string, row: number, column: number, value: number | string): Promise<void> {
+    await Excel.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem(sheetName).getRange(cellAddress(row, column));
+      cell.values = [[value]];
+      await this.sync(context);
+    });
+  }
+}
+
+function emptyBlock(sheet: string, store: Store): DataBlock {
+  return { sheet, rows: [], firstRow: 1, firstColumn: 1, dateSystem: '1900', source: 'used', address: '', store };
+}
+
+/** A sheet name as Excel writes it in an address. */
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Loading `custom` of a colour scale or data bar fails the batch; `customOrNullObject` does not. */
@@ -217,7 +405,33 @@ const OUR_FORMAT_PROPS = 'items/type, items/customOrNullObject/rule/formula';
 
 function isOurs(cf: Excel.ConditionalFormat): boolean {
   const custom = cf.customOrNullObject;
-  return !custom.isNullObject && String(custom.rule.formula).includes(MARK_SIGNATURE);
+  if (custom.isNullObject) return false;
+  const formula = String(custom.rule.formula);
+  return formula.includes(MARK_SIGNATURE) || formula === LEGACY_MARK_FORMULA;
+}
+
+/** Marked cells as addresses, a column's consecutive rows as one range (I2:I9), so that a
+ * whole wrong column is one area, not thousands. */
+export function runsOf(marks: Mark[]): string[] {
+  // Rows by column; findings come sorted by row, so this is one pass and a check, not a sort.
+  const byColumn = new Map<number, number[]>();
+  for (const m of marks) {
+    const rows = byColumn.get(m.column) ?? byColumn.set(m.column, []).get(m.column)!;
+    rows.push(m.row);
+  }
+  const out: string[] = [];
+  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const rows = byColumn.get(column)!;
+    if (rows.some((r, i) => i > 0 && r < rows[i - 1])) rows.sort((a, b) => a - b);
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      const first = cellAddress(rows[i], column);
+      out.push(j > i ? `${first}:${cellAddress(rows[j], column)}` : first);
+      i = j + 1;
+    }
+  }
+  return out;
 }
 
 /** Address lists kept short enough for one RangeAreas. */
@@ -237,4 +451,3 @@ function chunks(addresses: string[], maxChars = 2000): string[][] {
   if (current.length) out.push(current);
   return out;
 }
-

@@ -9,8 +9,9 @@ import {
   FIRST_SUPPORTED_YEAR,
   LAST_SUPPORTED_YEAR,
   assertSupportedDay,
-  dayFromIsoText,
   dayFromSerial,
+  readDateText,
+  readNumberText,
   findCountry,
   parseCohort,
   Country,
@@ -123,7 +124,12 @@ export function dateSchema(system: DateSystem): CellSchema<Day> {
       } catch {
         return problem(MESSAGES.notDate(String(c)));
       }
-    } else if (typeof c === 'string') day = dayFromIsoText(c);
+    } else if (typeof c === 'string') {
+      // The one date reader of functions, sheets and pane (CONTRACT §1: Japanese forms too).
+      const read = readDateText(c);
+      if (read && !read.ok) return problem({ en: read.en, ja: read.ja });
+      day = read?.value;
+    }
     if (day === undefined) return problem(MESSAGES.notDate(shown(c)));
     try {
       return assertSupportedDay(day);
@@ -135,10 +141,8 @@ export function dateSchema(system: DateSystem): CellSchema<Day> {
 
 function toNumber(c: string | number | boolean): number | undefined {
   if (typeof c === 'number') return Number.isFinite(c) ? c : undefined;
-  if (typeof c === 'string') {
-    const t = c.normalize('NFKC').replace(/[,¥円\s]/g, '');
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return Number(t);
-  }
+  // The one number reader of functions, sheets and pane (`¥280,000`, full width).
+  if (typeof c === 'string') return readNumberText(c);
   return undefined;
 }
 

@@ -207,14 +207,14 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
       const c = cell(f);
       if (isEmptyCell(c)) {
         if (required) {
-          out.add(i, f, 'error', 'CONTRACT §4', M(`${header.columns.get(f)!.text} is empty; it is required`, `${header.columns.get(f)!.text} が空欄です（必須）`));
+          out.add(i, f, 'error', 'input', M(`${header.columns.get(f)!.text} is empty; it is required`, `${header.columns.get(f)!.text} が空欄です（必須）`));
           ok = false;
         }
         return undefined;
       }
       const got = readCell(schema, c);
       if (got.ok) return got.value;
-      out.add(i, f, 'error', 'CONTRACT §4', M(`${header.columns.get(f)!.text}: ${got.msg.en}`, `${header.columns.get(f)!.text}: ${got.msg.ja}`));
+      out.add(i, f, 'error', 'input', M(`${header.columns.get(f)!.text}: ${got.msg.en}`, `${header.columns.get(f)!.text}: ${got.msg.ja}`));
       ok = false;
       return undefined;
     };
@@ -227,7 +227,7 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
     if (kindText !== undefined) {
       kind = parseLedgerKind(kindText);
       if (!kind) {
-        out.add(i, 'kind', 'error', 'CONTRACT §4', M(`unknown kind "${kindText}": ${KINDS_HELP.en}`, `種別「${kindText}」は不明です。${KINDS_HELP.ja}`));
+        out.add(i, 'kind', 'error', 'input', M(`unknown kind "${kindText}": ${KINDS_HELP.en}`, `種別「${kindText}」は不明です。${KINDS_HELP.ja}`));
         ok = false;
       }
     }
@@ -237,13 +237,13 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
       const m = minutesOfHoursCell(hoursCell);
       if (typeof m === 'number') minutes = m;
       else {
-        out.add(i, 'hours', 'error', 'CONTRACT §4', M(`${header.columns.get('hours')!.text}: ${m.en}`, `${header.columns.get('hours')!.text}: ${m.ja}`));
+        out.add(i, 'hours', 'error', 'input', M(`${header.columns.get('hours')!.text}: ${m.en}`, `${header.columns.get('hours')!.text}: ${m.ja}`));
         ok = false;
       }
     }
     if (!ok || name === undefined || from === undefined || kind === undefined) continue;
     if (kind.kind === 'paycut' && minutes !== undefined) {
-      out.add(i, 'hours', 'warning', 'CONTRACT §4', M('a pay cut has no hours (one row per instance); the hours are ignored', '減給に時間は記入しません（1回につき1行）。時間は無視します'));
+      out.add(i, 'hours', 'warning', 'input', M('a pay cut has no hours (one row per instance); the hours are ignored', '減給に時間は記入しません（1回につき1行）。時間は無視します'));
       minutes = undefined;
     }
     entries.push({ row: out.row(i), name, from, to: to ?? from, kind, minutes, note });
@@ -267,7 +267,7 @@ export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { resul
   const rs = ctx.alt ?? defaultAltRuleset();
   const { entries, out, header, dataRows } = readLedgerSheet(sheet);
   if (!header) return { result: { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] }, sound: [] };
-  if (!ctx.people) out.add(header.row, 'name', 'warning', 'CONTRACT §4', M('no roster sheet found (in this workbook or the files given with it): the term, annual-leave balance and roster checks were skipped', '名簿シートが見つかりません（このブック・同時に指定したファイル）。任期・年休残高・名簿の点検を省略しました'));
+  if (!ctx.people) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the term, annual-leave balance and roster checks were skipped', '名簿シートが見つかりません（このブック・同時に指定したファイル）。任期・年休残高・名簿の点検を省略しました'));
   const people = ctx.people ? new Map([...ctx.people].map(([k, p]) => [k, p.terms])) : undefined;
   let sound = entries;
   try {
@@ -373,7 +373,7 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
   if (!header) return { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
   const out = new Out<PaySheetField>(sheet, header);
   const expected: ExpectedPay[] = [];
-  if (!book) out.add(header.row, 'name', 'warning', 'CONTRACT §4', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
+  if (!book) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
   const seen = new Map<string, number>();
   let dataRows = 0;
   for (let i = header.row + 1; i < rows.length; i++) {
@@ -386,27 +386,27 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
     };
     const nameRead = isEmptyCell(cell('name')) ? undefined : readCell(textSchema, cell('name'));
     if (!nameRead?.ok) {
-      out.add(i, 'name', 'error', 'CONTRACT §4', nameRead ? nameRead.msg : M('Name is empty; it is required', '氏名が空欄です（必須）'));
+      out.add(i, 'name', 'error', 'input', nameRead ? nameRead.msg : M('Name is empty; it is required', '氏名が空欄です（必須）'));
       continue;
     }
     const name = nameRead.value;
     const monthKey = monthOfCell(cell('month') ?? null, sheet.dateSystem);
     if (monthKey === undefined) {
-      out.add(i, 'month', 'error', 'CONTRACT §4', M(`"${String(cell('month') ?? '')}" is not a month; write a date, YYYY-MM or 令和6年7月`, `「${String(cell('month') ?? '')}」は月ではありません。日付・YYYY-MM・令和6年7月 のように入力してください`));
+      out.add(i, 'month', 'error', 'input', M(`"${String(cell('month') ?? '')}" is not a month; write a date, YYYY-MM or 令和6年7月`, `「${String(cell('month') ?? '')}」は月ではありません。日付・YYYY-MM・令和6年7月 のように入力してください`));
       continue;
     }
     let paid: number | undefined;
     if (header.columns.has('paid') && !isEmptyCell(cell('paid'))) {
       const got = readCell(yenSchema, cell('paid'));
       if (!got.ok) {
-        out.add(i, 'paid', 'error', 'CONTRACT §4', got.msg);
+        out.add(i, 'paid', 'error', 'input', got.msg);
         continue;
       }
       paid = got.value;
     }
     const dup = `${nameKey(name)}|${monthKey}`;
     if (seen.has(dup)) {
-      out.add(i, 'month', 'error', 'CONTRACT §4', M(`a second row for ${name}, ${monthLabel(monthKey)} (first on row ${seen.get(dup)})`, `${name}・${monthLabel(monthKey)} の行が重複しています（最初は${seen.get(dup)}行目）`));
+      out.add(i, 'month', 'error', 'input', M(`a second row for ${name}, ${monthLabel(monthKey)} (first on row ${seen.get(dup)})`, `${name}・${monthLabel(monthKey)} の行が重複しています（最初は${seen.get(dup)}行目）`));
       continue;
     }
     seen.set(dup, out.row(i));
@@ -415,7 +415,7 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
     // The steps only where a figure is reported or questioned.
     const p = quick && (paid === undefined || paid !== quick.expected) ? book.month(name, monthKey, true) : quick;
     if (!p) {
-      out.add(i, 'name', 'error', 'CONTRACT §4', M(`${name} is not on the roster`, `${name} は名簿にありません`));
+      out.add(i, 'name', 'error', 'input', M(`${name} is not on the roster`, `${name} は名簿にありません`));
       continue;
     }
     const steps = payStepsText(p, 'en');

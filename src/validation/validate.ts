@@ -55,6 +55,7 @@ import {
   yenSchema,
 } from './fields';
 import { LedgerSheetField, PaySheetField, withLedgerAndPay } from './ledger';
+import { ColumnMapping, columnsFor } from './store';
 
 export type Severity = 'error' | 'warning';
 
@@ -93,7 +94,17 @@ export interface SheetResult {
   headerRow: number;
   dataRows: number;
   findings: Finding[];
+  /** The one right value of a finding's cell, where the rules know it (key: fixKey). */
+  fixes?: Map<string, Fix>;
 }
+
+/** The value a cell should hold: a day (a date cell) or whole yen. */
+export interface Fix {
+  kind: 'day' | 'yen';
+  value: number;
+}
+
+export const fixKey = (row: number, column: number, rule: string): string => `${row}:${column}:${rule}`;
 
 export interface ValidateOptions {
   /** A fixed ruleset; without one, each row gets the built-in ruleset in force on its dates. */
@@ -105,12 +116,16 @@ export interface ValidateOptions {
   onProgress?: (done: number, total: number) => void;
   /** Sheets of the other files given together: their roster and ledger serve the ledger and pay checks. */
   related?: SheetInput[];
+  /** Columns the clerk chose for fields their headers do not name (the workbook's `_altrules` store). */
+  mappings?: ColumnMapping[];
 }
 
 interface Header {
   row: number; // index into rows
   columns: Map<Field, { index: number; text: string }>;
   kind: SheetKind;
+  /** Fields the clerk marked "not kept": no missing-column warning for them. */
+  notKept?: Set<Field>;
 }
 
 const HEADER_SCAN_ROWS = 20;
@@ -147,6 +162,7 @@ function findHeader(rows: Cell[][]): Header | undefined {
 
 class Collector {
   readonly findings: Finding[] = [];
+  readonly fixes = new Map<string, Fix>();
   constructor(
     private readonly sheet: string,
     private readonly header: Header,
@@ -159,7 +175,7 @@ class Collector {
     return this.firstRow + rowIndex;
   }
 
-  add(rowIndex: number, field: Field | '', severity: Severity, rule: string, msg: Msg): void {
+  add(rowIndex: number, field: Field | '', severity: Severity, rule: string, msg: Msg, fix?: Fix): void {
     const col = field ? this.header.columns.get(field) : undefined;
     this.findings.push({
       sheet: this.sheet,
@@ -172,6 +188,7 @@ class Collector {
       message_ja: msg.ja,
       columnIndex: col ? this.firstColumn + col.index : 0,
     });
+    if (fix && col) this.fixes.set(fixKey(this.firstRow + rowIndex, this.firstColumn + col.index, rule), fix);
   }
 }
 
@@ -192,7 +209,7 @@ interface FieldSpec {
 function forEachRow(body: Cell[][], h: Header, out: Collector, specs: Partial<Record<Field, FieldSpec>>, each: (fields: Partial<Record<Field, unknown>>, rowIndex: number, cells: Cell[]) => void, onProgress?: (done: number, total: number) => void): void {
   const total = body.length;
   for (let i = 0; i < total; i++) {
-    if (onProgress && i % 2000 === 0) onProgress(i, total);
+    if (onProgress && i % 500 === 0) onProgress(i, total);
     const cells = body[i];
     if (!cells || cells.every((c) => isEmptyCell(c))) continue;
     const rowIndex = h.row + 1 + i;
@@ -223,6 +240,7 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
   if (!header) {
     return { sheet: input.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] };
   }
+  if (options.mappings?.length) applyMappings(header, rows, options.mappings, input.name, firstColumn);
   const out = new Collector(input.name, header, firstRow, firstColumn);
   const system = input.dateSystem ?? '1900';
   const body = rows.slice(header.row + 1);
@@ -259,7 +277,7 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
   }
   const dataRows = body.filter((r) => r.some((c) => !isEmptyCell(c))).length;
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
-  return { sheet: input.name, kind: header.kind, headerRow: firstRow + header.row, dataRows, findings: out.findings };
+  return { sheet: input.name, kind: header.kind, headerRow: firstRow + header.row, dataRows, findings: out.findings, fixes: out.fixes };
 }
 
 /** Today as a day number in Japan (UTC+9, no daylight saving). */
@@ -275,7 +293,7 @@ export function validateWorkbook(sheets: SheetInput[], options: ValidateOptions 
 function missingColumns(h: Header, out: Collector, needs: [Field, string, Msg][]): Set<Field> {
   const missing = new Set<Field>();
   for (const [field, rule, what] of needs) {
-    if (h.columns.has(field) || missing.has(field)) continue;
+    if (h.columns.has(field) || missing.has(field) || h.notKept?.has(field)) continue;
     missing.add(field);
     const names = { ...ROSTER_HEADERS, ...CLAIMS_HEADERS }[field];
     out.add(h.row, field, 'warning', rule, {
@@ -308,7 +326,7 @@ interface RosterRow {
 
 function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSystem, rulesetFor: (day: Day | undefined) => AltRuleset, asOf: Day, onProgress?: (d: number, t: number) => void): void {
   const date = dateSchema(system);
-  const basic = 'CONTRACT §3';
+  const basic = 'input';
   const specs: Partial<Record<RosterField, FieldSpec>> = {
     name: { schema: textSchema, required: true, rule: basic },
     country: { schema: countrySchema, rule: 'Note 2.2' },
@@ -370,7 +388,7 @@ function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs
   if (r.year !== undefined && r.monthlyPay !== undefined) {
     const expected = monthlyPay(rs, r.year);
     if (r.monthlyPay !== expected) {
-      out.add(row, 'monthlyPay', 'error', 'Art 7.1', M(`monthly pay ¥${grouped(r.monthlyPay)} differs from the table for JET year ${r.year}: ¥${grouped(expected)}`, `月額 ${grouped(r.monthlyPay)}円 は来日${r.year}年目の額 ${grouped(expected)}円 と異なります`));
+      out.add(row, 'monthlyPay', 'error', 'Art 7.1', M(`monthly pay ¥${grouped(r.monthlyPay)} differs from the table for JET year ${r.year}: ¥${grouped(expected)}`, `月額 ${grouped(r.monthlyPay)}円 は来日${r.year}年目の額 ${grouped(expected)}円 と異なります`), { kind: 'yen', value: expected });
     }
   }
   const term = checkTerms(r, row, out, rs, L);
@@ -472,10 +490,10 @@ function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L
   }
   if (r.termStart !== undefined && r.termStart !== term.start) {
     const why = r.term === 1 ? M('term 1 starts the day after arrival', '初回の任期は来日日の翌日から') : M('a later term starts the day after the previous term ends', '2回目以降の任期は前任期満了日の翌日から');
-    out.add(row, 'termStart', 'error', r.term === 1 ? 'Note 2.2' : 'Note 2.3', M(`${L('termStart')} ${isoFromDay(r.termStart)} should be ${isoFromDay(term.start)}: ${why.en}`, `${L('termStart')} ${isoFromDay(r.termStart)} は ${isoFromDay(term.start)} のはずです（${why.ja}）`));
+    out.add(row, 'termStart', 'error', r.term === 1 ? 'Note 2.2' : 'Note 2.3', M(`${L('termStart')} ${isoFromDay(r.termStart)} should be ${isoFromDay(term.start)}: ${why.en}`, `${L('termStart')} ${isoFromDay(r.termStart)} は ${isoFromDay(term.start)} のはずです（${why.ja}）`), { kind: 'day', value: term.start });
   }
   if (r.termEnd !== undefined && r.termEnd !== term.end) {
-    out.add(row, 'termEnd', 'error', term.bridge ? 'Note 2.3, D-8' : 'Art 5.1, Note 2', M(`${L('termEnd')} ${isoFromDay(r.termEnd)} should be ${isoFromDay(term.end)}${term.bridge ? ' (the bridge term)' : ''}`, `${L('termEnd')} ${isoFromDay(r.termEnd)} は ${isoFromDay(term.end)} のはずです${term.bridge ? '（短期の任期）' : ''}`));
+    out.add(row, 'termEnd', 'error', term.bridge ? 'Note 2.3, D-8' : 'Art 5.1, Note 2', M(`${L('termEnd')} ${isoFromDay(r.termEnd)} should be ${isoFromDay(term.end)}${term.bridge ? ' (the bridge term)' : ''}`, `${L('termEnd')} ${isoFromDay(r.termEnd)} は ${isoFromDay(term.end)} のはずです${term.bridge ? '（短期の任期）' : ''}`), { kind: 'day', value: term.end });
   }
   if (term.end > participationLimit(rs, plan[0].start)) {
     out.add(row, 'term', 'error', 'Note 3', M(`participation would exceed ${termLimitText(rs, true).en}`, `参加期間が上限を超えます（${termLimitText(rs, true).ja}）`));
@@ -498,7 +516,7 @@ function checkClaims(body: Cell[][], h: Header, out: Collector, rulesetFor: (day
     fiscalYear: { schema: fiscalYearSchema, required: true, rule: 'D-7' },
     claimed: { schema: yenSchema, required: true, rule: subsidy },
     months: { schema: intSchema(1, 12), rule: 'D-7' },
-    name: { schema: textSchema, rule: 'CONTRACT §3' },
+    name: { schema: textSchema, rule: 'input' },
   };
   const seen = new Map<string, number>();
   forEachRow(
@@ -531,4 +549,20 @@ function checkClaims(body: Cell[][], h: Header, out: Collector, rulesetFor: (day
     },
     onProgress,
   );
+}
+
+/** Whether these rows hold a roster or claims header row (the pane's automatic range choice). */
+export function hasHeaderRow(rows: Cell[][]): boolean {
+  return findHeader(rows) !== undefined;
+}
+
+/** The clerk's column choices override what the headers say; "not kept" silences the warning. */
+function applyMappings(h: Header, rows: Cell[][], mappings: ColumnMapping[], sheet: string, firstColumn: number): void {
+  const headerCells = rows[h.row] ?? [];
+  for (const [field, index] of Object.entries(columnsFor({ mappings, acceptances: [], other: [] }, sheet, headerCells, firstColumn)) as [Field, number | null][]) {
+    if (index === null) {
+      h.columns.delete(field);
+      (h.notKept ??= new Set()).add(field);
+    } else h.columns.set(field, { index, text: String(headerCells[index] ?? '').trim() || field });
+  }
 }

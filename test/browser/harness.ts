@@ -18,6 +18,8 @@ const sheet = model.addSheet(
     ['Eamon Kelly', 'Ireland', 'S1', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-30'), 280000, 21, 0, 22],
     ['Gus Ortega', 'Narnia', 'S1', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-30'), 280000, 0, 0, 5],
     ['<img src=x onerror=alert(1)>', 'USA', 'S1', 'TBD', 1, 1, '', '', 280000, 0, 0, 0],
+    // A long name without spaces must wrap, never push the pane sideways.
+    ['Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafewarenwohlgepflegeundsorgfaltigkeitbeschutzenvonangreifendurchihrraubgierigfeinde', 'Germany', 'S1', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-30'), 300000, 0, 0, 0],
   ],
 );
 for (const [k, c] of sheet.cells) if ([4, 7, 8].includes(Number(k.split(',')[1])) && typeof c.value === 'number') c.numberFormat = 'yyyy-mm-dd';
@@ -26,3 +28,16 @@ sheet.formats.push({ id: 'user', cells: ['4,12'], formula: '=L4>1', fill: '#C6EF
 model.addSheet('Notes', [['keep', 'these', 'values'], [1, 2, 3]]);
 installFakeExcel(model, window as unknown as Record<string, unknown>);
 (window as unknown as { __model: FakeWorkbookModel }).__model = model;
+
+/**
+ * A big roster for the progress and long-task measurements: `n` people, every one with a wrong
+ * monthly pay (Art 7.1) and a wrong term end (Art 5.1), so 2n findings.
+ */
+(window as unknown as { __bigRoster: (n: number) => void }).__bigRoster = (n: number) => {
+  const rows: (string | number)[][] = [['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay']];
+  for (let i = 0; i < n; i++) rows.push([`ALT ${i}`, 'USA', 'S1', serial('2023-07-30'), 1, 1, serial('2023-07-31'), serial('2024-07-31'), 290000]);
+  const big = model.addSheet('Big', rows);
+  for (const [k, c] of big.cells) if ([4, 7, 8].includes(Number(k.split(',')[1])) && typeof c.value === 'number') c.numberFormat = 'yyyy-mm-dd';
+  model.active = 'Big';
+  model.selection = { sheet: 'Big', address: 'A1' };
+};

@@ -1,12 +1,16 @@
 // An in-memory Excel behind the task pane's adapter: the subset of the Excel JavaScript API the
 // adapter uses, with Office.js's batch semantics — properties readable only after load() and
-// context.sync(), writes applied at sync — and a count of the syncs.
+// context.sync(), writes applied at sync — and a count of the syncs. Each modelled behaviour cites
+// its source: the doc comments of node_modules/@types/office-js/index.d.ts ("typings") or
+// learn.microsoft.com.
 
 type Value = string | number | boolean;
 
 interface FakeCell {
   value: Value;
   numberFormat?: string;
+  /** Set when a write was taken as a formula (typings of Range.values). */
+  formula?: string;
 }
 
 interface FakeFormat {
@@ -24,6 +28,11 @@ export interface FakeSheet {
   formats: FakeFormat[];
   tables: { name: string; address: string }[];
   bold: Set<string>;
+  visibility?: string;
+  /** Number formats of cells that hold no value yet ("r,c" → format). */
+  emptyFormats?: Map<string, string>;
+  /** Report-sheet layout, as the typings describe each setter. */
+  layout?: { frozenRows?: number; autoFilter?: string; columnWidths?: Record<number, number>; wrap?: string[]; orientation?: string; zoom?: unknown; printTitleRows?: string };
 }
 
 function colNumber(letters: string): number {
@@ -47,10 +56,17 @@ interface Box {
 function parseArea(a: string): Box {
   const ref = a.includes('!') ? a.slice(a.lastIndexOf('!') + 1) : a;
   const [p, q] = ref.replace(/\$/g, '').split(':');
+  // Whole columns ("B:B"), as Worksheet.getRange accepts them (typings of getRange).
+  const cols = /^([A-Z]+)$/.exec(p);
+  if (cols && q && /^[A-Z]+$/.test(q)) return { r1: 1, c1: colNumber(p), r2: 1_048_576, c2: colNumber(q) };
   const m1 = /^([A-Z]+)(\d+)$/.exec(p);
   const m2 = /^([A-Z]+)(\d+)$/.exec(q ?? p);
   if (!m1 || !m2) throw new Error(`InvalidArgument: bad address ${a}`);
   return { r1: Number(m1[2]), c1: colNumber(m1[1]), r2: Number(m2[2]), c2: colNumber(m2[1]) };
+}
+
+function* areaKeys(b: Box): Generator<string> {
+  for (let r = b.r1; r <= b.r2; r++) for (let c = b.c1; c <= b.c2; c++) yield `${r},${c}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -105,13 +121,34 @@ export class FakeWorkbookModel {
     return String(cell.value);
   }
 
+  private usedCache = new WeakMap<FakeSheet, { size: number; box: Box | undefined }>();
+
+  /** Forgets the used range of a sheet after a write (kept while only reads happen: big sheets stay fast). */
+  touch(sheet: FakeSheet): void {
+    this.usedCache.delete(sheet);
+  }
+
   usedBox(sheet: FakeSheet): Box | undefined {
-    let box: Box | undefined;
-    for (const k of sheet.cells.keys()) {
-      const [r, c] = k.split(',').map(Number);
-      box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, c), r2: Math.max(box.r2, r), c2: Math.max(box.c2, c) } : { r1: r, c1: c, r2: r, c2: c };
-    }
+    const cached = this.usedCache.get(sheet);
+    if (cached && cached.size === sheet.cells.size) return cached.box;
+    const box = this.computeUsedBox(sheet);
+    this.usedCache.set(sheet, { size: sheet.cells.size, box });
     return box;
+  }
+
+  private computeUsedBox(sheet: FakeSheet): Box | undefined {
+    if (sheet.cells.size === 0) return undefined;
+    let [r1, c1, r2, c2] = [Infinity, Infinity, 0, 0];
+    for (const k of sheet.cells.keys()) {
+      const comma = k.indexOf(',');
+      const r = Number(k.slice(0, comma));
+      const c = Number(k.slice(comma + 1));
+      if (r < r1) r1 = r;
+      if (r > r2) r2 = r;
+      if (c < c1) c1 = c;
+      if (c > c2) c2 = c;
+    }
+    return { r1, c1, r2, c2 };
   }
 }
 
@@ -180,6 +217,18 @@ class FakeConditionalFormat extends Proxy {
   delete(): void {
     this.batch.ops.push(() => (this.sheet.formats = this.sheet.formats.filter((f) => f !== this.fmt)));
   }
+  /** The cells the format applies to (typings: ConditionalFormat.getRanges, RangeAreas.cellCount). */
+  getRanges() {
+    const { fmt } = this;
+    return new (class extends Proxy {
+      load(_p: string) {
+        this.queueLoad(['cellCount'], () => ({ cellCount: fmt.cells.length }));
+      }
+      get cellCount() {
+        return this.get('cellCount') as number;
+      }
+    })(this.batch);
+  }
 }
 
 class FakeFormatCollection extends Proxy {
@@ -242,13 +291,15 @@ class FakeRange extends Proxy {
         }
         return out;
       };
+      // Only what was asked for is computed: a big used range loaded for its address stays cheap.
+      const want = new Set(list);
       return {
         address: b ? `${this.sheet.name}!${colLetters(b.c1)}${b.r1}${b.r1 === b.r2 && b.c1 === b.c2 ? '' : `:${colLetters(b.c2)}${b.r2}`}` : '',
         rowCount: b ? b.r2 - b.r1 + 1 : 0,
         columnCount: b ? b.c2 - b.c1 + 1 : 0,
-        values: grid((c) => (c ? c.value : '')),
-        text: grid((c) => (c ? this.model.textOf(c) : '')),
-        numberFormat: grid((c) => c?.numberFormat ?? 'General'),
+        values: want.has('values') ? grid((c) => (c ? c.value : '')) : undefined,
+        text: want.has('text') ? grid((c) => (c ? this.model.textOf(c) : '')) : undefined,
+        numberFormat: want.has('numberFormat') ? grid((c) => c?.numberFormat ?? 'General') : undefined,
         isNullObject: b === undefined,
       };
     });
@@ -265,7 +316,7 @@ class FakeRange extends Proxy {
   get text() {
     return this.get('text') as unknown[][];
   }
-  get numberFormat() {
+  get numberFormat(): unknown[][] {
     return this.get('numberFormat') as unknown[][];
   }
   get isNullObject() {
@@ -279,16 +330,50 @@ class FakeRange extends Proxy {
       const b = this.box()!;
       v.forEach((row, i) => row.forEach((x, j) => {
         const key = `${b.r1 + i},${b.c1 + j}`;
+        this.model.touch(this.sheet);
+        const format = this.sheet.cells.get(key)?.numberFormat ?? this.sheet.emptyFormats?.get(key);
+        this.sheet.emptyFormats?.delete(key);
         if (x === '' || x === null) this.sheet.cells.delete(key);
-        else this.sheet.cells.set(key, { value: x as Value });
+        // Typings of Range.values: "If the returned value starts with a plus ("+"), minus ("-"), or
+        // equal sign ("="), Excel interprets this value as a formula" — unless the cell is text ("@").
+        else if (typeof x === 'string' && /^[=+-]/.test(x) && format !== '@') this.sheet.cells.set(key, { value: '#NAME?', formula: x, numberFormat: format });
+        else this.sheet.cells.set(key, { value: x as Value, numberFormat: format });
+      }));
+    });
+  }
+  /** Number formats go in first, for cells with or without a value (typings of Range.numberFormat). */
+  set numberFormat(v: unknown[][]) {
+    this.batch.ops.push(() => {
+      const b = this.box()!;
+      v.forEach((row, i) => row.forEach((f, j) => {
+        const key = `${b.r1 + i},${b.c1 + j}`;
+        const cell = this.sheet.cells.get(key);
+        if (cell) cell.numberFormat = String(f);
+        else (this.sheet.emptyFormats ??= new Map()).set(key, String(f));
       }));
     });
   }
   get conditionalFormats() {
     return new FakeFormatCollection(this.batch, this.model, this.sheet, () => this.boxes() ?? [], () => this.cellKeys());
   }
+  /** Formatting of our own report sheet: recorded so tests can see it (typings of RangeFormat). */
   get format() {
-    return { font: { set bold(_b: boolean) { /* formatting of our own report sheet */ } } };
+    const self = this;
+    const layout = () => (self.sheet.layout ??= {});
+    return {
+      font: { set bold(_b: boolean) { /* bold header: nothing to check */ } },
+      set wrapText(w: boolean) {
+        self.batch.ops.push(() => { if (w) (layout().wrap ??= []).push(self.boxAddress()); });
+      },
+      set verticalAlignment(_a: string) { /* top-aligned rows: nothing to check */ },
+      set columnWidth(w: number) {
+        self.batch.ops.push(() => { const b = self.box()!; for (let c = b.c1; c <= b.c2; c++) (layout().columnWidths ??= {})[c] = w; });
+      },
+    };
+  }
+  boxAddress(): string {
+    const b = this.box()!;
+    return `${colLetters(b.c1)}${b.r1}:${colLetters(b.c2)}${b.r2}`;
   }
   /** The bounding box of the non-empty cells inside this range, or a null object. */
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
@@ -296,13 +381,27 @@ class FakeRange extends Proxy {
       const a = this.boxes()?.[0];
       const used = this.model.usedBox(this.sheet);
       if (!a || !used) return undefined;
+      if (a.r1 <= used.r1 && a.c1 <= used.c1 && a.r2 >= used.r2 && a.c2 >= used.c2) return [used];
       let box: Box | undefined;
-      for (const k of this.sheet.cells.keys()) {
+      const area = (a.r2 - a.r1 + 1) * (a.c2 - a.c1 + 1);
+      // A small area is searched cell by cell; a big one through the sheet's cells.
+      const keys = area < this.sheet.cells.size ? [...areaKeys(a)].filter((k) => this.sheet.cells.has(k)) : this.sheet.cells.keys();
+      for (const k of keys) {
         const [r, c] = k.split(',').map(Number);
         if (r < a.r1 || r > a.r2 || c < a.c1 || c > a.c2) continue;
         box = box ? { r1: Math.min(box.r1, r), c1: Math.min(box.c1, c), r2: Math.max(box.r2, r), c2: Math.max(box.c2, c) } : { r1: r, c1: c, r2: r, c2: c };
       }
       return box ? [box] : undefined;
+    });
+  }
+  /** Typings: Range.clear(applyTo) — contents only here: values go, formats stay. */
+  clear(_applyTo?: string): void {
+    this.batch.ops.push(() => {
+      for (const b of this.boxes() ?? []) for (const k of [...this.sheet.cells.keys()]) {
+        const [r, c] = k.split(',').map(Number);
+        if (r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2) this.sheet.cells.delete(k);
+      }
+      this.model.touch(this.sheet);
     });
   }
   select(): void {
@@ -367,6 +466,28 @@ class FakeSheetProxy extends Proxy {
   activate(): void {
     this.batch.ops.push(() => (this.model.active = this.s().name));
   }
+  /** Typings: Worksheet.visibility (Visible, Hidden, VeryHidden). */
+  set visibility(v: string) {
+    this.batch.ops.push(() => (this.s().visibility = v));
+  }
+  /** Typings: WorksheetFreezePanes.freezeRows(count). */
+  get freezePanes() {
+    return { freezeRows: (n: number) => this.batch.ops.push(() => ((this.s().layout ??= {}).frozenRows = n)) };
+  }
+  /** Typings: AutoFilter.apply(range). */
+  get autoFilter() {
+    return { apply: (r: FakeRange) => this.batch.ops.push(() => ((this.s().layout ??= {}).autoFilter = r.boxAddress())) };
+  }
+  /** Typings: PageLayout.orientation, .zoom (PageLayoutZoomOptions), .setPrintTitleRows. */
+  get pageLayout() {
+    const { batch } = this;
+    const layout = () => (this.s().layout ??= {});
+    return {
+      set orientation(o: string) { batch.ops.push(() => (layout().orientation = o)); },
+      set zoom(z: unknown) { batch.ops.push(() => (layout().zoom = z)); },
+      setPrintTitleRows: (rows: string) => batch.ops.push(() => (layout().printTitleRows = rows)),
+    };
+  }
   delete(): void {
     this.batch.ops.push(() => (this.model.sheets = this.model.sheets.filter((x) => x !== this.resolve())));
   }
@@ -405,10 +526,21 @@ class FakeContext {
           return this._items;
         },
       },
-      getSelectedRange: () => new FakeRange(batch, model, () => model.sheet(model.selection.sheet), () => [parseArea(model.selection.address)]),
+      // Typings of Workbook.getSelectedRange: "If there are multiple ranges selected, this method will throw an error."
+      getSelectedRange: () =>
+        new FakeRange(batch, model, () => model.sheet(model.selection.sheet), () => {
+          if (model.selection.address.includes(',')) throw new Error('InvalidSelection: more than one range is selected');
+          return [parseArea(model.selection.address)];
+        }),
     };
   }
+  /**
+   * context.sync() is a round trip to Excel ("sends queued commands to Excel"): its promise settles
+   * in a later task, never within the caller's task (learn.microsoft.com/office/dev/add-ins/excel/
+   * excel-add-ins-core-concepts, "sync()").
+   */
   async sync(): Promise<void> {
+    await new Promise((r) => setTimeout(r, 0));
     this.model.syncs++;
     const ops = this.batch.ops;
     this.batch.ops = [];
@@ -421,6 +553,10 @@ export function installFakeExcel(model = new FakeWorkbookModel(), target: Record
   target.Excel = {
     run: async <T,>(cb: (ctx: FakeContext) => Promise<T>) => cb(new FakeContext(model)),
     ConditionalFormatType: { custom: 'Custom' },
+    VerticalAlignment: { top: 'Top' },
+    PageOrientation: { landscape: 'Landscape' },
+    SheetVisibility: { veryHidden: 'VeryHidden' },
+    ClearApplyTo: { contents: 'Contents' },
   };
   return model;
 }

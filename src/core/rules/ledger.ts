@@ -181,11 +181,11 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
     const valid: LedgerEntry[] = [];
     for (const e of list) {
       if (e.to < e.from) {
-        add(e, 'to', 'error', 'CONTRACT §4', `ends ${isoFromDay(e.to)}, before it starts ${isoFromDay(e.from)}`, `終了日 ${isoFromDay(e.to)} が開始日 ${isoFromDay(e.from)} より前です`);
+        add(e, 'to', 'error', 'input', `ends ${isoFromDay(e.to)}, before it starts ${isoFromDay(e.from)}`, `終了日 ${isoFromDay(e.to)} が開始日 ${isoFromDay(e.from)} より前です`);
         continue;
       }
       if (e.minutes !== undefined && e.to !== e.from) {
-        add(e, 'hours', 'error', 'CONTRACT §4', `an hourly entry covers one day; this one runs ${isoFromDay(e.from)} to ${isoFromDay(e.to)}`, `時間単位の記録は1日分です（${isoFromDay(e.from)}〜${isoFromDay(e.to)} になっています）`);
+        add(e, 'hours', 'error', 'input', `an hourly entry covers one day; this one runs ${isoFromDay(e.from)} to ${isoFromDay(e.to)}`, `時間単位の記録は1日分です（${isoFromDay(e.from)}〜${isoFromDay(e.to)} になっています）`);
         continue;
       }
       if (e.minutes !== undefined && (e.minutes <= 0 || e.minutes > dailyMin) && e.kind.kind !== 'paycut') {
@@ -205,7 +205,7 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
         continue;
       }
       if (people && !terms) {
-        add(e, 'name', 'error', 'CONTRACT §4', `${e.name} is not on the roster`, `${e.name} は名簿にありません`);
+        add(e, 'name', 'error', 'input', `${e.name} is not on the roster`, `${e.name} は名簿にありません`);
       } else if (terms) {
         // Art 5.1: leave belongs to a term; an entry must lie inside one.
         const t = termOf(terms, e.from);

@@ -1,0 +1,81 @@
+// How a finding reads to a clerk: who it is about, where, how bad (in words), and the clause of
+// the rules in the clerk's language. DOM-free and Office-free, so it tests in Node.
+
+import type { Cell } from '../validation/fields';
+import { CLAIMS_BY_HEADER, ROSTER_BY_HEADER, headerKey, isEmptyCell } from '../validation/fields';
+import type { Finding, Severity } from '../validation/validate';
+import { cellAddress } from '../validation/report';
+import type { UiLang } from './i18n';
+import type { Acceptance } from '../validation/store';
+
+/** One clause tag → its Japanese form: Art 7.1 → 第7条第1項, Art 14-3.3 → 第14条の3第3項, Note 2.2 → 注2の2. */
+function clauseJa(tag: string): string | undefined {
+  const art = /^Art (\d+)(?:-(\d+))?(?:\.(\d+))?(?:\.(\d+))?$/.exec(tag);
+  if (art) return `第${art[1]}条${art[2] ? `の${art[2]}` : ''}${art[3] ? `第${art[3]}項` : ''}${art[4] ? `第${art[4]}号` : ''}`;
+  const note = /^Notes? (\d+)(?:\.(\d+))?(?:[–-](\d+)(?:\.(\d+))?)?$/.exec(tag);
+  if (note) {
+    const one = (a: string, b?: string) => `${a}${b ? `の${b}` : ''}`;
+    return `注${one(note[1], note[2])}${note[3] ? `〜${one(note[3], note[4])}` : ''}`;
+  }
+  return undefined;
+}
+
+/**
+ * The rule a finding cites, as the clerk reads it. Only the rules themselves are cited: the
+ * project's own documents (CONTRACT §n) and its decisions (D-n, P-n) are left out; what remains
+ * of a bare input check is "input".
+ */
+export function ruleLabel(rule: string, lang: UiLang): string {
+  const parts = rule
+    .split(/,\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p && !/^(CONTRACT\b|D-\d|P-\d|internal$|input$)/.test(p));
+  if (!parts.length) return lang === 'ja' ? '入力' : 'input';
+  if (lang === 'en') return parts.join(', ');
+  return parts.map((p) => clauseJa(p) ?? p.replace(/^CLAIR: /, 'クレア: ')).join('・');
+}
+
+export function severityWord(severity: Severity, lang: UiLang): string {
+  return severity === 'error' ? (lang === 'ja' ? 'エラー' : 'Error') : lang === 'ja' ? '警告' : 'Warning';
+}
+
+/** A cell address, or "header row 3" for a finding about the sheet as a whole. */
+export function whereLabel(f: Finding, lang: UiLang): string {
+  if (f.columnIndex) return cellAddress(f.row, f.columnIndex);
+  return lang === 'ja' ? `見出し行 ${f.row}` : `header row ${f.row}`;
+}
+
+export interface CheckedRows {
+  rows: Cell[][];
+  firstRow: number;
+  headerRow: number;
+}
+
+/**
+ * Who each row is about: the Name (氏名) cell, else the row's first value (its key). The header
+ * row itself and rows outside the data are nobody.
+ */
+export function whoReader(block: CheckedRows): (row: number) => string {
+  const header = block.rows[block.headerRow - block.firstRow] ?? [];
+  const nameIndex = header.findIndex((c) => typeof c === 'string' && (ROSTER_BY_HEADER.get(headerKey(c)) === 'name' || CLAIMS_BY_HEADER.get(headerKey(c)) === 'name'));
+  const text = (c: Cell) => (typeof c === 'object' && c !== null ? c.error : String(c).trim());
+  return (row) => {
+    if (row <= block.headerRow) return '';
+    const cells = block.rows[row - block.firstRow];
+    if (!cells) return '';
+    if (nameIndex >= 0 && !isEmptyCell(cells[nameIndex])) return text(cells[nameIndex]);
+    const first = cells.find((c) => !isEmptyCell(c));
+    return first === undefined ? '' : text(first);
+  };
+}
+
+/** The findings sheet the pane writes: a bilingual header, one row per finding, text only. */
+export function reportTable(findings: Finding[], who: (f: Finding) => string, accepted: { finding: Finding; acceptance: Acceptance }[] = []): { rows: string[][]; widths: number[] } {
+  const rows = [['Sheet シート', 'Cell セル', 'Who 氏名', 'Column 列', 'Severity 重要度', 'Rule 条項', 'Message', 'メッセージ', 'Accepted 承認']];
+  const row = (f: Finding, severity: string, note: string) => [f.sheet, whereLabel(f, 'en'), who(f), f.column, severity, `${ruleLabel(f.rule, 'en')} ${ruleLabel(f.rule, 'ja')}`, f.message, f.message_ja, note];
+  for (const f of findings) rows.push(row(f, `${severityWord(f.severity, 'en')} ${severityWord(f.severity, 'ja')}`, ''));
+  // Accepted findings are listed as accepted, with who, when and why.
+  for (const { finding: f, acceptance: a } of accepted) rows.push(row(f, 'Accepted 承認済', `${a.who}, ${a.when.slice(0, 10)}: ${a.why}`));
+  // Points; the two messages get the room and wrap.
+  return { rows, widths: [90, 70, 110, 90, 80, 120, 240, 240, 160] };
+}
