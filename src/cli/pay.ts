@@ -2,14 +2,17 @@
 // of every person on the roster for a month (RULES.md §12); and the cross-file sheets that
 // `altrules validate roster.xlsx ledger.xlsx pay.xlsx` hands to the ledger and pay checks.
 
-import ExcelJS from 'exceljs';
-import { existsSync, realpathSync } from 'fs';
+import { existsSync } from 'fs';
 import { resolve } from 'path';
 import { grouped, monthLabel } from '../core';
 import type { Lang } from '../functions/registry';
 import { PayBook, PaySheetResult, checkLedgerSheet, ledgerKindOfSheet, monthOfCell, payStepsText, rosterPeople } from '../validation/ledger';
 import type { SheetInput, SheetResult } from '../validation/validate';
 import { sheetsOfFile as readSheetsOfFile } from './workbook';
+import { parseFlags } from './flags';
+import { outProblem, writePackageSafely } from './safeWrite';
+import { writeNewWorkbook } from './newBook';
+import { Refusal } from './zip';
 
 interface Io {
   out(text: string): void;
@@ -56,41 +59,27 @@ export function expectedLines(r: SheetResult, ja: boolean): string {
   return head + expected.map((e) => `  row ${String(e.row).padEnd(4)} ${e.name.padEnd(20)} ${e.month}  ¥${grouped(e.expected).padStart(9)}${e.paid !== undefined ? (e.paid === e.expected ? (ja ? '  一致' : '  matches') : ja ? `  支給 ¥${grouped(e.paid)}` : `  paid ¥${grouped(e.paid)}`) : ''}\n`).join('');
 }
 
-function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return resolve(a) === resolve(b);
-  }
-}
-
 export async function payCommand(args: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
-  const take = (opt: string): string | undefined => {
-    const i = args.indexOf(opt);
-    if (i < 0) return undefined;
-    const v = args[i + 1];
-    args.splice(i, 2);
-    return v ?? '';
-  };
-  const monthText = take('--month');
-  const outPath = take('--out');
-  const json = args.includes('--json');
-  const explain = args.includes('--explain');
-  const force = args.includes('--force');
-  const files = args.filter((a) => !a.startsWith('--'));
-  const usage = ja ? '使い方: altrules pay 名簿.xlsx 休暇簿.xlsx --month 2024-07 [--out pay.xlsx] [--json] [--explain]\n' : 'usage: altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx] [--json] [--explain]\n';
+  const usage = ja ? '使い方: altrules pay 名簿.xlsx 休暇簿.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain]\n' : 'usage: altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain]\n';
+  const parsed = parseFlags(args, { month: 'value', out: 'value', json: 'flag', explain: 'flag', force: 'flag' }, 'pay');
+  if ('error' in parsed) {
+    io.err(`${ja ? parsed.error.ja : parsed.error.en}\n${usage}`);
+    return 2;
+  }
+  const { flags, positional: files } = parsed;
+  const monthText = typeof flags.month === 'string' ? flags.month : undefined;
+  const outPath = typeof flags.out === 'string' ? flags.out : undefined;
+  const json = flags.json === true;
+  const explain = flags.explain === true;
+  const force = flags.force === true;
   const month = monthText ? monthOfCell(monthText) : undefined;
   if (files.length === 0 || month === undefined || outPath === '') {
     io.err(month === undefined && monthText ? (ja ? `--month「${monthText}」は月ではありません（例 2024-07、令和6年7月）\n` : `--month "${monthText}" is not a month (e.g. 2024-07 or 令和6年7月)\n`) : usage);
     return 2;
   }
-  if (outPath && files.some((f) => sameFile(f, outPath))) {
-    io.err(ja ? '--out に入力ファイルは指定できません\n' : '--out must not be an input file: inputs are never overwritten\n');
-    return 2;
-  }
-  if (outPath && existsSync(outPath) && !force) {
-    io.err(ja ? `${outPath} は既にあります（上書きするには --force）\n` : `${outPath} exists; add --force to replace it\n`);
+  if (force && outPath === undefined) {
+    io.err(ja ? '--force は --out と一緒に使います\n' : '--force goes with --out\n');
     return 2;
   }
   const sheets: SheetInput[] = [];
@@ -99,6 +88,14 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
       sheets.push(...(await sheetsOfFile(f)));
     } catch (e) {
       io.err(ja ? `読み込めないファイルです: ${f}: ${(e as Error).message}\n` : `cannot read ${f} as an .xlsx workbook: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  // The same guard as validate --out: never an input (by any path or link), never an existing file without --force.
+  for (const f of outPath ? files : []) {
+    const bad = outProblem(f, outPath!, force);
+    if (bad) {
+      io.err(`${ja ? bad.ja : bad.en}\n`);
       return 2;
     }
   }
@@ -124,15 +121,18 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
     }
   }
   if (outPath) {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('給与点検 Pay');
-    ws.addRow(['Name', 'Month', 'Paid', 'Expected 計算額', 'Gross 月額', 'Pay cut 減給', 'Deductions 減額', 'Carried 繰越', 'Steps 根拠']);
-    ws.getRow(1).font = { bold: true };
-    for (const r of rows) ws.addRow([r.name, monthLabel(month), null, r.pay.expected, r.pay.gross, r.pay.cut, r.pay.taken, r.pay.carried, payStepsText(r.pay, lang).join('\n')]);
-    [22, 10, 12, 14, 12, 12, 14, 12, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    // Month as text: a clerk's 2024-07 must not turn into a date by itself.
-    ws.getColumn(2).numFmt = '@';
-    await wb.xlsx.writeFile(outPath);
+    const table = [
+      ['Name', 'Month', 'Paid', 'Expected 計算額', 'Gross 月額', 'Pay cut 減給', 'Deductions 減額', 'Carried 繰越', 'Steps 根拠'],
+      ...rows.map((r) => [r.name, monthLabel(month), null, r.pay.expected, r.pay.gross, r.pay.cut, r.pay.taken, r.pay.carried, payStepsText(r.pay, lang).join('\n')]),
+    ];
+    try {
+      // Month as text: a clerk's 2024-07 must not turn into a date by itself.
+      await writePackageSafely(outPath, force, (zw) => writeNewWorkbook(zw, '給与点検 Pay', table, [22, 10, 12, 14, 12, 12, 14, 12, 90], [2], [9]));
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      io.err(`${ja ? e.ja : e.en}\n`);
+      return 2;
+    }
     if (!json) io.out(ja ? `${outPath} に書き出しました（支給額（Paid）列を記入して altrules validate で点検できます）\n` : `Wrote ${outPath} (fill in Paid and check it with altrules validate)\n`);
   }
   return 0;

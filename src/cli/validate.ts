@@ -1,15 +1,15 @@
 // altrules validate FILE.xlsx [--json] [--out CHECKED.xlsx [--force]] — the task pane's checks, headless.
 
-import { closeSync, constants, linkSync, openSync, realpathSync, renameSync, statSync, unlinkSync, Stats } from 'fs';
-import { basename, dirname, join, resolve } from 'path';
+import { closeSync, openSync, statSync, Stats } from 'fs';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
 import { whereOf } from '../validation/report';
-import { Refusal, Zip, ZipWriter, closeZip, openZip } from './zip';
+import { Refusal, Zip, closeZip, openZip } from './zip';
 import { Package, ReadSheet, openPackage, readAllSheets } from './workbook';
 import { applyReview, reviewFormulas } from './formulas';
 import { writeMarkedCopy } from './mark';
 import { parseFlags } from './flags';
+import { outProblem, writePackageSafely } from './safeWrite';
 import { expectedLines, expectedOf, relatedSheets } from './pay';
 
 interface Io {
@@ -50,81 +50,9 @@ function isFolder(path: string): boolean {
   }
 }
 
-const sameFile = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
-
-/** Refuses an --out that is the input by any path or link, or that exists (unless --force). */
-function outProblem(input: string, out: string, force: boolean): Refusal | undefined {
-  const inStat = statSync(input);
-  const inReal = realpathSync(input);
-  let outStat: Stats | undefined;
-  try {
-    outStat = statSync(out); // follows a symbolic link to what it names
-  } catch {
-    outStat = undefined;
-  }
-  let outReal: string | undefined;
-  try {
-    outReal = join(realpathSync(dirname(resolve(out))), basename(out));
-  } catch {
-    return new Refusal(`the folder for --out ${out} does not exist`, `--out ${out} のフォルダーがありません`);
-  }
-  const isInput = (outStat && sameFile(inStat, outStat)) || outReal === inReal || (outStat && inStat.nlink > 1 && sameFile(inStat, outStat));
-  if (isInput) return new Refusal(`--out ${out} is the input file ${input} (by its path or a link): the input is never overwritten`, `--out ${out} は入力ファイル ${input} と同じファイルです（パスまたはリンク）。入力ファイルは上書きしません`);
-  if (outStat?.isDirectory()) return new Refusal(`--out ${out} is a folder; give a file name`, `--out ${out} はフォルダーです。ファイル名を指定してください`);
-  if (outStat && !force) return new Refusal(`--out ${out} already exists; add --force to replace it`, `--out ${out} はすでにあります。置き換えるには --force を付けてください`);
-  if (outStat && !outStat.isFile()) return new Refusal(`--out ${out} is not a regular file`, `--out ${out} は通常のファイルではありません`);
-  return undefined;
-}
-
-/** Writes the copy to a temporary file beside the target, then renames it into place. */
-async function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string, force: boolean): Promise<void> {
-  const target = resolve(out);
-  const tmp = join(dirname(target), `.${basename(target)}.altrules-${process.pid}-${Date.now()}.tmp`);
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-  // Interrupted (Ctrl+C, kill): the half-written copy goes; the target was never touched.
-  const interrupted = (signal: NodeJS.Signals) => {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* gone */
-    }
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  let ok = false;
-  try {
-    await writeMarkedCopy(pkg, results, lang, new ZipWriter(fd));
-    closeSync(fd);
-    ok = true;
-  } finally {
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
-    if (!ok) {
-      try {
-        closeSync(fd);
-      } catch {
-        /* already closed */
-      }
-      unlinkSync(tmp);
-    }
-  }
-  try {
-    if (force) renameSync(tmp, target);
-    else {
-      // Without --force, a file that appeared meanwhile is not replaced: link fails if it exists.
-      linkSync(tmp, target);
-      unlinkSync(tmp);
-    }
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* gone */
-    }
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Refusal(`--out ${out} already exists; add --force to replace it`, `--out ${out} はすでにあります。置き換えるには --force を付けてください`);
-    throw e;
-  }
+/** Writes the marked copy (see writePackageSafely). */
+function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string, force: boolean): Promise<void> {
+  return writePackageSafely(out, force, (zw) => writeMarkedCopy(pkg, results, lang, zw));
 }
 
 /**
