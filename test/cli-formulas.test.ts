@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { checkWorkbook } from '../src/cli/validate';
-import { closeZip, openZip } from '../src/cli/zip';
+import { closeZip, openZip, readEntry } from '../src/cli/zip';
 import { CellSpec, ROSTER_HEAD, book, sheetData, worksheet } from './xlsx-fixtures';
 import type { Finding } from '../src/validation/validate';
 import { functionOfStoredName, storedName } from '../src/functions/stored-formula';
@@ -99,4 +99,18 @@ test('the stored forms of a JS custom function name map back to the function', (
   for (const token of ['_xldudf_ALT_PAY', '_xldudf_alt_pay', '_xldudf_ALT.PAY', 'ALT.PAY', '[2]!_xldudf_ALT_PAY']) expect(fullName(functionOfStoredName(token)!)).toBe('ALT.PAY');
   expect(fullName(functionOfStoredName('_xldudf_CLAIR_STIPENDCAP')!)).toBe('CLAIR.STIPENDCAP');
   for (const token of ['PAY', '_xldudf_PAY', 'SUM', '_xldudf_ALT_NOSUCH']) expect(functionOfStoredName(token)).toBeUndefined();
+});
+
+test('the samples keep our formulas as Excel saves them, so they recalculate when opened with the add-in', () => {
+  for (const [file, fn] of [['roster.xlsx', /^_xldudf_ALT_(TERMEND|PAY)\(/], ['claims.xlsx', /^_xldudf_CLAIR_STIPENDCAP\(/]] as const) {
+    const zip = openZip(join(__dirname, '..', 'examples', file));
+    try {
+      const xml = readEntry(zip, zip.entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!, 1 << 24).toString('utf8');
+      const formulas = [...xml.matchAll(/<f[^>]*>([^<]+)<\/f>/g)].map((m) => m[1]);
+      expect(formulas.length).toBeGreaterThan(3);
+      for (const f of formulas) expect({ file, f, saved: fn.test(f) }).toEqual({ file, f, saved: true });
+    } finally {
+      closeZip(zip);
+    }
+  }
 });
