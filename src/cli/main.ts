@@ -10,7 +10,7 @@ interface Io {
   err(text: string): void;
 }
 
-const USAGE = `altrules — JET Programme ALT and CLAIR rules (RULES.md) from the command line
+const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) from the command line
 
   altrules call NAME ARG...            evaluate one worksheet function as Excel would
   altrules call --explain NAME ARG...  show the steps, clauses and decisions behind the result

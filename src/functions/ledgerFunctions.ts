@@ -92,8 +92,8 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
   {
     addin: 'ALT',
     name: 'MONTHPAY',
-    en: "Expected pay of a month (RULES.md §12): the month's amount with days at their rates (D-12), less last month's unpaid hours (Art 8.2, D-9, D-13) and any pay cut (Art 27.2.2), never below zero.",
-    ja: '月の支給見込額（RULES.md §12）: 日ごとの支給割合による月額（D-12）から、前月の無給時間の減額（第8条第2項・D-9・D-13）と減給（第27条第2項第2号）を差し引く（0円未満にしない）。',
+    en: "Expected pay of a month (Art 7.3, 8, 27.2.2): the month's amount with days at their rates (D-12), less last month's unpaid hours (Art 8.2, D-9, D-13) and any pay cut (Art 27.2.2), never below zero.",
+    ja: '月の支給見込額（第7条第3項・第8条・第27条第2項第2号）: 日ごとの支給割合による月額（D-12）から、前月の無給時間の減額（第8条第2項・D-9・D-13）と減給（第27条第2項第2号）を差し引く（0円未満にしない）。',
     params: [
       P.year(),
       date('month', '月', 'any day of the month', '対象月の任意の日'),
@@ -106,7 +106,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       rulesetParam,
     ],
     result: 'yen',
-    example: { args: [1, '2024-07-01', '2023-08-07', null, 2.5], result: 274462, en: 'RULES.md §12: June’s 2 h 30 rounds to 3 h, 3 × ¥1,846 comes out of July', ja: 'RULES.md §12: 6月の2時間30分は3時間、3 × 1,846円を7月に減額' },
+    example: { args: [1, '2024-07-01', '2023-08-07', null, 2.5], result: 274462, en: 'June’s 2 h 30 rounds to 3 h, 3 × ¥1,846 comes out of July', ja: '6月の2時間30分は3時間、3 × 1,846円を7月に減額' },
     run([year, month, start, end, unpaid, rated, cuts, daily, rs], ctx) {
       const r = altRs(rs);
       const y = toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
@@ -135,8 +135,8 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
   {
     addin: 'ALT',
     name: 'LEDGERBALANCE',
-    en: 'A leave ledger checked entry by entry (spills): from, to, kind, hours, annual leave left on that date in days, and "OK" or the finding with its clause (Art 12–14-3, RULES.md §12).',
-    ja: '休暇簿を1件ずつ点検（スピル）: 開始日・終了日・種別・時間・その日の年休残日数・「OK」または条項付きの指摘（第12条〜第14条の3、RULES.md §12）。',
+    en: 'A leave ledger checked entry by entry (spills): from, to, kind, hours, annual leave left on that date in days, and "OK" or the finding with its clause (Art 12–14-3).',
+    ja: '休暇簿を1件ずつ点検（スピル）: 開始日・終了日・種別・時間・その日の年休残日数・「OK」または条項付きの指摘（第12条〜第14条の3）。',
     params: [
       { name: 'ledger', jaName: '休暇簿', kind: 'range', en: 'rows of from, to, kind, hours, note (to, hours, note may be empty; a header row is skipped)', ja: '開始日・終了日・種別・時間・備考 の行（終了日・時間・備考は空欄可。見出し行は無視）' },
       date('termStart', '任期開始日', 'first day of the term', '任期の初日'),

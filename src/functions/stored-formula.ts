@@ -1,9 +1,10 @@
-// How Excel keeps a JavaScript custom function in a saved workbook's formula text. Excel saves
-// =ALT.PAY(…) as _xldudf_ALT_PAY(…): the prefix marks a JS custom function and the namespace's dot
-// becomes an underscore (Microsoft in OfficeDev/Excel-Custom-Functions#108: "For Javascript Custom
-// Functions, we by default save out with a different prefix _xldudf"; saved formulas quoted in
-// OfficeDev/office-js#2568 and #5611). A formula written without the prefix may not recalculate
-// until re-entered (#108), so the samples are written the way Excel writes them.
+// How Excel keeps a JavaScript custom function in a saved workbook's formula text. Microsoft says
+// Excel saves JS custom functions "with a different prefix _xldudf" (OfficeDev/Excel-Custom-Functions
+// #108) and that a formula without it may not recalculate until re-entered; OfficeDev/office-js#2568
+// and #5611 show the prefix in saved files. That the namespace's dot becomes an underscore
+// (=ALT.PAY(…) saved as _xldudf_ALT_PAY(…)) is what workbooks saved by Excel show in public code
+// (e.g. _xldudf_CX_GET, _xldudf_CS_SPARK_XCALL), not something Microsoft documents; so the samples
+// are written that way, and the reader accepts the dotted form and the plain name as well.
 
 import { FUNCTIONS, FnDecl, fullName } from './registry';
 
