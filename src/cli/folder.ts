@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetKind, validateWorkbook } from '../validation/validate';
+import { splitStore } from './store';
 import { rosterPeople } from '../validation/ledger';
 import { relatedSheets } from './pay';
 import { sheetsOfFile } from './workbook';
@@ -50,11 +51,12 @@ export function workbooksUnder(dir: string): string[] {
 /** Checks one workbook, with the other workbooks of its folder for a ledger's roster; never throws. */
 export async function checkFile(file: string, siblings: readonly string[] = []): Promise<FileReport> {
   try {
-    const sheets = await sheetsOfFile(file);
+    // The `_altrules` store is not checked; its column mappings are honoured.
+    const { sheets, store } = splitStore(await sheetsOfFile(file));
     // Only a workbook without a roster of its own looks at its folder: a folder of 200 complete
     // workbooks must not read every other one for each.
     const related = rosterPeople(sheets).size > 0 ? [] : await relatedSheets(siblings, file, sheets);
-    const results = validateWorkbook(sheets, { related });
+    const results = validateWorkbook(sheets, { related, mappings: store.mappings });
     return {
       file,
       sheets: results.map((r) => ({ sheet: r.sheet, kind: r.kind, dataRows: r.dataRows, errors: r.findings.filter((f) => f.severity === 'error').length, warnings: r.findings.filter((f) => f.severity === 'warning').length })),
