@@ -174,3 +174,20 @@ describe('altrules validate --columns MAP.json', () => {
     expect(rj.stderr).toMatch(ja);
   });
 });
+
+describe('altrules validate DIR/ honours each workbook’s store too', () => {
+  test('the mapping is read, the store sheet is not a sheet, the accepted finding is not counted', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'altrules-store-folder-'));
+    const path = workbook('stored-for-folder.xlsx', [STORE_HEAD, mapping, acceptance('250000')]);
+    writeFileSync(join(folder, 'roster.xlsx'), readFileSync(path));
+    const r = run(['validate', folder, '--json', '--threads', '0']);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { sheets: { sheet: string; errors: number; accepted?: number }[]; findings: JsonOut['findings'] };
+    // Open errors: G2 (Note 2.2, through the mapping) and I4 (Art 7.1); I3 accepted.
+    expect(report.sheets).toEqual([expect.objectContaining({ sheet: 'Roster', errors: 2, accepted: 1 })]);
+    expect(report.findings.filter((f) => f.accepted).map((f) => [f.row, f.rule, f.accepted!.who])).toEqual([[3, 'Art 7.1', 'Tanaka']]);
+    expect(report.findings.some((f) => f.row === 2 && f.rule === 'Note 2.2')).toBe(true);
+    const text = run(['validate', folder, '--threads', '0']);
+    expect(text.stdout).toContain('roster.xlsx: Roster (roster) — 2 error(s), 0 warning(s), 1 accepted');
+  });
+});
