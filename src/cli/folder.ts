@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'path';
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetKind, validateWorkbook } from '../validation/validate';
+import { acceptedFindings, splitStore } from './store';
 import { rosterPeople } from '../validation/ledger';
 import { relatedSheets } from './pay';
 import { sheetsOfFile } from './workbook';
@@ -22,8 +23,9 @@ export interface FileReport {
   file: string;
   /** Why the file could not be read, if it could not. */
   unreadable?: string;
-  sheets: { sheet: string; kind: SheetKind; dataRows: number; errors: number; warnings: number }[];
-  findings: Omit<Finding, 'columnIndex'>[];
+  /** `accepted`: findings the clerk accepted in the workbook's store, not counted as errors or warnings. */
+  sheets: { sheet: string; kind: SheetKind; dataRows: number; errors: number; warnings: number; accepted?: number }[];
+  findings: (Omit<Finding, 'columnIndex'> & { accepted?: { who: string; when: string; why: string } })[];
 }
 
 /** Every .xlsx under a folder, in name order (Excel's ~$ lock files left out). */
@@ -50,15 +52,27 @@ export function workbooksUnder(dir: string): string[] {
 /** Checks one workbook, with the other workbooks of its folder for a ledger's roster; never throws. */
 export async function checkFile(file: string, siblings: readonly string[] = []): Promise<FileReport> {
   try {
-    const sheets = await sheetsOfFile(file);
+    // The `_altrules` store is not checked; its column mappings are honoured.
+    const { sheets, store } = splitStore(await sheetsOfFile(file));
     // Only a workbook without a roster of its own looks at its folder: a folder of 200 complete
     // workbooks must not read every other one for each.
     const related = rosterPeople(sheets).size > 0 ? [] : await relatedSheets(siblings, file, sheets);
-    const results = validateWorkbook(sheets, { related });
+    const results = validateWorkbook(sheets, { related, mappings: store.mappings });
+    const accepted = acceptedFindings(store, results, sheets);
+    const open = (f: Finding) => !accepted.has(f);
     return {
       file,
-      sheets: results.map((r) => ({ sheet: r.sheet, kind: r.kind, dataRows: r.dataRows, errors: r.findings.filter((f) => f.severity === 'error').length, warnings: r.findings.filter((f) => f.severity === 'warning').length })),
-      findings: results.flatMap((r) => r.findings.map(({ columnIndex: _c, ...f }) => f)),
+      sheets: results.map((r) => {
+        const n = r.findings.length - r.findings.filter(open).length;
+        return { sheet: r.sheet, kind: r.kind, dataRows: r.dataRows, errors: r.findings.filter((f) => open(f) && f.severity === 'error').length, warnings: r.findings.filter((f) => open(f) && f.severity === 'warning').length, ...(n ? { accepted: n } : {}) };
+      }),
+      findings: results.flatMap((r) =>
+        r.findings.map((finding) => {
+          const { columnIndex: _c, ...f } = finding;
+          const a = accepted.get(finding);
+          return a ? { ...f, accepted: { who: a.who, when: a.when, why: a.why } } : f;
+        }),
+      ),
     };
   } catch (e) {
     return { file, unreadable: (e as Error).message, sheets: [], findings: [] };
@@ -129,6 +143,8 @@ export async function folderCommand(dir: string, args: string[], io: Io, lang: L
     const shown = relative(dir, r.file) || r.file;
     const e = r.sheets.reduce((n, s) => n + s.errors, 0);
     const w = r.sheets.reduce((n, s) => n + s.warnings, 0);
+    const a = r.sheets.reduce((n, s) => n + (s.accepted ?? 0), 0);
+    const also = a ? (ja ? `、承認済み ${a}件` : `, ${a} accepted`) : '';
     const known = r.sheets.filter((s) => s.kind !== 'unknown');
     errors += e;
     warnings += w;
@@ -139,7 +155,7 @@ export async function folderCommand(dir: string, args: string[], io: Io, lang: L
       continue;
     }
     if (r.unreadable) io.out(ja ? `✖ ${shown}: 読み込めません（${r.unreadable}）\n` : `✖ ${shown}: unreadable (${r.unreadable})\n`);
-    else io.out(`${e ? '✖' : w ? '⚠' : '✔'} ${shown}: ${known.map((s) => `${s.sheet} (${s.kind})`).join(', ') || (ja ? '点検対象のシートなし' : 'no sheet recognised')} — ${ja ? `エラー ${e}件、警告 ${w}件` : `${e} error(s), ${w} warning(s)`}\n`);
+    else io.out(`${e ? '✖' : w ? '⚠' : '✔'} ${shown}: ${known.map((s) => `${s.sheet} (${s.kind})`).join(', ') || (ja ? '点検対象のシートなし' : 'no sheet recognised')} — ${ja ? `エラー ${e}件、警告 ${w}件` : `${e} error(s), ${w} warning(s)`}${also}\n`);
   }
   if (!json) io.out(ja ? `\n合計: ${files.length}ファイル、${checked}シートを点検、エラー ${errors}件、警告 ${warnings}件${unreadable ? `、読み込めないファイル ${unreadable}件` : ''}\n` : `\nTotal: ${files.length} file(s), ${checked} sheet(s) checked, ${errors} error(s), ${warnings} warning(s)${unreadable ? `, ${unreadable} unreadable` : ''}\n`);
   return unreadable ? 2 : checked > 0 ? 0 : 1;

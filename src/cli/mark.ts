@@ -6,6 +6,7 @@
 import { StringDecoder } from 'string_decoder';
 import { createDeflateRaw, crc32 } from 'zlib';
 import type { Finding, SheetResult } from '../validation/validate';
+import type { Acceptance } from '../validation/store';
 import { REPORT_SHEET, cellAddress, columnLetters, reportRows } from '../validation/report';
 import { LIMITS, Package, REL, dirOf, parseRels, parseRef, readPart, relsPartOf, resolvePart } from './workbook';
 import { TagScanner, attr, escapeText } from './xml';
@@ -344,11 +345,21 @@ async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles:
 
 // ---- findings sheet -------------------------------------------------------------------------
 
-function reportSheetXml(results: SheetResult[], styles: Styles): string {
-  const rows = reportRows(results.flatMap((r) => r.findings));
+function reportSheetXml(results: SheetResult[], styles: Styles, accepted: ReadonlyMap<Finding, Acceptance>): string {
+  const all = results.flatMap((r) => r.findings);
+  let rows = reportRows(all);
+  const widths = [18, 9, 18, 14, 12, 70, 70];
+  // Accepted findings stay listed, as accepted, with who, when and why (as the pane's report does).
+  if (accepted.size) {
+    rows = rows.map((row, i) => {
+      if (i === 0) return [...row, 'Accepted 承認'];
+      const a = accepted.get(all[i - 1]);
+      return a ? [...row.slice(0, 3), 'Accepted 承認済', ...row.slice(4), `${a.who}, ${a.when}: ${a.why}`] : [...row, ''];
+    });
+    widths.push(40);
+  }
   const head = styles.report(true);
   const body = styles.report(false);
-  const widths = [18, 9, 18, 14, 12, 70, 70];
   const lastCol = columnLetters(rows[0].length);
   const cells = rows
     .map((r, i) => `<row r="${i + 1}">${r.map((v, c) => `<c r="${cellAddress(i + 1, c + 1)}" s="${i === 0 ? head : body}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`).join('')}</row>`)
@@ -407,7 +418,7 @@ function freeName(pkg: Package, taken: Set<string>, make: (n: number) => string)
 }
 
 /** Writes the marked copy of `pkg` to `zw`. */
-export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang: 'en' | 'ja', zw: ZipWriter): Promise<void> {
+export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang: 'en' | 'ja', zw: ZipWriter, accepted: ReadonlyMap<Finding, Acceptance> = new Map()): Promise<void> {
   const zip = pkg.zip;
   const replaced = new Map<string, Buffer | 'stream'>();
   const added: [string, Buffer][] = [];
@@ -428,7 +439,7 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
     if (!sheet?.part || sheet === reportSheet) continue;
     const byCell = new Map<string, Finding[]>();
     for (const f of r.findings) {
-      if (!f.columnIndex) continue;
+      if (!f.columnIndex || accepted.has(f)) continue;
       const k = cellAddress(f.row, f.columnIndex);
       byCell.set(k, [...(byCell.get(k) ?? []), f]);
     }
@@ -504,7 +515,7 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
     workbookXml = workbookXml.slice(0, close.index) + `<${p}sheet xmlns:r="${NS_R}" name="${escapeText(REPORT_SHEET)}" sheetId="${sheetId}" r:id="${id}"/>` + workbookXml.slice(close.index);
     contentTypes = addContentType(contentTypes, reportPart, CT.worksheet);
   }
-  const reportXml = reportSheetXml(results, styles);
+  const reportXml = reportSheetXml(results, styles, accepted);
   if (reportSheet?.part) replaced.set(reportPart, Buffer.from(reportXml, 'utf8'));
   else added.push([reportPart, Buffer.from(reportXml, 'utf8')]);
   if (workbookXml !== pkg.workbookXml) replaced.set(pkg.workbookPart, Buffer.from(workbookXml, 'utf8'));

@@ -11,14 +11,16 @@ import { writeMarkedCopy } from './mark';
 import { parseFlags } from './flags';
 import { outProblem, writePackageSafely } from './safeWrite';
 import { expectedLines, expectedOf, relatedSheets } from './pay';
+import type { Acceptance } from '../validation/store';
+import { ColumnsSpec, acceptedFindings, mappingsFor, readColumnsFile, splitStore } from './store';
 
 interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-const USAGE_EN = 'usage: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--out CHECKED.xlsx [--force]]\n';
-const USAGE_JA = '使い方: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--out CHECKED.xlsx [--force]]\n';
+const USAGE_EN = 'usage: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force]]\n';
+const USAGE_JA = '使い方: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force]]\n';
 
 /** Why a path cannot be read, in both languages; undefined when it is a readable regular file. */
 function unreadable(file: string): Refusal | undefined {
@@ -51,29 +53,37 @@ function isFolder(path: string): boolean {
 }
 
 /** Writes the marked copy (see writePackageSafely). */
-function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string, force: boolean): Promise<void> {
-  return writePackageSafely(out, force, (zw) => writeMarkedCopy(pkg, results, lang, zw));
+function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string, force: boolean, accepted: Map<Finding, Acceptance>): Promise<void> {
+  return writePackageSafely(out, force, (zw) => writeMarkedCopy(pkg, results, lang, zw, accepted));
 }
 
 /**
  * Reads every sheet of an opened package and validates it, formulas reviewed. `related` gives the
- * sheets of other files that a ledger or pay sheet matches its people against. Refusals throw.
+ * sheets of other files that a ledger or pay sheet matches its people against. The workbook's
+ * `_altrules` store is not checked but honoured: its column mappings (with `columns` over them)
+ * and its accepted findings. Refusals throw.
  */
-export async function checkWorkbook(zip: Zip, lang: Lang, related: (sheets: ReadSheet[]) => Promise<SheetInput[]> = async () => []): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[] }> {
+export async function checkWorkbook(
+  zip: Zip,
+  lang: Lang,
+  related: (sheets: ReadSheet[]) => Promise<SheetInput[]> = async () => [],
+  columns?: ColumnsSpec,
+): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[]; accepted: Map<Finding, Acceptance> }> {
   const pkg = openPackage(zip);
-  const sheets = await readAllSheets(pkg);
+  const { sheets, store } = splitStore(await readAllSheets(pkg));
+  const mappings = mappingsFor(store, columns, sheets, zip.path);
   const reviews = sheets.map((s) => reviewFormulas(s, lang));
-  const results = validateWorkbook(sheets, { related: await related(sheets) });
+  const results = validateWorkbook(sheets, { related: await related(sheets), mappings });
   results.forEach((r, i) => applyReview(r, sheets[i], reviews[i]));
-  return { pkg, sheets, results };
+  return { pkg, sheets, results, accepted: acceptedFindings(store, results, sheets) };
 }
 
-type JsonFinding = Omit<Finding, 'columnIndex'> & { file?: string };
+type JsonFinding = Omit<Finding, 'columnIndex'> & { file?: string; accepted?: { who: string; when: string; why: string } };
 type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; headerRow: number; dataRows: number };
 
 export async function validateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
-  const parsed = parseFlags(argv, { json: 'flag', out: 'value', force: 'flag', threads: 'value' }, 'validate');
+  const parsed = parseFlags(argv, { json: 'flag', out: 'value', force: 'flag', threads: 'value', columns: 'value' }, 'validate');
   if ('error' in parsed) {
     io.err(`${ja ? parsed.error.ja : parsed.error.en}\n${ja ? USAGE_JA : USAGE_EN}`);
     return 2;
@@ -89,6 +99,10 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
   }
   // A folder: every workbook under it, in parallel (a prefecture checking its boards' workbooks).
   if (files.length === 1 && isFolder(files[0])) {
+    if (flags.columns !== undefined) {
+      io.err(ja ? '--columns はフォルダーには使えません\n' : '--columns does not work with a folder\n');
+      return 2;
+    }
     if (outPath !== undefined) {
       io.err(ja ? '--out はフォルダーには使えません\n' : '--out does not work with a folder\n');
       return 2;
@@ -106,6 +120,20 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
   if (outPath && files.length > 1) {
     io.err(ja ? '--out は1つのファイルにだけ使えます\n' : '--out works with one input file at a time\n');
     return 2;
+  }
+  let columns: ColumnsSpec | undefined;
+  if (flags.columns !== undefined) {
+    if (flags.columns === '' || flags.columns === true) {
+      io.err(ja ? '--columns の後に列の対応を書いた JSON ファイル名を指定してください\n' : '--columns needs a JSON file naming the columns\n');
+      return 2;
+    }
+    try {
+      columns = readColumnsFile(flags.columns);
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      say(e);
+      return 2;
+    }
   }
   const findings: JsonFinding[] = [];
   const sheets: JsonSheet[] = [];
@@ -139,8 +167,9 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
     try {
       let results: SheetResult[];
       let pkg: Package;
+      let accepted: Map<Finding, Acceptance>;
       try {
-        ({ pkg, results } = await checkWorkbook(zip, lang, (own) => relatedSheets(files, file, own)));
+        ({ pkg, results, accepted } = await checkWorkbook(zip, lang, (own) => relatedSheets(files, file, own), columns));
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
         say(e);
@@ -160,15 +189,21 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
         );
       }
       if (json) {
-        for (const r of results) for (const { columnIndex: _c, ...f } of r.findings) findings.push(files.length > 1 ? { file, ...f } : f);
+        for (const r of results)
+          for (const finding of r.findings) {
+            const { columnIndex: _c, ...f } = finding;
+            const a = accepted.get(finding);
+            const shown: JsonFinding = a ? { ...f, accepted: { who: a.who, when: a.when, why: a.why } } : f;
+            findings.push(files.length > 1 ? { file, ...shown } : shown);
+          }
         expected.push(...expectedOf(results, files.length > 1 ? file : undefined));
       } else {
         if (files.length > 1) io.out(`${file}\n`);
-        printResults(results, io, ja);
+        printResults(results, io, ja, accepted);
       }
       if (outPath) {
         try {
-          await writeCopy(pkg, results, lang, outPath, force);
+          await writeCopy(pkg, results, lang, outPath, force, accepted);
         } catch (e) {
           if (!(e instanceof Refusal)) throw e;
           say(e);
@@ -186,20 +221,28 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
   return checked > 0 ? 0 : 1;
 }
 
-function printResults(results: SheetResult[], io: Io, ja: boolean): void {
+function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map<Finding, Acceptance>): void {
   for (const r of results) {
     if (r.kind === 'unknown') {
       io.out(ja ? `■ ${r.sheet}: 名簿・請求の見出しが見つからないため点検しませんでした\n` : `■ ${r.sheet}: no roster or claims headers found; not checked\n`);
       continue;
     }
     const kind = ja ? { roster: '名簿', claims: '請求', ledger: '休暇簿', pay: '給与点検' }[r.kind] : r.kind;
-    const errors = r.findings.filter((f) => f.severity === 'error').length;
-    const warnings = r.findings.length - errors;
-    io.out(ja ? `■ ${r.sheet}（${kind}・${r.dataRows}行）: エラー ${errors}件、警告 ${warnings}件\n` : `■ ${r.sheet} (${kind}, ${r.dataRows} rows): ${errors} error(s), ${warnings} warning(s)\n`);
-    for (const f of r.findings) {
+    // Accepted findings are counted apart and listed after the open ones, each with why, who and when.
+    const open = r.findings.filter((f) => !accepted.has(f));
+    const done = r.findings.filter((f) => accepted.has(f));
+    const errors = open.filter((f) => f.severity === 'error').length;
+    const warnings = open.length - errors;
+    const also = done.length ? (ja ? `、承認済み ${done.length}件` : `, ${done.length} accepted`) : '';
+    io.out(ja ? `■ ${r.sheet}（${kind}・${r.dataRows}行）: エラー ${errors}件、警告 ${warnings}件${also}\n` : `■ ${r.sheet} (${kind}, ${r.dataRows} rows): ${errors} error(s), ${warnings} warning(s)${also}\n`);
+    for (const f of open) {
       const where = f.columnIndex ? whereOf(f) : `row ${f.row}`;
       const sev = f.severity === 'error' ? (ja ? 'エラー' : 'error  ') : ja ? '警告  ' : 'warning';
       io.out(`  ${where.padEnd(6)} ${sev} [${f.rule}] ${ja ? f.message_ja : f.message}\n`);
+    }
+    for (const f of done) {
+      const a = accepted.get(f)!;
+      io.out(ja ? `  ${whereOf(f).padEnd(6)} 承認済み（${a.why}、${a.who}、${a.when}） [${f.rule}] ${f.message_ja}\n` : `  ${whereOf(f).padEnd(6)} accepted (${a.why}, ${a.who}, ${a.when}) [${f.rule}] ${f.message}\n`);
     }
     io.out(expectedLines(r, ja));
   }
