@@ -70,7 +70,8 @@ async function main(): Promise<void> {
   const { cliBench } = await import('./bench-cli');
   const results: BenchResult[] = [];
   const { ledgerBench, folderBench } = await import('./bench-ledger');
-  for (const run of [calendarBench, functionsBench, jsonlBench, validationBench, cliBench, ledgerBench, folderBench, bundleReport]) {
+  const { paneBench } = await import('./bench-pane');
+  for (const run of [calendarBench, functionsBench, jsonlBench, validationBench, cliBench, ledgerBench, folderBench, paneBench, bundleReport]) {
     const r = await run();
     console.log(`${r.lines.join('\n')}\n`);
     results.push(r);
