@@ -3,7 +3,7 @@
 import { closeSync, openSync, statSync, Stats } from 'fs';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
-import { whereOf } from '../validation/report';
+import { whereOf, whoReader } from '../validation/report';
 import { Refusal, Zip, closeZip, openZip } from './zip';
 import { Package, ReadSheet, openPackage, readAllSheets } from './workbook';
 import { applyReview, reviewFormulas } from './formulas';
@@ -168,8 +168,9 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       let results: SheetResult[];
       let pkg: Package;
       let accepted: Map<Finding, Acceptance>;
+      let read: ReadSheet[];
       try {
-        ({ pkg, results, accepted } = await checkWorkbook(zip, lang, (own) => relatedSheets(files, file, own), columns));
+        ({ pkg, results, accepted, sheets: read } = await checkWorkbook(zip, lang, (own) => relatedSheets(files, file, own), columns));
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
         say(e);
@@ -199,7 +200,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
         expected.push(...expectedOf(results, files.length > 1 ? file : undefined));
       } else {
         if (files.length > 1) io.out(`${file}\n`);
-        printResults(results, io, ja, accepted);
+        printResults(results, io, ja, accepted, read);
       }
       if (outPath) {
         try {
@@ -221,10 +222,17 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
   return checked > 0 ? 0 : 1;
 }
 
-function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map<Finding, Acceptance>): void {
+function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map<Finding, Acceptance>, read: readonly ReadSheet[]): void {
   for (const r of results) {
+    // Who each finding is about: the Name cell of its row, else the row's first value (as in the pane).
+    const sheet = read.find((s) => s.name === r.sheet);
+    const who = sheet ? whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow }) : () => '';
+    const whoOf = (f: Finding) => {
+      const w = who(f.row);
+      return w ? `${w}: ` : '';
+    };
     if (r.kind === 'unknown') {
-      io.out(ja ? `■ ${r.sheet}: 名簿・請求の見出しが見つからないため点検しませんでした\n` : `■ ${r.sheet}: no roster or claims headers found; not checked\n`);
+      io.out(ja ? `■ ${r.sheet}: 名簿・請求・休暇簿・給与点検の見出しが見つからないため点検しませんでした\n` : `■ ${r.sheet}: no roster, claims, leave-ledger or pay headers found; not checked\n`);
       continue;
     }
     const kind = ja ? { roster: '名簿', claims: '請求', ledger: '休暇簿', pay: '給与点検' }[r.kind] : r.kind;
@@ -238,7 +246,7 @@ function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map
     for (const f of open) {
       const where = f.columnIndex ? whereOf(f) : `row ${f.row}`;
       const sev = f.severity === 'error' ? (ja ? 'エラー' : 'error  ') : ja ? '警告  ' : 'warning';
-      io.out(`  ${where.padEnd(6)} ${sev} [${f.rule}] ${ja ? f.message_ja : f.message}\n`);
+      io.out(`  ${where.padEnd(6)} ${sev} [${f.rule}] ${whoOf(f)}${ja ? f.message_ja : f.message}\n`);
     }
     for (const f of done) {
       const a = accepted.get(f)!;

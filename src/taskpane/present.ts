@@ -1,8 +1,6 @@
 // How a finding reads to a clerk: who it is about, where, how bad (in words), and the clause of
 // the rules in the clerk's language. DOM-free and Office-free, so it tests in Node.
 
-import type { Cell } from '../validation/fields';
-import { CLAIMS_BY_HEADER, ROSTER_BY_HEADER, headerKey, isEmptyCell } from '../validation/fields';
 import type { Finding, Severity } from '../validation/validate';
 import { cellAddress } from '../validation/report';
 import type { UiLang } from './i18n';
@@ -45,29 +43,8 @@ export function whereLabel(f: Finding, lang: UiLang): string {
   return lang === 'ja' ? `見出し行 ${f.row}` : `header row ${f.row}`;
 }
 
-export interface CheckedRows {
-  rows: Cell[][];
-  firstRow: number;
-  headerRow: number;
-}
-
-/**
- * Who each row is about: the Name (氏名) cell, else the row's first value (its key). The header
- * row itself and rows outside the data are nobody.
- */
-export function whoReader(block: CheckedRows): (row: number) => string {
-  const header = block.rows[block.headerRow - block.firstRow] ?? [];
-  const nameIndex = header.findIndex((c) => typeof c === 'string' && (ROSTER_BY_HEADER.get(headerKey(c)) === 'name' || CLAIMS_BY_HEADER.get(headerKey(c)) === 'name'));
-  const text = (c: Cell) => (typeof c === 'object' && c !== null ? c.error : String(c).trim());
-  return (row) => {
-    if (row <= block.headerRow) return '';
-    const cells = block.rows[row - block.firstRow];
-    if (!cells) return '';
-    if (nameIndex >= 0 && !isEmptyCell(cells[nameIndex])) return text(cells[nameIndex]);
-    const first = cells.find((c) => !isEmptyCell(c));
-    return first === undefined ? '' : text(first);
-  };
-}
+export { whoReader } from '../validation/report';
+export type { CheckedRows } from '../validation/report';
 
 /** The findings sheet the pane writes: a bilingual header, one row per finding, text only. */
 export function reportTable(findings: Finding[], who: (f: Finding) => string, accepted: { finding: Finding; acceptance: Acceptance }[] = []): { rows: string[][]; widths: number[] } {

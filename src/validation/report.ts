@@ -1,6 +1,8 @@
 // What the CLI's marked copy and the task pane both write: cell addresses and the findings sheet.
 
 import type { Finding } from './validate';
+import type { Cell } from './fields';
+import { CLAIMS_BY_HEADER, ROSTER_BY_HEADER, headerKey, isEmptyCell } from './fields';
 
 export const REPORT_SHEET = '点検結果 Findings';
 
@@ -24,4 +26,28 @@ export function reportRows(findings: Finding[]): string[][] {
   const rows = [['Sheet シート', 'Cell セル', 'Column 列', 'Severity 重要度', 'Rule 条項', 'Message', 'メッセージ']];
   for (const f of findings) rows.push([f.sheet, whereOf(f), f.column, f.severity === 'error' ? 'error エラー' : 'warning 警告', f.rule, f.message, f.message_ja]);
   return rows;
+}
+
+export interface CheckedRows {
+  rows: Cell[][];
+  firstRow: number;
+  headerRow: number;
+}
+
+/**
+ * Who each row is about: the Name (氏名) cell, else the row's first value (its key). The header
+ * row itself and rows outside the data are nobody.
+ */
+export function whoReader(block: CheckedRows): (row: number) => string {
+  const header = block.rows[block.headerRow - block.firstRow] ?? [];
+  const nameIndex = header.findIndex((c) => typeof c === 'string' && (ROSTER_BY_HEADER.get(headerKey(c)) === 'name' || CLAIMS_BY_HEADER.get(headerKey(c)) === 'name'));
+  const text = (c: Cell) => (typeof c === 'object' && c !== null ? c.error : String(c).trim());
+  return (row) => {
+    if (row <= block.headerRow) return '';
+    const cells = block.rows[row - block.firstRow];
+    if (!cells) return '';
+    if (nameIndex >= 0 && !isEmptyCell(cells[nameIndex])) return text(cells[nameIndex]);
+    const first = cells.find((c) => !isEmptyCell(c));
+    return first === undefined ? '' : text(first);
+  };
 }

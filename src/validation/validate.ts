@@ -426,7 +426,8 @@ function checkLeave(r: RosterRow, row: number, out: Collector, rs: AltRuleset, t
     // The hours used are still judged, without the refused carried days.
     problem = r.leaveUsedHours === undefined ? undefined : judge(0);
   }
-  if (problem) out.add(row, 'leaveUsedHours', 'error', 'Art 12.1', M(problem.message, problem.messageJa));
+  // The core names its argument; the clerk sees the column.
+  if (problem) out.add(row, 'leaveUsedHours', 'error', 'Art 12.1', M(problem.message.replace(/\busedHours\b/, 'Leave used (hours)'), problem.messageJa.replace(/\busedHours\b/, '年休使用時間')));
 }
 
 /**
