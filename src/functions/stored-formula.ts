@@ -1,9 +1,10 @@
 // How Excel keeps a JavaScript custom function in a saved workbook's formula text. Microsoft says
 // Excel saves JS custom functions "with a different prefix _xldudf" (OfficeDev/Excel-Custom-Functions
 // #108) and that a formula without it may not recalculate until re-entered; OfficeDev/office-js#2568
-// and #5611 show the prefix in saved files. That the namespace's dot becomes an underscore
-// (=ALT.PAY(…) saved as _xldudf_ALT_PAY(…)) is what workbooks saved by Excel show in public code
-// (e.g. _xldudf_CX_GET, _xldudf_CS_SPARK_XCALL), not something Microsoft documents; so the samples
+// and #5611 show the prefix in saved files. That the namespace's dot becomes an underscore is what
+// workbooks saved by Excel show in public code, not something Microsoft documents: a public repro of
+// the #NAME? problem unzips =CONTOSO.ADD(1,2), entered with the add-in loaded, as
+// _xldudf_CONTOSO_ADD(1,2) (and _xldudf_CX_GET, _xldudf_CS_SPARK_XCALL elsewhere). So the samples
 // are written that way, and the reader accepts the dotted form and the plain name as well.
 
 import { FUNCTIONS, FnDecl, fullName } from './registry';
