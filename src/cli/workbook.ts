@@ -347,6 +347,7 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
   // they are folded into one marker cell (so a row with only such a cell is still not empty),
   // which keeps a row with a cell in column XFD as small as any other.
   let limit = Infinity;
+  let unrecognised = false;
   const fold = (c: Cell[]): Cell[] => {
     if (c.length <= limit + 1) return c;
     const kept = c.slice(0, limit);
@@ -362,6 +363,8 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
     if (rowNum > HEADER_ROWS && limit === Infinity) {
       limit = headerWidth(rows);
       result.foldedFrom = limit + 1;
+      // No known header in the rows a header may be in: the validator will not look further.
+      if (limit === 0) unrecognised = true;
       for (let i = HEADER_ROWS; i < rows.length; i++) rows[i] = fold(rows[i]);
     }
     if (cells && limit !== Infinity) cells = fold(cells);
@@ -517,6 +520,10 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
     bytes += chunk.length;
     checkRatio(pkg.zip, e, bytes);
     scanner.write(decoder.write(chunk));
+    if (unrecognised) {
+      result.rows.length = Math.min(result.rows.length, HEADER_ROWS);
+      return result;
+    }
   }
   scanner.write(decoder.end());
   scanner.end();
