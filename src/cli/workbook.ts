@@ -326,10 +326,11 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
   let col = 0;
   // The current cell.
   let type = '';
-  let v: string[] | null = null;
-  let f: string[] | null = null;
+  // Raw (still encoded) text of the cell's value, formula and inline string; null when absent.
+  let v: string | null = null;
+  let f: string | null = null;
   let fRaw = '';
-  let inline: string[] | null = null;
+  let inline: string | null = null;
   let inV = false;
   let inF = false;
   let inT = false;
@@ -341,15 +342,16 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
       `sheet "${sheet.name}" has a cell at row ${rowNum} with more than ${MAX_CELL_CHARS.toLocaleString('en')} characters (Excel's limit)`,
       `シート「${sheet.name}」の ${rowNum} 行目に ${MAX_CELL_CHARS.toLocaleString('en')} 文字（Excel の上限）を超えるセルがあります`,
     );
-  const push = (into: string[], s: string) => {
-    textChars += s.length;
+  const grow = (into: string, piece: string): string => {
+    textChars += piece.length;
     if (textChars > MAX_CELL_CHARS * 8) throw tooLong(); // entity-encoded text may be longer than the cell
-    into.push(s);
+    return into + piece;
   };
   // Past the header rows, cells right of the last recognised header are never read by a check:
   // they are folded into one marker cell (so a row with only such a cell is still not empty),
   // which keeps a row with a cell in column XFD as small as any other.
   let limit = Infinity;
+  let unrecognised = false;
   const fold = (c: Cell[]): Cell[] => {
     if (c.length <= limit + 1) return c;
     const kept = c.slice(0, limit);
@@ -365,6 +367,8 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
     if (rowNum > HEADER_ROWS && limit === Infinity) {
       limit = headerWidth(rows);
       result.foldedFrom = limit + 1;
+      // No known header in the rows a header may be in: the validator will not look further.
+      if (limit === 0) unrecognised = true;
       for (let i = HEADER_ROWS; i < rows.length; i++) rows[i] = fold(rows[i]);
     }
     if (cells && limit !== Infinity) cells = fold(cells);
@@ -425,25 +429,25 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
           }
           case 'v':
             if (inCell) {
-              v = [];
+              v = '';
               inV = !selfClosing;
             }
             return;
           case 'f':
             if (inCell) {
-              f = [];
+              f = '';
               fRaw = raw;
               inF = !selfClosing;
             }
             return;
           case 'is':
-            if (inCell) inline = [];
+            if (inCell) inline = '';
             return;
           case 'rPh':
             phonetic++;
             return;
           case 't':
-            if (inline && !selfClosing) inT = phonetic === 0;
+            if (inline !== null && !selfClosing) inT = phonetic === 0;
             return;
         }
       },
@@ -465,14 +469,14 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
           case 'c': {
             if (!inCell || !cells) return;
             inCell = false;
-            const value = cellValue(type, v && decodeText(v.join('')), inline && decodeText(inline.join('')), sst, system);
+            const value = cellValue(type, v === null ? null : decodeText(v), inline === null ? null : decodeText(inline), sst, system);
             if (value !== null && value !== undefined && value !== '') {
               // Below the header rows, a cell right of the last known header only marks the row as used.
               if (col - 1 < limit) cells[col - 1] = value;
               else if (cells[limit] === undefined) cells[limit] = value;
             }
-            if (f) {
-              let text = own(decodeText(f.join('')));
+            if (f !== null) {
+              let text = own(decodeText(f));
               const si = attr(fRaw, 'si');
               let dRow = 0;
               let dCol = 0;
@@ -501,15 +505,15 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
         }
       },
       text(raw) {
-        if (inV && v) push(v, raw);
-        else if (inF && f) push(f, raw);
-        else if (inT && inline) push(inline, raw);
+        if (inV && v !== null) v = grow(v, raw);
+        else if (inF && f !== null) f = grow(f, raw);
+        else if (inT && inline !== null) inline = grow(inline, raw);
       },
       // Text is decoded once whole (an entity may straddle two chunks); CDATA is escaped to match.
       cdata(text) {
-        if (inV && v) push(v, escapeText(text));
-        else if (inF && f) push(f, escapeText(text));
-        else if (inT && inline) push(inline, escapeText(text));
+        if (inV && v !== null) v = grow(v, escapeText(text));
+        else if (inF && f !== null) f = grow(f, escapeText(text));
+        else if (inT && inline !== null) inline = grow(inline, escapeText(text));
       },
     },
     e.name,
@@ -520,6 +524,10 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
     bytes += chunk.length;
     checkRatio(pkg.zip, e, bytes);
     scanner.write(decoder.write(chunk));
+    if (unrecognised) {
+      result.rows.length = Math.min(result.rows.length, HEADER_ROWS);
+      return result;
+    }
   }
   scanner.write(decoder.end());
   scanner.end();
