@@ -83,6 +83,13 @@ describe('the _altrules store on the command line', () => {
     expect(out.findings.filter((f) => f.accepted)).toHaveLength(1);
   });
 
+  test('a store of many records is read whole: an acceptance below its 20th row still counts', () => {
+    const others = Array.from({ length: 30 }, (_, i) => ['accepted', 'Roster', `Z${i + 50}`, 'Art 7.1', '1', 'Sato', WHEN, 'earlier approvals']);
+    const long = workbook('long-store.xlsx', [STORE_HEAD, mapping, ...others, acceptance('250000')]);
+    const out = json(['validate', long]);
+    expect(at(out, 3, 'Art 7.1')[0].accepted).toEqual({ who: 'Tanaka', when: WHEN, why: 'board pays less by agreement' });
+  });
+
   test('a changed value brings the finding back as an ordinary one', () => {
     const out = json(['validate', changed]);
     expect(at(out, 3, 'Art 7.1')).toHaveLength(1);

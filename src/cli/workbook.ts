@@ -6,6 +6,7 @@ import { DateSystem, dayFromIsoText, serialFromDay } from '../core';
 import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
 import { SheetInput } from '../validation/validate';
 import { LEDGER_BY_HEADER, PAY_BY_HEADER } from '../validation/ledger';
+import { STORE_SHEET } from '../validation/store';
 import { Refusal, Zip, ZipEntry, closeZip, openZip, readEntry, streamEntry } from './zip';
 import { TagScanner, attr, attrs, decodeText, escapeText, own, scanString } from './xml';
 
@@ -364,7 +365,8 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
     return kept;
   };
   const endRow = () => {
-    if (rowNum > HEADER_ROWS && limit === Infinity) {
+    // The add-in's own store sheet is read whole: its records are not a checked table.
+    if (rowNum > HEADER_ROWS && limit === Infinity && sheet.name !== STORE_SHEET) {
       limit = headerWidth(rows);
       result.foldedFrom = limit + 1;
       // No known header in the rows a header may be in: the validator will not look further.
