@@ -263,6 +263,16 @@ describe('rulesets as a dated history', () => {
     expect(JSON.stringify(invoke('ALT.EXPLAINEN', ['NOTICEBY', '2024-05-01']))).not.toMatch(/earliest ruleset/);
   });
 
+  test('a date after the last day of the latest ruleset uses it and says so', () => {
+    const ended = parseUserRuleset({ extends: 'saitama-alt-r5', id: 'ended', inForce: { from: '2023-04-01', to: '2024-03-31' } }) as AltRuleset;
+    const trace = new Trace();
+    expect(rulesetInForce([ended], d('2024-04-01'), trace).ruleset.id).toBe('ended');
+    expect(trace.steps[0].en).toBe('2024-04-01 is after the last day of ended (2024-03-31) and no later ruleset exists: ended is used');
+    const quiet = new Trace();
+    rulesetInForce([ended], d('2024-03-31'), quiet);
+    expect(quiet.steps).toEqual([]);
+  });
+
   test('a ruleset with a date that does not exist, or ends before it starts, is refused', () => {
     expect(() => parseUserRuleset({ extends: 'saitama-alt-r5', id: 'x', inForce: { from: '2024-02-30' } })).toThrow(/inForce\.from: a date that exists/);
     expect(() => parseUserRuleset({ extends: 'saitama-alt-r5', id: 'x', inForce: { from: '2024-04-01', to: '2024-03-31' } })).toThrow(/inForce.to cannot be before/);

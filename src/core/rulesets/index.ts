@@ -78,6 +78,8 @@ export function rulesetInForce<R extends AnyRuleset>(history: readonly R[], day:
   const beforeEarliest = day < fromDay(history[0]);
   if (beforeEarliest) {
     trace?.step('ruleset', `${isoFromDay(day)} is before the earliest ruleset of "${found.family}", ${found.id} (in force from ${found.inForce.from}): ${found.id} is used`, `${isoFromDay(day)} は「${found.family}」の最も古いルールセット ${found.id}（${found.inForce.from} から適用）より前です: ${found.id} を使用`);
+  } else if (found.inForce.to !== undefined && day > (dayFromIsoText(found.inForce.to) as Day)) {
+    trace?.step('ruleset', `${isoFromDay(day)} is after the last day of ${found.id} (${found.inForce.to}) and no later ruleset exists: ${found.id} is used`, `${isoFromDay(day)} は ${found.id} の適用終了日（${found.inForce.to}）より後で、後継のルールセットがありません: ${found.id} を使用`);
   } else if (history.length > 1) {
     trace?.step('ruleset', `on ${isoFromDay(day)} the ruleset in force is ${found.id} (from ${found.inForce.from})`, `${isoFromDay(day)} に適用されるルールセットは ${found.id}（${found.inForce.from} から）`);
   }
