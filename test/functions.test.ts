@@ -1,18 +1,9 @@
 // The worksheet functions through the same path Excel and the CLI use.
 
-import { FUNCTIONS, fullName, invoke } from '../src/functions/registry';
+import { FUNCTIONS, fullName } from '../src/functions/registry';
+import { error, value } from './helpers';
 import { numbersIn, steps } from './support/explain';
 
-const value = (name: string, ...args: unknown[]) => {
-  const out = invoke(name, args as never[]);
-  if (!('value' in out)) throw new Error(`${name}: ${out.error} ${out.message}`);
-  return out.value;
-};
-const error = (name: string, ...args: unknown[]) => {
-  const out = invoke(name, args as never[]);
-  if ('value' in out) throw new Error(`${name} returned ${JSON.stringify(out.value)}`);
-  return out;
-};
 
 describe('every declared example gives its hand-worked result', () => {
   test.each(FUNCTIONS.map((f) => [fullName(f), f] as const))('%s', (name, f) => {

@@ -1,17 +1,7 @@
 // ALT.MONTHPAY, ALT.LEDGERBALANCE and ALT.PARTIALLEAVECAP through the path Excel and the CLI use.
 
-import { invoke } from '../src/functions/registry';
+import { error, value } from './helpers';
 
-const value = (name: string, ...args: unknown[]) => {
-  const out = invoke(name, args as never[]);
-  if (!('value' in out)) throw new Error(`${name}: ${out.error} ${out.message}`);
-  return out.value;
-};
-const error = (name: string, ...args: unknown[]) => {
-  const out = invoke(name, args as never[]);
-  if ('value' in out) throw new Error(`${name} returned ${JSON.stringify(out.value)}`);
-  return out;
-};
 
 describe('ALT.MONTHPAY', () => {
   test('a full month, and RULES.md §12 with h:mm text', () => {
