@@ -46,6 +46,9 @@ export function whereLabel(f: Finding, lang: UiLang): string {
 export { whoReader } from '../validation/report';
 export type { CheckedRows } from '../validation/report';
 
+/** Column widths of the findings sheet, in points; the two messages get the room and wrap. */
+export const REPORT_WIDTHS = [90, 70, 110, 90, 80, 120, 240, 240, 160];
+
 /** The findings sheet the pane writes: a bilingual header, one row per finding, text only. */
 export function reportTable(findings: Finding[], who: (f: Finding) => string, accepted: { finding: Finding; acceptance: Acceptance }[] = []): { rows: string[][]; widths: number[] } {
   const rows = [['Sheet シート', 'Cell セル', 'Who 氏名', 'Column 列', 'Severity 重要度', 'Rule 条項', 'Message', 'メッセージ', 'Accepted 承認']];
@@ -53,6 +56,5 @@ export function reportTable(findings: Finding[], who: (f: Finding) => string, ac
   for (const f of findings) rows.push(row(f, `${severityWord(f.severity, 'en')} ${severityWord(f.severity, 'ja')}`, ''));
   // Accepted findings are listed as accepted, with who, when and why.
   for (const { finding: f, acceptance: a } of accepted) rows.push(row(f, 'Accepted 承認済', `${a.who}, ${a.when.slice(0, 10)}: ${a.why}`));
-  // Points; the two messages get the room and wrap.
-  return { rows, widths: [90, 70, 110, 90, 80, 120, 240, 240, 160] };
+  return { rows, widths: REPORT_WIDTHS };
 }

@@ -2,8 +2,8 @@
 // cell contents are data, never markup. One polite status line speaks; the list is silent.
 
 import type { DateSystem } from '../core';
-import type { Finding, Fix, SheetInput, SheetResult } from '../validation/validate';
-import { CheckOutcome, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
+import type { Cell } from '../validation/fields';
+import { CheckOutcome, CheckRun, CheckSummary, CheckedFindings, FindingFilter, PageItem, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
 import { StringKey, UiLang, t, uiLanguage } from './i18n';
 import { ruleLabel, severityWord, whereLabel } from './present';
 import { ExcelWorkbook, Source } from './workbook';
@@ -26,7 +26,7 @@ function remember(key: string, value: string): void {
   }
 }
 
-type Filter = 'all' | 'error' | 'warning' | 'accepted';
+type Filter = FindingFilter;
 
 /** Findings drawn at a time: 200,000 findings never become 200,000 list items. */
 export const PAGE_SIZE = 100;
@@ -47,9 +47,9 @@ const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export class Pane {
   private outcome: CheckOutcome | undefined;
-  private findings: Finding[] = [];
-  private shown: Finding[] = [];
   private page = 0;
+  /** Which drawing of the list is current: a slow page answer never overwrites a newer page. */
+  private drawing = 0;
   private filter: Filter = 'all';
   private busy = false;
   private readonly list = el('ol', { class: 'findings' });
@@ -144,9 +144,8 @@ export class Pane {
       b.tabIndex = on ? 0 : -1;
     }
     this.panel.setAttribute('aria-labelledby', `tab-${f}`);
-    this.shown = f === 'all' ? this.findings : f === 'accepted' ? (this.outcome?.accepted ?? []).map((a) => a.finding) : this.findings.filter((x) => x.severity === f);
     this.page = 0;
-    this.drawList();
+    void this.drawList();
   }
 
   private button(label: string, kind: string, action: () => Promise<void>): HTMLButtonElement {
@@ -194,7 +193,7 @@ export class Pane {
     const source = this.sourceSelect.value as Source;
     const dateSystem = this.dateSelect.value as DateSystem | 'auto';
     // Reading is the first fifth of the bar, checking most of the rest, then the findings come back and the cells are marked.
-    const span: Record<Phase, [number, number]> = { read: [0, 20], check: [20, 85], receive: [85, 95], mark: [95, 100] };
+    const span: Record<Phase, [number, number]> = { read: [0, 20], check: [20, 95], mark: [95, 100], report: [0, 100] };
     let phase: Phase = 'read';
     const outcome = await this.controller!.check(source, dateSystem, (p, done, total) => {
       if (p !== phase) {
@@ -205,81 +204,89 @@ export class Pane {
       const [a, b] = span[p];
       this.progress.value = a + (total ? ((b - a) * done) / total : 0);
     });
-    this.show(outcome);
+    this.progress.value = 100;
+    await this.show(outcome);
   }
 
-  private show(outcome: CheckOutcome): void {
-    const { block, result } = outcome;
+  private async show(outcome: CheckOutcome): Promise<void> {
+    const { block, summary } = outcome;
     this.outcome = outcome;
-    this.findings = result.findings;
-    if (result.kind === 'unknown') {
-      this.findings = [];
+    if (summary.kind === 'unknown') {
       this.say(this.s('notRecognised', { address: block.address || block.sheet }), 'error');
-      this.setFilter('all');
       this.filters.hidden = true;
       this.panel.hidden = true;
+      this.list.replaceChildren();
+      this.pager.replaceChildren();
       return;
     }
-    const errors = result.findings.filter((f) => f.severity === 'error').length;
-    const warnings = result.findings.length - errors;
-    let text = this.s('summary', { address: block.address, rows: this.n(result.dataRows), source: this.sourceWord(block.source), e: this.n(errors), w: this.n(warnings) });
+    const { counts } = summary;
+    let text = this.s('summary', { address: block.address, rows: this.n(summary.dataRows), source: this.sourceWord(block.source), e: this.n(counts.error), w: this.n(counts.warning) });
     if (block.selectionHadHeader === false && block.source !== 'selection') text += ` ${this.s('selectionNoHeader', { source: this.sourceWord(block.source) })}`;
-    if (result.findings.length === 0) text += ` ${this.s('clean')}`;
-    if (result.kind !== this.mode) text += ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}`;
-    const counts: Record<Filter, number> = { all: result.findings.length, error: errors, warning: warnings, accepted: outcome.accepted.length };
-    if (outcome.accepted.length) text += ` ${this.s('acceptedCount', { n: this.n(outcome.accepted.length) })}`;
+    if (counts.all === 0) text += ` ${this.s('clean')}`;
+    if (summary.kind !== this.mode) text += ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}`;
+    if (counts.accepted) text += ` ${this.s('acceptedCount', { n: this.n(counts.accepted) })}`;
     this.say(text);
     for (const b of this.tabs) {
       b.textContent = `${b.dataset.label} (${this.n(counts[b.dataset.filter as Filter])})`;
-      b.hidden = b.dataset.filter === 'accepted' && outcome.accepted.length === 0;
+      b.hidden = b.dataset.filter === 'accepted' && counts.accepted === 0;
     }
-    const empty = result.findings.length === 0 && outcome.accepted.length === 0;
+    const empty = counts.all === 0 && counts.accepted === 0;
     this.filters.hidden = empty;
     this.panel.hidden = empty;
     this.setFilter('all');
+    await this.drawn;
   }
 
+  /** The list's latest drawing, awaited before a check is called done. */
+  private drawn: Promise<void> = Promise.resolve();
+
   /** Draws one page of the shown findings: at most PAGE_SIZE items, whatever their number. */
-  private drawList(): void {
-    const who = this.outcome?.who ?? (() => '');
-    const acceptedOf = new Map((this.outcome?.accepted ?? []).map((a) => [a.finding, a.acceptance]));
-    const from = this.page * PAGE_SIZE;
-    const items = this.shown.slice(from, from + PAGE_SIZE).map((f, i) => {
-      const acceptance = acceptedOf.get(f);
-      const item = el('li', { class: `finding ${f.severity}${acceptance ? ' accepted' : ''}` });
-      const b = el('button', { type: 'button', class: 'go', 'data-row': String(f.row), 'data-column': String(f.columnIndex) });
-      b.append(
-        el('span', { class: 'severity' }, acceptance ? this.s('acceptedWord') : severityWord(f.severity, this.lang)),
-        el('span', { class: 'where' }, whereLabel(f, this.lang)),
-        el('span', { class: 'rule' }, ruleLabel(f.rule, this.lang)),
-        el('span', { class: 'who' }, who(f)),
-        el('span', { class: 'column' }, f.column),
-        el('span', { class: 'message' }, this.lang === 'ja' ? f.message_ja : f.message),
-      );
-      if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: acceptance.when.slice(0, 10), why: acceptance.why })));
-      b.addEventListener('click', () => void this.guard(() => this.controller!.select(f)));
-      item.append(b);
-      if (!acceptance) {
-        const id = `f${from + i}`;
-        const fix = this.outcome && this.controller!.fixOf(this.outcome, f);
-        if (fix) {
-          const shown = fix.kind === 'yen' ? `¥${this.n(fix.value)}` : fixText(fix);
-          const b = this.actionButton(this.s('setTo', { value: shown }), `fix-${id}`, () => void this.guard(() => this.fix(item, f)));
-          b.classList.add('fix');
-          item.append(b);
-        }
-        if (f.columnIndex) item.append(this.actionButton(this.s('acceptAction'), `accept-${id}`, () => this.acceptForm(item, f)));
-        else if (f.field && f.severity === 'warning') item.append(this.actionButton(this.s('mapAction'), `map-${id}`, () => this.mapForm(item, f)));
+  private drawList(): Promise<void> {
+    const outcome = this.outcome;
+    const token = ++this.drawing;
+    this.drawn = (async () => {
+      if (!outcome || outcome.summary.kind === 'unknown') return;
+      const from = this.page * PAGE_SIZE;
+      const page = await this.controller!.page(outcome, this.filter, from, PAGE_SIZE);
+      if (token !== this.drawing) return;
+      this.list.replaceChildren(...page.map((item, i) => this.drawItem(item, `f${from + i}`)));
+      this.drawPager(outcome.summary);
+    })();
+    return this.drawn;
+  }
+
+  private drawItem(entry: PageItem, id: string): HTMLLIElement {
+    const { finding: f, who, acceptance, fix } = entry;
+    const item = el('li', { class: `finding ${f.severity}${acceptance ? ' accepted' : ''}` });
+    const b = el('button', { type: 'button', class: 'go', 'data-row': String(f.row), 'data-column': String(f.columnIndex) });
+    b.append(
+      el('span', { class: 'severity' }, acceptance ? this.s('acceptedWord') : severityWord(f.severity, this.lang)),
+      el('span', { class: 'where' }, whereLabel(f, this.lang)),
+      el('span', { class: 'rule' }, ruleLabel(f.rule, this.lang)),
+      el('span', { class: 'who' }, who),
+      el('span', { class: 'column' }, f.column),
+      el('span', { class: 'message' }, this.lang === 'ja' ? f.message_ja : f.message),
+    );
+    if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: acceptance.when.slice(0, 10), why: acceptance.why })));
+    b.addEventListener('click', () => void this.guard(() => this.controller!.select(f)));
+    item.append(b);
+    if (!acceptance) {
+      if (fix) {
+        const shown = fix.kind === 'yen' ? `¥${this.n(fix.value)}` : fixText(fix);
+        const b = this.actionButton(this.s('setTo', { value: shown }), `fix-${id}`, () => void this.guard(() => this.fix(item, entry)));
+        b.classList.add('fix');
+        item.append(b);
       }
-      return item;
-    });
-    this.list.replaceChildren(...items);
-    this.drawPager();
+      if (f.columnIndex) item.append(this.actionButton(this.s('acceptAction'), `accept-${id}`, () => this.acceptForm(item, entry)));
+      else if (f.field && f.severity === 'warning') item.append(this.actionButton(this.s('mapAction'), `map-${id}`, () => this.mapForm(item, entry)));
+    }
+    return item;
   }
 
   /** Writes the one right value into the finding's cell, after the clerk's click. */
-  private async fix(item: HTMLElement, f: Finding): Promise<void> {
-    const value = await this.controller!.applyFix(this.outcome!, f);
+  private async fix(item: HTMLElement, entry: PageItem): Promise<void> {
+    const f = entry.finding;
+    const value = await this.controller!.applyFix(this.outcome!, entry);
     item.querySelector('button.fix')?.remove();
     item.classList.add('fixed');
     this.say(this.s('fixed', { value, cell: whereLabel(f, this.lang) }));
@@ -292,7 +299,7 @@ export class Pane {
   }
 
   /** Accept a finding with a reason: who (remembered on this computer) and why. */
-  private acceptForm(item: HTMLElement, f: Finding): void {
+  private acceptForm(item: HTMLElement, entry: PageItem): void {
     if (item.querySelector('form')) return;
     const form = el('form', { class: 'inline-form' });
     const why = el('input', { type: 'text', id: 'accept-why', required: '', maxlength: '200' });
@@ -306,7 +313,7 @@ export class Pane {
       if (!why.value.trim() || !who.value.trim()) return;
       remember('altrules.who', who.value.trim());
       void this.guard(async () => {
-        await this.controller!.accept(this.outcome!, f, who.value, why.value);
+        await this.controller!.accept(this.outcome!, entry, who.value, why.value);
         await this.check();
       });
     });
@@ -318,10 +325,11 @@ export class Pane {
   }
 
   /** Choose the column that holds a field the headers did not name, or say the sheet does not keep it. */
-  private mapForm(item: HTMLElement, f: Finding): void {
+  private mapForm(item: HTMLElement, entry: PageItem): void {
+    const f = entry.finding;
     if (item.querySelector('form') || !this.outcome || !f.field) return;
-    const { block, result } = this.outcome;
-    const header = block.rows[result.headerRow - block.firstRow] ?? [];
+    const { block, summary } = this.outcome;
+    const header: Cell[] = summary.header;
     const form = el('form', { class: 'inline-form' });
     const select = el('select', { id: 'map-column' });
     header.forEach((c, i) => {
@@ -351,8 +359,8 @@ export class Pane {
     select.focus();
   }
 
-  private drawPager(): void {
-    const total = this.shown.length;
+  private drawPager(summary: CheckSummary): void {
+    const total = summary.counts[this.filter];
     if (total <= PAGE_SIZE) {
       this.pager.replaceChildren();
       return;
@@ -363,15 +371,15 @@ export class Pane {
     const next = el('button', { type: 'button', class: 'page-next' }, this.s('next'));
     prev.disabled = this.page === 0;
     next.disabled = this.page >= last;
-    prev.addEventListener('click', () => this.turn(-1));
-    next.addEventListener('click', () => this.turn(1));
+    prev.addEventListener('click', () => void this.turn(-1));
+    next.addEventListener('click', () => void this.turn(1));
     const where = el('span', { class: 'page-of' }, this.s('pageOf', { from: this.n(from + 1), to: this.n(Math.min(total, from + PAGE_SIZE)), n: this.n(total) }));
     this.pager.replaceChildren(prev, where, next);
   }
 
-  private turn(by: number): void {
+  private async turn(by: number): Promise<void> {
     this.page += by;
-    this.drawList();
+    await this.drawList();
     (this.pager.querySelector(by < 0 ? '.page-prev' : '.page-next') as HTMLButtonElement | null)?.focus();
   }
 
@@ -382,7 +390,7 @@ export class Pane {
 
   private async report(): Promise<void> {
     if (!this.outcome) await this.check();
-    if (!this.outcome || this.outcome.result.kind === 'unknown') return;
+    if (!this.outcome || this.outcome.summary.kind === 'unknown') return;
     if (await this.controller!.reportExists()) {
       this.askToReplace();
       return;
@@ -391,8 +399,9 @@ export class Pane {
   }
 
   private async writeReport(): Promise<void> {
-    const { who } = this.outcome!;
-    const name = await this.controller!.writeReport(this.findings, who, this.outcome!.accepted);
+    this.progressBox.hidden = false;
+    this.progress.value = 0;
+    const name = await this.controller!.writeReport(this.outcome!, (done, total) => (this.progress.value = (100 * done) / total));
     this.say(this.s('reportWritten', { name }));
   }
 
@@ -424,54 +433,89 @@ export class Pane {
 }
 
 /**
- * The validator in a Worker, so that a 100,000-row check never blocks the pane: rows go over in
- * slices with a pause between them, findings come back in slices. Without Worker support the
- * check runs in this thread.
+ * The validator in a Worker, so that a 100,000-row check never blocks the pane: rows go over as
+ * they are read, with a pause between slices; the findings stay in the Worker, and the pane asks
+ * it for a page of the list or a slice of the findings sheet. Where no Worker starts (its script
+ * refused or missing) the check runs in this thread.
  */
 export function workerValidator(url: string): Validator {
-  return async (input: SheetInput, options, onProgress) => {
-    let worker: Worker;
+  return (): CheckRun => {
+    let worker: Worker | undefined;
     try {
       worker = new Worker(url);
     } catch {
-      return inlineValidator(input, options, onProgress);
+      worker = undefined;
     }
-    const findings: Finding[] = [];
-    const fixes = new Map<string, Fix>();
-    let heard = false;
-    const result = new Promise<SheetResult>((resolve, reject) => {
+    let inline: CheckRun | undefined = worker ? undefined : inlineValidator();
+    let nextId = 0;
+    const replies = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+    let onProgress: (done: number, total: number) => void = () => undefined;
+    let summary: { resolve: (s: CheckSummary) => void; reject: (e: Error) => void } | undefined;
+    const fail = (e: Error) => {
+      summary?.reject(e);
+      for (const r of replies.values()) r.reject(e);
+      replies.clear();
+    };
+    // The Worker says it is there before any row goes over; an error before that means no Worker.
+    const ready = new Promise<boolean>((resolve) => {
+      if (!worker) return resolve(false);
       worker.onmessage = (e: MessageEvent) => {
-        heard = true;
-        const m = e.data as { type: string; done: number; total: number; findings: Finding[]; fixes: [string, Fix][]; result: Omit<SheetResult, 'findings'> };
-        if (m.type === 'progress') onProgress(m.done, m.total);
-        else if (m.type === 'findings') {
-          for (const f of m.findings) findings.push(f);
-          onProgress(m.done, m.total, 'receive');
-        }
-        else if (m.type === 'fixes') {
-          for (const [k, fix] of m.fixes) fixes.set(k, fix);
-          onProgress(m.done, m.total, 'receive');
-        }
-        else if (m.type === 'done') resolve({ ...m.result, findings, fixes });
+        const m = e.data as { type: string; id?: number; done: number; total: number; summary: CheckSummary; value: unknown; message: string };
+        if (m.type === 'ready') resolve(true);
+        else if (m.type === 'progress') onProgress(m.done, m.total);
+        else if (m.type === 'summary') summary?.resolve(m.summary);
+        else if (m.type === 'reply') {
+          replies.get(m.id!)?.resolve(m.value);
+          replies.delete(m.id!);
+        } else if (m.type === 'failed') fail(new Error(m.message));
       };
-      // A worker that cannot start (its script refused or missing) leaves the check to this thread.
-      worker.onerror = (e) => (heard ? reject(new Error(e.message || 'the checking worker failed')) : resolve(inlineValidator(input, options, onProgress)));
+      worker.onerror = (e) => {
+        resolve(false);
+        fail(new Error(e.message || 'the checking worker failed'));
+      };
     });
-    try {
-      const { rows, ...rest } = input;
-      for (let i = 0; i < rows.length; i += WORKER_SLICE) {
-        worker.postMessage({ type: 'rows', rows: rows.slice(i, i + WORKER_SLICE) });
-        await nextTask();
+    const started = ready.then((ok) => {
+      if (!ok) {
+        worker?.terminate();
+        worker = undefined;
+        inline ??= inlineValidator();
       }
-      worker.postMessage({ type: 'run', input: rest, mappings: options.mappings });
-      return await result;
-    } finally {
-      worker.terminate();
-    }
+    });
+    const ask = <T,>(message: Record<string, unknown>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        const id = ++nextId;
+        replies.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        worker!.postMessage({ ...message, id });
+      });
+    return {
+      async add(rows) {
+        await started;
+        if (inline) return inline.add(rows);
+        for (let i = 0; i < rows.length; i += WORKER_SLICE) {
+          worker!.postMessage({ type: 'rows', rows: rows.slice(i, i + WORKER_SLICE) });
+          await nextTask();
+        }
+      },
+      async finish(input, options, progress): Promise<CheckedFindings> {
+        await started;
+        if (inline) return inline.finish(input, options, progress);
+        onProgress = progress;
+        const result = new Promise<CheckSummary>((resolve, reject) => (summary = { resolve, reject }));
+        worker!.postMessage({ type: 'run', input, mappings: options.mappings, store: options.store });
+        const s = await result;
+        const own = worker!;
+        return {
+          summary: s,
+          page: (filter, from, count) => ask<PageItem[]>({ type: 'page', filter, from, count }),
+          reportSlice: (from, count) => ask<string[][]>({ type: 'report', from, count }),
+          dispose: () => own.terminate(),
+        };
+      },
+    };
   };
 }
 
-const WORKER_SLICE = 5000;
+const WORKER_SLICE = 2000;
 
 /** Office's theme colours when Office gives them (dark themes included), else the system's. */
 function followTheme(): void {

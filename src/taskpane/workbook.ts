@@ -8,6 +8,7 @@ import type { Cell } from '../validation/fields';
 import type { Severity } from '../validation/validate';
 import { REPORT_SHEET, cellAddress, columnLetters } from '../validation/report';
 import { STORE_SHEET, Store, emptyStore, parseStore, storeRows } from '../validation/store';
+import { chunks } from './marks';
 
 export { cellAddress };
 
@@ -27,12 +28,6 @@ export interface DataBlock {
   store: Store;
 }
 
-export interface Mark {
-  sheet: string;
-  row: number;
-  column: number;
-  severity: Severity;
-}
 
 /** A formula that is always TRUE and says whose mark it is, with a token no user would type. */
 export const MARK_SIGNATURE = 'altrules\u00b7mark\u00b77f3c9a21';
@@ -102,10 +97,19 @@ export interface ReadOptions {
   previousSheet?: string;
   /** Rows read so far, of all. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Where each slice of rows goes as it is read; then the block's `rows` stay empty, so that a
+   * 100,000-row sheet never sits whole on the pane's heap.
+   */
+  onRows?: (rows: Cell[][]) => void | Promise<void>;
 }
 
 /** Cells per read: well under the 5 MB payload limit of Excel on the web. */
 export const READ_CELLS = 40_000;
+/** Cells of the first read. */
+export const FIRST_READ_CELLS = 5_000;
+/** Findings-sheet rows per write: 9 text cells each, well under the 5 MB payload limit. */
+export const REPORT_ROWS = 2_000;
 /** Rows looked at for a header row (the validator scans the first 20). */
 export const HEADER_ROWS = 20;
 
@@ -241,26 +245,34 @@ export class ExcelWorkbook {
       // The data, a slice per sync so that no answer exceeds Excel's payload limit and the pane
       // can paint between slices; text and number formats only of the first slice (dates there
       // tell the date system).
+      // The first slice is small, so that the bar moves at once; the date scan goes with it.
       const perRead = Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns)));
+      const firstRead = Math.max(1, Math.floor(FIRST_READ_CELLS / Math.max(1, area.columns)));
       const rows: Cell[][] = [];
+      let read = 0;
       let system: DateSystem = options.dateSystem === 'auto' ? '1900' : options.dateSystem;
-      for (let done = 0; done < area.rows; done += perRead) {
-        const slice = sheet.getRange(addressOf({ ...area, row: area.row + done, rows: Math.min(perRead, area.rows - done) }));
+      for (let done = 0; done < area.rows; ) {
+        const count = Math.min(done === 0 ? firstRead : perRead, area.rows - done);
+        const slice = sheet.getRange(addressOf({ ...area, row: area.row + done, rows: count }));
         slice.load('values');
         const head = done === 0 && options.dateSystem === 'auto' ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, area.rows) })) : undefined;
         head?.load('values, text, numberFormat');
+        done += count;
         await this.sync(context);
         const values = slice.values;
         if (head) system = detectDateSystem(head.values, head.text, head.numberFormat);
-        for (const r of values) rows.push(r.map(toCell));
-        options.onProgress?.(rows.length, area.rows);
+        const cells = values.map((r) => r.map(toCell));
+        read += cells.length;
+        if (options.onRows) await options.onRows(cells);
+        else for (const r of cells) rows.push(r);
+        options.onProgress?.(read, area.rows);
       }
       return { sheet: sheet.name, rows, firstRow: area.row, firstColumn: area.column, dateSystem: system, source: kind, address: `${quoteSheet(sheet.name)}!${addressOf(area)}`, selectionHadHeader, store };
     });
   }
 
-  /** Replaces our marks on one sheet with these. Two syncs. */
-  async mark(sheetName: string, marks: Mark[]): Promise<void> {
+  /** Replaces our marks on one sheet with marks on these addresses (I2, I3:I9). Two syncs. */
+  async markRuns(sheetName: string, runs: Record<Severity, string[]>): Promise<void> {
     await Excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const formats = sheet.getRange().conditionalFormats;
@@ -268,8 +280,7 @@ export class ExcelWorkbook {
       await this.sync(context);
       for (const cf of formats.items) if (isOurs(cf)) cf.delete();
       for (const severity of ['warning', 'error'] as Severity[]) {
-        const cells = runsOf(marks.filter((m) => m.severity === severity));
-        for (const chunk of chunks(cells)) {
+        for (const chunk of chunks(runs[severity])) {
           const cf = sheet.getRanges(chunk.join(',')).conditionalFormats.add(Excel.ConditionalFormatType.custom);
           cf.custom.rule.formula = MARK_FORMULA;
           cf.custom.format.fill.color = MARK_FILL[severity];
@@ -326,23 +337,39 @@ export class ExcelWorkbook {
     });
   }
 
+  /** Writes the findings sheet from rows already at hand. */
+  writeReport(rows: string[][], layout: ReportLayout): Promise<string> {
+    return this.writeReportSlices(rows.length, rows[0]?.length ?? 1, layout, async (from, count) => rows.slice(from, from + count));
+  }
+
   /**
    * Writes the findings to a sheet of their own, replacing an earlier one: every cell as text,
-   * header frozen and filtered, columns sized and wrapped, printed one page wide. Two syncs.
+   * header frozen and filtered, columns sized and wrapped, printed one page wide. The rows come
+   * REPORT_ROWS at a time, a sync each (Excel on the web takes at most 5 MB a request); the
+   * layout goes with the last slice. Two syncs, then one per REPORT_ROWS rows.
    */
-  async writeReport(rows: string[][], layout: ReportLayout): Promise<string> {
+  async writeReportSlices(total: number, width: number, layout: ReportLayout, rowsAt: (from: number, count: number) => Promise<string[][]>, onProgress?: (done: number, total: number) => void): Promise<string> {
     return Excel.run(async (context) => {
       const old = context.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
       old.load('isNullObject');
       await this.sync(context);
       if (!old.isNullObject) old.delete();
       const sheet = context.workbook.worksheets.add(REPORT_SHEET);
-      const width = rows[0]?.length ?? 1;
-      const all = sheet.getRange(`A1:${cellAddress(Math.max(1, rows.length), width)}`);
-      // Range.values takes text starting with = + - as a formula (typings of Range.values): a
-      // name such as "=HYPERLINK(…)" must land as text, so the cells are text before the values go in.
-      all.numberFormat = rows.map((r) => r.map(() => '@'));
-      all.values = rows;
+      const rowCount = Math.max(1, total);
+      for (let from = 0; from < rowCount; from += REPORT_ROWS) {
+        const rows = await rowsAt(from, Math.min(REPORT_ROWS, rowCount - from));
+        if (!rows.length) break;
+        const slice = sheet.getRange(`A${from + 1}:${cellAddress(from + rows.length, width)}`);
+        // Range.values takes text starting with = + - as a formula (typings of Range.values): a
+        // name such as "=HYPERLINK(…)" must land as text, so the cells are text before the values go in.
+        slice.numberFormat = rows.map((r) => r.map(() => '@'));
+        slice.values = rows;
+        if (from + rows.length < rowCount) {
+          await this.sync(context);
+          onProgress?.(from + rows.length, rowCount);
+        }
+      }
+      const all = sheet.getRange(`A1:${cellAddress(rowCount, width)}`);
       all.format.wrapText = true;
       all.format.verticalAlignment = Excel.VerticalAlignment.top;
       sheet.getRange(`A1:${cellAddress(1, width)}`).format.font.bold = true;
@@ -356,6 +383,7 @@ export class ExcelWorkbook {
       sheet.pageLayout.setPrintTitleRows('$1:$1');
       sheet.activate();
       await this.sync(context);
+      onProgress?.(rowCount, rowCount);
       return REPORT_SHEET;
     });
   }
@@ -408,46 +436,4 @@ function isOurs(cf: Excel.ConditionalFormat): boolean {
   if (custom.isNullObject) return false;
   const formula = String(custom.rule.formula);
   return formula.includes(MARK_SIGNATURE) || formula === LEGACY_MARK_FORMULA;
-}
-
-/** Marked cells as addresses, a column's consecutive rows as one range (I2:I9), so that a
- * whole wrong column is one area, not thousands. */
-export function runsOf(marks: Mark[]): string[] {
-  // Rows by column; findings come sorted by row, so this is one pass and a check, not a sort.
-  const byColumn = new Map<number, number[]>();
-  for (const m of marks) {
-    const rows = byColumn.get(m.column) ?? byColumn.set(m.column, []).get(m.column)!;
-    rows.push(m.row);
-  }
-  const out: string[] = [];
-  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
-    const rows = byColumn.get(column)!;
-    if (rows.some((r, i) => i > 0 && r < rows[i - 1])) rows.sort((a, b) => a - b);
-    for (let i = 0; i < rows.length; ) {
-      let j = i;
-      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-      const first = cellAddress(rows[i], column);
-      out.push(j > i ? `${first}:${cellAddress(rows[j], column)}` : first);
-      i = j + 1;
-    }
-  }
-  return out;
-}
-
-/** Address lists kept short enough for one RangeAreas. */
-function chunks(addresses: string[], maxChars = 2000): string[][] {
-  const out: string[][] = [];
-  let current: string[] = [];
-  let length = 0;
-  for (const a of addresses) {
-    if (length + a.length + 1 > maxChars && current.length) {
-      out.push(current);
-      current = [];
-      length = 0;
-    }
-    current.push(a);
-    length += a.length + 1;
-  }
-  if (current.length) out.push(current);
-  return out;
 }

@@ -1,26 +1,40 @@
-// The validator off the pane's thread: rows arrive in slices, progress goes back as it runs,
-// findings go back in slices so that no one message is slow to receive.
+// The validator off the pane's thread. Rows arrive in slices as they are read; progress goes back
+// as the check runs; then the findings stay here and the pane asks for what it shows: a summary,
+// a page of the list, a slice of the findings sheet. 200,000 findings never cross to the pane.
 
 import type { Cell } from '../validation/fields';
-import { validateSheet } from '../validation/validate';
-import type { ColumnMapping } from '../validation/store';
+import type { SheetInput } from '../validation/validate';
+import type { ColumnMapping, Store } from '../validation/store';
+import { CheckSession, FindingFilter } from './session';
 
-const FINDINGS_SLICE = 2000;
+export type ToWorker =
+  | { type: 'rows'; rows: Cell[][] }
+  | { type: 'run'; input: Omit<SheetInput, 'rows'>; mappings: ColumnMapping[]; store: Store }
+  | { type: 'page'; id: number; filter: FindingFilter; from: number; count: number }
+  | { type: 'report'; id: number; from: number; count: number };
+
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 let rows: Cell[][] = [];
+let session: CheckSession | undefined;
 
 self.onmessage = (e: MessageEvent) => {
-  const m = e.data as { type: 'rows'; rows: Cell[][] } | { type: 'run'; input: { name: string; firstRow: number; firstColumn: number; dateSystem: '1900' | '1904' }; mappings: ColumnMapping[] };
-  if (m.type === 'rows') {
-    for (const r of m.rows) rows.push(r);
-    return;
+  const m = e.data as ToWorker;
+  try {
+    if (m.type === 'rows') {
+      for (const r of m.rows) rows.push(r);
+    } else if (m.type === 'run') {
+      session = new CheckSession({ ...m.input, rows }, { mappings: m.mappings, store: m.store, onProgress: (done, total) => post({ type: 'progress', done, total }) });
+      rows = [];
+      post({ type: 'summary', summary: session.summary });
+    } else if (m.type === 'page') {
+      post({ type: 'reply', id: m.id, value: session?.page(m.filter, m.from, m.count) ?? [] });
+    } else if (m.type === 'report') {
+      post({ type: 'reply', id: m.id, value: session?.reportSlice(m.from, m.count) ?? [] });
+    }
+  } catch (err) {
+    post({ type: 'failed', id: 'id' in m ? m.id : undefined, message: (err as Error).message });
   }
-  const { findings, fixes, ...rest } = validateSheet({ ...m.input, rows }, { onProgress: (done, total) => post({ type: 'progress', done, total }), mappings: m.mappings });
-  rows = [];
-  // Fixes too go in slices: one message with 200,000 of them takes seconds to receive.
-  const entries = [...(fixes ?? new Map()).entries()];
-  const total = findings.length + entries.length;
-  for (let i = 0; i < findings.length; i += FINDINGS_SLICE) post({ type: 'findings', findings: findings.slice(i, i + FINDINGS_SLICE), done: Math.min(findings.length, i + FINDINGS_SLICE), total });
-  for (let i = 0; i < entries.length; i += FINDINGS_SLICE) post({ type: 'fixes', fixes: entries.slice(i, i + FINDINGS_SLICE), done: findings.length + Math.min(entries.length, i + FINDINGS_SLICE), total });
-  post({ type: 'done', result: rest });
 };
+
+// Tells the pane the script loaded: until then a failure means "no worker here", not a failed check.
+post({ type: 'ready' });

@@ -22,9 +22,57 @@ interface FakeFormat {
   fill: string;
 }
 
+/**
+ * A sheet's cells by "r,c", also indexed by row and bounded as they are set: reading 40,000 cells
+ * or finding the used range of 900,000 is then cheap, as it is for Excel (whose work happens
+ * outside the pane's thread); the fake's own bookkeeping must not pass for the pane's.
+ */
+export class CellMap extends Map<string, FakeCell> {
+  private byRow: Map<number, Map<number, FakeCell>> | undefined;
+  private bounds: Box | undefined;
+  private boundsStale = false;
+  override set(key: string, cell: FakeCell): this {
+    super.set(key, cell);
+    const comma = key.indexOf(',');
+    const r = Number(key.slice(0, comma));
+    const c = Number(key.slice(comma + 1));
+    this.byRow ??= new Map();
+    const row = this.byRow.get(r) ?? this.byRow.set(r, new Map()).get(r)!;
+    row.set(c, cell);
+    const b = this.bounds;
+    if (!b) this.bounds = { r1: r, c1: c, r2: r, c2: c };
+    else {
+      if (r < b.r1) b.r1 = r;
+      if (r > b.r2) b.r2 = r;
+      if (c < b.c1) b.c1 = c;
+      if (c > b.c2) b.c2 = c;
+    }
+    return this;
+  }
+  override delete(key: string): boolean {
+    const comma = key.indexOf(',');
+    this.byRow?.get(Number(key.slice(0, comma)))?.delete(Number(key.slice(comma + 1)));
+    this.boundsStale = true;
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.byRow = undefined;
+    this.bounds = undefined;
+    this.boundsStale = false;
+    super.clear();
+  }
+  at(r: number, c: number): FakeCell | undefined {
+    return this.byRow?.get(r)?.get(c);
+  }
+  /** The box of the cells held, or undefined when it must be computed again (after a delete). */
+  knownBounds(): Box | undefined {
+    return this.boundsStale || !this.bounds ? undefined : { ...this.bounds };
+  }
+}
+
 export interface FakeSheet {
   name: string;
-  cells: Map<string, FakeCell>;
+  cells: CellMap;
   formats: FakeFormat[];
   tables: { name: string; address: string }[];
   bold: Set<string>;
@@ -80,7 +128,7 @@ export class FakeWorkbookModel {
   private nextId = 1;
 
   addSheet(name: string, rows: (Value | null)[][] = [], start = 'A1'): FakeSheet {
-    const sheet: FakeSheet = { name, cells: new Map(), formats: [], tables: [], bold: new Set() };
+    const sheet: FakeSheet = { name, cells: new CellMap(), formats: [], tables: [], bold: new Set() };
     const { r1, c1 } = parseArea(start);
     rows.forEach((row, i) =>
       row.forEach((v, j) => {
@@ -138,6 +186,8 @@ export class FakeWorkbookModel {
 
   private computeUsedBox(sheet: FakeSheet): Box | undefined {
     if (sheet.cells.size === 0) return undefined;
+    const known = sheet.cells.knownBounds();
+    if (known) return known;
     let [r1, c1, r2, c2] = [Infinity, Infinity, 0, 0];
     for (const k of sheet.cells.keys()) {
       const comma = k.indexOf(',');
@@ -284,9 +334,10 @@ class FakeRange extends Proxy {
       const grid = <T,>(f: (cell: FakeCell | undefined) => T): T[][] => {
         if (!b) return [];
         const out: T[][] = [];
+        const cells = this.sheet.cells;
         for (let r = b.r1; r <= b.r2; r++) {
           const row: T[] = [];
-          for (let c = b.c1; c <= b.c2; c++) row.push(f(this.sheet.cells.get(`${r},${c}`)));
+          for (let c = b.c1; c <= b.c2; c++) row.push(f(cells.at(r, c)));
           out.push(row);
         }
         return out;
@@ -506,7 +557,7 @@ class FakeContext {
         add: (name: string) => {
           batch.ops.push(() => {
             if (model.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
-            model.sheets.push({ name, cells: new Map(), formats: [], tables: [], bold: new Set() });
+            model.sheets.push({ name, cells: new CellMap(), formats: [], tables: [], bold: new Set() });
           });
           return new FakeSheetProxy(batch, model, () => model.sheets.find((s) => s.name === name));
         },
