@@ -2,7 +2,7 @@
 // touch a value, exact clearing, and a fixed number of context.sync() calls.
 
 import { installFakeExcel, FakeWorkbookModel } from './fakes/excel-fake';
-import { CheckOutcome, PageItem, PaneController } from '../src/taskpane/controller';
+import { CheckOutcome, PageItem, PaneController, Validator, inlineValidator } from '../src/taskpane/controller';
 import type { DateSystem } from '../src/core';
 import type { Source } from '../src/taskpane/workbook';
 import { ExcelWorkbook, MARK_FORMULA, detectDateSystem, topLeftOf } from '../src/taskpane/workbook';
@@ -340,4 +340,29 @@ test('marks: every finding cell in exactly one run, of its worst severity; nothi
       }
     }),
   );
+});
+
+test('a check that fails while reading ends its run, and the one before it lets its findings go', async () => {
+  const { model, wb } = setup(roster(4, 2));
+  const events: string[] = [];
+  // A validator that tells what became of each run; the checking itself is the inline one.
+  const spy: Validator = () => {
+    const run = inlineValidator();
+    const n = events.length;
+    return {
+      add: run.add,
+      cancel: () => events.push(`cancel ${n}`),
+      finish: async (...args) => {
+        const found = await run.finish(...args);
+        return { ...found, dispose: () => events.push(`dispose ${n}`) };
+      },
+    };
+  };
+  const controller = new PaneController(wb, 'roster', spy);
+  await controller.check('auto', 'auto');
+  events.push('checked');
+  // Several areas selected and "Selection" asked for: Excel refuses getSelectedRange().
+  model.selection = { sheet: 'Roster', address: 'A3:I5,C9' };
+  await expect(controller.check('selection', 'auto')).rejects.toThrow(/more than one range/);
+  expect(events).toEqual(['checked', 'dispose 0', 'cancel 2']);
 });

@@ -29,6 +29,8 @@ export type Phase = 'read' | 'check' | 'mark' | 'report';
 export interface CheckRun {
   add(rows: Cell[][]): Promise<void>;
   finish(input: Omit<SheetInput, 'rows'>, options: { mappings: ColumnMapping[]; store: Store }, onProgress: (done: number, total: number) => void): Promise<CheckedFindings>;
+  /** Ends a check that failed before it finished (its Worker goes). */
+  cancel(): void;
 }
 
 /** Starts checks: in this thread (tests, fallback) or in a Worker (the pane). */
@@ -41,6 +43,9 @@ export const inlineValidator: Validator = () => {
       for (const r of slice) rows.push(r);
     },
     finish: async (input, options, onProgress) => localFindings(new CheckSession({ ...input, rows }, { ...options, onProgress })),
+    cancel: () => {
+      rows.length = 0;
+    },
   };
 };
 
@@ -55,16 +60,23 @@ export class PaneController {
     this.last?.dispose();
     this.last = undefined;
     const run = this.validator();
-    const block = await this.workbook.read({
-      source,
-      dateSystem,
-      hasHeader: hasHeaderRow,
-      previousSheet: this.lastSheet,
-      onProgress: (d, t) => onProgress?.('read', d, t),
-      onRows: (rows) => run.add(rows),
-    });
-    const mappings = block.store.mappings.filter((m) => m.sheet === block.sheet);
-    const findings = await run.finish({ name: block.sheet, firstRow: block.firstRow, firstColumn: block.firstColumn, dateSystem: block.dateSystem }, { mappings, store: block.store }, (d, t) => onProgress?.('check', d, t));
+    let block: DataBlock;
+    let findings: CheckedFindings;
+    try {
+      block = await this.workbook.read({
+        source,
+        dateSystem,
+        hasHeader: hasHeaderRow,
+        previousSheet: this.lastSheet,
+        onProgress: (d, t) => onProgress?.('read', d, t),
+        onRows: (rows) => run.add(rows),
+      });
+      const mappings = block.store.mappings.filter((m) => m.sheet === block.sheet);
+      findings = await run.finish({ name: block.sheet, firstRow: block.firstRow, firstColumn: block.firstColumn, dateSystem: block.dateSystem }, { mappings, store: block.store }, (d, t) => onProgress?.('check', d, t));
+    } catch (e) {
+      run.cancel();
+      throw e;
+    }
     this.last = findings;
     if (block.sheet) {
       onProgress?.('mark', 0, 1);

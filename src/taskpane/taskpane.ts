@@ -511,6 +511,10 @@ export function workerValidator(url: string): Validator {
           dispose: () => own.terminate(),
         };
       },
+      cancel() {
+        worker?.terminate();
+        inline?.cancel();
+      },
     };
   };
 }
