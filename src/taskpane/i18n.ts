@@ -26,6 +26,7 @@ const STRINGS = {
   selectionNoHeader: { en: 'The selection holds no header row, so the {source} was checked instead.', ja: '選択範囲に見出し行がないため、{source}を点検しました。' },
   reading: { en: 'Reading the sheet…', ja: 'シートを読み込み中…' },
   marking: { en: 'Marking the cells…', ja: 'セルに印を付けています…' },
+  writingReport: { en: 'Writing the findings sheet ({n} rows)…', ja: '結果シートを書き込み中（{n} 行）…' },
   progressLabel: { en: 'Progress of the check', ja: '点検の進捗' },
   filterLabel: { en: 'Show findings', ja: '表示する結果' },
   findingsLabel: { en: 'Findings', ja: '点検結果' },

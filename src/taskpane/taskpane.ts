@@ -401,6 +401,7 @@ export class Pane {
   private async writeReport(): Promise<void> {
     this.progressBox.hidden = false;
     this.progress.value = 0;
+    this.say(this.s('writingReport', { n: this.n(this.outcome!.summary.reportRows - 1) }));
     const name = await this.controller!.writeReport(this.outcome!, (done, total) => (this.progress.value = (100 * done) / total));
     this.say(this.s('reportWritten', { name }));
   }
