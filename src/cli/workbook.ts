@@ -2,7 +2,7 @@
 // columns are never materialised, and every size is capped with a message naming the limit.
 
 import { StringDecoder } from 'string_decoder';
-import { DateSystem, dayFromIsoText, serialFromDay } from '../core';
+import { DateSystem, dayFromIsoText, isTimeOnlyFormat, serialFromDay, timeTextOfDayFraction } from '../core';
 import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
 import { SheetInput } from '../validation/validate';
 import { LEDGER_BY_HEADER, PAY_BY_HEADER } from '../validation/ledger';
@@ -58,6 +58,35 @@ export interface Package {
   sheets: PackageSheet[];
   dateSystem: DateSystem;
   stylesPart?: string;
+}
+
+/**
+ * The cell styles (indexes of cellXfs) whose number format shows a time and no date: a number
+ * in such a cell is a fraction of a day typed as h:mm, and is read as that text.
+ */
+export function timeStylesOf(pkg: Package): Set<number> {
+  const out = new Set<number>();
+  const xml = pkg.stylesPart ? readPart(pkg.zip, pkg.stylesPart) : undefined;
+  if (!xml) return out;
+  const custom = new Map<number, string>();
+  let inCellXfs = false;
+  let index = 0;
+  scanString(xml, pkg.stylesPart!, {
+    open(name, raw) {
+      if (name === 'numFmt') custom.set(Number(attr(raw, 'numFmtId')), attr(raw, 'formatCode') ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) {
+        const id = Number(attr(raw, 'numFmtId') ?? 0);
+        if (custom.has(id) ? isTimeOnlyFormat(custom.get(id)) : isTimeOnlyFormat(id)) out.add(index);
+        index++;
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+    text() {},
+  });
+  return out;
 }
 
 /** A formula cell, for recomputing our own functions or saying a value came from a cache. */
@@ -284,7 +313,7 @@ function limitColumns(sheet: string, col: number): Refusal {
   );
 }
 
-function cellValue(type: string, v: string | null, inline: string | null, sst: string[], system: DateSystem): Cell {
+function cellValue(type: string, v: string | null, inline: string | null, sst: string[], system: DateSystem, timeStyle = false): Cell {
   switch (type) {
     case 's': {
       if (v === null) return null;
@@ -307,7 +336,8 @@ function cellValue(type: string, v: string | null, inline: string | null, sst: s
     default: {
       if (v === null) return inline === null ? null : own(inline);
       const n = Number(v);
-      return v.trim() !== '' && Number.isFinite(n) ? n : { error: '#NUM!' };
+      if (v.trim() === '' || !Number.isFinite(n)) return { error: '#NUM!' };
+      return timeStyle ? (timeTextOfDayFraction(n) ?? n) : n;
     }
   }
 }
@@ -320,6 +350,8 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
   const e = sheet.part ? entryOf(pkg.zip, sheet.part) : undefined;
   if (!e) return result;
   const system = pkg.dateSystem;
+  const timeStyles = timeStylesOf(pkg);
+  let style = 0;
   const masters = new Map<string, { text: string; row: number; col: number }>();
   let inData = false;
   let rowNum = 0;
@@ -423,6 +455,7 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
             }
             if (rowNum < 1) rowNum = 1;
             type = attr(raw, 't') ?? 'n';
+            style = timeStyles.size ? Number(attr(raw, 's') ?? 0) : 0;
             v = f = inline = null;
             fRaw = '';
             textChars = 0;
@@ -471,7 +504,7 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
           case 'c': {
             if (!inCell || !cells) return;
             inCell = false;
-            const value = cellValue(type, v === null ? null : decodeText(v), inline === null ? null : decodeText(inline), sst, system);
+            const value = cellValue(type, v === null ? null : decodeText(v), inline === null ? null : decodeText(inline), sst, system, style !== 0 && timeStyles.has(style));
             if (value !== null && value !== undefined && value !== '') {
               // Below the header rows, a cell right of the last known header only marks the row as used.
               if (col - 1 < limit) cells[col - 1] = value;

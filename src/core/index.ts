@@ -4,6 +4,7 @@ export * from './errors';
 export * from './trace';
 export * from './days';
 export * from './read';
+export * from './excelTime';
 export * from './calendar';
 export * from './countries';
 export * from './text';
