@@ -5,7 +5,13 @@ import { installFakeExcel, FakeWorkbookModel } from './fakes/excel-fake';
 import { PaneController } from '../src/taskpane/controller';
 import { ExcelWorkbook, MARK_FORMULA, detectDateSystem, runsOf, topLeftOf } from '../src/taskpane/workbook';
 import { STORE_SHEET, parseStore, storeRows } from '../src/validation/store';
-import { ruleLabel, whereLabel } from '../src/taskpane/present';
+import { reportTable, ruleLabel, whereLabel } from '../src/taskpane/present';
+import { MonthController, monthCoverage } from '../src/taskpane/month';
+import { READ_CELLS } from '../src/taskpane/workbook';
+import { cellAddress } from '../src/validation/report';
+import type { Finding, SheetInput } from '../src/validation/validate';
+import { MonthReply, checkMonthSheets, monthWorker } from '../src/taskpane/monthCheck';
+import { MONTH_FINDINGS, MONTH_SHEETS, addMonthSheets } from './support/month-workbook';
 
 const HEAD = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay'];
 const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
@@ -297,4 +303,199 @@ test('"Set to" writes the one right value into that one cell and nothing else', 
   expect([after['Roster!2,9'], after['Roster!3,8'], after['Roster!4,8']]).toEqual([280000, serial('2024-07-30'), '2024-07-30']);
   const again = await controller.check('auto', 'auto');
   expect(again.result.findings.map((f) => `${f.row}:${f.columnIndex}`)).toEqual(['4:9']);
+});
+
+// ---- the "leave ledger and pay" mode -----------------------------------------------------------
+
+function monthSetup() {
+  const model = new FakeWorkbookModel();
+  model.addSheet('Notes', [['keep me', 1]]);
+  addMonthSheets(model);
+  installFakeExcel(model);
+  const wb = new ExcelWorkbook();
+  return { model, wb, month: new MonthController(wb), roster: new PaneController(wb, 'roster') };
+}
+const where = (f: Finding) => `${f.sheet}!${cellAddress(f.row, f.columnIndex)}`;
+
+test('month mode: the ledger and pay sheets are found by their headers, checked against the roster, and exactly their finding cells marked', async () => {
+  const { model, month } = monthSetup();
+  const before = model.values();
+  const outcome = await month.checkMonth('auto');
+  expect(outcome.results.map((r) => [r.sheet, r.kind, r.dataRows])).toEqual([[MONTH_SHEETS.ledger, 'ledger', 6], [MONTH_SHEETS.pay, 'pay', 4]]);
+  expect(monthCoverage(outcome)).toEqual({ rosters: [MONTH_SHEETS.roster], checked: [{ sheet: MONTH_SHEETS.ledger, kind: 'ledger', rows: 6, paidColumn: false }, { sheet: MONTH_SHEETS.pay, kind: 'pay', rows: 4, paidColumn: true }], missing: [] });
+  expect(outcome.result.findings.map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
+  // Who: the entry's name.
+  expect(outcome.result.findings.map((f) => outcome.who(f))).toEqual(['Alex Smith', 'Eamon Kelly', 'Eamon Kelly', 'Zoe Park', 'Kai Tanaka', 'Zoe Park']);
+  // RULES.md §12: 2 h 30 absent in June → 3 h × ¥1,846 = ¥5,538 taken from July: ¥274,462, with the steps.
+  const pay = outcome.result.findings.find((f) => where(f) === `${MONTH_SHEETS.pay}!C3`)!;
+  expect(pay.message).toMatch(/^paid ¥280,000 differs from the expected ¥274,462 for 2024-07: .*¥5,538/);
+  expect(pay.message_ja).toMatch(/計算額 274,462円/);
+  expect(outcome.expected).toEqual([
+    { sheet: MONTH_SHEETS.pay, row: 2, expected: 280000 },
+    { sheet: MONTH_SHEETS.pay, row: 3, expected: 274462 },
+    { sheet: MONTH_SHEETS.pay, row: 4, expected: 280000 },
+  ]);
+  const marked = (name: string) => model.sheet(name).formats.filter((f) => f.formula === MARK_FORMULA).map((f) => [f.fill, f.cells.sort().join(' ')]);
+  expect(marked(MONTH_SHEETS.ledger)).toEqual([['#FFF4CE', '5,6'], ['#FDE7E9', '4,2 5,3 8,1']]);
+  expect(marked(MONTH_SHEETS.pay)).toEqual([['#FDE7E9', '3,3 5,1']]);
+  expect(marked(MONTH_SHEETS.roster)).toEqual([]);
+  expect(model.values()).toEqual(before);
+  // Japanese clause tags, the article carried to a bare number.
+  expect(outcome.result.findings.map((f) => ruleLabel(f.rule, 'ja'))).toEqual(['第12条第1項', '第13条第2項・第26条第2項第1号', '第30条第3項', '入力', '第7条・第8条', '入力']);
+});
+
+test('month mode: one finding accepted is stored, not marked, listed as accepted in the report', async () => {
+  const { model, month } = monthSetup();
+  const first = await month.checkMonth('auto');
+  const warning = first.result.findings.find((f) => f.severity === 'warning')!;
+  await month.accept(first, warning, 'Sato', 'certificate filed on paper', new Date(Date.UTC(2026, 10, 29)));
+  const stored = parseStore([...Array(2)].map((_, r) => [...Array(8)].map((__, c) => model.sheet(STORE_SHEET).cells.get(`${r + 1},${c + 1}`)?.value ?? '')));
+  expect(stored.acceptances).toEqual([{ sheet: MONTH_SHEETS.ledger, cell: 'F5', rule: 'Art 30.3', value: '""', who: 'Sato', when: '2026-11-29T00:00:00.000Z', why: 'certificate filed on paper' }]);
+  const second = await month.checkMonth('auto');
+  expect(second.result.findings).toHaveLength(5);
+  expect(second.accepted.map((a) => where(a.finding))).toEqual([`${MONTH_SHEETS.ledger}!F5`]);
+  expect(model.sheet(MONTH_SHEETS.ledger).formats.flatMap((f) => f.cells).sort()).toEqual(['4,2', '5,3', '8,1']);
+  const { rows, widths } = reportTable(second.result.findings, second.who, second.accepted);
+  await month.workbook.writeReport(rows, { widths });
+  const report = model.sheet('点検結果 Findings');
+  const row = (r: number) => [1, 2, 3, 5, 6].map((c) => report.cells.get(`${r},${c}`)?.value);
+  expect(row(2)).toEqual([MONTH_SHEETS.ledger, 'B4', 'Alex Smith', 'Error エラー', 'Art 12.1 第12条第1項']);
+  expect(row(6)).toEqual([MONTH_SHEETS.pay, 'A5', 'Zoe Park', 'Error エラー', 'input 入力']);
+  expect(row(7)).toEqual([MONTH_SHEETS.ledger, 'F5', 'Eamon Kelly', 'Accepted 承認済', 'Art 30.3 第30条第3項']);
+  // The findings sheet and the store are never taken for a ledger or pay sheet.
+  const third = await month.checkMonth('auto');
+  expect(third.results.map((r) => r.sheet)).toEqual([MONTH_SHEETS.ledger, MONTH_SHEETS.pay]);
+});
+
+test('month mode: "write expected pay" writes only the new column; a second run reuses it; a column holding other data is asked for first', async () => {
+  const { model, month } = monthSetup();
+  const outcome = await month.checkMonth('auto');
+  const before = model.values();
+  expect(await month.writeExpectedPay(outcome)).toEqual({ written: [{ sheet: MONTH_SHEETS.pay, column: 'D', amounts: 3 }] });
+  const after = model.values();
+  const changed = Object.keys(after).filter((k) => after[k] !== before[k]).sort();
+  expect(changed).toEqual([`${MONTH_SHEETS.pay}!1,4`, `${MONTH_SHEETS.pay}!2,4`, `${MONTH_SHEETS.pay}!3,4`, `${MONTH_SHEETS.pay}!4,4`]);
+  expect(changed.map((k) => after[k])).toEqual(['Expected pay 支給見込額', 280000, 274462, 280000]);
+  expect(Object.keys(before).every((k) => after[k] === before[k])).toBe(true);
+  // Checked again, the sheet has the column: it is found by its header and written again, not a new one.
+  const again = await month.checkMonth('auto');
+  expect(month.expectedColumns(again).map((c) => [c.column, c.reused])).toEqual([[4, true]]);
+  await month.writeExpectedPay(again);
+  expect(model.sheet(MONTH_SHEETS.pay).cells.has('1,5')).toBe(false);
+  // The clerk wrote a note in that column: the pane asks before replacing it, and writes nothing until told.
+  model.sheet(MONTH_SHEETS.pay).cells.set('5,4', { value: 'ask HR' });
+  model.touch(model.sheet(MONTH_SHEETS.pay));
+  const third = await month.checkMonth('auto');
+  const untouched = model.values();
+  expect(await month.writeExpectedPay(third)).toEqual({ occupied: { sheet: MONTH_SHEETS.pay, cell: 'D5', value: 'ask HR' } });
+  expect(model.values()).toEqual(untouched);
+  await month.writeExpectedPay(third, true);
+  expect(model.sheet(MONTH_SHEETS.pay).cells.has('5,4')).toBe(false);
+});
+
+test('month mode: a pay sheet without Paid gives its expected amounts and judges nothing; a workbook without a ledger says so', async () => {
+  const model = new FakeWorkbookModel();
+  addMonthSheets(model);
+  model.sheets = model.sheets.filter((s) => s.name !== MONTH_SHEETS.ledger);
+  for (let r = 1; r <= 5; r++) model.sheet(MONTH_SHEETS.pay).cells.delete(`${r},3`);
+  installFakeExcel(model);
+  const month = new MonthController(new ExcelWorkbook());
+  const outcome = await month.checkMonth('auto');
+  expect(monthCoverage(outcome)).toMatchObject({ checked: [{ sheet: MONTH_SHEETS.pay, kind: 'pay', rows: 4, paidColumn: false }], missing: ['ledger'] });
+  expect(outcome.result.findings.map(where)).toEqual([`${MONTH_SHEETS.pay}!A5`]);
+  // Without the ledger, Kai's absences are unknown: July is the full ¥280,000.
+  expect(outcome.expected.map((e) => e.expected)).toEqual([280000, 280000, 280000]);
+  const { written } = (await month.writeExpectedPay(outcome)) as { written: { column: string }[] };
+  expect(written[0].column).toBe('C');
+  // Neither a ledger nor a pay sheet: nothing checked, nothing marked.
+  const empty = new FakeWorkbookModel();
+  empty.addSheet('Notes', [['Name', 'Month?']]);
+  installFakeExcel(empty);
+  const none = await new MonthController(new ExcelWorkbook()).checkMonth('auto');
+  expect([none.result.kind, none.results, monthCoverage(none).missing]).toEqual(['unknown', [], ['roster', 'ledger', 'pay']]);
+});
+
+test('month mode: the sync count of marks, report and expected pay stays the same from 1,000 to 20,000 ledger rows; reading grows only with cells ÷ READ_CELLS', async () => {
+  const figures: { read: number; mark: number; report: number; write: number; cells: number; findings: number }[] = [];
+  for (const n of [1_000, 20_000]) {
+    const model = new FakeWorkbookModel();
+    addMonthSheets(model);
+    const ledger = model.sheet(MONTH_SHEETS.ledger);
+    const pay = model.sheet(MONTH_SHEETS.pay);
+    // n more entries: every fourth of a person not on the roster (an error on its Name cell), the
+    // rest annual leave by the hour on weekdays; and a pay row for each of 100 people not on the roster.
+    for (let i = 0; i < n; i++) {
+      const r = 9 + i;
+      const day = serial('2023-08-01') + Math.floor(i / 5) * 7 + (i % 5);
+      ledger.cells.set(`${r},1`, { value: i % 4 === 0 ? `Nobody ${i}` : 'Kai Tanaka' });
+      ledger.cells.set(`${r},2`, { value: day });
+      ledger.cells.set(`${r},4`, { value: '年休' });
+      ledger.cells.set(`${r},5`, { value: 1 });
+    }
+    for (let i = 0; i < n / 10; i++) {
+      pay.cells.set(`${6 + i},1`, { value: `Nobody ${i}` });
+      pay.cells.set(`${6 + i},2`, { value: '2024-06' });
+      pay.cells.set(`${6 + i},3`, { value: 280000 });
+    }
+    installFakeExcel(model);
+    const wb = new ExcelWorkbook();
+    const month = new MonthController(wb);
+    let atMark = 0;
+    const outcome = await month.checkMonth('auto', (phase) => {
+      if (phase === 'mark' && !atMark) atMark = wb.counter.syncs;
+    });
+    const read = atMark;
+    const mark = wb.counter.syncs - atMark;
+    const { rows, widths } = reportTable(outcome.result.findings, outcome.who, outcome.accepted);
+    let at = wb.counter.syncs;
+    await wb.writeReport(rows, { widths });
+    const report = wb.counter.syncs - at;
+    at = wb.counter.syncs;
+    await month.writeExpectedPay(outcome);
+    const write = wb.counter.syncs - at;
+    const cells = [MONTH_SHEETS.roster, MONTH_SHEETS.ledger, MONTH_SHEETS.pay].map((s) => model.usedBox(model.sheet(s))!).map((b) => Math.ceil(((b.r2 - b.r1 + 1) * (b.c2 - b.c1 + 1)) / READ_CELLS));
+    figures.push({ read, mark, report, write, cells: cells.reduce((a, b) => a + b, 0), findings: outcome.result.findings.length });
+  }
+  // Findings grow with the rows (every fourth entry, every pay row), the syncs to show them do not.
+  expect(figures[1].findings).toBeGreaterThan(figures[0].findings * 15);
+  expect(figures.map((f) => [f.mark, f.report, f.write])).toEqual([[4, 2, 2], [4, 2, 2]]);
+  // Reading: three looks (sheets; used ranges and store; top rows), then one sync per slice of READ_CELLS cells of each sheet.
+  expect(figures.map((f) => f.read)).toEqual(figures.map((f) => 3 + f.cells));
+  // By hand: 1,000 — ledger 1,008 rows × 6 = 6,048 cells, pay 105 × 3, roster 4 × 9: one slice each.
+  // 20,000 — ledger 20,008 × 6 = 120,048 cells: 4 slices of 6,666 rows; pay 2,005 × 3 and roster: one each.
+  expect(figures.map((f) => f.cells)).toEqual([3, 6]);
+}, 60_000);
+
+test('clause tags of the ledger and pay: a bare number after an article is an article; an en-dash range reads as one', () => {
+  expect(['Art 13.2, 26.2.1', 'Art 10.2, 11', 'Art 12.1, 12.2', 'Art 12–14', 'Art 14-3.2', 'Art 14.1.21', 'Art 27.2.2, P-1'].map((r) => ruleLabel(r, 'ja'))).toEqual([
+    '第13条第2項・第26条第2項第1号', '第10条第2項・第11条', '第12条第1項・第12条第2項', '第12条〜第14条', '第14条の3第2項', '第14条第1項第21号', '第27条第2項第2号',
+  ]);
+  expect(ruleLabel('Art 7, 8, D-12, D-13', 'en')).toBe('Art 7, 8');
+});
+
+test('month mode in the Worker: rows in slices, findings back in slices, the same result as in this thread', () => {
+  const model = new FakeWorkbookModel();
+  addMonthSheets(model);
+  const sheetOf = (name: string): SheetInput => {
+    const s = model.sheet(name);
+    const b = model.usedBox(s)!;
+    const rows = [...Array(b.r2 - b.r1 + 1)].map((_, r) => [...Array(b.c2 - b.c1 + 1)].map((__, c) => s.cells.get(`${b.r1 + r},${b.c1 + c}`)?.value ?? null));
+    return { name, rows, firstRow: b.r1, firstColumn: b.c1, dateSystem: '1900' };
+  };
+  const input = { sheets: [sheetOf(MONTH_SHEETS.ledger), sheetOf(MONTH_SHEETS.pay)], rosters: [sheetOf(MONTH_SHEETS.roster)] };
+  const replies: MonthReply[] = [];
+  const handle = monthWorker((m) => replies.push(m));
+  const all = [...input.sheets, ...input.rosters];
+  all.forEach((s, index) => {
+    handle({ type: 'month-rows', index, rows: s.rows.slice(0, 3) });
+    handle({ type: 'month-rows', index, rows: s.rows.slice(3) });
+  });
+  handle({ type: 'month', sheets: all.map(({ rows: _rows, ...meta }, i) => ({ ...meta, role: i < 2 ? 'check' : 'roster' })) });
+  const done = replies[replies.length - 1] as Extract<MonthReply, { type: 'month-done' }>;
+  expect(done.type).toBe('month-done');
+  const findings = replies.flatMap((m) => (m.type === 'month-findings' ? m.findings.map((f) => [m.index, f] as const) : []));
+  const direct = checkMonthSheets(input);
+  expect(done.results.map((r, i) => ({ ...r, findings: findings.filter(([k]) => k === i).map(([, f]) => f) }))).toEqual(direct.results);
+  expect(done.expected).toEqual(direct.expected);
+  expect(direct.results.flatMap((r) => r.findings).map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
 });

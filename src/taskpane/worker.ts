@@ -4,12 +4,16 @@
 import type { Cell } from '../validation/fields';
 import { validateSheet } from '../validation/validate';
 import type { ColumnMapping } from '../validation/store';
+import { isMonthRequest, monthWorker } from './monthCheck';
 
 const FINDINGS_SLICE = 2000;
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 let rows: Cell[][] = [];
+// The leave ledger and pay check: its own messages, rows and handler (monthCheck.ts).
+const onMonth = monthWorker(post);
 
 self.onmessage = (e: MessageEvent) => {
+  if (isMonthRequest(e.data)) return onMonth(e.data);
   const m = e.data as { type: 'rows'; rows: Cell[][] } | { type: 'run'; input: { name: string; firstRow: number; firstColumn: number; dateSystem: '1900' | '1904' }; mappings: ColumnMapping[] };
   if (m.type === 'rows') {
     for (const r of m.rows) rows.push(r);
