@@ -9,6 +9,7 @@ import { ruleLabel, severityWord, whereLabel } from './present';
 import { ExcelWorkbook, Source } from './workbook';
 import { REPORT_SHEET, columnLetters } from '../validation/report';
 import { CLAIMS_HEADERS, Field, ROSTER_HEADERS } from '../validation/fields';
+import { EXPECTED_HEADER, MonthController, MonthOutcome, inlineMonthValidator, monthCoverage, workerMonthValidator } from './month';
 
 /** A small preference kept on this computer (the clerk's name for acceptances). */
 function remembered(key: string): string {
@@ -64,8 +65,13 @@ export class Pane {
   private readonly confirmBox = el('div', { class: 'confirm', role: 'group', hidden: '' });
   private readonly tabs: HTMLButtonElement[] = [];
   private readonly buttons: HTMLButtonElement[] = [];
+  /** What the ALT pane checks: the roster, or the leave ledger and pay against it (month.ts). */
+  private what: 'roster' | 'month' = 'roster';
+  private readonly whatSelect = el('select', { id: 'check-what' });
+  private readonly sourceRow = el('div', { class: 'field' });
+  private expectedButton: HTMLButtonElement | undefined;
 
-  constructor(private readonly root: HTMLElement, private readonly controller: PaneController | undefined, private readonly lang: UiLang, private readonly mode: PaneMode) {}
+  constructor(private readonly root: HTMLElement, private readonly controller: PaneController | undefined, private readonly lang: UiLang, private readonly mode: PaneMode, private readonly month?: MonthController) {}
 
   private s(key: StringKey, vars?: Record<string, string | number>): string {
     return t(this.lang, key, vars);
@@ -97,13 +103,14 @@ export class Pane {
     clear.id = 'clear-marks';
     const report = this.button(this.s('report'), '', () => this.report());
     report.id = 'write-report';
-    const row1 = el('div', { class: 'field' });
+    const row1 = this.sourceRow;
     row1.append(sourceLabel, this.sourceSelect);
     const row2 = el('div', { class: 'field' });
     row2.append(dateLabel, this.dateSelect);
     const actions = el('div', { class: 'actions' });
     actions.append(check, clear, report);
     controls.append(row1, row2, actions);
+    if (this.month) this.renderMonthControls(controls, actions);
 
     this.progress.setAttribute('aria-label', this.s('progressLabel'));
     this.progressBox.append(this.progress);
@@ -186,6 +193,7 @@ export class Pane {
   }
 
   private async check(): Promise<void> {
+    if (this.what === 'month') return this.checkMonth();
     this.confirmBox.hidden = true;
     this.say(this.s('reading'));
     this.progressBox.hidden = false;
@@ -269,7 +277,7 @@ export class Pane {
           item.append(b);
         }
         if (f.columnIndex) item.append(this.actionButton(this.s('acceptAction'), `accept-${id}`, () => this.acceptForm(item, f)));
-        else if (f.field && f.severity === 'warning') item.append(this.actionButton(this.s('mapAction'), `map-${id}`, () => this.mapForm(item, f)));
+        else if (f.field && f.severity === 'warning' && this.what === 'roster') item.append(this.actionButton(this.s('mapAction'), `map-${id}`, () => this.mapForm(item, f)));
       }
       return item;
     });
@@ -306,7 +314,8 @@ export class Pane {
       if (!why.value.trim() || !who.value.trim()) return;
       remember('altrules.who', who.value.trim());
       void this.guard(async () => {
-        await this.controller!.accept(this.outcome!, f, who.value, why.value);
+        if (this.what === 'month') await this.month!.accept(this.outcome as MonthOutcome, f, who.value, why.value);
+        else await this.controller!.accept(this.outcome!, f, who.value, why.value);
         await this.check();
       });
     });
@@ -394,6 +403,150 @@ export class Pane {
     const { who } = this.outcome!;
     const name = await this.controller!.writeReport(this.findings, who, this.outcome!.accepted);
     this.say(this.s('reportWritten', { name }));
+  }
+
+  // ---- the "leave ledger and pay" mode (month.ts) ----------------------------------------
+
+  /** A select at the top of the controls: the roster, or the leave ledger and pay against it. */
+  private renderMonthControls(controls: HTMLElement, actions: HTMLElement): void {
+    this.whatSelect.append(option('roster', this.s('whatRoster')), option('month', this.s('whatMonth')));
+    this.whatSelect.addEventListener('change', () => {
+      if (this.busy) {
+        this.whatSelect.value = this.what;
+        return;
+      }
+      this.setWhat(this.whatSelect.value === 'month' ? 'month' : 'roster');
+    });
+    const row = el('div', { class: 'field' });
+    row.append(el('label', { for: 'check-what' }, this.s('checkWhat')), this.whatSelect);
+    controls.prepend(row);
+    const write = this.button(this.s('writeExpected'), '', () => this.writeExpected());
+    write.id = 'write-expected';
+    write.hidden = true;
+    this.expectedButton = write;
+    actions.append(write);
+  }
+
+  /** Another check chosen: its own controls and intro; the other check's findings go. */
+  private setWhat(what: 'roster' | 'month'): void {
+    this.what = what;
+    this.sourceRow.hidden = what === 'month';
+    if (this.expectedButton) this.expectedButton.hidden = what !== 'month';
+    const intro = this.root.querySelector('.intro');
+    if (intro) intro.textContent = this.s(what === 'month' ? 'introMonth' : 'introRoster');
+    this.outcome = undefined;
+    this.findings = [];
+    this.confirmBox.hidden = true;
+    this.confirmBox.replaceChildren();
+    this.setFilter('all');
+    this.filters.hidden = true;
+    this.panel.hidden = true;
+    this.say('');
+  }
+
+  private async checkMonth(): Promise<void> {
+    this.confirmBox.hidden = true;
+    this.say(this.s('readingMonth'));
+    this.progressBox.hidden = false;
+    this.progress.value = 0;
+    await nextTask();
+    const dateSystem = this.dateSelect.value as DateSystem | 'auto';
+    // Reading is the first part of the bar (the whole of three sheets), then the Worker's check.
+    const span: Record<Phase, [number, number]> = { read: [0, 40], check: [40, 85], receive: [85, 95], mark: [95, 100] };
+    let phase: Phase = 'read';
+    let rows = 0;
+    const outcome = await this.month!.checkMonth(dateSystem, (p, done, total) => {
+      if (p === 'read') rows = total;
+      if (p !== phase) {
+        phase = p;
+        if (p === 'check') this.say(this.s('checkingMonth', { n: this.n(rows) }));
+        if (p === 'mark') this.say(this.s('marking'));
+      }
+      const [a, b] = span[p];
+      this.progress.value = a + (total ? ((b - a) * done) / total : 0);
+    });
+    this.showMonth(outcome);
+  }
+
+  /** The status line names the sheets checked and those not found; the list is the roster check's. */
+  private showMonth(outcome: MonthOutcome): void {
+    this.outcome = outcome;
+    this.findings = outcome.result.findings;
+    const { rosters, checked, missing } = monthCoverage(outcome);
+    if (!checked.length) {
+      this.findings = [];
+      this.say(this.s('monthNothing'), 'error');
+      this.setFilter('all');
+      this.filters.hidden = true;
+      this.panel.hidden = true;
+      return;
+    }
+    const list = (xs: string[]) => xs.join(this.lang === 'ja' ? '、' : ', ');
+    const errors = this.findings.filter((f) => f.severity === 'error').length;
+    const warnings = this.findings.length - errors;
+    const sheets = list(checked.map((c) => this.s(c.kind === 'ledger' ? 'monthLedger' : 'monthPay', { name: c.sheet, n: this.n(c.rows) })));
+    const counts = { sheets, e: this.n(errors), w: this.n(warnings) };
+    let text = rosters.length ? this.s('monthSummary', { ...counts, rosters: list(rosters.map((name) => this.s('monthSheetName', { name }))) }) : this.s('monthSummaryNoRoster', counts);
+    const missingKey = { roster: 'monthMissingRoster', ledger: 'monthMissingLedger', pay: 'monthMissingPay' } as const;
+    if (missing.length) text += ` ${this.s('monthNotFound', { what: list(missing.map((m) => this.s(missingKey[m]))) })}`;
+    if (!rosters.length) text += ` ${this.s('monthRosterSkipped')}`;
+    for (const c of checked) if (c.kind === 'pay' && !c.paidColumn) text += ` ${this.s('monthNoPaid', { name: c.sheet, n: this.n(outcome.expected.filter((e) => e.sheet === c.sheet).length) })}`;
+    if (this.findings.length === 0) text += ` ${this.s('clean')}`;
+    if (outcome.accepted.length) text += ` ${this.s('acceptedCount', { n: this.n(outcome.accepted.length) })}`;
+    this.say(text);
+    const tabCounts: Record<Filter, number> = { all: this.findings.length, error: errors, warning: warnings, accepted: outcome.accepted.length };
+    for (const b of this.tabs) {
+      b.textContent = `${b.dataset.label} (${this.n(tabCounts[b.dataset.filter as Filter])})`;
+      b.hidden = b.dataset.filter === 'accepted' && outcome.accepted.length === 0;
+    }
+    const empty = this.findings.length === 0 && outcome.accepted.length === 0;
+    this.filters.hidden = empty;
+    this.panel.hidden = empty;
+    this.setFilter('all');
+  }
+
+  /** Writes the expected pay beside the pay sheet's data, on the clerk's click; asks before replacing other data. */
+  private async writeExpected(replace = false): Promise<void> {
+    if ((this.outcome as MonthOutcome | undefined)?.mode !== 'month') await this.checkMonth();
+    const outcome = this.outcome as MonthOutcome | undefined;
+    if (outcome?.mode !== 'month' || !monthCoverage(outcome).checked.length) return;
+    if (!outcome.results.some((r) => r.kind === 'pay')) {
+      this.say(this.s('expectedNoPay'), 'error');
+      return;
+    }
+    const done = await this.month!.writeExpectedPay(outcome, replace);
+    if ('occupied' in done) {
+      this.askToOverwriteColumn(done.occupied);
+      return;
+    }
+    this.say(done.written.map((w) => this.s('expectedWritten', { n: this.n(w.amounts), column: w.column, sheet: w.sheet, header: EXPECTED_HEADER })).join(' '));
+  }
+
+  private askToOverwriteColumn(at: { sheet: string; cell: string; value: string }): void {
+    const column = at.cell.replace(/\d+$/, '');
+    const vars = { column, sheet: at.sheet, cell: at.cell, value: at.value };
+    const yes = el('button', { type: 'button', id: 'replace-column', class: 'primary' }, this.s('replaceColumn'));
+    const no = el('button', { type: 'button', id: 'keep-column' }, this.s('keepColumn'));
+    const question = el('p', { id: 'overwrite-question' }, this.s('expectedOccupied', vars));
+    this.confirmBox.setAttribute('aria-labelledby', 'overwrite-question');
+    const done = () => {
+      this.confirmBox.hidden = true;
+      this.confirmBox.replaceChildren();
+    };
+    yes.addEventListener('click', () => {
+      done();
+      void this.guard(() => this.writeExpected(true));
+    });
+    no.addEventListener('click', () => {
+      done();
+      this.say(this.s('expectedKept', vars));
+    });
+    const row = el('div', { class: 'actions' });
+    row.append(yes, no);
+    this.confirmBox.replaceChildren(question, row);
+    this.confirmBox.hidden = false;
+    this.say(this.s('expectedOccupied', vars));
+    yes.focus();
   }
 
   /** Office add-ins cannot use confirm(): the question is asked in the pane. */
@@ -527,7 +680,9 @@ export async function start(): Promise<void> {
   const hasExcel = typeof (globalThis as { Excel?: unknown }).Excel !== 'undefined';
   const validator = WORKER_URL && typeof Worker !== 'undefined' ? workerValidator(WORKER_URL) : inlineValidator;
   const controller = hasExcel ? new PaneController(new ExcelWorkbook(), mode, validator) : undefined;
-  const pane = new Pane(root, controller, lang, mode);
+  // The ALT pane also checks the leave ledger and pay against the roster, in the same Worker.
+  const month = hasExcel && mode === 'roster' ? new MonthController(new ExcelWorkbook(), WORKER_URL && typeof Worker !== 'undefined' ? workerMonthValidator(WORKER_URL) : inlineMonthValidator) : undefined;
+  const pane = new Pane(root, controller, lang, mode, month);
   pane.render();
   // RangeAreas and conditional formats on them need ExcelApi 1.9 (Excel 2019 and later).
   if (hasExcel && typeof Office !== 'undefined' && Office.context?.requirements && !Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
