@@ -489,6 +489,7 @@ test('leave ledger and pay: switching mode, findings with who, severity and clau
   expect(await page.isVisible('#write-expected')).toBe(true);
   expect(await page.isVisible('#source')).toBe(false);
   expect(await page.textContent('.intro')).toMatch(/leave ledger and the pay sheet of this workbook against its roster/);
+  expect([await page.textContent('h1'), await page.title()]).toEqual(['Leave ledger and pay check', 'Leave ledger and pay check']);
   expect(await axeViolations(page)).toEqual([]);
   const before = await page.evaluate(() => (window as any).__model.values());
   // Every message to and from the pane's Workers, by type: the check must run off the pane's thread.
@@ -530,6 +531,7 @@ test('leave ledger and pay: switching mode, findings with who, severity and clau
   expect(await marksOn(page, '名簿 Roster')).toEqual([]);
   expect(await page.evaluate(() => (window as any).__model.values())).toEqual(before);
   expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(OUT, 'taskpane-month.png'), fullPage: true });
   // A finding selects its cell on its own sheet.
   await page.click('li.finding:nth-child(5) button.go');
   await page.waitForFunction(() => JSON.stringify((window as any).__model.selection) === JSON.stringify({ sheet: '給与 Pay', address: 'C3' }));
@@ -594,7 +596,7 @@ test('leave ledger and pay: switching mode, findings with who, severity and clau
   expect(await page.isVisible('#source')).toBe(true);
   expect(await page.isVisible('#write-expected')).toBe(false);
   expect(await page.isVisible('[role="tabpanel"]')).toBe(false);
-  await page.screenshot({ path: join(OUT, 'taskpane-month.png'), fullPage: true });
+  expect(await page.textContent('h1')).toBe('Roster check');
   expect(unexpectedProblems(problems)).toEqual([]);
   await context.close();
 });
@@ -605,6 +607,7 @@ test('leave ledger and pay in Japanese: the status names the sheets, clauses as 
   await page.evaluate(() => (window as any).__monthWorkbook());
   expect(await page.$$eval('#check-what option', (os) => os.map((o) => o.textContent))).toEqual(['名簿', '休暇簿と給与']);
   await page.selectOption('#check-what', 'month');
+  expect(await page.textContent('h1')).toBe('休暇簿・給与チェック');
   await page.click('#check');
   await page.waitForSelector('.finding');
   expect(await page.textContent('.status')).toBe('「休暇簿 Ledger」（休暇簿・6 件）、「給与 Pay」（給与点検・4 行）を名簿「名簿 Roster」と照合して点検しました: エラー 5 件、警告 1 件。');

@@ -67,6 +67,7 @@ const STRINGS = {
   checkWhat: { en: 'Check', ja: '点検するもの' },
   whatRoster: { en: 'Roster', ja: '名簿' },
   whatMonth: { en: 'Leave ledger & pay', ja: '休暇簿と給与' },
+  titleMonth: { en: 'Leave ledger and pay check', ja: '休暇簿・給与チェック' },
   introMonth: { en: 'Checks the leave ledger and the pay sheet of this workbook against its roster (Saitama ALT rules) and marks every problem. Your data is never changed unless you ask for the expected pay to be written.', ja: 'このブックの休暇簿と給与点検シートを名簿と照合して任用規則（埼玉県）で点検し、問題のあるセルに印を付けます。支給見込額の書き込みを指示しない限り、データは変更しません。' },
   readingMonth: { en: 'Reading the roster, ledger and pay sheets…', ja: '名簿・休暇簿・給与点検シートを読み込み中…' },
   checkingMonth: { en: 'Checking {n} rows of the ledger and pay…', ja: '休暇簿・給与の {n} 行を点検中…' },

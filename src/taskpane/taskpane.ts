@@ -432,6 +432,9 @@ export class Pane {
     this.what = what;
     this.sourceRow.hidden = what === 'month';
     if (this.expectedButton) this.expectedButton.hidden = what !== 'month';
+    document.title = this.s(what === 'month' ? 'titleMonth' : 'titleRoster');
+    const h1 = this.root.querySelector('h1');
+    if (h1) h1.textContent = document.title;
     const intro = this.root.querySelector('.intro');
     if (intro) intro.textContent = this.s(what === 'month' ? 'introMonth' : 'introRoster');
     this.outcome = undefined;
