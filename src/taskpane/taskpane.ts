@@ -261,7 +261,8 @@ export class Pane {
         el('span', { class: 'where' }, whereLabel(f, this.lang)),
         el('span', { class: 'rule' }, ruleLabel(f.rule, this.lang)),
         el('span', { class: 'who' }, who(f)),
-        el('span', { class: 'column' }, f.column),
+        // The month check spans two sheets: each finding names its own.
+        el('span', { class: 'column' }, this.what === 'month' ? [f.sheet, f.column].filter(Boolean).join(' · ') : f.column),
         el('span', { class: 'message' }, this.lang === 'ja' ? f.message_ja : f.message),
       );
       if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: acceptance.when.slice(0, 10), why: acceptance.why })));
