@@ -6,7 +6,7 @@ import { PaneController } from '../src/taskpane/controller';
 import { ExcelWorkbook, MARK_FORMULA, detectDateSystem, runsOf, topLeftOf } from '../src/taskpane/workbook';
 import { STORE_SHEET, parseStore, storeRows } from '../src/validation/store';
 import { reportTable, ruleLabel, whereLabel } from '../src/taskpane/present';
-import { MonthController, monthCoverage } from '../src/taskpane/month';
+import { MonthController, monthCoverage, workerMonthValidator } from '../src/taskpane/month';
 import { READ_CELLS } from '../src/taskpane/workbook';
 import { cellAddress } from '../src/validation/report';
 import type { Finding, SheetInput } from '../src/validation/validate';
@@ -498,4 +498,31 @@ test('month mode in the Worker: rows in slices, findings back in slices, the sam
   expect(done.results.map((r, i) => ({ ...r, findings: findings.filter(([k]) => k === i).map(([, f]) => f) }))).toEqual(direct.results);
   expect(done.expected).toEqual(direct.expected);
   expect(direct.results.flatMap((r) => r.findings).map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
+});
+
+test('month mode: without a Worker, or with one that cannot start, the check runs in this thread with the same result', async () => {
+  const model = new FakeWorkbookModel();
+  addMonthSheets(model);
+  installFakeExcel(model);
+  const g = globalThis as { Worker?: unknown };
+  const had = g.Worker;
+  try {
+    delete g.Worker;
+    const none = await new MonthController(new ExcelWorkbook(), workerMonthValidator('validate-worker.js')).checkMonth('auto');
+    expect(none.result.findings.map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
+    // A Worker whose script is refused: its error comes before any message.
+    g.Worker = class {
+      onerror: ((e: { message: string }) => void) | null = null;
+      onmessage: unknown = null;
+      postMessage(m: { type: string }) {
+        if (m.type === 'month') setTimeout(() => this.onerror?.({ message: '' }), 0);
+      }
+      terminate() {}
+    };
+    const refused = await new MonthController(new ExcelWorkbook(), workerMonthValidator('validate-worker.js')).checkMonth('auto');
+    expect(refused.result.findings.map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
+  } finally {
+    if (had === undefined) delete g.Worker;
+    else g.Worker = had;
+  }
 });
