@@ -621,6 +621,19 @@ test('leave ledger and pay in Japanese: the status names the sheets, clauses as 
     expect.stringMatching(/^エラーA5入力Zoe Park給与 Pay · Name/),
   ]);
   expect(await axeViolations(page)).toEqual([]);
+  // Without a Paid column nothing is judged; the expected amounts are offered for writing.
+  await page.evaluate(() => {
+    const pay = (window as any).__model.sheet('給与 Pay');
+    for (let r = 1; r <= 5; r++) pay.cells.delete(`${r},3`);
+    (window as any).__model.touch(pay);
+  });
+  await page.click('#check');
+  await page.waitForFunction(() => /支給額の列がありません/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.textContent('.status')).toBe('「休暇簿 Ledger」（休暇簿・6 件）、「給与 Pay」（給与点検・4 行）を名簿「名簿 Roster」と照合して点検しました: エラー 4 件、警告 1 件。 「給与 Pay」には支給額の列がありません。3 行の支給見込額を計算しました（判定はしていません）。「支給見込額を書き込む」で表に書き込めます。');
+  await page.click('#write-expected');
+  await page.waitForFunction(() => /書き込みました/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.textContent('.status')).toBe('「給与 Pay」の C 列（見出し「Expected pay 支給見込額」）に 3 行の支給見込額を書き込みました。ほかは変更していません。');
+  expect(await page.evaluate(() => [1, 2, 3, 4, 5].map((r) => (window as any).__model.sheet('給与 Pay').cells.get(`${r},3`)?.value ?? null))).toEqual(['Expected pay 支給見込額', 280000, 274462, 280000, null]);
   // Without a ledger and a roster, the status says what was not found.
   await page.evaluate(() => {
     const model = (window as any).__model;
@@ -630,6 +643,10 @@ test('leave ledger and pay in Japanese: the status names the sheets, clauses as 
   await page.waitForFunction(() => /見つからなかったもの/.test(document.querySelector('.status')?.textContent ?? ''));
   expect(await page.textContent('.status')).toBe('「給与 Pay」（給与点検・4 行）を点検しました: エラー 0 件、警告 1 件。 見つからなかったもの: 名簿（氏名・来日日・任用回数・来日年数 などの見出し）、休暇簿（氏名・開始日・種別）。 名簿がないため、任期・年休残高・支給額の点検は省略しました。');
   expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^警告A1入力給与 Pay · Name名簿シートが見つかりません/)]);
+  const unchanged = await page.evaluate(() => (window as any).__model.values());
+  await page.click('#write-expected');
+  await page.waitForFunction(() => /支給見込額がありません/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.evaluate(() => (window as any).__model.values())).toEqual(unchanged);
   await page.screenshot({ path: join(OUT, 'taskpane-month-ja.png'), fullPage: true });
   expect(unexpectedProblems(problems)).toEqual([]);
   await context.close();

@@ -85,6 +85,7 @@ const STRINGS = {
   monthNoPaid: { en: '"{name}" has no Paid column: the expected pay of {n} row(s) was computed and nothing judged; "Write expected pay" puts it beside the data.', ja: '「{name}」には支給額の列がありません。{n} 行の支給見込額を計算しました（判定はしていません）。「支給見込額を書き込む」で表に書き込めます。' },
   writeExpected: { en: 'Write expected pay', ja: '支給見込額を書き込む' },
   expectedWritten: { en: 'Wrote the expected pay of {n} row(s) to column {column} of "{sheet}" (headed "{header}"); nothing else was changed.', ja: '「{sheet}」の {column} 列（見出し「{header}」）に {n} 行の支給見込額を書き込みました。ほかは変更していません。' },
+  expectedNone: { en: 'No expected pay is known (no roster, or no pay row of a person on it); nothing was written.', ja: '支給見込額がありません（名簿がないか、名簿の人の行がありません）。何も書き込んでいません。' },
   expectedNoPay: { en: 'There is no pay sheet (headers Name, Month) to write the expected pay into.', ja: '支給見込額を書き込む給与点検シート（見出し 氏名・支給月）がありません。' },
   expectedOccupied: { en: 'Column {column} of "{sheet}" holds other data ({cell}: "{value}"). Replace the column\'s contents with the expected pay?', ja: '「{sheet}」の {column} 列にはほかのデータがあります（{cell}: 「{value}」）。この列を支給見込額で置き換えますか？' },
   replaceColumn: { en: 'Replace the column', ja: '置き換える' },

@@ -494,7 +494,8 @@ export class Pane {
     const missingKey = { roster: 'monthMissingRoster', ledger: 'monthMissingLedger', pay: 'monthMissingPay' } as const;
     if (missing.length) text += ` ${this.s('monthNotFound', { what: list(missing.map((m) => this.s(missingKey[m]))) })}`;
     if (!rosters.length) text += ` ${this.s('monthRosterSkipped')}`;
-    for (const c of checked) if (c.kind === 'pay' && !c.paidColumn) text += ` ${this.s('monthNoPaid', { name: c.sheet, n: this.n(outcome.expected.filter((e) => e.sheet === c.sheet).length) })}`;
+    // Without a roster no amount is known: the sentence above says so.
+    if (rosters.length) for (const c of checked) if (c.kind === 'pay' && !c.paidColumn) text += ` ${this.s('monthNoPaid', { name: c.sheet, n: this.n(outcome.expected.filter((e) => e.sheet === c.sheet).length) })}`;
     if (this.findings.length === 0) text += ` ${this.s('clean')}`;
     if (outcome.accepted.length) text += ` ${this.s('acceptedCount', { n: this.n(outcome.accepted.length) })}`;
     this.say(text);
@@ -516,6 +517,10 @@ export class Pane {
     if (outcome?.mode !== 'month' || !monthCoverage(outcome).checked.length) return;
     if (!outcome.results.some((r) => r.kind === 'pay')) {
       this.say(this.s('expectedNoPay'), 'error');
+      return;
+    }
+    if (!outcome.expected.length) {
+      this.say(this.s('expectedNone'), 'error');
       return;
     }
     const done = await this.month!.writeExpectedPay(outcome, replace);
