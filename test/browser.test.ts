@@ -532,6 +532,10 @@ test('leave ledger and pay: switching mode, findings with who, severity and clau
   expect(await page.evaluate(() => (window as any).__model.values())).toEqual(before);
   expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: join(OUT, 'taskpane-month.png'), fullPage: true });
+  // At the narrowest pane, the long pay message and the sheet names wrap; nothing overflows sideways.
+  await page.setViewportSize({ width: 280, height: 860 });
+  expect(await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.className || e.tagName))).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 860 });
   // A finding selects its cell on its own sheet.
   await page.click('li.finding:nth-child(5) button.go');
   await page.waitForFunction(() => JSON.stringify((window as any).__model.selection) === JSON.stringify({ sheet: '給与 Pay', address: 'C3' }));
