@@ -469,4 +469,192 @@ test('the CLAIR pane opens in claims mode; outside Excel the pane says how to op
   expect(await p.textContent('.notice')).toMatch(/Open this pane in Excel/);
   await bare.close();
 });
+
+// The "leave ledger and pay" mode on a second workbook (test/support/month-workbook.ts): its
+// planted findings worked out by hand from RULES.md §12.
+const LEDGER = '休暇簿 Ledger';
+const PAY = '給与 Pay';
+const marksOn = (page: import('playwright-core').Page, sheet: string) => page.evaluate((s) => (window as any).__model.sheet(s).formats.filter((f: any) => f.formula.includes('altrules')).flatMap((f: any) => f.cells).sort(), sheet);
+
+test('leave ledger and pay: switching mode, findings with who, severity and clause, marks on exactly their cells, one accepted, the report, the expected pay written in a new column only', async () => {
+  const { page, context, problems } = await openPane('/alt/taskpane.html', 'en-US');
+  await page.waitForSelector('#check');
+  await page.evaluate(() => (window as any).__monthWorkbook());
+  // A labelled select chooses the check; the roster is the default.
+  expect(await page.$eval('label[for="check-what"]', (l) => l.textContent)).toBe('Check');
+  expect(await page.$$eval('#check-what option', (os) => os.map((o) => `${(o as HTMLOptionElement).value}:${o.textContent}`))).toEqual(['roster:Roster', 'month:Leave ledger & pay']);
+  expect(await page.isVisible('#write-expected')).toBe(false);
+  await page.focus('#check-what');
+  await page.selectOption('#check-what', 'month');
+  expect(await page.isVisible('#write-expected')).toBe(true);
+  expect(await page.isVisible('#source')).toBe(false);
+  expect(await page.textContent('.intro')).toMatch(/leave ledger and the pay sheet of this workbook against its roster/);
+  expect([await page.textContent('h1'), await page.title()]).toEqual(['Leave ledger and pay check', 'Leave ledger and pay check']);
+  expect(await axeViolations(page)).toEqual([]);
+  const before = await page.evaluate(() => (window as any).__model.values());
+  // Every message to and from the pane's Workers, by type: the check must run off the pane's thread.
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__workerMessages = [] as string[];
+    const Base = w.Worker;
+    w.Worker = class extends Base {
+      constructor(url: string) {
+        super(url);
+        this.addEventListener('message', (e: MessageEvent) => w.__workerMessages.push(`in:${e.data.type}`));
+      }
+      postMessage(m: any) {
+        w.__workerMessages.push(`out:${m.type}`);
+        super.postMessage(m);
+      }
+    };
+  });
+
+  await page.click('#check');
+  await page.waitForSelector('.finding');
+  // The Worker says it is there; rows of the ledger, the pay sheet and the roster go over; progress
+  // and a summary come back; the findings stay in the Worker, which answers for a page of the list.
+  const messages = (await page.evaluate(() => (window as any).__workerMessages)) as string[];
+  expect(messages.filter((m) => m !== 'in:progress')).toEqual(['in:ready', 'out:month-rows', 'out:month-rows', 'out:month-rows', 'out:month', 'in:summary', 'out:page', 'in:reply']);
+  expect(await page.textContent('.status')).toBe('Checked "休暇簿 Ledger" (leave ledger, 6 entries), "給与 Pay" (pay sheet, 4 rows) against the roster "名簿 Roster": 5 error(s), 1 warning(s).');
+  const items = await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''));
+  // Severity in words, the cell, the clause, who, the column, the message.
+  expect(items).toEqual([
+    expect.stringMatching(/^ErrorB4Art 12\.1Alex Smith休暇簿 Ledger · 開始日annual leave of 7 h on 2023-09-20 overdraws the balance: 0 h \(0 days\) left of 10 granted \+ 0 carried days; the other 10 days only from 2023-10-31/),
+    expect.stringMatching(/^ErrorC5Art 13\.2, 26\.2\.1Eamon Kelly休暇簿 Ledger · 終了日sick leave from 2024-01-09 reaches 23 days with this entry, more than the 20 allowed .*from day 21 \(2024-01-29\) the ALT can only be on suspension/),
+    expect.stringMatching(/^WarningF5Art 30\.3Eamon Kelly休暇簿 Ledger · 備考23 consecutive days of sick leave from 2024-01-09: a doctor's certificate is needed/),
+    expect.stringMatching(/^ErrorA8inputZoe Park休暇簿 Ledger · 氏名Zoe Park is not on the roster/),
+    // RULES.md §12's worked example: June's 2 h 30 unpaid → 3 h × ¥1,846 = ¥5,538 taken from July.
+    expect.stringMatching(/^ErrorC3Art 7, 8Kai Tanaka給与 Pay · Paidpaid ¥280,000 differs from the expected ¥274,462 for 2024-07: .*last month's deduction ¥5,538 .*¥280,000 − deductions ¥5,538 = ¥274,462/),
+    expect.stringMatching(/^ErrorA5inputZoe Park給与 Pay · NameZoe Park is not on the roster/),
+  ]);
+  // Marks on exactly the finding cells of each sheet; the roster untouched; no value changed.
+  expect(await marksOn(page, LEDGER)).toEqual(['4,2', '5,3', '5,6', '8,1']);
+  expect(await marksOn(page, PAY)).toEqual(['3,3', '5,1']);
+  expect(await marksOn(page, '名簿 Roster')).toEqual([]);
+  expect(await page.evaluate(() => (window as any).__model.values())).toEqual(before);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(OUT, 'taskpane-month.png'), fullPage: true });
+  // At the narrowest pane, the long pay message and the sheet names wrap; nothing overflows sideways.
+  await page.setViewportSize({ width: 280, height: 860 });
+  expect(await page.evaluate(() => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.className || e.tagName))).toEqual([]);
+  await page.setViewportSize({ width: 360, height: 860 });
+  // A finding selects its cell on its own sheet.
+  await page.click('li.finding:nth-child(5) button.go');
+  await page.waitForFunction(() => JSON.stringify((window as any).__model.selection) === JSON.stringify({ sheet: '給与 Pay', address: 'C3' }));
+
+  // Accepting the certificate warning: stored, no longer marked, listed as accepted.
+  await page.locator('li.finding.warning').locator('button[id^="accept-"]').click();
+  await page.fill('#accept-why', 'Certificate filed on paper');
+  await page.fill('#accept-who', 'Sato Hanako');
+  await page.click('.inline-form button[type="submit"]');
+  await page.waitForFunction(() => /1 accepted finding/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.textContent('.status')).toMatch(/: 5 error\(s\), 0 warning\(s\)\. 1 accepted finding/);
+  const stored = await page.evaluate(() => [1, 2, 3, 4, 5, 6, 8].map((c) => (window as any).__model.sheet('_altrules').cells.get(`2,${c}`)?.value));
+  expect(stored).toEqual(['accepted', LEDGER, 'F5', 'Art 30.3', '""', 'Sato Hanako', 'Certificate filed on paper']);
+  expect(await marksOn(page, LEDGER)).toEqual(['4,2', '5,3', '8,1']);
+  await page.click('#tab-accepted');
+  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^AcceptedF5Art 30\.3Eamon Kelly.*Accepted by Sato Hanako on \d{4}-\d{2}-\d{2}: Certificate filed on paper/)]);
+
+  // The report sheet: one row per open finding, then the accepted one.
+  await page.click('#write-report');
+  await page.waitForFunction(() => /Wrote the findings to the sheet/.test(document.querySelector('.status')?.textContent ?? ''));
+  const report = await page.evaluate(() => {
+    const s = (window as any).__model.sheet('点検結果 Findings');
+    return [2, 3, 4, 5, 6, 7].map((r) => [1, 2, 3, 5].map((c) => s.cells.get(`${r},${c}`)?.value).join(' | '));
+  });
+  expect(report).toEqual([
+    `${LEDGER} | B4 | Alex Smith | Error エラー`,
+    `${LEDGER} | C5 | Eamon Kelly | Error エラー`,
+    `${LEDGER} | A8 | Zoe Park | Error エラー`,
+    `${PAY} | C3 | Kai Tanaka | Error エラー`,
+    `${PAY} | A5 | Zoe Park | Error エラー`,
+    `${LEDGER} | F5 | Eamon Kelly | Accepted 承認済`,
+  ]);
+
+  // Expected pay: the header and three amounts in a new column D of the pay sheet, nothing else.
+  const beforeWrite = await page.evaluate(() => (window as any).__model.values());
+  await page.click('#write-expected');
+  await page.waitForFunction(() => /Wrote the expected pay/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.textContent('.status')).toBe('Wrote the expected pay of 3 row(s) to column D of "給与 Pay" (headed "Expected pay 支給見込額"); nothing else was changed.');
+  const afterWrite = await page.evaluate(() => (window as any).__model.values());
+  const changed = Object.keys(afterWrite).filter((k) => afterWrite[k] !== beforeWrite[k]).sort();
+  expect(changed.map((k) => `${k}=${afterWrite[k]}`)).toEqual([`${PAY}!1,4=Expected pay 支給見込額`, `${PAY}!2,4=280000`, `${PAY}!3,4=274462`, `${PAY}!4,4=280000`]);
+  expect(Object.keys(beforeWrite).filter((k) => afterWrite[k] !== beforeWrite[k])).toEqual([]);
+
+  // A note typed into that column: the pane asks first, in the pane; "keep" writes nothing.
+  await page.evaluate(() => (window as any).__model.sheet('給与 Pay').cells.set('5,4', { value: 'ask HR' }));
+  await page.click('#check');
+  await page.waitForFunction(() => /Checked/.test(document.querySelector('.status')?.textContent ?? ''));
+  await page.click('#write-expected');
+  await page.waitForSelector('#replace-column');
+  expect(await page.textContent('#overwrite-question')).toBe('Column D of "給与 Pay" holds other data (D5: "ask HR"). Replace the column\'s contents with the expected pay?');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('replace-column');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.click('#keep-column');
+  expect(await page.evaluate(() => (window as any).__model.sheet('給与 Pay').cells.get('5,4').value)).toBe('ask HR');
+  await page.click('#write-expected');
+  await page.click('#replace-column');
+  await page.waitForFunction(() => !(window as any).__model.sheet('給与 Pay').cells.has('5,4'));
+  expect(await page.evaluate(() => (window as any).__model.sheet('給与 Pay').cells.has('1,5'))).toBe(false);
+
+  // Back to the roster: the month's findings go, the data choice is back.
+  await page.selectOption('#check-what', 'roster');
+  expect(await page.isVisible('#source')).toBe(true);
+  expect(await page.isVisible('#write-expected')).toBe(false);
+  expect(await page.isVisible('[role="tabpanel"]')).toBe(false);
+  expect(await page.textContent('h1')).toBe('Roster check');
+  expect(unexpectedProblems(problems)).toEqual([]);
+  await context.close();
+});
+
+test('leave ledger and pay in Japanese: the status names the sheets, clauses as 第n条', async () => {
+  const { page, context, problems } = await openPane('/alt/taskpane.html', 'ja-JP');
+  await page.waitForSelector('#check');
+  await page.evaluate(() => (window as any).__monthWorkbook());
+  expect(await page.$$eval('#check-what option', (os) => os.map((o) => o.textContent))).toEqual(['名簿', '休暇簿と給与']);
+  await page.selectOption('#check-what', 'month');
+  expect(await page.textContent('h1')).toBe('休暇簿・給与チェック');
+  await page.click('#check');
+  await page.waitForSelector('.finding');
+  expect(await page.textContent('.status')).toBe('「休暇簿 Ledger」（休暇簿・6 件）、「給与 Pay」（給与点検・4 行）を名簿「名簿 Roster」と照合して点検しました: エラー 5 件、警告 1 件。');
+  const items = await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''));
+  expect(items).toEqual([
+    expect.stringMatching(/^エラーB4第12条第1項Alex Smith休暇簿 Ledger · 開始日2023-09-20 の年休7時間は残高を超えています/),
+    expect.stringMatching(/^エラーC5第13条第2項・第26条第2項第1号Eamon Kelly休暇簿 Ledger · 終了日2024-01-09 からの病気休暇がこの記録で23日となり/),
+    expect.stringMatching(/^警告F5第30条第3項Eamon Kelly休暇簿 Ledger · 備考/),
+    expect.stringMatching(/^エラーA8入力Zoe Park休暇簿 Ledger · 氏名Zoe Park は名簿にありません/),
+    expect.stringMatching(/^エラーC3第7条・第8条Kai Tanaka給与 Pay · Paid支給額 280,000円 は 2024-07 の計算額 274,462円 と異なります: .*¥5,538/),
+    expect.stringMatching(/^エラーA5入力Zoe Park給与 Pay · Name/),
+  ]);
+  expect(await axeViolations(page)).toEqual([]);
+  // Without a Paid column nothing is judged; the expected amounts are offered for writing.
+  await page.evaluate(() => {
+    const pay = (window as any).__model.sheet('給与 Pay');
+    for (let r = 1; r <= 5; r++) pay.cells.delete(`${r},3`);
+    (window as any).__model.touch(pay);
+  });
+  await page.click('#check');
+  await page.waitForFunction(() => /支給額の列がありません/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.textContent('.status')).toBe('「休暇簿 Ledger」（休暇簿・6 件）、「給与 Pay」（給与点検・4 行）を名簿「名簿 Roster」と照合して点検しました: エラー 4 件、警告 1 件。 「給与 Pay」には支給額の列がありません。3 行の支給見込額を計算しました（判定はしていません）。「支給見込額を書き込む」で表に書き込めます。');
+  await page.click('#write-expected');
+  await page.waitForFunction(() => /書き込みました/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.textContent('.status')).toBe('「給与 Pay」の C 列（見出し「Expected pay 支給見込額」）に 3 行の支給見込額を書き込みました。ほかは変更していません。');
+  expect(await page.evaluate(() => [1, 2, 3, 4, 5].map((r) => (window as any).__model.sheet('給与 Pay').cells.get(`${r},3`)?.value ?? null))).toEqual(['Expected pay 支給見込額', 280000, 274462, 280000, null]);
+  // Without a ledger and a roster, the status says what was not found.
+  await page.evaluate(() => {
+    const model = (window as any).__model;
+    model.sheets = model.sheets.filter((s: any) => s.name !== '休暇簿 Ledger' && s.name !== '名簿 Roster');
+  });
+  await page.click('#check');
+  await page.waitForFunction(() => /見つからなかったもの/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.textContent('.status')).toBe('「給与 Pay」（給与点検・4 行）を点検しました: エラー 0 件、警告 1 件。 見つからなかったもの: 名簿（氏名・来日日・任用回数・来日年数 などの見出し）、休暇簿（氏名・開始日・種別）。 名簿がないため、任期・年休残高・支給額の点検は省略しました。');
+  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^警告A1入力給与 Pay · Name名簿シートが見つかりません/)]);
+  const unchanged = await page.evaluate(() => (window as any).__model.values());
+  await page.click('#write-expected');
+  await page.waitForFunction(() => /支給見込額がありません/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.evaluate(() => (window as any).__model.values())).toEqual(unchanged);
+  await page.screenshot({ path: join(OUT, 'taskpane-month-ja.png'), fullPage: true });
+  expect(unexpectedProblems(problems)).toEqual([]);
+  await context.close();
+});
 });

@@ -6,10 +6,17 @@ import { CheckOutcome, PageItem, PaneController, Validator, inlineValidator } fr
 import type { DateSystem } from '../src/core';
 import type { Source } from '../src/taskpane/workbook';
 import { ExcelWorkbook, MARK_FORMULA, detectDateSystem, topLeftOf } from '../src/taskpane/workbook';
-import { STORE_SHEET, parseStore, storeRows } from '../src/validation/store';
+import { STORE_SHEET, emptyStore, parseStore, storeRows } from '../src/validation/store';
 import { ruleLabel, whereLabel } from '../src/taskpane/present';
 import { markRuns } from '../src/taskpane/marks';
 import fc from 'fast-check';
+import { MonthController, MonthOutcome, monthCoverage, workerMonthValidator } from '../src/taskpane/month';
+import { READ_CELLS, REPORT_ROWS } from '../src/taskpane/workbook';
+import { cellAddress } from '../src/validation/report';
+import type { Finding, SheetInput } from '../src/validation/validate';
+import { checkMonthSheets, monthWorker } from '../src/taskpane/monthCheck';
+import type { CheckSession } from '../src/taskpane/session';
+import { MONTH_FINDINGS, MONTH_SHEETS, addMonthSheets } from './support/month-workbook';
 
 const HEAD = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay'];
 const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
@@ -27,8 +34,8 @@ function roster(n: number, badEvery = 0): (string | number)[][] {
 async function checkAll(controller: PaneController, source: Source, dateSystem: DateSystem | 'auto') {
   const outcome: CheckOutcome = await controller.check(source, dateSystem);
   const items: PageItem[] = [];
-  for (let from = 0; from < outcome.summary.counts.all; from += 100) items.push(...(await controller.page(outcome, 'all', from, 100)));
-  const accepted = await controller.page(outcome, 'accepted', 0, outcome.summary.counts.accepted);
+  for (let from = 0; from < outcome.summary.counts.all; from += 100) items.push(...(await outcome.findings.page('all', from, 100)));
+  const accepted = await outcome.findings.page('accepted', 0, outcome.summary.counts.accepted);
   return { ...outcome, result: { ...outcome.summary, findings: items.map((i) => i.finding) }, items, accepted };
 }
 
@@ -365,4 +372,234 @@ test('a check that fails while reading ends its run, and the one before it lets 
   model.selection = { sheet: 'Roster', address: 'A3:I5,C9' };
   await expect(controller.check('selection', 'auto')).rejects.toThrow(/more than one range/);
   expect(events).toEqual(['checked', 'dispose 0', 'cancel 2']);
+});
+
+// ---- the "leave ledger and pay" mode -----------------------------------------------------------
+
+function monthSetup() {
+  const model = new FakeWorkbookModel();
+  model.addSheet('Notes', [['keep me', 1]]);
+  addMonthSheets(model);
+  installFakeExcel(model);
+  const wb = new ExcelWorkbook();
+  return { model, wb, month: new MonthController(wb), roster: new PaneController(wb, 'roster') };
+}
+const where = (f: Finding) => `${f.sheet}!${cellAddress(f.row, f.columnIndex)}`;
+/** Every open finding of a month check, and the accepted ones, asked for as the pane would. */
+async function monthItems(outcome: MonthOutcome) {
+  const items = await outcome.findings.page('all', 0, outcome.summary.counts.all);
+  return { items, findings: items.map((i) => i.finding), accepted: await outcome.findings.page('accepted', 0, outcome.summary.counts.accepted) };
+}
+
+test('month mode: the ledger and pay sheets are found by their headers, checked against the roster, and exactly their finding cells marked', async () => {
+  const { model, month } = monthSetup();
+  const before = model.values();
+  const outcome = await month.checkMonth('auto');
+  expect(outcome.results.map((r) => [r.sheet, r.kind, r.dataRows])).toEqual([[MONTH_SHEETS.ledger, 'ledger', 6], [MONTH_SHEETS.pay, 'pay', 4]]);
+  expect(monthCoverage(outcome)).toEqual({ rosters: [MONTH_SHEETS.roster], checked: [{ sheet: MONTH_SHEETS.ledger, kind: 'ledger', rows: 6, paidColumn: false }, { sheet: MONTH_SHEETS.pay, kind: 'pay', rows: 4, paidColumn: true }], missing: [] });
+  const { items, findings } = await monthItems(outcome);
+  expect(findings.map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
+  // Who: the entry's name.
+  expect(items.map((i) => i.who)).toEqual(['Alex Smith', 'Eamon Kelly', 'Eamon Kelly', 'Zoe Park', 'Kai Tanaka', 'Zoe Park']);
+  // RULES.md §12: 2 h 30 absent in June → 3 h × ¥1,846 = ¥5,538 taken from July: ¥274,462, with the steps.
+  const pay = findings.find((f) => where(f) === `${MONTH_SHEETS.pay}!C3`)!;
+  expect(pay.message).toMatch(/^paid ¥280,000 differs from the expected ¥274,462 for 2024-07: .*¥5,538/);
+  expect(pay.message_ja).toMatch(/計算額 274,462円/);
+  expect(outcome.expected).toEqual([
+    { sheet: MONTH_SHEETS.pay, row: 2, expected: 280000 },
+    { sheet: MONTH_SHEETS.pay, row: 3, expected: 274462 },
+    { sheet: MONTH_SHEETS.pay, row: 4, expected: 280000 },
+  ]);
+  const marked = (name: string) => model.sheet(name).formats.filter((f) => f.formula === MARK_FORMULA).map((f) => [f.fill, f.cells.sort().join(' ')]);
+  expect(marked(MONTH_SHEETS.ledger)).toEqual([['#FFF4CE', '5,6'], ['#FDE7E9', '4,2 5,3 8,1']]);
+  expect(marked(MONTH_SHEETS.pay)).toEqual([['#FDE7E9', '3,3 5,1']]);
+  expect(marked(MONTH_SHEETS.roster)).toEqual([]);
+  expect(model.values()).toEqual(before);
+  // Japanese clause tags, the article carried to a bare number.
+  expect(findings.map((f) => ruleLabel(f.rule, 'ja'))).toEqual(['第12条第1項', '第13条第2項・第26条第2項第1号', '第30条第3項', '入力', '第7条・第8条', '入力']);
+});
+
+test('month mode: one finding accepted is stored, not marked, listed as accepted in the report', async () => {
+  const { model, month, roster } = monthSetup();
+  const first = await month.checkMonth('auto');
+  const warning = (await monthItems(first)).items.find((i) => i.finding.severity === 'warning')!;
+  await month.accept(first, warning, 'Sato', 'certificate filed on paper', new Date(Date.UTC(2026, 10, 29)));
+  const stored = parseStore([...Array(2)].map((_, r) => [...Array(8)].map((__, c) => model.sheet(STORE_SHEET).cells.get(`${r + 1},${c + 1}`)?.value ?? '')));
+  expect(stored.acceptances).toEqual([{ sheet: MONTH_SHEETS.ledger, cell: 'F5', rule: 'Art 30.3', value: '""', who: 'Sato', when: '2026-11-29T00:00:00.000Z', why: 'certificate filed on paper' }]);
+  const second = await month.checkMonth('auto');
+  const listed = await monthItems(second);
+  expect(listed.findings).toHaveLength(5);
+  expect(listed.accepted.map((a) => where(a.finding))).toEqual([`${MONTH_SHEETS.ledger}!F5`]);
+  expect(model.sheet(MONTH_SHEETS.ledger).formats.flatMap((f) => f.cells).sort()).toEqual(['4,2', '5,3', '8,1']);
+  await roster.writeReport(second);
+  const report = model.sheet('点検結果 Findings');
+  const row = (r: number) => [1, 2, 3, 5, 6].map((c) => report.cells.get(`${r},${c}`)?.value);
+  expect(row(2)).toEqual([MONTH_SHEETS.ledger, 'B4', 'Alex Smith', 'Error エラー', 'Art 12.1 第12条第1項']);
+  expect(row(6)).toEqual([MONTH_SHEETS.pay, 'A5', 'Zoe Park', 'Error エラー', 'input 入力']);
+  expect(row(7)).toEqual([MONTH_SHEETS.ledger, 'F5', 'Eamon Kelly', 'Accepted 承認済', 'Art 30.3 第30条第3項']);
+  // The findings sheet and the store are never taken for a ledger or pay sheet.
+  const third = await month.checkMonth('auto');
+  expect(third.results.map((r) => r.sheet)).toEqual([MONTH_SHEETS.ledger, MONTH_SHEETS.pay]);
+});
+
+test('month mode: "write expected pay" writes only the new column; a second run reuses it; a column holding other data is asked for first', async () => {
+  const { model, month } = monthSetup();
+  const outcome = await month.checkMonth('auto');
+  const before = model.values();
+  expect(await month.writeExpectedPay(outcome)).toEqual({ written: [{ sheet: MONTH_SHEETS.pay, column: 'D', amounts: 3 }] });
+  const after = model.values();
+  const changed = Object.keys(after).filter((k) => after[k] !== before[k]).sort();
+  expect(changed).toEqual([`${MONTH_SHEETS.pay}!1,4`, `${MONTH_SHEETS.pay}!2,4`, `${MONTH_SHEETS.pay}!3,4`, `${MONTH_SHEETS.pay}!4,4`]);
+  expect(changed.map((k) => after[k])).toEqual(['Expected pay 支給見込額', 280000, 274462, 280000]);
+  expect(Object.keys(before).every((k) => after[k] === before[k])).toBe(true);
+  // Checked again, the sheet has the column: it is found by its header and written again, not a new one.
+  const again = await month.checkMonth('auto');
+  expect(month.expectedColumns(again).map((c) => [c.column, c.reused])).toEqual([[4, true]]);
+  await month.writeExpectedPay(again);
+  expect(model.sheet(MONTH_SHEETS.pay).cells.has('1,5')).toBe(false);
+  // The clerk wrote a note in that column: the pane asks before replacing it, and writes nothing until told.
+  model.sheet(MONTH_SHEETS.pay).cells.set('5,4', { value: 'ask HR' });
+  model.touch(model.sheet(MONTH_SHEETS.pay));
+  const third = await month.checkMonth('auto');
+  const untouched = model.values();
+  expect(await month.writeExpectedPay(third)).toEqual({ occupied: { sheet: MONTH_SHEETS.pay, cell: 'D5', value: 'ask HR' } });
+  expect(model.values()).toEqual(untouched);
+  await month.writeExpectedPay(third, true);
+  expect(model.sheet(MONTH_SHEETS.pay).cells.has('5,4')).toBe(false);
+});
+
+test('month mode: a pay sheet without Paid gives its expected amounts and judges nothing; a workbook without a ledger says so', async () => {
+  const model = new FakeWorkbookModel();
+  addMonthSheets(model);
+  model.sheets = model.sheets.filter((s) => s.name !== MONTH_SHEETS.ledger);
+  for (let r = 1; r <= 5; r++) model.sheet(MONTH_SHEETS.pay).cells.delete(`${r},3`);
+  installFakeExcel(model);
+  const month = new MonthController(new ExcelWorkbook());
+  const outcome = await month.checkMonth('auto');
+  expect(monthCoverage(outcome)).toMatchObject({ checked: [{ sheet: MONTH_SHEETS.pay, kind: 'pay', rows: 4, paidColumn: false }], missing: ['ledger'] });
+  expect((await monthItems(outcome)).findings.map(where)).toEqual([`${MONTH_SHEETS.pay}!A5`]);
+  // Without the ledger, Kai's absences are unknown: July is the full ¥280,000.
+  expect(outcome.expected.map((e) => e.expected)).toEqual([280000, 280000, 280000]);
+  const { written } = (await month.writeExpectedPay(outcome)) as { written: { column: string }[] };
+  expect(written[0].column).toBe('C');
+  // Neither a ledger nor a pay sheet: nothing checked, nothing marked.
+  const empty = new FakeWorkbookModel();
+  empty.addSheet('Notes', [['Name', 'Month?']]);
+  installFakeExcel(empty);
+  const none = await new MonthController(new ExcelWorkbook()).checkMonth('auto');
+  expect([none.summary.kind, none.results, monthCoverage(none).missing]).toEqual(['unknown', [], ['roster', 'ledger', 'pay']]);
+});
+
+test('month mode: the sync count of marks, report and expected pay stays the same from 1,000 to 20,000 ledger rows; reading grows only with cells ÷ READ_CELLS', async () => {
+  const figures: { read: number; mark: number; report: number; write: number; cells: number; findings: number }[] = [];
+  for (const n of [1_000, 20_000]) {
+    const model = new FakeWorkbookModel();
+    addMonthSheets(model);
+    const ledger = model.sheet(MONTH_SHEETS.ledger);
+    const pay = model.sheet(MONTH_SHEETS.pay);
+    // n more entries: every fourth of a person not on the roster (an error on its Name cell), the
+    // rest annual leave by the hour on weekdays; and a pay row for each of 100 people not on the roster.
+    for (let i = 0; i < n; i++) {
+      const r = 9 + i;
+      const day = serial('2023-08-01') + Math.floor(i / 5) * 7 + (i % 5);
+      ledger.cells.set(`${r},1`, { value: i % 4 === 0 ? `Nobody ${i}` : 'Kai Tanaka' });
+      ledger.cells.set(`${r},2`, { value: day });
+      ledger.cells.set(`${r},4`, { value: '年休' });
+      ledger.cells.set(`${r},5`, { value: 1 });
+    }
+    for (let i = 0; i < n / 10; i++) {
+      pay.cells.set(`${6 + i},1`, { value: `Nobody ${i}` });
+      pay.cells.set(`${6 + i},2`, { value: '2024-06' });
+      pay.cells.set(`${6 + i},3`, { value: 280000 });
+    }
+    installFakeExcel(model);
+    const wb = new ExcelWorkbook();
+    const month = new MonthController(wb);
+    let atMark = 0;
+    const outcome = await month.checkMonth('auto', (phase) => {
+      if (phase === 'mark' && !atMark) atMark = wb.counter.syncs;
+    });
+    const read = atMark;
+    const mark = wb.counter.syncs - atMark;
+    let at = wb.counter.syncs;
+    await new PaneController(wb, 'roster').writeReport(outcome);
+    // Two syncs, then one more per REPORT_ROWS rows written (Excel on the web takes 5 MB a request).
+    const report = wb.counter.syncs - at - Math.ceil(outcome.summary.reportRows / REPORT_ROWS) + 1;
+    at = wb.counter.syncs;
+    await month.writeExpectedPay(outcome);
+    const write = wb.counter.syncs - at;
+    const cells = [MONTH_SHEETS.roster, MONTH_SHEETS.ledger, MONTH_SHEETS.pay].map((s) => model.usedBox(model.sheet(s))!).map((b) => Math.ceil(((b.r2 - b.r1 + 1) * (b.c2 - b.c1 + 1)) / READ_CELLS));
+    figures.push({ read, mark, report, write, cells: cells.reduce((a, b) => a + b, 0), findings: outcome.summary.counts.all });
+  }
+  // Findings grow with the rows (every fourth entry, every pay row), the syncs to show them do not.
+  expect(figures[1].findings).toBeGreaterThan(figures[0].findings * 15);
+  expect(figures.map((f) => [f.mark, f.report, f.write])).toEqual([[4, 2, 2], [4, 2, 2]]);
+  // Reading: three looks (sheets; used ranges and store; top rows), then one sync per slice of READ_CELLS cells of each sheet.
+  expect(figures.map((f) => f.read)).toEqual(figures.map((f) => 3 + f.cells));
+  // By hand: 1,000 — ledger 1,008 rows × 6 = 6,048 cells, pay 105 × 3, roster 4 × 9: one slice each.
+  // 20,000 — ledger 20,008 × 6 = 120,048 cells: 4 slices of 6,666 rows; pay 2,005 × 3 and roster: one each.
+  expect(figures.map((f) => f.cells)).toEqual([3, 6]);
+}, 60_000);
+
+test('clause tags of the ledger and pay: a bare number after an article is an article; an en-dash range reads as one', () => {
+  expect(['Art 13.2, 26.2.1', 'Art 10.2, 11', 'Art 12.1, 12.2', 'Art 12–14', 'Art 14-3.2', 'Art 14.1.21', 'Art 27.2.2, P-1'].map((r) => ruleLabel(r, 'ja'))).toEqual([
+    '第13条第2項・第26条第2項第1号', '第10条第2項・第11条', '第12条第1項・第12条第2項', '第12条〜第14条', '第14条の3第2項', '第14条第1項第21号', '第27条第2項第2号',
+  ]);
+  expect(ruleLabel('Art 7, 8, D-12, D-13', 'en')).toBe('Art 7, 8');
+});
+
+test('month mode in the Worker: rows in slices, the findings kept there, the same result as in this thread', () => {
+  const model = new FakeWorkbookModel();
+  addMonthSheets(model);
+  const sheetOf = (name: string): SheetInput => {
+    const s = model.sheet(name);
+    const b = model.usedBox(s)!;
+    const rows = [...Array(b.r2 - b.r1 + 1)].map((_, r) => [...Array(b.c2 - b.c1 + 1)].map((__, c) => s.cells.get(`${b.r1 + r},${b.c1 + c}`)?.value ?? null));
+    return { name, rows, firstRow: b.r1, firstColumn: b.c1, dateSystem: '1900' };
+  };
+  const input = { sheets: [sheetOf(MONTH_SHEETS.ledger), sheetOf(MONTH_SHEETS.pay)], rosters: [sheetOf(MONTH_SHEETS.roster)] };
+  let session: CheckSession | undefined;
+  const progress: number[] = [];
+  const handle = monthWorker((made) => (session = made), (done) => progress.push(done));
+  const all = [...input.sheets, ...input.rosters];
+  all.forEach((s, index) => {
+    handle({ type: 'month-rows', index, rows: s.rows.slice(0, 3) });
+    handle({ type: 'month-rows', index, rows: s.rows.slice(3) });
+  });
+  handle({ type: 'month', sheets: all.map(({ rows: _rows, ...meta }, i) => ({ ...meta, role: i < 2 ? 'check' : 'roster' })), store: emptyStore() });
+  const direct = checkMonthSheets(input);
+  expect(session!.page('all', 0, 100).map((i) => i.finding)).toEqual(direct.results.flatMap((r) => r.findings));
+  expect(session!.summary.month?.expected).toEqual(direct.expected);
+  expect(session!.summary.month?.results).toEqual(direct.results.map(({ findings: _f, fixes: _x, ...r }) => r));
+  expect(direct.results.flatMap((r) => r.findings).map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
+  expect(progress[progress.length - 1]).toBe(1000);
+});
+
+test('month mode: without a Worker, or with one that cannot start, the check runs in this thread with the same result', async () => {
+  const model = new FakeWorkbookModel();
+  addMonthSheets(model);
+  installFakeExcel(model);
+  const g = globalThis as { Worker?: unknown };
+  const had = g.Worker;
+  try {
+    delete g.Worker;
+    const none = await new MonthController(new ExcelWorkbook(), workerMonthValidator('validate-worker.js')).checkMonth('auto');
+    expect((await monthItems(none)).findings.map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
+    // A Worker whose script is refused: an error event after it is made, before any message
+    // (the WorkerGlobalScope's script fetch failing fires "error" at the Worker object, HTML §10.2.4).
+    g.Worker = class {
+      onerror: ((e: { message: string }) => void) | null = null;
+      onmessage: unknown = null;
+      constructor() {
+        setTimeout(() => this.onerror?.({ message: '' }), 0);
+      }
+      postMessage() {}
+      terminate() {}
+    };
+    const refused = await new MonthController(new ExcelWorkbook(), workerMonthValidator('validate-worker.js')).checkMonth('auto');
+    expect((await monthItems(refused)).findings.map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
+  } finally {
+    if (had === undefined) delete g.Worker;
+    else g.Worker = had;
+  }
 });

@@ -42,7 +42,7 @@ export const inlineValidator: Validator = () => {
     add: async (slice) => {
       for (const r of slice) rows.push(r);
     },
-    finish: async (input, options, onProgress) => localFindings(new CheckSession({ ...input, rows }, { ...options, onProgress })),
+    finish: async (input, options, onProgress) => localFindings(CheckSession.ofSheet({ ...input, rows }, { ...options, onProgress })),
     cancel: () => {
       rows.length = 0;
     },
@@ -80,16 +80,11 @@ export class PaneController {
     this.last = findings;
     if (block.sheet) {
       onProgress?.('mark', 0, 1);
-      await this.workbook.markRuns(block.sheet, findings.summary.marks);
+      for (const m of findings.summary.marks) await this.workbook.markRuns(m.sheet, m.runs);
       this.lastSheet = block.sheet;
     }
     this.store = block.store;
     return { block, summary: findings.summary, findings };
-  }
-
-  /** `count` findings of one list from `from` on, with who, the cell's value and its fix. */
-  page(outcome: CheckOutcome, filter: FindingFilter, from: number, count: number): Promise<PageItem[]> {
-    return outcome.findings.page(filter, from, count);
   }
 
   /** The records read with the last check. */

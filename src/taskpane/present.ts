@@ -30,7 +30,17 @@ export function ruleLabel(rule: string, lang: UiLang): string {
     .filter((p) => p && !/^(CONTRACT\b|D-\d|P-\d|internal$|input$)/.test(p));
   if (!parts.length) return lang === 'ja' ? '入力' : 'input';
   if (lang === 'en') return parts.join(', ');
-  return parts.map((p) => clauseJa(p) ?? p.replace(/^CLAIR: /, 'クレア: ')).join('・');
+  // "Art 13.2, 26.2.1": a bare number after an article is an article too; "Art 12–14" a range of them.
+  let art = false;
+  return parts
+    .map((p) => {
+      const tag = art && /^\d/.test(p) ? `Art ${p}` : p;
+      art = /^Art /.test(tag);
+      const range = /^Art (\d+)–(\d+)$/.exec(tag);
+      if (range) return `第${range[1]}条〜第${range[2]}条`;
+      return clauseJa(tag) ?? tag.replace(/^CLAIR: /, 'クレア: ');
+    })
+    .join('・');
 }
 
 export function severityWord(severity: Severity, lang: UiLang): string {

@@ -28,22 +28,59 @@ export interface PageItem {
   acceptance?: Acceptance;
 }
 
+/** The marks of one sheet: a column's consecutive rows as one range (I2:I9), by severity. */
+export interface SheetMarks {
+  sheet: string;
+  runs: Record<Severity, string[]>;
+}
+
 /** What the pane keeps of a check: small, whatever the number of rows or findings. */
 export interface CheckSummary extends Omit<SheetResult, 'findings' | 'fixes'> {
   counts: Record<FindingFilter, number>;
-  /** The cells to mark, a column's consecutive rows as one range (I2:I9), by severity. */
-  marks: Record<Severity, string[]>;
+  /** The cells to mark, sheet by sheet. */
+  marks: SheetMarks[];
   /** The header row's cells, for choosing a column. */
   header: Cell[];
   /** Rows of the findings sheet, its header row included. */
   reportRows: number;
   reportWidths: number[];
+  /** What the leave ledger and pay check adds (monthCheck.ts). */
+  month?: MonthSummary;
+}
+
+/** The month check's own results: which sheets were checked and the expected pay rows. */
+export interface MonthSummary {
+  results: Omit<SheetResult, 'findings' | 'fixes'>[];
+  expected: { sheet: string; row: number; expected: number }[];
 }
 
 export interface CheckOptions {
   mappings: ColumnMapping[];
   store: Store;
   onProgress?: (done: number, total: number) => void;
+}
+
+/** A checked set of findings, from one sheet or several: what a session is made of. */
+export interface Checked {
+  base: Omit<SheetResult, 'findings' | 'fixes'>;
+  findings: Finding[];
+  fixes?: Map<string, Fix>;
+  /** The value a finding's cell held when read, and who the finding is about. */
+  cellOf: (f: Finding) => Cell;
+  who: (f: Finding) => string;
+  header: Cell[];
+  month?: MonthSummary;
+}
+
+/** Reading a sheet's cells and its people, for a session: one sheet's rows as read. */
+export function sheetReaders(input: SheetInput, headerRow: number): Pick<Checked, 'cellOf' | 'who' | 'header'> {
+  const { rows, firstRow = 1, firstColumn = 1 } = input;
+  const byRow = whoReader({ rows, firstRow, headerRow });
+  return {
+    cellOf: (f) => (f.sheet === input.name && f.columnIndex ? rows[f.row - firstRow]?.[f.columnIndex - firstColumn] : undefined),
+    who: (f) => (f.sheet === input.name ? byRow(f.row) : ''),
+    header: headerRow ? (rows[headerRow - firstRow] ?? []) : [],
+  };
 }
 
 export class CheckSession {
@@ -55,14 +92,20 @@ export class CheckSession {
   private readonly cellOf: (f: Finding) => Cell;
   private report: string[][] | undefined;
 
-  constructor(input: SheetInput, options: CheckOptions) {
+  /** The roster (or claims) check of one sheet. */
+  static ofSheet(input: SheetInput, options: CheckOptions): CheckSession {
     // The bar: the rows are most of the work; sorting out 200,000 findings is the rest, and
     // moves it too.
     const progress = options.onProgress ?? (() => undefined);
-    const { findings, fixes, ...rest } = validateSheet(input, { onProgress: (done, total) => progress(Math.round((CHECK_SHARE * done) / Math.max(1, total)), PROGRESS_SCALE), mappings: options.mappings });
-    this.fixes = fixes ?? new Map();
-    const { rows, firstRow = 1, firstColumn = 1 } = input;
-    this.cellOf = (f) => (f.sheet === input.name && f.columnIndex ? rows[f.row - firstRow]?.[f.columnIndex - firstColumn] : undefined);
+    const { findings, fixes, ...base } = validateSheet(input, { onProgress: (done, total) => progress(Math.round((CHECK_SHARE * done) / Math.max(1, total)), PROGRESS_SCALE), mappings: options.mappings });
+    return new CheckSession({ base, findings, fixes, ...sheetReaders(input, base.headerRow) }, options.store, progress);
+  }
+
+  constructor(checked: Checked, store: Store, progress: (done: number, total: number) => void = () => undefined) {
+    const { findings } = checked;
+    this.fixes = checked.fixes ?? new Map();
+    this.cellOf = checked.cellOf;
+    this.who = checked.who;
     const open: Finding[] = [];
     const accepted: Finding[] = [];
     const errors: Finding[] = [];
@@ -71,7 +114,7 @@ export class CheckSession {
       if (i % PROGRESS_EVERY === 0) progress(CHECK_SHARE + Math.round(((SORT_SHARE - CHECK_SHARE) * i) / findings.length), PROGRESS_SCALE);
       const f = findings[i];
       // Accepted findings stay accepted while their cell keeps the value they were accepted for.
-      const a = options.store.acceptances.length ? acceptanceOf(options.store, f, this.cellOf(f)) : undefined;
+      const a = store.acceptances.length ? acceptanceOf(store, f, this.cellOf(f)) : undefined;
       if (a) {
         accepted.push(f);
         this.acceptance.set(f, a);
@@ -82,15 +125,18 @@ export class CheckSession {
     }
     this.lists = { all: open, error: errors, warning: warnings, accepted };
     progress(SORT_SHARE, PROGRESS_SCALE);
-    const byRow = whoReader({ rows, firstRow, headerRow: rest.headerRow });
-    this.who = (f) => (f.sheet === input.name ? byRow(f.row) : '');
+    // Marks sheet by sheet; a sheet with no open finding still gets its earlier marks replaced.
+    const bySheet = new Map<string, Finding[]>();
+    for (const r of checked.month?.results ?? [checked.base]) if (r.sheet) bySheet.set(r.sheet, []);
+    for (const f of open) (bySheet.get(f.sheet) ?? bySheet.set(f.sheet, []).get(f.sheet)!).push(f);
     this.summary = {
-      ...rest,
+      ...checked.base,
       counts: { all: open.length, error: errors.length, warning: warnings.length, accepted: accepted.length },
-      marks: markRuns(open),
-      header: rest.headerRow ? (rows[rest.headerRow - firstRow] ?? []) : [],
+      marks: [...bySheet].map(([sheet, list]) => ({ sheet, runs: markRuns(list) })),
+      header: checked.header,
       reportRows: 1 + open.length + accepted.length,
       reportWidths: REPORT_WIDTHS,
+      ...(checked.month ? { month: checked.month } : {}),
     };
     progress(PROGRESS_SCALE, PROGRESS_SCALE);
   }

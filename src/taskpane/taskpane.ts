@@ -3,12 +3,14 @@
 
 import type { DateSystem } from '../core';
 import type { Cell } from '../validation/fields';
-import { CheckOutcome, CheckRun, CheckSummary, CheckedFindings, FindingFilter, PageItem, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
+import { CheckOutcome, CheckRun, CheckSummary, FindingFilter, PageItem, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
 import { StringKey, UiLang, t, uiLanguage } from './i18n';
 import { ruleLabel, severityWord, whereLabel } from './present';
 import { ExcelWorkbook, Source } from './workbook';
+import { startWorker } from './workerClient';
 import { REPORT_SHEET, columnLetters } from '../validation/report';
 import { CLAIMS_HEADERS, Field, ROSTER_HEADERS } from '../validation/fields';
+import { EXPECTED_HEADER, MonthController, MonthOutcome, inlineMonthValidator, monthCoverage, workerMonthValidator } from './month';
 
 /** A small preference kept on this computer (the clerk's name for acceptances). */
 function remembered(key: string): string {
@@ -64,8 +66,13 @@ export class Pane {
   private readonly confirmBox = el('div', { class: 'confirm', role: 'group', hidden: '' });
   private readonly tabs: HTMLButtonElement[] = [];
   private readonly buttons: HTMLButtonElement[] = [];
+  /** What the ALT pane checks: the roster, or the leave ledger and pay against it (month.ts). */
+  private what: 'roster' | 'month' = 'roster';
+  private readonly whatSelect = el('select', { id: 'check-what' });
+  private readonly sourceRow = el('div', { class: 'field' });
+  private expectedButton: HTMLButtonElement | undefined;
 
-  constructor(private readonly root: HTMLElement, private readonly controller: PaneController | undefined, private readonly lang: UiLang, private readonly mode: PaneMode) {}
+  constructor(private readonly root: HTMLElement, private readonly controller: PaneController | undefined, private readonly lang: UiLang, private readonly mode: PaneMode, private readonly month?: MonthController) {}
 
   private s(key: StringKey, vars?: Record<string, string | number>): string {
     return t(this.lang, key, vars);
@@ -97,13 +104,14 @@ export class Pane {
     clear.id = 'clear-marks';
     const report = this.button(this.s('report'), '', () => this.report());
     report.id = 'write-report';
-    const row1 = el('div', { class: 'field' });
+    const row1 = this.sourceRow;
     row1.append(sourceLabel, this.sourceSelect);
     const row2 = el('div', { class: 'field' });
     row2.append(dateLabel, this.dateSelect);
     const actions = el('div', { class: 'actions' });
     actions.append(check, clear, report);
     controls.append(row1, row2, actions);
+    if (this.month) this.renderMonthControls(controls, actions);
 
     this.progress.setAttribute('aria-label', this.s('progressLabel'));
     this.progressBox.append(this.progress);
@@ -185,6 +193,7 @@ export class Pane {
   }
 
   private async check(): Promise<void> {
+    if (this.what === 'month') return this.checkMonth();
     this.confirmBox.hidden = true;
     this.say(this.s('reading'));
     this.progressBox.hidden = false;
@@ -247,7 +256,7 @@ export class Pane {
     this.drawn = (async () => {
       if (!outcome || outcome.summary.kind === 'unknown') return;
       const from = this.page * PAGE_SIZE;
-      const page = await this.controller!.page(outcome, this.filter, from, PAGE_SIZE);
+      const page = await outcome.findings.page(this.filter, from, PAGE_SIZE);
       if (token !== this.drawing) return;
       this.list.replaceChildren(...page.map((item, i) => this.drawItem(item, `f${from + i}`)));
       this.drawPager(outcome.summary);
@@ -264,7 +273,8 @@ export class Pane {
       el('span', { class: 'where' }, whereLabel(f, this.lang)),
       el('span', { class: 'rule' }, ruleLabel(f.rule, this.lang)),
       el('span', { class: 'who' }, who),
-      el('span', { class: 'column' }, f.column),
+      // The month check spans two sheets: each finding names its own.
+      el('span', { class: 'column' }, this.what === 'month' ? [f.sheet, f.column].filter(Boolean).join(' · ') : f.column),
       el('span', { class: 'message' }, this.lang === 'ja' ? f.message_ja : f.message),
     );
     if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: acceptance.when.slice(0, 10), why: acceptance.why })));
@@ -278,7 +288,7 @@ export class Pane {
         item.append(b);
       }
       if (f.columnIndex) item.append(this.actionButton(this.s('acceptAction'), `accept-${id}`, () => this.acceptForm(item, entry)));
-      else if (f.field && f.severity === 'warning') item.append(this.actionButton(this.s('mapAction'), `map-${id}`, () => this.mapForm(item, entry)));
+      else if (f.field && f.severity === 'warning' && this.what === 'roster') item.append(this.actionButton(this.s('mapAction'), `map-${id}`, () => this.mapForm(item, entry)));
     }
     return item;
   }
@@ -313,7 +323,8 @@ export class Pane {
       if (!why.value.trim() || !who.value.trim()) return;
       remember('altrules.who', who.value.trim());
       void this.guard(async () => {
-        await this.controller!.accept(this.outcome!, entry, who.value, why.value);
+        if (this.what === 'month') await this.month!.accept(this.outcome as MonthOutcome, entry, who.value, why.value);
+        else await this.controller!.accept(this.outcome!, entry, who.value, why.value);
         await this.check();
       });
     });
@@ -406,6 +417,160 @@ export class Pane {
     this.say(this.s('reportWritten', { name }));
   }
 
+  // ---- the "leave ledger and pay" mode (month.ts) ----------------------------------------
+
+  /** A select at the top of the controls: the roster, or the leave ledger and pay against it. */
+  private renderMonthControls(controls: HTMLElement, actions: HTMLElement): void {
+    this.whatSelect.append(option('roster', this.s('whatRoster')), option('month', this.s('whatMonth')));
+    this.whatSelect.addEventListener('change', () => {
+      if (this.busy) {
+        this.whatSelect.value = this.what;
+        return;
+      }
+      this.setWhat(this.whatSelect.value === 'month' ? 'month' : 'roster');
+    });
+    const row = el('div', { class: 'field' });
+    row.append(el('label', { for: 'check-what' }, this.s('checkWhat')), this.whatSelect);
+    controls.prepend(row);
+    const write = this.button(this.s('writeExpected'), '', () => this.writeExpected());
+    write.id = 'write-expected';
+    write.hidden = true;
+    this.expectedButton = write;
+    actions.append(write);
+  }
+
+  /** Another check chosen: its own controls and intro; the other check's findings go. */
+  private setWhat(what: 'roster' | 'month'): void {
+    this.what = what;
+    this.sourceRow.hidden = what === 'month';
+    if (this.expectedButton) this.expectedButton.hidden = what !== 'month';
+    document.title = this.s(what === 'month' ? 'titleMonth' : 'titleRoster');
+    const h1 = this.root.querySelector('h1');
+    if (h1) h1.textContent = document.title;
+    const intro = this.root.querySelector('.intro');
+    if (intro) intro.textContent = this.s(what === 'month' ? 'introMonth' : 'introRoster');
+    this.outcome?.findings.dispose();
+    this.outcome = undefined;
+    this.list.replaceChildren();
+    this.pager.replaceChildren();
+    this.confirmBox.hidden = true;
+    this.confirmBox.replaceChildren();
+    this.setFilter('all');
+    this.filters.hidden = true;
+    this.panel.hidden = true;
+    this.say('');
+  }
+
+  private async checkMonth(): Promise<void> {
+    this.confirmBox.hidden = true;
+    this.say(this.s('readingMonth'));
+    this.progressBox.hidden = false;
+    this.progress.value = 0;
+    await nextTask();
+    const dateSystem = this.dateSelect.value as DateSystem | 'auto';
+    // Reading is the first part of the bar (the whole of three sheets), then the Worker's check.
+    const span: Record<Phase, [number, number]> = { read: [0, 40], check: [40, 95], mark: [95, 100], report: [0, 100] };
+    let phase: Phase = 'read';
+    let rows = 0;
+    const outcome = await this.month!.checkMonth(dateSystem, (p, done, total) => {
+      if (p === 'read') rows = total;
+      if (p !== phase) {
+        phase = p;
+        if (p === 'check') this.say(this.s('checkingMonth', { n: this.n(rows) }));
+        if (p === 'mark') this.say(this.s('marking'));
+      }
+      const [a, b] = span[p];
+      this.progress.value = a + (total ? ((b - a) * done) / total : 0);
+    });
+    this.progress.value = 100;
+    await this.showMonth(outcome);
+  }
+
+  /** The status line names the sheets checked and those not found; the list is the roster check's. */
+  private async showMonth(outcome: MonthOutcome): Promise<void> {
+    this.outcome = outcome;
+    const { rosters, checked, missing } = monthCoverage(outcome);
+    if (!checked.length) {
+      this.say(this.s('monthNothing'), 'error');
+      this.list.replaceChildren();
+      this.pager.replaceChildren();
+      this.filters.hidden = true;
+      this.panel.hidden = true;
+      return;
+    }
+    const list = (xs: string[]) => xs.join(this.lang === 'ja' ? '、' : ', ');
+    const tabCounts = outcome.summary.counts;
+    const { error: errors, warning: warnings } = tabCounts;
+    const sheets = list(checked.map((c) => this.s(c.kind === 'ledger' ? 'monthLedger' : 'monthPay', { name: c.sheet, n: this.n(c.rows) })));
+    const counts = { sheets, e: this.n(errors), w: this.n(warnings) };
+    let text = rosters.length ? this.s('monthSummary', { ...counts, rosters: list(rosters.map((name) => this.s('monthSheetName', { name }))) }) : this.s('monthSummaryNoRoster', counts);
+    const missingKey = { roster: 'monthMissingRoster', ledger: 'monthMissingLedger', pay: 'monthMissingPay' } as const;
+    if (missing.length) text += ` ${this.s('monthNotFound', { what: list(missing.map((m) => this.s(missingKey[m]))) })}`;
+    if (!rosters.length) text += ` ${this.s('monthRosterSkipped')}`;
+    // Without a roster no amount is known: the sentence above says so.
+    if (rosters.length) for (const c of checked) if (c.kind === 'pay' && !c.paidColumn) text += ` ${this.s('monthNoPaid', { name: c.sheet, n: this.n(outcome.expected.filter((e) => e.sheet === c.sheet).length) })}`;
+    if (tabCounts.all === 0) text += ` ${this.s('clean')}`;
+    if (tabCounts.accepted) text += ` ${this.s('acceptedCount', { n: this.n(tabCounts.accepted) })}`;
+    this.say(text);
+    for (const b of this.tabs) {
+      b.textContent = `${b.dataset.label} (${this.n(tabCounts[b.dataset.filter as Filter])})`;
+      b.hidden = b.dataset.filter === 'accepted' && tabCounts.accepted === 0;
+    }
+    const empty = tabCounts.all === 0 && tabCounts.accepted === 0;
+    this.filters.hidden = empty;
+    this.panel.hidden = empty;
+    this.setFilter('all');
+    await this.drawn;
+  }
+
+  /** Writes the expected pay beside the pay sheet's data, on the clerk's click; asks before replacing other data. */
+  private async writeExpected(replace = false): Promise<void> {
+    if ((this.outcome as MonthOutcome | undefined)?.mode !== 'month') await this.checkMonth();
+    const outcome = this.outcome as MonthOutcome | undefined;
+    if (outcome?.mode !== 'month' || !monthCoverage(outcome).checked.length) return;
+    if (!outcome.results.some((r) => r.kind === 'pay')) {
+      this.say(this.s('expectedNoPay'), 'error');
+      return;
+    }
+    if (!outcome.expected.length) {
+      this.say(this.s('expectedNone'), 'error');
+      return;
+    }
+    const done = await this.month!.writeExpectedPay(outcome, replace);
+    if ('occupied' in done) {
+      this.askToOverwriteColumn(done.occupied);
+      return;
+    }
+    this.say(done.written.map((w) => this.s('expectedWritten', { n: this.n(w.amounts), column: w.column, sheet: w.sheet, header: EXPECTED_HEADER })).join(' '));
+  }
+
+  private askToOverwriteColumn(at: { sheet: string; cell: string; value: string }): void {
+    const column = at.cell.replace(/\d+$/, '');
+    const vars = { column, sheet: at.sheet, cell: at.cell, value: at.value };
+    const yes = el('button', { type: 'button', id: 'replace-column', class: 'primary' }, this.s('replaceColumn'));
+    const no = el('button', { type: 'button', id: 'keep-column' }, this.s('keepColumn'));
+    const question = el('p', { id: 'overwrite-question' }, this.s('expectedOccupied', vars));
+    this.confirmBox.setAttribute('aria-labelledby', 'overwrite-question');
+    const done = () => {
+      this.confirmBox.hidden = true;
+      this.confirmBox.replaceChildren();
+    };
+    yes.addEventListener('click', () => {
+      done();
+      void this.guard(() => this.writeExpected(true));
+    });
+    no.addEventListener('click', () => {
+      done();
+      this.say(this.s('expectedKept', vars));
+    });
+    const row = el('div', { class: 'actions' });
+    row.append(yes, no);
+    this.confirmBox.replaceChildren(question, row);
+    this.confirmBox.hidden = false;
+    this.say(this.s('expectedOccupied', vars));
+    yes.focus();
+  }
+
   /** Office add-ins cannot use confirm(): the question is asked in the pane. */
   private askToReplace(): void {
     const yes = el('button', { type: 'button', id: 'replace-report', class: 'primary' }, this.s('replace'));
@@ -434,93 +599,34 @@ export class Pane {
 }
 
 /**
- * The validator in a Worker, so that a 100,000-row check never blocks the pane: rows go over as
- * they are read, with a pause between slices; the findings stay in the Worker, and the pane asks
- * it for a page of the list or a slice of the findings sheet. Where no Worker starts (its script
- * refused or missing) the check runs in this thread.
+ * The roster check in a Worker, so that a 100,000-row check never blocks the pane (workerClient.ts);
+ * without a Worker it runs in this thread.
  */
 export function workerValidator(url: string): Validator {
   return (): CheckRun => {
-    let worker: Worker | undefined;
-    try {
-      worker = new Worker(url);
-    } catch {
-      worker = undefined;
-    }
-    let inline: CheckRun | undefined = worker ? undefined : inlineValidator();
-    let nextId = 0;
-    const replies = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-    let onProgress: (done: number, total: number) => void = () => undefined;
-    let summary: { resolve: (s: CheckSummary) => void; reject: (e: Error) => void } | undefined;
-    const fail = (e: Error) => {
-      summary?.reject(e);
-      for (const r of replies.values()) r.reject(e);
-      replies.clear();
-    };
-    // The Worker says it is there before any row goes over; an error before that means no Worker.
-    const ready = new Promise<boolean>((resolve) => {
-      if (!worker) return resolve(false);
-      worker.onmessage = (e: MessageEvent) => {
-        const m = e.data as { type: string; id?: number; done: number; total: number; summary: CheckSummary; value: unknown; message: string };
-        if (m.type === 'ready') resolve(true);
-        else if (m.type === 'progress') onProgress(m.done, m.total);
-        else if (m.type === 'summary') summary?.resolve(m.summary);
-        else if (m.type === 'reply') {
-          replies.get(m.id!)?.resolve(m.value);
-          replies.delete(m.id!);
-        } else if (m.type === 'failed') fail(new Error(m.message));
-      };
-      worker.onerror = (e) => {
-        resolve(false);
-        fail(new Error(e.message || 'the checking worker failed'));
-      };
+    let inline: CheckRun | undefined;
+    const started = startWorker(url).then((w) => {
+      if (!w) inline = inlineValidator();
+      return w;
     });
-    const started = ready.then((ok) => {
-      if (!ok) {
-        worker?.terminate();
-        worker = undefined;
-        inline ??= inlineValidator();
-      }
-    });
-    const ask = <T,>(message: Record<string, unknown>): Promise<T> =>
-      new Promise<T>((resolve, reject) => {
-        const id = ++nextId;
-        replies.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        worker!.postMessage({ ...message, id });
-      });
     return {
       async add(rows) {
-        await started;
-        if (inline) return inline.add(rows);
-        for (let i = 0; i < rows.length; i += WORKER_SLICE) {
-          worker!.postMessage({ type: 'rows', rows: rows.slice(i, i + WORKER_SLICE) });
-          await nextTask();
-        }
+        const w = await started;
+        if (!w) return inline!.add(rows);
+        await w.rows(rows, (slice) => ({ type: 'rows', rows: slice }));
       },
-      async finish(input, options, progress): Promise<CheckedFindings> {
-        await started;
-        if (inline) return inline.finish(input, options, progress);
-        onProgress = progress;
-        const result = new Promise<CheckSummary>((resolve, reject) => (summary = { resolve, reject }));
-        worker!.postMessage({ type: 'run', input, mappings: options.mappings, store: options.store });
-        const s = await result;
-        const own = worker!;
-        return {
-          summary: s,
-          page: (filter, from, count) => ask<PageItem[]>({ type: 'page', filter, from, count }),
-          reportSlice: (from, count) => ask<string[][]>({ type: 'report', from, count }),
-          dispose: () => own.terminate(),
-        };
+      async finish(input, options, progress) {
+        const w = await started;
+        if (!w) return inline!.finish(input, options, progress);
+        return w.run({ type: 'run', input, mappings: options.mappings, store: options.store }, progress);
       },
       cancel() {
-        worker?.terminate();
+        void started.then((w) => w?.cancel());
         inline?.cancel();
       },
     };
   };
 }
-
-const WORKER_SLICE = 2000;
 
 /** Office's theme colours when Office gives them (dark themes included), else the system's. */
 function followTheme(): void {
@@ -576,7 +682,9 @@ export async function start(): Promise<void> {
   const hasExcel = typeof (globalThis as { Excel?: unknown }).Excel !== 'undefined';
   const validator = WORKER_URL && typeof Worker !== 'undefined' ? workerValidator(WORKER_URL) : inlineValidator;
   const controller = hasExcel ? new PaneController(new ExcelWorkbook(), mode, validator) : undefined;
-  const pane = new Pane(root, controller, lang, mode);
+  // The ALT pane also checks the leave ledger and pay against the roster, in the same Worker.
+  const month = hasExcel && mode === 'roster' ? new MonthController(new ExcelWorkbook(), WORKER_URL && typeof Worker !== 'undefined' ? workerMonthValidator(WORKER_URL) : inlineMonthValidator) : undefined;
+  const pane = new Pane(root, controller, lang, mode, month);
   pane.render();
   // RangeAreas and conditional formats on them need ExcelApi 1.9 (Excel 2019 and later).
   if (hasExcel && typeof Office !== 'undefined' && Office.context?.requirements && !Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {

@@ -49,7 +49,7 @@ export function topLeftOf(address: string): { row: number; column: number } {
   return { row: Number(m[2]), column };
 }
 
-const DATE_SCAN_ROWS = 500;
+export const DATE_SCAN_ROWS = 500;
 const DATE_FORMAT = /(^|[^"\\])(y+|d+|m+.*d|d.*m+|e+|g+)/i;
 
 /**
@@ -76,7 +76,7 @@ export function detectDateSystem(values: unknown[][], text: unknown[][], formats
   return '1900';
 }
 
-function toCell(v: unknown): Cell {
+export function toCell(v: unknown): Cell {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'string' && EXCEL_ERRORS.test(v)) return { error: v };
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
@@ -113,7 +113,7 @@ export const REPORT_ROWS = 2_000;
 /** Rows looked at for a header row (the validator scans the first 20). */
 export const HEADER_ROWS = 20;
 
-interface Area {
+export interface Area {
   row: number;
   column: number;
   rows: number;
@@ -124,7 +124,7 @@ function areaOf(address: string, rows: number, columns: number): Area {
   return { ...topLeftOf(address), rows, columns };
 }
 
-function addressOf(a: Area): string {
+export function addressOf(a: Area): string {
   const first = `${columnLetters(a.column)}${a.row}`;
   return a.rows === 1 && a.columns === 1 ? first : `${first}:${columnLetters(a.column + a.columns - 1)}${a.row + a.rows - 1}`;
 }
@@ -424,7 +424,7 @@ function emptyBlock(sheet: string, store: Store): DataBlock {
 }
 
 /** A sheet name as Excel writes it in an address. */
-function quoteSheet(name: string): string {
+export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

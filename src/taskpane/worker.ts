@@ -6,6 +6,7 @@ import type { Cell } from '../validation/fields';
 import type { SheetInput } from '../validation/validate';
 import type { ColumnMapping, Store } from '../validation/store';
 import { CheckSession, FindingFilter } from './session';
+import { MonthRequest, isMonthRequest, monthWorker } from './monthCheck';
 
 export type ToWorker =
   | { type: 'rows'; rows: Cell[][] }
@@ -16,14 +17,21 @@ export type ToWorker =
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 let rows: Cell[][] = [];
 let session: CheckSession | undefined;
+const progress = (done: number, total: number) => post({ type: 'progress', done, total });
+// The leave ledger and pay check: its own rows and run (monthCheck.ts); its session answers the same requests.
+const onMonth = monthWorker((made) => {
+  session = made;
+  post({ type: 'summary', summary: made.summary });
+}, progress);
 
 self.onmessage = (e: MessageEvent) => {
-  const m = e.data as ToWorker;
+  const m = e.data as ToWorker | MonthRequest;
   try {
-    if (m.type === 'rows') {
+    if (isMonthRequest(m)) onMonth(m);
+    else if (m.type === 'rows') {
       for (const r of m.rows) rows.push(r);
     } else if (m.type === 'run') {
-      session = new CheckSession({ ...m.input, rows }, { mappings: m.mappings, store: m.store, onProgress: (done, total) => post({ type: 'progress', done, total }) });
+      session = CheckSession.ofSheet({ ...m.input, rows }, { mappings: m.mappings, store: m.store, onProgress: progress });
       rows = [];
       post({ type: 'summary', summary: session.summary });
     } else if (m.type === 'page') {

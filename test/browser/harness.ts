@@ -2,6 +2,7 @@
 // as window.Excel (what the pane's adapter talks to) and window.__model (what the test inspects).
 
 import { FakeWorkbookModel, installFakeExcel } from '../fakes/excel-fake';
+import { addMonthSheets } from '../support/month-workbook';
 
 const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
 
@@ -40,4 +41,15 @@ installFakeExcel(model, window as unknown as Record<string, unknown>);
   for (const [k, c] of big.cells) if ([4, 7, 8].includes(Number(k.split(',')[1])) && typeof c.value === 'number') c.numberFormat = 'yyyy-mm-dd';
   model.active = 'Big';
   model.selection = { sheet: 'Big', address: 'A1' };
+};
+
+/**
+ * A second workbook for the "leave ledger and pay" mode: a roster, a leave ledger and a pay sheet
+ * with planted problems (test/support/month-workbook.ts), put in place of the first.
+ */
+(window as unknown as { __monthWorkbook: () => void }).__monthWorkbook = () => {
+  const month = new FakeWorkbookModel();
+  addMonthSheets(month);
+  installFakeExcel(month, window as unknown as Record<string, unknown>);
+  (window as unknown as { __model: FakeWorkbookModel }).__model = month;
 };

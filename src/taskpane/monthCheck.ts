@@ -1,0 +1,88 @@
+// The pane's "leave ledger and pay" check, apart from Excel and the DOM: the same validation
+// `altrules validate` runs for a workbook holding a roster, a ledger and a pay sheet
+// (withLedgerAndPay, the roster sheets handed over as its related sheets), and the Worker's side
+// of carrying it off the pane's thread. Imports no Excel adapter, so the Worker bundle stays small.
+
+import { PaySheetResult, withLedgerAndPay } from '../validation/ledger';
+import type { Fix, SheetInput, SheetResult } from '../validation/validate';
+import type { Cell } from '../validation/fields';
+import type { Store } from '../validation/store';
+import { CheckSession, Checked, sheetReaders } from './session';
+
+/** The sheets of the open workbook the check needs: ledger and pay sheets, and the roster(s). */
+export interface MonthInput {
+  /** Ledger and pay sheets, in workbook order. */
+  sheets: SheetInput[];
+  /** Roster sheets: the people the ledger and pay are matched against (by name). */
+  rosters: SheetInput[];
+}
+
+/** One expected amount of a pay sheet row (without its steps: a mismatch's finding states them). */
+export interface ExpectedAmount {
+  sheet: string;
+  row: number;
+  expected: number;
+}
+
+export interface MonthResult {
+  /** One result per input sheet, in the same order. */
+  results: SheetResult[];
+  expected: ExpectedAmount[];
+}
+
+const unknown = (s: SheetInput): SheetResult => ({ sheet: s.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] });
+
+/** The check itself, as `altrules validate` runs it; in the Worker, or in this thread when no Worker starts. */
+export function checkMonthSheets(input: MonthInput): MonthResult {
+  // As validateWorkbook does for sheets the roster check does not recognise.
+  const results = withLedgerAndPay(input.sheets, input.sheets.map(unknown), { related: input.rosters });
+  const expected = results.flatMap((r) => (r.kind === 'pay' ? (r as PaySheetResult).expected.map((e) => ({ sheet: r.sheet, row: e.row, expected: e.expected })) : []));
+  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings, fixes: r.fixes })), expected };
+}
+
+/** The month check made ready for a session: its findings with who and the cell of each. */
+export function checkedMonth(input: MonthInput): Checked {
+  const { results, expected } = checkMonthSheets(input);
+  const readers = new Map(input.sheets.map((s, i) => [s.name, sheetReaders(s, results[i].headerRow)]));
+  const fixes = new Map<string, Fix>();
+  for (const r of results) for (const [k, v] of r.fixes ?? []) fixes.set(k, v);
+  const first = results[0];
+  const meta = results.map(({ findings: _f, fixes: _x, ...rest }) => rest);
+  return {
+    base: { sheet: first?.sheet ?? '', kind: first?.kind ?? 'unknown', headerRow: first?.headerRow ?? 0, dataRows: results.reduce((n, r) => n + r.dataRows, 0) },
+    findings: results.flatMap((r) => r.findings),
+    fixes,
+    cellOf: (f) => readers.get(f.sheet)?.cellOf(f),
+    who: (f) => readers.get(f.sheet)?.who(f) ?? '',
+    header: [],
+    month: { results: meta, expected },
+  };
+}
+
+// ---- the Worker's side ----------------------------------------------------------------------
+
+export type MonthSheetMeta = Omit<SheetInput, 'rows'> & { role: 'check' | 'roster' };
+
+/** Messages to the Worker: rows of sheet `index` in slices, then the run. */
+export type MonthRequest = { type: 'month-rows'; index: number; rows: Cell[][] } | { type: 'month'; sheets: MonthSheetMeta[]; store: Store };
+
+export function isMonthRequest(m: unknown): m is MonthRequest {
+  const type = (m as { type?: unknown } | null)?.type;
+  return type === 'month' || type === 'month-rows';
+}
+
+/** The Worker's handler for the month check: its own rows; the session it makes answers as the roster check's does. */
+export function monthWorker(onSession: (session: CheckSession) => void, progress: (done: number, total: number) => void): (m: MonthRequest) => void {
+  let rows: Cell[][][] = [];
+  return (m) => {
+    if (m.type === 'month-rows') {
+      const into = (rows[m.index] ??= []);
+      for (const r of m.rows) into.push(r);
+      return;
+    }
+    const sheets = m.sheets.map(({ role, ...meta }, i) => ({ role, sheet: { ...meta, rows: rows[i] ?? [] } }));
+    rows = [];
+    const checked = checkedMonth({ sheets: sheets.filter((s) => s.role === 'check').map((s) => s.sheet), rosters: sheets.filter((s) => s.role === 'roster').map((s) => s.sheet) });
+    onSession(new CheckSession(checked, m.store, progress));
+  };
+}
