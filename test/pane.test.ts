@@ -11,7 +11,7 @@ import { ruleLabel, whereLabel } from '../src/taskpane/present';
 import { markRuns } from '../src/taskpane/marks';
 import fc from 'fast-check';
 import { MonthController, MonthOutcome, monthCoverage, workerMonthValidator } from '../src/taskpane/month';
-import { READ_CELLS, REPORT_ROWS } from '../src/taskpane/workbook';
+import { READ_CELLS, REPORT_ROWS, cellsOf, timeColumnsOf } from '../src/taskpane/workbook';
 import { cellAddress } from '../src/validation/report';
 import type { Finding, SheetInput } from '../src/validation/validate';
 import { checkMonthSheets, monthWorker } from '../src/taskpane/monthCheck';
@@ -602,4 +602,21 @@ test('month mode: without a Worker, or with one that cannot start, the check run
     if (had === undefined) delete g.Worker;
     else g.Worker = had;
   }
+});
+
+test('hours typed as times (1:10 kept by Excel as 0.0486… of a day, format h:mm) read as h:mm, in both checks', async () => {
+  const { model, month } = monthSetup();
+  // Kai's absences as Excel keeps them when typed into an h:mm cell (E6, E7).
+  const ledger = model.sheet(MONTH_SHEETS.ledger);
+  ledger.cells.set('6,5', { value: 70 / 1440, numberFormat: 'h:mm' });
+  ledger.cells.set('7,5', { value: 80 / 1440, numberFormat: '[h]:mm' });
+  const outcome = await month.checkMonth('auto');
+  // The same findings and RULES.md §12's ¥274,462 as with the hours typed as text.
+  expect((await monthItems(outcome)).findings.map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
+  expect(outcome.expected.map((e) => e.expected)).toEqual([280000, 274462, 280000]);
+  // A roster's hours column formatted [h]:mm reads as hours too; a plain number column stays a number.
+  expect(timeColumnsOf([['Name', 'Leave used (hours)', 'Term'], ['A', 35 / 24, 1], ['B', 0.5, 2]], [['General', 'General', 'General'], ['General', '[h]:mm', '0'], ['General', '[h]:mm', '0']])).toEqual(new Set([1]));
+  expect(cellsOf(['A', 35 / 24, 1], new Set([1]))).toEqual(['A', '35:00', 1]);
+  // A column with a time in one row and a plain number in another is not taken for times.
+  expect(timeColumnsOf([[1.5], [0.05]], [['General'], ['h:mm']])).toEqual(new Set());
 });

@@ -10,7 +10,7 @@ import { SheetInput, validateSheet } from '../validation/validate';
 import { Cell, headerKey } from '../validation/fields';
 import { REPORT_SHEET, cellAddress, columnLetters } from '../validation/report';
 import { Acceptance, STORE_SHEET, Store, accept, emptyStore, parseStore, valueKey } from '../validation/store';
-import { Area, DATE_SCAN_ROWS, DataBlock, ExcelWorkbook, HEADER_ROWS, READ_CELLS, addressOf, detectDateSystem, quoteSheet, toCell, topLeftOf } from './workbook';
+import { Area, DATE_SCAN_ROWS, DataBlock, ExcelWorkbook, HEADER_ROWS, READ_CELLS, addressOf, cellsOf, detectDateSystem, quoteSheet, timeColumnsOf, toCell, topLeftOf } from './workbook';
 import { CheckOutcome, Phase } from './controller';
 import { ExpectedAmount, MonthInput, MonthSheetMeta, checkedMonth } from './monthCheck';
 import { CheckSession, CheckedFindings, MonthSummary, PageItem, localFindings } from './session';
@@ -125,15 +125,18 @@ export async function readMonthSheets(wb: ExcelWorkbook, dateSystem: DateSystem 
       const sheet = worksheets.getItem(name);
       const perRead = Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns)));
       const rows: Cell[][] = [];
+      let timeColumns = new Set<number>();
       for (let at = 0; at < area.rows; at += perRead) {
         const slice = sheet.getRange(addressOf({ ...area, row: area.row + at, rows: Math.min(perRead, area.rows - at) }));
         slice.load('values');
         // Dates shown in the first rows tell the date system; one workbook has one, so a sheet that tells 1904 decides.
-        const head = at === 0 && dateSystem === 'auto' ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, area.rows) })) : undefined;
-        head?.load('values, text, numberFormat');
+        // The first rows' formats also tell which columns hold times typed as h:mm (the Hours).
+        const head = at === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, area.rows) })) : undefined;
+        head?.load(dateSystem === 'auto' ? 'values, text, numberFormat' : 'values, numberFormat');
         await sync(context);
-        if (head && detectDateSystem(head.values, head.text, head.numberFormat) === '1904') system = '1904';
-        for (const r of slice.values) rows.push(r.map(toCell));
+        if (head && dateSystem === 'auto' && detectDateSystem(head.values, head.text, head.numberFormat) === '1904') system = '1904';
+        if (head) timeColumns = timeColumnsOf(head.values, head.numberFormat);
+        for (const r of slice.values) rows.push(cellsOf(r, timeColumns));
         done += slice.values.length;
         onProgress?.(done, total);
       }

@@ -3,7 +3,7 @@
 // resource-limits-and-performance-optimization), few context.sync() calls, and marks that never
 // touch a cell's value or its own format (conditional formats carrying our signature, removed exactly).
 
-import { DateSystem, dayFromSerial, ymdFromDay } from '../core';
+import { DateSystem, dayFromSerial, isTimeOnlyFormat, timeTextOfDayFraction, ymdFromDay } from '../core';
 import type { Cell } from '../validation/fields';
 import type { Severity } from '../validation/validate';
 import { REPORT_SHEET, cellAddress, columnLetters } from '../validation/report';
@@ -74,6 +74,32 @@ export function detectDateSystem(values: unknown[][], text: unknown[][], formats
     }
   }
   return '1900';
+}
+
+/**
+ * The columns whose number format, in the first rows, shows a time and no date: a number there is
+ * a time typed as h:mm (Excel keeps 1:20 as 0.0555… of a day) and is read as that text, as the
+ * command line reads it from the cell's own format. Columns, not cells: the formats of every
+ * cell would double what each read carries.
+ */
+export function timeColumnsOf(values: unknown[][], formats: unknown[][]): Set<number> {
+  const time = new Set<number>();
+  const other = new Set<number>();
+  for (let r = 0; r < values.length; r++) {
+    for (let c = 0; c < (values[r]?.length ?? 0); c++) {
+      if (typeof values[r][c] !== 'number') continue;
+      const f = formats[r]?.[c];
+      (typeof f === 'string' && isTimeOnlyFormat(f) ? time : other).add(c);
+    }
+  }
+  for (const c of other) time.delete(c);
+  return time;
+}
+
+/** One row's cells, times in time columns as h:mm text. */
+export function cellsOf(row: unknown[], timeColumns: Set<number>): Cell[] {
+  if (!timeColumns.size) return row.map(toCell);
+  return row.map((v, c) => (typeof v === 'number' && timeColumns.has(c) ? (timeTextOfDayFraction(v) ?? v) : toCell(v)));
 }
 
 export function toCell(v: unknown): Cell {
@@ -250,18 +276,21 @@ export class ExcelWorkbook {
       const firstRead = Math.max(1, Math.floor(FIRST_READ_CELLS / Math.max(1, area.columns)));
       const rows: Cell[][] = [];
       let read = 0;
+      let timeColumns = new Set<number>();
       let system: DateSystem = options.dateSystem === 'auto' ? '1900' : options.dateSystem;
       for (let done = 0; done < area.rows; ) {
         const count = Math.min(done === 0 ? firstRead : perRead, area.rows - done);
         const slice = sheet.getRange(addressOf({ ...area, row: area.row + done, rows: count }));
         slice.load('values');
-        const head = done === 0 && options.dateSystem === 'auto' ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, area.rows) })) : undefined;
-        head?.load('values, text, numberFormat');
+        // The first rows' formats tell the date system and which columns hold times typed as h:mm.
+        const head = done === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, area.rows) })) : undefined;
+        head?.load(options.dateSystem === 'auto' ? 'values, text, numberFormat' : 'values, numberFormat');
         done += count;
         await this.sync(context);
         const values = slice.values;
-        if (head) system = detectDateSystem(head.values, head.text, head.numberFormat);
-        const cells = values.map((r) => r.map(toCell));
+        if (head && options.dateSystem === 'auto') system = detectDateSystem(head.values, head.text, head.numberFormat);
+        if (head) timeColumns = timeColumnsOf(head.values, head.numberFormat);
+        const cells = values.map((r) => cellsOf(r, timeColumns));
         read += cells.length;
         if (options.onRows) await options.onRows(cells);
         else for (const r of cells) rows.push(r);
