@@ -161,8 +161,11 @@ test('validates the roster, lists findings, selects a cell, clears marks — and
   expect(await page.isVisible('[role="tablist"]')).toBe(false);
   expect(await axeViolations(page)).toEqual([]);
 
-  await page.click('#check');
+  await page.focus('#check');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('.finding');
+  // The keyboard focus comes back to Check once the check is done (disabled buttons drop it).
+  await page.waitForFunction(() => document.activeElement?.id === 'check');
   const status = await page.textContent('.status');
   // Sick days are a term total: 22 is a warning (several periods), not an error.
   expect(status).toMatch(/'Roster 名簿'!A1:L10: 7 rows checked \(whole sheet\): 5 error\(s\), 1 warning\(s\)\./);
@@ -335,7 +338,7 @@ test('a finding accepted with a reason is stored in the workbook and shown as ac
   // The rules know the one right pay: one click writes it into that cell, nothing else.
   const before = await page.evaluate(() => (window as any).__model.values());
   await page.click('button.fix');
-  await page.waitForFunction(() => /Wrote 280000 to I2/.test(document.querySelector('.status')?.textContent ?? ''));
+  await page.waitForFunction(() => /Wrote ¥280,000 to I2/.test(document.querySelector('.status')?.textContent ?? ''));
   const after = await page.evaluate(() => (window as any).__model.values());
   expect(Object.keys(after).filter((k) => after[k] !== before[k])).toEqual(['Mapped!2,9']);
   expect(after['Mapped!2,9']).toBe(280000);

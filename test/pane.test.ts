@@ -7,7 +7,7 @@ import type { DateSystem } from '../src/core';
 import type { Source } from '../src/taskpane/workbook';
 import { ExcelWorkbook, MARK_FORMULA, detectDateSystem, topLeftOf } from '../src/taskpane/workbook';
 import { STORE_SHEET, emptyStore, parseStore, storeRows } from '../src/validation/store';
-import { ruleLabel, whereLabel } from '../src/taskpane/present';
+import { dayInJapan, ruleLabel, whereLabel } from '../src/taskpane/present';
 import { markRuns } from '../src/taskpane/marks';
 import fc from 'fast-check';
 import { MonthController, MonthOutcome, monthCoverage, workerMonthValidator } from '../src/taskpane/month';
@@ -619,4 +619,21 @@ test('hours typed as times (1:10 kept by Excel as 0.0486… of a day, format h:m
   expect(cellsOf(['A', 35 / 24, 1], new Set([1]))).toEqual(['A', '35:00', 1]);
   // A column with a time in one row and a plain number in another is not taken for times.
   expect(timeColumnsOf([[1.5], [0.05]], [['General'], ['h:mm']])).toEqual(new Set());
+});
+
+test('"Set to" never overwrites a value the clerk typed after the check', async () => {
+  const rows = roster(3, 2);
+  rows[2][7] = serial('2024-07-31'); // term end a day late
+  const { model, controller } = setup(rows);
+  const outcome = await checkAll(controller, 'auto', 'auto');
+  const termEnd = outcome.items.find((i) => i.finding.row === 3 && i.finding.columnIndex === 8)!;
+  // The clerk corrects the cell by hand to another day before clicking.
+  model.sheet('Roster').cells.set('3,8', { value: serial('2024-11-05') });
+  const before = model.values();
+  expect(await controller.applyFix(outcome, termEnd)).toBeUndefined();
+  expect(model.values()).toEqual(before);
+});
+
+test('an acceptance shows the day it was made in Japan', () => {
+  expect([dayInJapan('2026-11-29T23:30:00.000Z'), dayInJapan('2026-11-29T14:59:00.000Z'), dayInJapan('not a time')]).toEqual(['2026-11-30', '2026-11-29', 'not a time']);
 });

@@ -103,13 +103,15 @@ export class PaneController {
    * Writes a finding's one right value into its cell, and nothing else: a date as a serial of the
    * sheet's date system where the cell held a number (its format stays), else as ISO text.
    */
-  async applyFix(outcome: CheckOutcome, item: PageItem): Promise<string> {
+  async applyFix(outcome: CheckOutcome, item: PageItem): Promise<string | undefined> {
     const { fix, finding: f } = item;
     if (!fix) throw new Error('no fix for this finding');
     const shown = fixText(fix);
     const value = fix.kind === 'yen' ? fix.value : typeof item.cell === 'number' ? serialFromDay(fix.value, outcome.block.dateSystem) : shown;
-    await this.workbook.setCell(f.sheet, f.row, f.columnIndex, value);
-    return shown;
+    // A value the clerk typed after the check is never overwritten: undefined says so.
+    const was = valueKey(item.cell);
+    const written = await this.workbook.setCellIfUnchanged(f.sheet, f.row, f.columnIndex, (now) => valueKey(now) === was, value);
+    return written ? shown : undefined;
   }
 
   /** Remembers which column holds a field on a sheet (0 = the sheet does not keep it). */

@@ -131,7 +131,7 @@ export async function readMonthSheets(wb: ExcelWorkbook, dateSystem: DateSystem 
         slice.load('values');
         // Dates shown in the first rows tell the date system; one workbook has one, so a sheet that tells 1904 decides.
         // The first rows' formats also tell which columns hold times typed as h:mm (the Hours).
-        const head = at === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, area.rows) })) : undefined;
+        const head = at === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns))), area.rows) })) : undefined;
         head?.load(dateSystem === 'auto' ? 'values, text, numberFormat' : 'values, numberFormat');
         await sync(context);
         if (head && dateSystem === 'auto' && detectDateSystem(head.values, head.text, head.numberFormat) === '1904') system = '1904';

@@ -56,6 +56,12 @@ export function whereLabel(f: Finding, lang: UiLang): string {
 export { whoReader } from '../validation/report';
 export type { CheckedRows } from '../validation/report';
 
+/** The day of an ISO instant in Japan (UTC+9, no daylight saving): an acceptance at 08:00 JST is that day's. */
+export function dayInJapan(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? new Date(t + 9 * 3_600_000).toISOString().slice(0, 10) : iso.slice(0, 10);
+}
+
 /** Column widths of the findings sheet, in points; the two messages get the room and wrap. */
 export const REPORT_WIDTHS = [90, 70, 110, 90, 80, 120, 240, 240, 160];
 
@@ -65,6 +71,6 @@ export function reportTable(findings: Finding[], who: (f: Finding) => string, ac
   const row = (f: Finding, severity: string, note: string) => [f.sheet, whereLabel(f, 'en'), who(f), f.column, severity, `${ruleLabel(f.rule, 'en')} ${ruleLabel(f.rule, 'ja')}`, f.message, f.message_ja, note];
   for (const f of findings) rows.push(row(f, `${severityWord(f.severity, 'en')} ${severityWord(f.severity, 'ja')}`, ''));
   // Accepted findings are listed as accepted, with who, when and why.
-  for (const { finding: f, acceptance: a } of accepted) rows.push(row(f, 'Accepted 承認済', `${a.who}, ${a.when.slice(0, 10)}: ${a.why}`));
+  for (const { finding: f, acceptance: a } of accepted) rows.push(row(f, 'Accepted 承認済', `${a.who}, ${dayInJapan(a.when)}: ${a.why}`));
   return { rows, widths: REPORT_WIDTHS };
 }

@@ -5,7 +5,7 @@ import type { DateSystem } from '../core';
 import type { Cell } from '../validation/fields';
 import { CheckOutcome, CheckRun, CheckSummary, FindingFilter, PageItem, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
 import { StringKey, UiLang, t, uiLanguage } from './i18n';
-import { ruleLabel, severityWord, whereLabel } from './present';
+import { dayInJapan, ruleLabel, severityWord, whereLabel } from './present';
 import { ExcelWorkbook, Source } from './workbook';
 import { startWorker } from './workerClient';
 import { REPORT_SHEET, columnLetters } from '../validation/report';
@@ -50,6 +50,8 @@ const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 export class Pane {
   private outcome: CheckOutcome | undefined;
   private page = 0;
+  /** A cell was changed from the pane since the check: the findings sheet waits for a new check. */
+  private stale = false;
   /** Which drawing of the list is current: a slow page answer never overwrites a newer page. */
   private drawing = 0;
   private filter: Filter = 'all';
@@ -166,6 +168,7 @@ export class Pane {
   private async guard(action: () => Promise<void>): Promise<void> {
     if (this.busy) return;
     this.busy = true;
+    const focused = document.activeElement as HTMLElement | null;
     this.buttons.forEach((b) => (b.disabled = true));
     try {
       await action();
@@ -175,6 +178,12 @@ export class Pane {
       this.busy = false;
       this.buttons.forEach((b) => (b.disabled = false));
       this.progressBox.hidden = true;
+      // Disabled buttons drop the keyboard focus to the page: it goes back where it was, or, when
+      // that control is gone (a redrawn list), to the list's first finding, else to Check.
+      if (!document.activeElement || document.activeElement === document.body) {
+        const back = focused?.isConnected && !(focused as HTMLButtonElement).disabled ? focused : ((this.list.querySelector('button.go') as HTMLElement | null) ?? (this.root.querySelector('#check') as HTMLElement | null));
+        back?.focus();
+      }
     }
   }
 
@@ -193,6 +202,7 @@ export class Pane {
   }
 
   private async check(): Promise<void> {
+    this.stale = false;
     if (this.what === 'month') return this.checkMonth();
     this.confirmBox.hidden = true;
     this.say(this.s('reading'));
@@ -229,7 +239,7 @@ export class Pane {
       return;
     }
     const { counts } = summary;
-    let text = this.s('summary', { address: block.address, rows: this.n(summary.dataRows), source: this.sourceWord(block.source), e: this.n(counts.error), w: this.n(counts.warning) });
+    let text = this.s('summary', { address: block.address, rows: this.n(summary.dataRows), s: summary.dataRows === 1 ? '' : 's', source: this.sourceWord(block.source), e: this.n(counts.error), w: this.n(counts.warning) });
     if (block.selectionHadHeader === false && block.source !== 'selection') text += ` ${this.s('selectionNoHeader', { source: this.sourceWord(block.source) })}`;
     if (counts.all === 0) text += ` ${this.s('clean')}`;
     if (summary.kind !== this.mode) text += ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}`;
@@ -258,7 +268,8 @@ export class Pane {
       const from = this.page * PAGE_SIZE;
       const page = await outcome.findings.page(this.filter, from, PAGE_SIZE);
       if (token !== this.drawing) return;
-      this.list.replaceChildren(...page.map((item, i) => this.drawItem(item, `f${from + i}`)));
+      if (page.length) this.list.replaceChildren(...page.map((item, i) => this.drawItem(item, `f${from + i}`)));
+      else this.list.replaceChildren(el('li', { class: 'empty' }, this.s('emptyTab')));
       this.drawPager(outcome.summary);
     })();
     return this.drawn;
@@ -277,7 +288,7 @@ export class Pane {
       el('span', { class: 'column' }, this.what === 'month' ? [f.sheet, f.column].filter(Boolean).join(' · ') : f.column),
       el('span', { class: 'message' }, this.lang === 'ja' ? f.message_ja : f.message),
     );
-    if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: acceptance.when.slice(0, 10), why: acceptance.why })));
+    if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: dayInJapan(acceptance.when), why: acceptance.why })));
     b.addEventListener('click', () => void this.guard(() => this.controller!.select(f)));
     item.append(b);
     if (!acceptance) {
@@ -297,9 +308,16 @@ export class Pane {
   private async fix(item: HTMLElement, entry: PageItem): Promise<void> {
     const f = entry.finding;
     const value = await this.controller!.applyFix(this.outcome!, entry);
+    if (value === undefined) {
+      this.say(this.s('fixChanged', { cell: whereLabel(f, this.lang) }), 'error');
+      return;
+    }
     item.querySelector('button.fix')?.remove();
     item.classList.add('fixed');
-    this.say(this.s('fixed', { value, cell: whereLabel(f, this.lang) }));
+    // The list and the findings sheet now show a value that is no longer there: checked again first.
+    this.stale = true;
+    const shown = entry.fix!.kind === 'yen' ? `¥${this.n(entry.fix!.value)}` : value;
+    this.say(this.s('fixed', { value: shown, cell: whereLabel(f, this.lang) }));
   }
 
   private actionButton(label: string, id: string, open: () => void): HTMLButtonElement {
@@ -400,7 +418,7 @@ export class Pane {
   }
 
   private async report(): Promise<void> {
-    if (!this.outcome) await this.check();
+    if (!this.outcome || this.stale) await this.check();
     if (!this.outcome || this.outcome.summary.kind === 'unknown') return;
     if (await this.controller!.reportExists()) {
       this.askToReplace();
@@ -593,7 +611,7 @@ export class Pane {
     row.append(yes, no);
     this.confirmBox.replaceChildren(question, row);
     this.confirmBox.hidden = false;
-    this.say(this.s('reportExists', { name: REPORT_SHEET }));
+    this.say(this.s('reportAsk'));
     yes.focus();
   }
 }

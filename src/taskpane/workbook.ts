@@ -283,7 +283,7 @@ export class ExcelWorkbook {
         const slice = sheet.getRange(addressOf({ ...area, row: area.row + done, rows: count }));
         slice.load('values');
         // The first rows' formats tell the date system and which columns hold times typed as h:mm.
-        const head = done === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, area.rows) })) : undefined;
+        const head = done === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns))), area.rows) })) : undefined;
         head?.load(options.dateSystem === 'auto' ? 'values, text, numberFormat' : 'values, numberFormat');
         done += count;
         await this.sync(context);
@@ -444,6 +444,23 @@ export class ExcelWorkbook {
       const cell = context.workbook.worksheets.getItem(sheetName).getRange(cellAddress(row, column));
       cell.values = [[value]];
       await this.sync(context);
+    });
+  }
+
+  /**
+   * Writes one value into one cell only while the cell still holds what it held when checked
+   * (`unchanged` says so of the value read now); returns false, writing nothing, when the clerk
+   * has changed it since. Two syncs.
+   */
+  async setCellIfUnchanged(sheetName: string, row: number, column: number, unchanged: (now: Cell) => boolean, value: number | string): Promise<boolean> {
+    return Excel.run(async (context) => {
+      const cell = context.workbook.worksheets.getItem(sheetName).getRange(cellAddress(row, column));
+      cell.load('values');
+      await this.sync(context);
+      if (!unchanged(toCell(cell.values[0]?.[0]))) return false;
+      cell.values = [[value]];
+      await this.sync(context);
+      return true;
     });
   }
 }

@@ -8,6 +8,8 @@ import type { CheckSummary, CheckedFindings, PageItem } from './session';
 
 /** Rows per message: no one message is slow to send or to receive. */
 const WORKER_SLICE = 2000;
+/** How long a new Worker may take to load its script. */
+const READY_MS = 15_000;
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -52,6 +54,8 @@ export async function startWorker(url: string): Promise<WorkerRun | undefined> {
       resolve(false);
       fail(new Error(e.message || 'the checking worker failed'));
     };
+    // A Worker that never says it is there (its script stalled) is given up on: the check runs here.
+    setTimeout(() => resolve(false), READY_MS);
   });
   if (!ready) {
     worker.terminate();
