@@ -82,7 +82,7 @@ describe('Excel semantics for bad input', () => {
     [['ALT.PAY', 1, 2, 3, 4, 5, 6], /takes at most 5 arguments/],
     [['ALT.PAY', 1, null, null, null, 'osaka-2024'], /ruleset "osaka-2024" is unknown/],
     [['ALT.PAY', true], /year must be a number; got true/],
-    [['ALT.DEDUCT', 1, -1], /absent must be zero or more/],
+    [['ALT.DEDUCT', 1, -1], /absent: -1 h is below zero; a time is zero or more/],
     [['ALT.DEDUCT', 1, 2, 'days'], /unit must be "hours", "minutes" or "time"/],
     [['ALT.LEAVE', '2023-08-01', '2023-07-01'], /asOf 2023-07-01 is before termStart/],
     [['ALT.LEAVE', '2023-08-01', '2023-09-01', 0, 25, true], /carriedDays must be 0 to 20/],

@@ -83,3 +83,91 @@ export function readNumberText(text: string): number | undefined {
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }
+
+// ---- hours ----------------------------------------------------------------------------------
+
+/**
+ * What an amount of time may be where it is asked for: at least `least` and at most `most`
+ * minutes, `en` / `ja` naming the upper bound for the message ("one day (24:00)").
+ */
+export interface HoursSpan {
+  least: number;
+  most: number;
+  en: string;
+  ja: string;
+}
+
+/** One day's time taken (nursing or care time, a day's partial leave cap): 0:00 to 24:00. */
+export const HOURS_OF_A_DAY: HoursSpan = { least: 0, most: 24 * 60, en: 'one day (24:00)', ja: '1日（24:00）' };
+
+/** An hourly ledger entry (CONTRACT §4): some time, within its one day — 0:01 to 24:00. */
+export const HOURS_OF_AN_ENTRY: HoursSpan = { ...HOURS_OF_A_DAY, least: 1 };
+
+/** How a bare number is meant: hours (2.5, the default), minutes (150), or an Excel time value (a fraction of a day). */
+export type HoursUnit = 'hours' | 'minutes' | 'time';
+
+const MINUTES_PER: Record<HoursUnit, number> = { hours: 60, minutes: 1, time: 24 * 60 };
+
+const H_MM = /^(\d{1,4}):(\d{1,2})(?::(\d{1,2}))?$/; // Excel reads 1:5 as 1:05, [h]:mm:ss as well
+const JA_HOURS = /^(?:(\d+(?:\.\d+)?)時間)?(?:(\d+)分|(半))?$/;
+const EN_HOURS = /^(?:(\d+(?:\.\d+)?)(?:h|hr|hrs|hours?))?(?:(\d+)(?:m|min|mins|minutes?))?$/;
+const PLAIN = /^([+-]?)(\d+\.?\d*|\.\d+)$/;
+
+const HOURS_HELP = { en: 'write h:mm (1:15), hours (1.25) or 1時間15分', ja: 'h:mm（1:15）、時間数（1.25）または 1時間15分 で入力してください' };
+
+/** A float's noise (2 + 25/60 hours is 144.99999999999997 minutes) settled on a millionth of a minute; nothing coarser. */
+function settle(minutes: number): number {
+  return Math.abs(minutes) < 1e12 ? Math.round(minutes * 1e6) / 1e6 : minutes;
+}
+
+function hoursShown(minutes: number): string {
+  return `${+(minutes / 60).toPrecision(6)} h`;
+}
+
+/**
+ * The one reader of an amount of time, for worksheet functions, sheets and pane alike: a number in
+ * `unit` (hours by default), or text `1:15`, `1:15:00`, `1.25`, `1時間15分`, `1時間半`, `75分`,
+ * `1h15m`, in full width too. Whole minutes within `span`; a fraction of a minute (1.01 h), a
+ * negative time or more than the span allows is refused with its reason, never rounded.
+ * @example readHours('1:15', HOURS_OF_A_DAY) // { ok: true, value: 75 }
+ */
+export function readHours(v: number | string, span: HoursSpan, unit: HoursUnit = 'hours'): TextRead<number> {
+  let minutes: number | undefined;
+  let shown: string;
+  if (typeof v === 'number') {
+    shown = unit === 'hours' ? `${v} h` : unit === 'minutes' ? `${v} min` : `${v} (time value)`;
+    if (Number.isFinite(v)) minutes = v * MINUTES_PER[unit];
+  } else {
+    shown = `"${v.length > 40 ? `${v.slice(0, 40)}…` : v.trim()}"`;
+    const t = v.length > MAX_VALUE_TEXT ? '' : normalise(v).replace(/[\u2212\u2012\u2013]/g, '-');
+    const hm = H_MM.exec(t);
+    const ja = JA_HOURS.exec(t);
+    const en = EN_HOURS.exec(t);
+    const plain = PLAIN.exec(t);
+    if (hm) {
+      if (Number(hm[2]) > 59 || Number(hm[3] ?? 0) > 59) return { ok: false, en: `${shown} is not a time: minutes and seconds run 0–59; ${HOURS_HELP.en}`, ja: `${shown} は時間ではありません（分・秒は0〜59）。${HOURS_HELP.ja}` };
+      minutes = Number(hm[1]) * 60 + Number(hm[2]) + Number(hm[3] ?? 0) / 60;
+    } else if (ja && t !== '' && (ja[1] !== undefined || ja[2] !== undefined) && !(ja[1] === undefined && ja[3])) {
+      if (ja[1] !== undefined && Number(ja[2] ?? 0) > 59) return { ok: false, en: `${shown}: minutes after hours run 0–59; ${HOURS_HELP.en}`, ja: `${shown}: 時間の後の分は0〜59です。${HOURS_HELP.ja}` };
+      minutes = Number(ja[1] ?? 0) * 60 + (ja[3] ? 30 : Number(ja[2] ?? 0));
+    } else if (en && t !== '') {
+      if (en[1] !== undefined && Number(en[2] ?? 0) > 59) return { ok: false, en: `${shown}: minutes after hours run 0–59; ${HOURS_HELP.en}`, ja: `${shown}: 時間の後の分は0〜59です。${HOURS_HELP.ja}` };
+      minutes = Number(en[1] ?? 0) * 60 + Number(en[2] ?? 0);
+    } else if (plain) {
+      minutes = Number(`${plain[1]}${plain[2]}`) * MINUTES_PER[unit];
+    }
+  }
+  if (minutes === undefined || !Number.isFinite(minutes)) return { ok: false, en: `${shown} is not a time; ${HOURS_HELP.en}`, ja: `${shown} は時間ではありません。${HOURS_HELP.ja}` };
+  if (minutes < 0) return { ok: false, en: `${shown} is below zero; a time is zero or more`, ja: `${shown} は0未満です。時間は0以上で入力してください` };
+  if (minutes > span.most) {
+    const h = hoursShown(minutes);
+    return { ok: false, en: `${shown === h ? h : `${shown} (${h})`} is more than ${span.en}`, ja: `${shown === h ? h.replace(' h', '時間') : `${shown}（${h.replace(' h', '時間')}）`}は${span.ja}を超えています` };
+  }
+  const whole = settle(minutes);
+  if (!Number.isInteger(whole)) {
+    const m = Math.floor(whole);
+    return { ok: false, en: `${shown} is ${+whole.toFixed(4)} minutes, not a whole minute: give whole minutes, e.g. ${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')} (nothing is rounded here; Art 8.2 rounds the month's total)`, ja: `${shown} は${+whole.toFixed(4)}分で、分単位ではありません。${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')} のように分単位で入力してください（ここでは端数処理しません。端数処理は月の合計で第8条第2項による）` };
+  }
+  if (whole < span.least) return { ok: false, en: `${shown} is no time; give the time taken, ${span.least} minute${span.least === 1 ? '' : 's'} or more`, ja: `${shown} では時間がありません。${span.least}分以上を入力してください` };
+  return { ok: true, value: whole };
+}

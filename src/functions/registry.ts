@@ -4,6 +4,8 @@
 
 import {
   AltRuleset,
+  HoursUnit,
+  monthAbsenceSpan,
   ClairRuleset,
   Day,
   RuleError,
@@ -64,7 +66,7 @@ import {
   payScheduleAcross,
   builtInInForce,
 } from '../core';
-import { Raw, isMissing, toBoolean, toDay, toInteger, toNumber, toRows, toText } from './coerce';
+import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toNumber, toRows, toText } from './coerce';
 import { P } from './params';
 import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
@@ -260,7 +262,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '月の不勤務時間の合計に対する減額（第8条）。30分未満切捨て・30分以上は1時間として、時間額を乗じる。',
     params: [
       P.year(),
-      { name: 'absent', jaName: '不勤務時間', kind: 'any', en: "the month's total absent time: hours (2.5) or text h:mm", ja: '月の不勤務時間の合計: 時間（2.5）または h:mm 形式' },
+      { name: 'absent', jaName: '不勤務時間', kind: 'any', en: "the month's total absent time in whole minutes: hours (2.5), text h:mm (2:30) or 2時間30分", ja: '月の不勤務時間の合計（分単位）: 時間（2.5）、h:mm（2:30）または 2時間30分' },
       { name: 'unit', jaName: '単位', kind: 'text', optional: true, en: '"hours" (default), "minutes", or "time" for an Excel time value', ja: '"hours"（既定）、"minutes"、Excel の時刻値なら "time"' },
       P.ruleset('alt'),
     ],
@@ -269,7 +271,7 @@ export const FUNCTIONS: FnDecl[] = [
     run([year, absent, unit, rs], ctx) {
       const r = altRs(rs);
       const y = jetYearArg(year, r);
-      return absenceDeduction(r, y, absentMinutes(absent, unit), ctx.trace);
+      return absenceDeduction(r, y, absentMinutes(r, absent, unit), ctx.trace);
     },
   },
   {
@@ -934,25 +936,15 @@ function langArg(v: Raw): Lang {
   throw RuleError.value('lang', `lang must be "en" or "ja"; got "${t}"`, `lang は "en" か "ja" で指定してください。入力:「${t}」`);
 }
 
-const H_MM = /^\s*(\d+)\s*:\s*([0-5]?\d)\s*$/;
-
-/** Absent time → minutes: hours (default), minutes, an Excel time (fraction of a day), or h:mm text. */
-function absentMinutes(absent: Raw, unit: Raw): number {
+/** Absent time → whole minutes by the one hours reader: hours (default), minutes, an Excel time (fraction of a day), or text h:mm. */
+function absentMinutes(rs: AltRuleset, absent: Raw, unit: Raw): number {
   const u = isMissing(unit) ? 'hours' : toText(unit, 'unit').toLowerCase();
   if (!['hours', 'hour', 'h', 'minutes', 'minute', 'min', 'm', 'time', '時間', '分', '時刻'].includes(u)) {
     throw RuleError.value('unit', `unit must be "hours", "minutes" or "time"; got "${u}"`, `unit は "hours"、"minutes"、"time" のいずれかで指定してください。入力:「${u}」`);
   }
-  if (isMissing(absent)) throw RuleError.value('absent', 'absent is required: hours (2.5) or text h:mm', 'absent（不勤務時間）が必要です: 時間（2.5）または h:mm');
-  if (typeof absent === 'string') {
-    const m = H_MM.exec(absent.normalize('NFKC'));
-    if (m) return Number(m[1]) * 60 + Number(m[2]);
-  }
-  const n = toNumber(absent, 'absent');
-  if (n < 0) throw RuleError.value('absent', `absent must be zero or more; got ${n}`, `absent は0以上で指定してください。入力: ${n}`);
-  // The core bounds the total by what a month can hold (Art 8.1).
-  if (u === 'time' || u === '時刻') return n * 24 * 60;
-  if (u.startsWith('m') || u === '分') return n;
-  return n * 60;
+  const asUnit: HoursUnit = u === 'time' || u === '時刻' ? 'time' : u.startsWith('m') || u === '分' ? 'minutes' : 'hours';
+  // Art 8.1: a month's total, bounded by what a month can hold.
+  return toMinutes(absent, 'absent', monthAbsenceSpan(rs), asUnit);
 }
 
 export function fullName(f: FnDecl): string {

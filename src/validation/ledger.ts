@@ -20,7 +20,8 @@ import {
   monthKeyOf,
   monthLabel,
   monthPaySchedule,
-  minutesOfHours,
+  HOURS_OF_AN_ENTRY,
+  readHours,
   nameKey,
   parseLedgerKind,
   payLedgerOf,
@@ -160,12 +161,14 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
 
 const M = (en: string, ja: string): Msg => ({ en, ja });
 
-/** Hours as CONTRACT §4 writes them: text h:mm or a number of hours → whole minutes, or why not. */
+/** Hours as CONTRACT §4 writes them (h:mm text or a number of hours) → whole minutes of one day, or why not: the one hours reader. */
 export function minutesOfHoursCell(c: Cell): number | Msg {
-  const m = typeof c === 'number' || typeof c === 'string' ? minutesOfHours(c) : undefined;
-  if (m !== undefined) return m;
+  if (typeof c === 'number' || typeof c === 'string') {
+    const r = readHours(c, HOURS_OF_AN_ENTRY);
+    return r.ok ? r.value : M(r.en, r.ja);
+  }
   const shown = typeof c === 'object' && c ? c.error : String(c);
-  return M(`"${shown}" is not hours of a day; write h:mm (1:30) or hours (1.5)`, `「${shown}」は1日の時間ではありません。h:mm（1:30）か時間数（1.5）で入力してください`);
+  return M(`${shown} is not a time; write h:mm (1:15), hours (1.25) or 1時間15分`, `${shown} は時間ではありません。h:mm（1:15）、時間数（1.25）または 1時間15分 で入力してください`);
 }
 
 class Out<F extends string> {
