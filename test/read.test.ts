@@ -3,11 +3,11 @@
 // 1988 + N (1989-01-08 – 2019-04-30), 昭和 N = 1925 + N (to 1989-01-07).
 
 import fc from 'fast-check';
-import { HOURS_OF_AN_ENTRY, HOURS_OF_A_DAY, HoursUnit, absenceDeduction, defaultAltRuleset, isoFromDay, minutesOfHours, monthAbsenceSpan, readDateText, readHours, readNumberText } from '../src/core';
-import { toDay, toNumber } from '../src/functions/coerce';
+import { HOURS_OF_AN_ENTRY, HOURS_OF_A_DAY, HoursUnit, absenceDeduction, defaultAltRuleset, isoFromDay, minutesOfHours, monthAbsenceSpan, readDateText, readHours, readMonthText, readNumberText } from '../src/core';
+import { toDay, toMonth, toNumber } from '../src/functions/coerce';
 import { invoke } from '../src/functions/registry';
-import { minutesOfHoursCell } from '../src/validation/ledger';
-import { error } from './helpers';
+import { minutesOfHoursCell, monthOfCell } from '../src/validation/ledger';
+import { error, value } from './helpers';
 import { validateSheet } from '../src/validation/validate';
 
 const iso = (text: string) => {
@@ -217,6 +217,89 @@ describe('hours: one reader for functions, sheets and pane', () => {
         else expect(pay).toMatchObject({ error: '#VALUE!', message: `unpaidHoursLastMonth: ${inMonth.en}` });
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+// ---- the one month reader ------------------------------------------------------------------------
+// 令和 N = 2018 + N from 2019-05; 平成 N = 1988 + N to 2019-04; the value is the month's first day.
+
+describe('months: one reader for functions, sheets and altrules pay --month', () => {
+  const first = (text: string) => {
+    const r = readMonthText(text);
+    return r === undefined ? 'not a month' : r.ok ? isoFromDay(r.value) : `error: ${r.en}`;
+  };
+
+  test.each([
+    ['2024-07', '2024-07-01'],
+    ['2024/7', '2024-07-01'],
+    ['2024.7', '2024-07-01'],
+    ['2024年7月', '2024-07-01'],
+    ['２０２４年７月', '2024-07-01'],
+    ['令和6年7月', '2024-07-01'],
+    ['令和 6年 7月', '2024-07-01'],
+    ['令和元年5月', '2019-05-01'],
+    ['R6.7', '2024-07-01'],
+    ['r6/7', '2024-07-01'],
+    ['R06-07', '2024-07-01'],
+    ['Ｒ６．７', '2024-07-01'],
+    ['H31.4', '2019-04-01'],
+    ['平成31年4月', '2019-04-01'],
+    ['平成元年1月', '1989-01-01'], // 平成 begins 1989-01-08, within January
+    ['昭和64年1月', '1989-01-01'],
+    ['2024-07-21', '2024-07-01'],
+    ['令和6年7月21日', '2024-07-01'],
+    ['R6.7.21', '2024-07-01'],
+  ])('%s is the month from %s', (text, expected) => expect(first(text)).toBe(expected));
+
+  test.each([
+    ['令和1年4月', /does not exist: Reiwa \(令和\) runs 2019-05-01 onward/],
+    ['平成31年5月', /does not exist: Heisei \(平成\) runs 1989-01-08 – 2019-04-30/],
+    ['昭和64年2月', /does not exist/],
+    ['令和0年5月', /starts at 1/],
+    ['2024-13', /not a month of the calendar/],
+    ['2024年0月', /not a month of the calendar/],
+    ['R6.13', /not a month of the calendar/],
+    ['2024-02-30', /not a day of the calendar/],
+  ])('%s is an error, not a guess', (text, why) => expect(first(text)).toMatch(why));
+
+  test.each(['July', '2024', '7', '6.7', 'X6.7', '', 'x'.repeat(100)])('%s is not a month', (text) => expect(first(text)).toBe('not a month'));
+
+  test('month arguments of the functions take the same forms (worked by hand)', () => {
+    // RULES.md §12: July 2024, June's 2 h 30 min deducted: 280,000 − 3 × 1,846 = 274,462.
+    for (const m of ['2024-07', '2024/7', '2024年7月', '令和6年7月', 'R6.7', '2024-07-19', 45492]) expect(value('ALT.MONTHPAY', 1, m, '2023-08-07', null, '2:30')).toBe(274462);
+    // 2026-09-21 敬老の日, 20th Sunday, 19th Saturday → pay day Fri 2026-09-18 (Art 7.2).
+    for (const m of ['2026-09', '令和8年9月', 'R8.9', '2026年9月']) expect(isoFromDay(toDay(value('ALT.PAYDATE', m) as number, 'x'))).toBe('2026-09-18');
+    // June 2024's absence → July's pay day: 21 Jul 2024 is a Sunday → Fri 19 Jul (D-9).
+    expect(isoFromDay(toDay(value('ALT.DEDUCTPAYDAY', '2024年6月') as number, 'x'))).toBe('2024-07-19');
+    // Service from Mon 2023-08-07: 19 of August's 23 days requiring work → 280,000 × 19/23 = 231,304.3 → 231,304.
+    expect(value('ALT.PAY', 1, 'R5.8', '2023-08-07')).toBe(231304);
+  });
+
+  test('a month argument that is not one says what is allowed, in both languages', () => {
+    const e = error('ALT.MONTHPAY', 1, 'July');
+    expect(e.message).toMatch(/^month must be a month: 2024-07, 2024\/7, 2024年7月, 令和6年7月, R6\.7, or a date in it; got "July"/);
+    expect(e.messageJa).toMatch(/月（2024-07、2024\/7、2024年7月、令和6年7月、R6\.7、またはその月の日付）で指定してください/);
+    expect(error('ALT.PAYDATE', '令和1年4月').message).toMatch(/month must be a month: 令和1年4月 does not exist/);
+    expect(error('ALT.PAY', 1, '2024-13').message).toMatch(/not a month of the calendar/);
+    expect(error('ALT.PAY', 1, '1979-12').message).toMatch(/1980/);
+  });
+
+  test('every entry point reads a month the same way: the core, the pay sheet (and --month), the functions', () => {
+    const forms = (y: number, m: number): string[] => {
+      const r = y >= 2019 && (y > 2019 || m >= 5) ? [`令和${y - 2018}年${m}月`, `R${y - 2018}.${m}`] : y >= 1989 ? [`平成${y - 1988}年${m}月`, `H${y - 1988}/${m}`] : [`昭和${y - 1925}年${m}月`];
+      return [`${y}-${String(m).padStart(2, '0')}`, `${y}/${m}`, `${y}年${m}月`, `${y}-${m}-28`, ...r];
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1980, max: 2099 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        for (const text of forms(y, m)) {
+          const r = readMonthText(text);
+          expect(r?.ok && isoFromDay(r.value)).toBe(`${y}-${String(m).padStart(2, '0')}-01`);
+          expect(monthOfCell(text)).toBe(y * 12 + m - 1);
+          expect(isoFromDay(toMonth(text, 'month'))).toBe(`${y}-${String(m).padStart(2, '0')}-01`);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -2,7 +2,7 @@
 // (src/functions/coerce.ts), the sheet validator (src/validation/fields.ts) and the task pane,
 // so that a text a clerk types means the same everywhere (CONTRACT §1).
 
-import { Day, dayFromYmd, isValidYmd, isoFromDay } from './days';
+import { Day, dayFromYmd, isValidYmd, isoFromDay, ymdFromDay } from './days';
 
 /** A reading that failed for a reason worth telling (not merely "not this kind of text"). */
 export type TextRead<T> = { ok: true; value: T } | { ok: false; en: string; ja: string };
@@ -61,6 +61,48 @@ export function readDateText(text: string): TextRead<Day> | undefined {
     return { ok: false, en: `${shown} does not exist: ${era.en} (${era.ja}) runs ${span}`, ja: `${shown} は存在しない日付です（${era.ja}は ${spanJa}）` };
   }
   return read;
+}
+
+const ISO_MONTH = /^(\d{4})(?:[-/.]|年)(\d{1,2})月?$/;
+const ERA_MONTH = /^(令和|平成|昭和|[rhs])(\d{1,2}|元)(?:[-/.]|年)(\d{1,2})月?$/;
+
+/**
+ * A month as clerks type it: `2024-07`, `2024/7`, `2024年7月`, `令和6年7月`, `令和元年5月`, `R6.7`,
+ * `H31/4`, full width too — or any date text of that month (`2024-07-15`, `R6.7.15`). The value is
+ * the month's first day. An era month outside its era (令和1年4月, 平成31年5月) is an error, not a
+ * guess. `undefined`: not month text at all.
+ * @example readMonthText('令和6年7月') // { ok: true, value: day of 2024-07-01 }
+ */
+export function readMonthText(text: string): TextRead<Day> | undefined {
+  if (text.length > MAX_VALUE_TEXT) return undefined;
+  const t = normalise(text);
+  const shown = text.trim();
+  const bad = { ok: false as const, en: `${shown} is not a month of the calendar (months run 1–12)`, ja: `${shown} は存在しない月です（月は1〜12）` };
+  let m = ISO_MONTH.exec(t);
+  if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { ok: true, value: dayFromYmd(Number(m[1]), Number(m[2]), 1) } : bad;
+  m = ERA_MONTH.exec(t);
+  if (m) {
+    const era = ERAS.find((e) => e.names.includes(m![1]))!;
+    const eraYear = m[2] === '元' ? 1 : Number(m[2]);
+    const [y, mo] = [era.base + eraYear, Number(m[3])];
+    if (eraYear < 1) return { ok: false, en: `${shown}: an era year starts at 1 (元年)`, ja: `${shown}: 元号の年は1（元年）からです` };
+    if (mo < 1 || mo > 12) return bad;
+    // The month exists in the era when any of its days does.
+    const first = dayFromYmd(y, mo, 1);
+    const last = (mo === 12 ? dayFromYmd(y + 1, 1, 1) : dayFromYmd(y, mo + 1, 1)) - 1;
+    const eraFirst = dayFromYmd(...era.first);
+    const eraLast = era.last ? dayFromYmd(...era.last) : undefined;
+    if (last < eraFirst || (eraLast !== undefined && first > eraLast)) {
+      const span = `${isoFromDay(eraFirst)}${eraLast !== undefined ? ` – ${isoFromDay(eraLast)}` : ' onward'}`;
+      const spanJa = `${isoFromDay(eraFirst)}${eraLast !== undefined ? `〜${isoFromDay(eraLast)}` : ' 以降'}`;
+      return { ok: false, en: `${shown} does not exist: ${era.en} (${era.ja}) runs ${span}`, ja: `${shown} は存在しない月です（${era.ja}は ${spanJa}）` };
+    }
+    return { ok: true, value: first };
+  }
+  const day = readDateText(text);
+  if (!day?.ok) return day;
+  const ymd = ymdFromDay(day.value);
+  return { ok: true, value: dayFromYmd(ymd.y, ymd.m, 1) };
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/;

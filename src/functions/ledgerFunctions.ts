@@ -29,7 +29,7 @@ import {
   resolveRuleset,
   serialFromDay,
 } from '../core';
-import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toNumber, toRows, toText } from './coerce';
+import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import type { FnDecl, Scalar } from './registry';
 import { P } from './params';
 
@@ -83,7 +83,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
     ja: '月の支給見込額（第7条第3項・第8条・第27条第2項第2号）: 日ごとの支給割合による月額（D-12）から、前月の無給時間の減額（第8条第2項・D-9・D-13）と減給（第27条第2項第2号）を差し引く（0円未満にしない）。',
     params: [
       P.year(),
-      date('month', '月', 'any day of the month', '対象月の任意の日'),
+      P.month('the month', '対象月'),
       date('serviceStart', '勤務開始日', 'first day of service', '勤務開始日', true),
       date('serviceEnd', '勤務終了日', 'last day of service', '勤務終了日', true),
       { name: 'unpaidHoursLastMonth', jaName: '前月無給時間', kind: 'any', optional: true, en: "last month's total unpaid time (absence, partial leave, unpaid special leave): hours (2.5) or h:mm; rounded once (Art 8.2)", ja: '前月の無給の不勤務時間の合計（欠勤・部分休業・無給の特別休暇）: 時間（2.5）または h:mm。合計を1回だけ端数処理（第8条第2項）' },
@@ -97,7 +97,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
     run([year, month, start, end, unpaid, rated, cuts, daily, rs], ctx) {
       const r = altRs(rs);
       const y = toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
-      const k: MonthKey = monthKeyOf(toDay(month, 'month'));
+      const k: MonthKey = monthKeyOf(toMonth(month, 'month'));
       const from = opt(start) ? toDay(start, 'serviceStart') : FIRST_SUPPORTED_DAY;
       const to = opt(end) ? toDay(end, 'serviceEnd') : LAST_SUPPORTED_DAY;
       if (to < from) throw RuleError.value('serviceEnd', `serviceEnd ${isoFromDay(to)} is before serviceStart ${isoFromDay(from)}`, `serviceEnd ${isoFromDay(to)} が serviceStart ${isoFromDay(from)} より前です`);

@@ -66,7 +66,7 @@ import {
   payScheduleAcross,
   builtInInForce,
 } from '../core';
-import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toNumber, toRows, toText } from './coerce';
+import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import { P } from './params';
 import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
@@ -210,7 +210,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '月の報酬額（第7条）。月の途中で勤務が始まる・終わる場合は、勤務を要する日（土日以外。休日は含む。第7条第3項）による日割計算。勤務期間外の月は 0。',
     params: [
       P.year(),
-      P.date('month', '月', 'any day of the month; omitted: the monthly amount', '対象月の任意の日。省略時は月額', true),
+      P.month('the month (omitted: the monthly amount)', '対象月（省略時は月額）', true),
       P.date('serviceStart', '勤務開始日', 'first day of service', '勤務開始日', true),
       P.date('serviceEnd', '勤務終了日', 'last day of service', '勤務終了日', true),
       P.ruleset('alt'),
@@ -224,7 +224,7 @@ export const FUNCTIONS: FnDecl[] = [
         if (opt(start) || opt(end)) throw RuleError.value('month', 'month is needed when serviceStart or serviceEnd is given', 'serviceStart・serviceEnd を指定するときは month が必要です');
         return monthlyPay(r, y, ctx.trace);
       }
-      const m = toDay(month, 'month');
+      const m = toMonth(month, 'month');
       const r2 = altRsOn(rs, m, ctx);
       return payForMonth(r2, jetYearArg(year, r2), m, dayOpt(start, 'serviceStart'), dayOpt(end, 'serviceEnd'), ctx.trace);
     },
@@ -234,11 +234,11 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'PAYDATE',
     en: 'Pay day of a month (Art 7.2): the 21st, or the nearest earlier working day.',
     ja: '報酬の支給日（第7条第2項）。21日、休日等のときはその前の直近の勤務日。',
-    params: [P.date('month', '月', 'any day of the month', '対象月の任意の日'), P.ruleset('alt')],
+    params: [P.month('the month', '対象月'), P.ruleset('alt')],
     result: 'date',
     example: { args: ['2026-09-01'], result: 46283, en: '21 Sep 2026 is 敬老の日, 20th Sunday, 19th Saturday → Fri 18 Sep 2026', ja: '2026-09-21 敬老の日・20日 日曜・19日 土曜 → 2026-09-18（金）' },
     run([month, rs], ctx) {
-      const m = toDay(month, 'month');
+      const m = toMonth(month, 'month');
       return serial(payDay(altRsOn(rs, m, ctx), m, ctx.trace));
     },
   },
@@ -753,11 +753,11 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'DEDUCTPAYDAY',
     en: "Pay day from which a month's absence deduction is taken (Art 8.1, D-9): by default the next month's, since the month's total is known only once it ends.",
     ja: '月の不勤務に対する減額を差し引く支給日（第8条第1項・D-9）。月の合計は月末に確定するため、既定は翌月の支給日。',
-    params: [P.date('month', '月', 'any day of the month of the absence', '不勤務のあった月の任意の日'), P.ruleset('alt')],
+    params: [P.month('the month of the absence', '不勤務のあった月'), P.ruleset('alt')],
     result: 'date',
     example: { args: ['2024-06-10'], result: 45492, en: 'June 2024 → July pay: 21 Jul is a Sunday → Fri 19 Jul', ja: '2024年6月分 → 7月の支給日: 7/21 は日曜 → 7/19（金）' },
     run([month, rs], ctx) {
-      const m = toDay(month, 'month');
+      const m = toMonth(month, 'month');
       const r = altRsOn(rs, m, ctx);
       return serial(payDay(r, deductionPayMonth(r, m, ctx.trace), ctx.trace));
     },

@@ -22,12 +22,13 @@ import {
   monthPaySchedule,
   HOURS_OF_AN_ENTRY,
   readHours,
+  readMonthText,
+  ymdFromDay,
   nameKey,
   parseLedgerKind,
   payLedgerOf,
   termPlan,
   dayFromSerial,
-  dayFromIsoText,
 } from '../core';
 import { Cell, CellSchema, Msg, ROSTER_BY_HEADER, RosterField, cohortSchema, countrySchema, dateSchema, headerKey, intSchema, isEmptyCell, numberSchema, readCell, textSchema, yenSchema } from './fields';
 import type { Finding, SheetInput, SheetResult, Severity } from './validate';
@@ -339,13 +340,11 @@ export function monthOfCell(c: Cell, system: DateSystem = '1900'): MonthKey | un
     }
   }
   if (typeof c !== 'string') return undefined;
-  const t = c.normalize('NFKC').trim().replace(/\s/g, '');
-  let m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
-  if (m) return month(Number(m[1]), Number(m[2]));
-  m = /^(令和|平成|R|H)(\d{1,2}|元)[年.](\d{1,2})月?$/i.exec(t);
-  if (m) return month((/^(令和|r)$/i.test(m[1]) ? 2018 : 1988) + (m[2] === '元' ? 1 : Number(m[2])), Number(m[3]));
-  const day = dayFromIsoText(t);
-  return day === undefined ? undefined : monthKeyOf(day);
+  // The core's one month reader: 2024-07, 2024年7月, 令和6年7月, R6.7, or a date of the month.
+  const read = readMonthText(c);
+  if (!read?.ok) return undefined;
+  const { y, m } = ymdFromDay(read.value);
+  return month(y, m);
 }
 function month(y: number, m: number): MonthKey | undefined {
   return m >= 1 && m <= 12 && y >= 1980 && y <= 2099 ? y * 12 + m - 1 : undefined;
