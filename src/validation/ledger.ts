@@ -99,7 +99,17 @@ export interface RosterPerson {
  * or else derived from the arrival as the roster check does), with its JET year and carried days.
  * Rows whose term cannot be known are left out; the roster check reports them.
  */
-export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset()): Map<string, RosterPerson> {
+/** A roster row that gave no term, and why (for `altrules pay`, which must not leave people out silently). */
+export interface RosterSkip {
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  name?: string;
+  en: string;
+  ja: string;
+}
+
+export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset(), skipped?: RosterSkip[]): Map<string, RosterPerson> {
   const people = new Map<string, RosterPerson>();
   for (const sheet of sheets) {
     const rows = sheet.rows ?? [];
@@ -114,16 +124,26 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
     }
     if (!header) continue;
     const date = dateSchema(sheet.dateSystem ?? '1900');
+    let why: Msg[] = [];
     const get = <T>(cells: Cell[], f: RosterField, schema: CellSchema<T>): T | undefined => {
       const col = header!.columns.get(f);
       if (!col || isEmptyCell(cells[col.index])) return undefined;
       const got = readCell(schema, cells[col.index]);
+      if (!got.ok) why.push({ en: `${col.text}: ${got.msg.en}`, ja: `${col.text}: ${got.msg.ja}` });
       return got.ok ? got.value : undefined;
     };
-    for (const cells of rows.slice(header.row + 1)) {
+    const firstRowOfName = new Map<string, number>();
+    for (let i = header.row + 1; i < rows.length; i++) {
+      const cells = rows[i];
       if (!cells || cells.every(isEmptyCell)) continue;
+      why = [];
+      const sheetRow = (sheet.firstRow ?? 1) + i;
+      const skip = (name: string | undefined, msg: Msg) => skipped?.push({ sheet: sheet.name, row: sheetRow, name, en: msg.en, ja: msg.ja });
       const name = get(cells, 'name', textSchema);
-      if (!name) continue;
+      if (!name) {
+        skip(undefined, { en: 'no name', ja: '氏名がありません' });
+        continue;
+      }
       const term = get(cells, 'term', intSchema(1, 99)) ?? 1;
       let year = get(cells, 'year', intSchema(1, rs.term.maxYears));
       let start = get(cells, 'termStart', date);
@@ -144,13 +164,26 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
           year ??= t.jetYear;
         } catch (e) {
           if (!(e instanceof RuleError)) throw e;
+          why.push({ en: e.message, ja: e.messageJa });
         }
       }
-      if (start === undefined || end === undefined || year === undefined || end < start) continue;
+      if (start === undefined || end === undefined || year === undefined || end < start) {
+        const missing = end !== undefined && start !== undefined && end < start
+          ? { en: 'the term ends before it starts', ja: '任期終了が任期開始より前です' }
+          : { en: `no readable ${[start === undefined && 'term start', end === undefined && 'term end', year === undefined && 'JET year'].filter(Boolean).join(', ')} (give Term start, Term end and Year, or an Arrival to derive them)`, ja: `${[start === undefined && '任期開始', end === undefined && '任期終了', year === undefined && '来日年数'].filter(Boolean).join('・')}が読み取れません（任期開始・任期終了・来日年数、または来日日を入力してください）` };
+        const reasons = [...why, missing];
+        skip(name, { en: reasons.map((m) => m.en).join('; '), ja: reasons.map((m) => m.ja).join('；') });
+        continue;
+      }
       const key = nameKey(name);
       let p = people.get(key);
       if (!p) people.set(key, (p = { name, terms: [] }));
-      if (p.terms.some((t) => t.start === start)) continue; // the roster check reports the duplicate
+      if (p.terms.some((t) => t.start === start)) {
+        // The roster check reports the duplicate; the pay counts the term once.
+        skip(name, { en: `the same term as row ${firstRowOfName.get(`${key}|${start}`) ?? '?'} (counted once)`, ja: `${firstRowOfName.get(`${key}|${start}`) ?? '?'}行目と同じ任期です（1回だけ計算）` });
+        continue;
+      }
+      firstRowOfName.set(`${key}|${start}`, sheetRow);
       p.terms.push({ start, end, jetYear: year, reappointed: term > 1, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
       p.terms.sort((a, b) => a.start - b.start);
     }
