@@ -122,6 +122,9 @@ describe('altrules pay leaves nobody out silently, and speaks one language', () 
     const one = run(['validate', EX('claims.xlsx'), '--lang', 'ja']).stdout;
     expect(one).toMatch(/^ {2}1行目 +警告 +\[ruleset\]/m);
     expect(one).not.toMatch(/\brow \d/);
+    // 2024-02-12 is the 振替休日 of 建国記念の日 (Sun 11 Feb): named as such, not 休日（休日）.
+    const ledger = run(['validate', EX('roster.xlsx'), EX('ledger.xlsx'), '--lang', 'ja']).stdout;
+    expect(ledger).toMatch(/年休 2024-02-12: 勤務を要しない日です（休日（振替休日））/);
     const dir = mkdtempSync(join(tmpdir(), 'altrules-ja-'));
     copyFileSync(EX('roster.xlsx'), join(dir, 'roster.xlsx'));
     const folder = run(['validate', `${dir}/`, '--lang', 'ja']).stdout;

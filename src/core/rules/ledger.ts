@@ -114,7 +114,10 @@ const CERTIFICATE_NOTE = /診断書|証明|certificate|cert\b|doctor/i;
 function noWorkReason(day: Day): { en: string; ja: string } {
   if (isWeeklyRestDay(day)) return { en: 'a weekly rest day', ja: '週休日' };
   const name = holidayName(day, 'ja');
-  return { en: `a holiday (${holidayName(day, 'en') || name})`, ja: `休日（${name}）` };
+  const en = holidayName(day, 'en');
+  // The Cabinet Office lists 振替休日 and 国民の休日 by the law's word 休日 alone: say which it is.
+  const ja = name === '休日' ? ({ 'Substitute Holiday': '振替休日', "Citizens' Holiday": '国民の休日' }[en] ?? name) : name;
+  return { en: `a holiday (${en || name})`, ja: `休日（${ja}）` };
 }
 
 function termOf(terms: readonly PersonTerm[] | undefined, day: Day): PersonTerm | undefined {
