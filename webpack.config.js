@@ -102,8 +102,14 @@ module.exports = async (env, argv) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.json', onlyCompileBundledFiles: true, compilerOptions: { target: 'es2017', module: 'es2020', moduleResolution: 'bundler', sourceMap: !production } } },
+          use: [
+            // Loaders run last to first: ts-loader, then (production) the function declarations lose their doc-only texts.
+            ...(production ? [{ loader: path.resolve(__dirname, 'scripts/webpack/strip-docs-loader.js') }] : []),
+            { loader: 'ts-loader', options: { configFile: 'tsconfig.json', onlyCompileBundledFiles: true, compilerOptions: { target: 'es2017', module: 'es2020', moduleResolution: 'bundler', sourceMap: !production } } },
+          ],
         },
+        // The built-in rulesets without the parameters' documentation sentences (production only).
+        ...(production ? [{ test: /rulesets[\\/]data[\\/][^\\/]+\.json$/, type: 'json', use: [{ loader: path.resolve(__dirname, 'scripts/webpack/ruleset-docs-loader.js') }] }] : []),
       ],
     },
     performance: { hints: false },

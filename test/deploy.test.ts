@@ -5,7 +5,9 @@
 import { execFileSync } from 'child_process';
 import { readFileSync, readdirSync, statSync } from 'fs';
 import { join } from 'path';
+import { runInNewContext } from 'vm';
 import { parseStringPromise } from 'xml2js';
+import { RULESET_FILES, RulesetFile, rulesetValues } from '../src/core';
 import { PRODUCTION_URL, productionBuild } from './support/production-build';
 
 jest.setTimeout(600_000);
@@ -54,4 +56,52 @@ test('a production address that is not HTTPS is refused with a message', () => {
     message = String((e as { stderr: Buffer }).stderr);
   }
   expect(message).toMatch(/ADDIN_BASE_URL must start with https:\/\//);
+});
+
+// ---- the functions bundle: its size budget, and that the production build still computes ------
+
+/** Budget of each add-in's functions bundle (minified): Excel loads it before the first formula computes. */
+const FUNCTIONS_BUDGET_KIB = 150;
+
+test.each(['alt', 'clair'])(`%s/functions.js is at most ${FUNCTIONS_BUDGET_KIB} KiB minified`, (addin) => {
+  const kib = statSync(join(build, addin, 'functions.js')).size / 1024;
+  expect({ addin, kib: Math.ceil(kib), within: kib <= FUNCTIONS_BUDGET_KIB }).toEqual({ addin, kib: Math.ceil(kib), within: true });
+});
+
+test('the built ALT bundle computes as the source does: functions registered, results and messages intact', () => {
+  const registered = new Map<string, (...a: unknown[]) => unknown>();
+  class CfError extends Error {
+    constructor(readonly code: string, message: string) {
+      super(message);
+    }
+  }
+  // What the bundle reads of Excel's runtime (@types/custom-functions-runtime): associate, Error, ErrorCode.
+  const CustomFunctions = { associate: (name: string, fn: (...a: unknown[]) => unknown) => registered.set(name, fn), Error: CfError, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' } };
+  runInNewContext(readFileSync(join(build, 'alt', 'functions.js'), 'utf8'), { CustomFunctions, console });
+  expect(registered.size).toBeGreaterThan(40);
+  // Worked by hand: 2 h 30 min → 3 h × ¥1,846 (Art 8.2, D-3); RULES.md §12: July = ¥280,000 − ¥5,538.
+  expect(registered.get('DEDUCT')!(1, '2:30', null, null, {})).toBe(5538);
+  expect(registered.get('MONTHPAY')!(1, '2024-07-01', '2023-08-07', null, '2:30', null, null, null, null, {})).toBe(274462);
+  // A user ruleset is checked by the bundle's schema, naming the path.
+  expect(() => registered.get('PAYDATE')!('2024-07-01', JSON.stringify({ extends: 'saitama-alt-r5', id: 'mine', pay: { payDay: 35 } }), {})).toThrow(/pay\.payDay: must be at most 28, got 35/);
+  // A required argument's message still quotes the parameter's description.
+  expect(() => registered.get('HOURLY')!(null, null, {})).toThrow(/year is required: JET year 1–5/);
+});
+
+test('the build drops only documentation: function descriptions and examples, parameter sentences of rulesets', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const stripDocs = require('../scripts/webpack/strip-docs-loader.js') as (s: string) => string;
+  const decl = "const F = [{ addin: 'ALT', name: 'X', en: 'about X', ja: 'Xについて', params: [{ name: 'a', en: 'the a', ja: 'a の説明' }], example: { args: [1], result: 2 }, run(a) { return { en: 'kept', ja: '残る' }; } }];";
+  const out = stripDocs(decl);
+  expect(out).not.toMatch(/about X|Xについて|example/);
+  expect(out).toMatch(/en: 'the a', ja: 'a の説明'/);
+  expect(out).toMatch(/en: 'kept', ja: '残る'/);
+  expect(runInNewContext(`${out}; F[0].run().en + F[0].params[0].ja + F[0].name`)).toBe('kepta の説明X');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const rulesetDocs = require('../scripts/webpack/ruleset-docs-loader.js') as (s: string) => string;
+  for (const f of RULESET_FILES) {
+    const lean = JSON.parse(rulesetDocs(JSON.stringify(f))) as RulesetFile;
+    expect(rulesetValues(lean)).toEqual(rulesetValues(f));
+    expect(JSON.stringify(lean).length).toBeLessThan(JSON.stringify(f).length);
+  }
 });

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { RosterSkip, rosterPeople } from '../src/validation/ledger';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'altrules.js');
@@ -84,4 +85,77 @@ test('altrules validate DIR/: recursive, a line per file and a total; threads or
   expect(lines(['validate', dir, '--json', '--threads', '0'])).toEqual(parallel);
   writeFileSync(join(dir, 'broken.xlsx'), 'not a workbook');
   expect(run(['validate', dir]).status).toBe(2);
+});
+
+describe('altrules pay leaves nobody out silently, and speaks one language', () => {
+  // examples/roster.xlsx: header on row 3; Hana Kim's term is 2023-04-06 – 2024-04-05 (row 11);
+  // row 12 repeats Alex Smith's term of row 4; row 13 (Ivy Chen) has Arrival "TBD" and no term dates.
+  test('each skipped roster row is listed with why, in English', () => {
+    const r = run(['pay', EX('roster.xlsx'), EX('ledger.xlsx'), '--month', '2024-07']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Hana Kim +¥ {8}0 {2}\(no term in 2024-07\)/);
+    expect(r.stdout).toMatch(/^2 roster row\(s\) not in this list:$/m);
+    expect(r.stdout).toMatch(/^ {2}Roster 名簿 row 12 Alex Smith: the same term as row 4 \(counted once\)$/m);
+    expect(r.stdout).toMatch(/^ {2}Roster 名簿 row 13 Ivy Chen: Arrival: "TBD" is not a date; write a date or YYYY-MM-DD; no readable term start, term end \(give Term start, Term end and Year, or an Arrival to derive them\)$/m);
+  });
+
+  test('--lang ja: the same list in Japanese, and no English label left', () => {
+    const r = run(['pay', EX('roster.xlsx'), EX('ledger.xlsx'), '--month', '2024-07', '--lang', 'ja']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Alex Smith +¥ {2}262,288 {2}（月額 ¥267,826、減額 ¥5,538）/);
+    expect(r.stdout).toMatch(/Hana Kim +¥ {8}0 {2}（2024-07 は任期外）/);
+    expect(r.stdout).toMatch(/^名簿の次の2行は計算に含めていません:$/m);
+    expect(r.stdout).toMatch(/^ {2}Roster 名簿 12行目 Alex Smith: 4行目と同じ任期です（1回だけ計算）$/m);
+    expect(r.stdout).toMatch(/^ {2}Roster 名簿 13行目 Ivy Chen: Arrival: 「TBD」は日付ではありません。.*任期開始・任期終了が読み取れません/m);
+    // What is left in Latin letters is the workbook's own text (names, sheet and column names) and citations.
+    const own = /Alex Smith|Brianna Lee|Chen Wei|Dana Brown|Eamon Kelly|Fiona Walsh|Gus Ortega|Hana Kim|Ivy Chen|Roster|Arrival|TBD|YYYY-MM-DD|altrules validate/g;
+    expect(r.stdout.replace(own, '').match(/[A-Za-z]{2,}/g)).toBeNull();
+  });
+
+  test('--json lists the skipped rows in both languages', () => {
+    const { skipped } = JSON.parse(run(['pay', EX('roster.xlsx'), EX('ledger.xlsx'), '--month', 'R6.7', '--json']).stdout);
+    expect(skipped.map((k: { row: number; name: string }) => [k.row, k.name])).toEqual([[12, 'Alex Smith'], [13, 'Ivy Chen']]);
+    expect(skipped[1].message_ja).toMatch(/来日日を入力してください/);
+  });
+
+  test('validate --lang ja: rows and sheet kinds in Japanese too', () => {
+    const one = run(['validate', EX('claims.xlsx'), '--lang', 'ja']).stdout;
+    expect(one).toMatch(/^ {2}1行目 +警告 +\[ruleset\]/m);
+    expect(one).not.toMatch(/\brow \d/);
+    // 2024-02-12 is the 振替休日 of 建国記念の日 (Sun 11 Feb): named as such, not 休日（休日）.
+    const ledger = run(['validate', EX('roster.xlsx'), EX('ledger.xlsx'), '--lang', 'ja']).stdout;
+    expect(ledger).toMatch(/年休 2024-02-12: 勤務を要しない日です（休日（振替休日））/);
+    const dir = mkdtempSync(join(tmpdir(), 'altrules-ja-'));
+    copyFileSync(EX('roster.xlsx'), join(dir, 'roster.xlsx'));
+    const folder = run(['validate', `${dir}/`, '--lang', 'ja']).stdout;
+    expect(folder).toMatch(/roster\.xlsx: Roster 名簿（名簿） — エラー 6件、警告 2件/);
+    expect(folder).not.toMatch(/\((roster|claims|ledger|pay)\)/);
+  });
+});
+
+test('rosterPeople names every row it cannot use: no name, no term, a term that ends before it starts', () => {
+  const skipped: RosterSkip[] = [];
+  const people = rosterPeople(
+    [
+      {
+        name: 'R',
+        rows: [
+          ['Name', 'Year', 'Term start', 'Term end'],
+          ['Ann', 1, '2023-08-07', '2024-08-06'],
+          [null, 1, '2023-08-07', '2024-08-06'],
+          ['Ben', 1, '2024-08-06', '2023-08-07'],
+          ['Cy', 9, '2023-08-07', '2024-08-06'],
+        ],
+      },
+    ],
+    undefined,
+    skipped,
+  );
+  expect([...people.values()].map((p) => p.name)).toEqual(['Ann']);
+  expect(skipped.map((k) => [k.row, k.name, k.en])).toEqual([
+    [3, undefined, 'no name'],
+    [4, 'Ben', 'the term ends before it starts'],
+    [5, 'Cy', 'Year: 9 must be a whole number from 1 to 5; no readable JET year (give Term start, Term end and Year, or an Arrival to derive them)'],
+  ]);
+  expect(skipped[2].ja).toMatch(/来日年数が読み取れません/);
 });

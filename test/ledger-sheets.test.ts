@@ -65,8 +65,8 @@ describe('ledger sheets', () => {
     expect(minutesOfHoursCell('１：１５')).toBe(75);
     expect(minutesOfHoursCell(1.5)).toBe(90);
     expect(minutesOfHoursCell('2')).toBe(120);
-    expect(minutesOfHoursCell('x')).toMatchObject({ en: expect.stringMatching(/not hours of a day/) });
-    expect(minutesOfHoursCell(25)).toMatchObject({ en: expect.stringMatching(/not hours of a day/) });
+    expect(minutesOfHoursCell('x')).toMatchObject({ en: expect.stringMatching(/"x" is not a time; write h:mm/) });
+    expect(minutesOfHoursCell(25)).toMatchObject({ en: expect.stringMatching(/25 h is more than one day \(24:00\)/) });
   });
 });
 

@@ -28,7 +28,7 @@ describe('ALT.MONTHPAY', () => {
 
   test('bad rates and hours are #VALUE! with a message', () => {
     expect(error('ALT.MONTHPAY', 1, '2024-07-01', null, null, null, [['2024-07-01', '2024-07-12', 1.5]]).message).toMatch(/rate must be 0 to 1/);
-    expect(error('ALT.MONTHPAY', 1, '2024-07-01', null, null, -1).message).toMatch(/unpaidHoursLastMonth must be 0 to 744 hours/);
+    expect(error('ALT.MONTHPAY', 1, '2024-07-01', null, null, -1).message).toMatch(/unpaidHoursLastMonth: -1 h is below zero/);
   });
 
   test('EXPLAIN shows the deduction steps with their clauses', () => {

@@ -14,6 +14,9 @@ import { rosterPeople } from '../validation/ledger';
 import { relatedSheets } from './pay';
 import { sheetsOfFile } from './workbook';
 
+/** Sheet kinds as the Japanese text output names them. */
+const KIND_JA: Record<string, string> = { roster: '名簿', claims: '請求', ledger: '休暇簿', pay: '給与点検' };
+
 interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -155,7 +158,7 @@ export async function folderCommand(dir: string, args: string[], io: Io, lang: L
       continue;
     }
     if (r.unreadable) io.out(ja ? `✖ ${shown}: 読み込めません（${r.unreadable}）\n` : `✖ ${shown}: unreadable (${r.unreadable})\n`);
-    else io.out(`${e ? '✖' : w ? '⚠' : '✔'} ${shown}: ${known.map((s) => `${s.sheet} (${s.kind})`).join(', ') || (ja ? '点検対象のシートなし' : 'no sheet recognised')} — ${ja ? `エラー ${e}件、警告 ${w}件` : `${e} error(s), ${w} warning(s)`}${also}\n`);
+    else io.out(`${e ? '✖' : w ? '⚠' : '✔'} ${shown}: ${known.map((s) => (ja ? `${s.sheet}（${KIND_JA[s.kind] ?? s.kind}）` : `${s.sheet} (${s.kind})`)).join(ja ? '、' : ', ') || (ja ? '点検対象のシートなし' : 'no sheet recognised')} — ${ja ? `エラー ${e}件、警告 ${w}件` : `${e} error(s), ${w} warning(s)`}${also}\n`);
   }
   if (!json) io.out(ja ? `\n合計: ${files.length}ファイル、${checked}シートを点検、エラー ${errors}件、警告 ${warnings}件${unreadable ? `、読み込めないファイル ${unreadable}件` : ''}\n` : `\nTotal: ${files.length} file(s), ${checked} sheet(s) checked, ${errors} error(s), ${warnings} warning(s)${unreadable ? `, ${unreadable} unreadable` : ''}\n`);
   return unreadable ? 2 : checked > 0 ? 0 : 1;

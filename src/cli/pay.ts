@@ -4,9 +4,9 @@
 
 import { existsSync } from 'fs';
 import { resolve } from 'path';
-import { grouped, monthLabel } from '../core';
+import { firstDayOfMonthKey, grouped, monthLabel } from '../core';
 import type { Lang } from '../functions/registry';
-import { PayBook, PaySheetResult, checkLedgerSheet, ledgerKindOfSheet, monthOfCell, payStepsText, rosterPeople } from '../validation/ledger';
+import { PayBook, PaySheetResult, RosterSkip, checkLedgerSheet, ledgerKindOfSheet, monthOfCell, payStepsText, rosterPeople } from '../validation/ledger';
 import type { SheetInput, SheetResult } from '../validation/validate';
 import { sheetsOfFile as readSheetsOfFile } from './workbook';
 import { parseFlags } from './flags';
@@ -56,7 +56,7 @@ export function expectedLines(r: SheetResult, ja: boolean): string {
   const expected = (r as PaySheetResult).expected;
   if (r.kind !== 'pay' || !expected?.length) return '';
   const head = ja ? '  計算上の支給額:\n' : '  expected pay:\n';
-  return head + expected.map((e) => `  row ${String(e.row).padEnd(4)} ${e.name.padEnd(20)} ${e.month}  ¥${grouped(e.expected).padStart(9)}${e.paid !== undefined ? (e.paid === e.expected ? (ja ? '  一致' : '  matches') : ja ? `  支給 ¥${grouped(e.paid)}` : `  paid ¥${grouped(e.paid)}`) : ''}\n`).join('');
+  return head + expected.map((e) => `  ${(ja ? `${e.row}行目` : `row ${e.row}`).padEnd(8)} ${e.name.padEnd(20)} ${e.month}  ¥${grouped(e.expected).padStart(9)}${e.paid !== undefined ? (e.paid === e.expected ? (ja ? '  一致' : '  matches') : ja ? `  支給 ¥${grouped(e.paid)}` : `  paid ¥${grouped(e.paid)}`) : ''}\n`).join('');
 }
 
 export async function payCommand(args: string[], io: Io, lang: Lang): Promise<number> {
@@ -99,25 +99,34 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
       return 2;
     }
   }
-  const people = rosterPeople(sheets);
+  const skipped: RosterSkip[] = [];
+  const people = rosterPeople(sheets, undefined, skipped);
   if (people.size === 0) {
     io.err(ja ? '名簿シートが見つかりません（氏名・任期開始・来日年数 などの見出し）\n' : 'no roster sheet found (headers such as Name, Term start, Year)\n');
     return 1;
   }
   const ledgers = sheets.filter((s) => ledgerKindOfSheet(s) === 'ledger').map((s) => checkLedgerSheet(s, { people }));
   const wrong = ledgers.reduce((n, l) => n + l.result.findings.filter((f) => f.severity === 'error').length, 0);
+  const monthFirst = firstDayOfMonthKey(month);
+  const monthLast = firstDayOfMonthKey(month + 1) - 1;
   const book = new PayBook(people, ledgers.flatMap((l) => l.sound));
-  const rows = [...people.values()].map((p) => ({ name: p.name, pay: book.month(p.name, month)! }));
+  const rows = [...people.values()].map((p) => ({ name: p.name, pay: book.month(p.name, month)!, inTerm: p.terms.some((t) => t.start <= monthLast && t.end >= monthFirst) }));
+  const skippedLine = (k: RosterSkip) => `  ${k.sheet} ${ja ? `${k.row}行目` : `row ${k.row}`}${k.name ? ` ${k.name}` : ''}: ${ja ? k.ja : k.en}\n`;
   if (json) {
-    io.out(`${JSON.stringify({ month: monthLabel(month), ledgerErrors: wrong, pay: rows.map((r) => ({ name: r.name, gross: r.pay.gross, payCut: r.pay.cut, deductions: r.pay.taken, expected: r.pay.expected, carried: r.pay.carried, steps: payStepsText(r.pay, lang) })) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ month: monthLabel(month), ledgerErrors: wrong, skipped: skipped.map((k) => ({ sheet: k.sheet, row: k.row, name: k.name ?? null, message: k.en, message_ja: k.ja })), pay: rows.map((r) => ({ name: r.name, gross: r.pay.gross, payCut: r.pay.cut, deductions: r.pay.taken, expected: r.pay.expected, carried: r.pay.carried, steps: payStepsText(r.pay, lang) })) }, null, 2)}\n`);
   } else {
     if (ledgers.length === 0) io.out(ja ? '休暇簿シートがありません: 日割のみで計算します\n' : 'no ledger sheet: pay from the terms alone\n');
     if (wrong) io.out(ja ? `休暇簿に${wrong}件のエラーがあり、その記録は計算に含めていません（altrules validate で確認）\n` : `the ledger has ${wrong} error(s); those entries are left out (see altrules validate)\n`);
     io.out(ja ? `${monthLabel(month)} の支給見込額\n` : `Expected pay for ${monthLabel(month)}\n`);
     for (const r of rows) {
       const p = r.pay;
-      io.out(`  ${r.name.padEnd(22)} ¥${grouped(p.expected).padStart(9)}${p.cut || p.taken ? `  (${ja ? '月額' : 'gross'} ¥${grouped(p.gross)}${p.cut ? `, ${ja ? '減給' : 'pay cut'} ¥${grouped(p.cut)}` : ''}${p.taken ? `, ${ja ? '減額' : 'deductions'} ¥${grouped(p.taken)}` : ''})` : ''}${p.carried ? `  ${ja ? '翌月繰越' : 'carried'} ¥${grouped(p.carried)}` : ''}\n`);
+      io.out(`  ${r.name.padEnd(22)} ¥${grouped(p.expected).padStart(9)}${r.inTerm ? '' : ja ? `  （${monthLabel(month)} は任期外）` : `  (no term in ${monthLabel(month)})`}${p.cut || p.taken ? `  ${ja ? '（' : '('}${ja ? '月額' : 'gross'} ¥${grouped(p.gross)}${p.cut ? `${ja ? '、減給' : ', pay cut'} ¥${grouped(p.cut)}` : ''}${p.taken ? `${ja ? '、減額' : ', deductions'} ¥${grouped(p.taken)}` : ''}${ja ? '）' : ')'}` : ''}${p.carried ? `  ${ja ? '翌月繰越' : 'carried'} ¥${grouped(p.carried)}` : ''}\n`);
       if (explain) for (const line of payStepsText(p, lang)) io.out(`      ${line}\n`);
+    }
+    // Nobody is left out silently: each roster row that gave no term, and why.
+    if (skipped.length) {
+      io.out(ja ? `名簿の次の${skipped.length}行は計算に含めていません:\n` : `${skipped.length} roster row(s) not in this list:\n`);
+      for (const k of skipped) io.out(skippedLine(k));
     }
   }
   if (outPath) {

@@ -244,7 +244,7 @@ function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map
     const also = done.length ? (ja ? `、承認済み ${done.length}件` : `, ${done.length} accepted`) : '';
     io.out(ja ? `■ ${r.sheet}（${kind}・${r.dataRows}行）: エラー ${errors}件、警告 ${warnings}件${also}\n` : `■ ${r.sheet} (${kind}, ${r.dataRows} rows): ${errors} error(s), ${warnings} warning(s)${also}\n`);
     for (const f of open) {
-      const where = f.columnIndex ? whereOf(f) : `row ${f.row}`;
+      const where = f.columnIndex ? whereOf(f) : ja ? `${f.row}行目` : `row ${f.row}`;
       const sev = f.severity === 'error' ? (ja ? 'エラー' : 'error  ') : ja ? '警告  ' : 'warning';
       io.out(`  ${where.padEnd(6)} ${sev} [${f.rule}] ${whoOf(f)}${ja ? f.message_ja : f.message}\n`);
     }

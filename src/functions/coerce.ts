@@ -1,7 +1,7 @@
 // Excel arguments → typed values, the same for a worksheet cell and a CLI call.
 // Every refusal is a RuleError naming the argument and what is allowed.
 
-import { Day, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, RuleError, assertSupportedDay, dayFromSerial, dayFromYmd, isSupportedDay, isValidYmd, readDateText, readNumberText, serialFromDay } from '../core';
+import { Day, FIRST_SUPPORTED_DAY, HoursSpan, HoursUnit, readHours, LAST_SUPPORTED_DAY, RuleError, assertSupportedDay, dayFromSerial, dayFromYmd, isSupportedDay, isValidYmd, readDateText, readMonthText, readNumberText, serialFromDay, ymdFromDay } from '../core';
 
 /** A serial outside D-1's range, in the user's own terms: the number typed, never an internal day. */
 function outOfRangeSerial(serial: number, arg: string): RuleError {
@@ -121,4 +121,30 @@ export function toRows(v: Raw, arg: string): Raw[][] {
     return v.map((r) => (Array.isArray(r) ? (r as Raw[]) : [r as Raw]));
   }
   return [[v]];
+}
+
+/** An amount of time in whole minutes, by the one hours reader (src/core/read.ts): a number in `unit`, or text 1:15, 1.25, 1時間15分. */
+export function toMinutes(v: Raw, arg: string, span: HoursSpan, unit: HoursUnit = 'hours'): number {
+  if (isMissing(v)) throw RuleError.value(arg, `${arg} is required: ${arg === 'absent' ? 'the time not worked, ' : ''}h:mm (1:15) or hours (1.25)`, `${arg} が必要です: h:mm（1:15）または時間数（1.25）`);
+  if (typeof v !== 'number' && typeof v !== 'string') throw RuleError.value(arg, `${arg} must be a time: h:mm (1:15) or hours (1.25); got ${describe(v)}`, `${arg} は時間（h:mm（1:15）または時間数（1.25））で指定してください。入力: ${describe(v)}`);
+  const r = readHours(v, span, unit);
+  if (!r.ok) throw RuleError.value(arg, `${arg}: ${r.en}`, `${arg}: ${r.ja}`);
+  return r.value;
+}
+
+/**
+ * A month, the first day of it: text as clerks type it (2024-07, 2024/7, 2024年7月, 令和6年7月, R6.7)
+ * by the core's one month reader, or any date (serial or text) in it — as `altrules pay --month`.
+ */
+export function toMonth(v: Raw, arg: string): Day {
+  if (typeof v === 'string' && v.length <= MAX_VALUE_TEXT) {
+    const read = readMonthText(v);
+    if (read && !read.ok) throw RuleError.value(arg, `${arg} must be a month: ${read.en}`, `${arg} は月で指定してください: ${read.ja}`);
+    if (read) return assertSupportedDay(read.value, arg);
+    if (numericText(v) === undefined) {
+      throw RuleError.value(arg, `${arg} must be a month: 2024-07, 2024/7, 2024年7月, 令和6年7月, R6.7, or a date in it; got ${describe(v)}`, `${arg} は月（2024-07、2024/7、2024年7月、令和6年7月、R6.7、またはその月の日付）で指定してください。入力: ${describe(v)}`);
+    }
+  }
+  const { y, m } = ymdFromDay(toDay(v, arg));
+  return dayFromYmd(y, m, 1);
 }

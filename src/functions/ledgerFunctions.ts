@@ -18,7 +18,9 @@ import {
   firstDayOfMonthKey,
   isoFromDay,
   ledgerKindName,
-  minutesOfHours,
+  HOURS_OF_AN_ENTRY,
+  HOURS_OF_A_DAY,
+  monthAbsenceSpan,
   monthKeyOf,
   monthPaySchedule,
   parseLedgerKind,
@@ -27,7 +29,7 @@ import {
   resolveRuleset,
   serialFromDay,
 } from '../core';
-import { Raw, isMissing, toBoolean, toDay, toInteger, toNumber, toRows, toText } from './coerce';
+import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import type { FnDecl, Scalar } from './registry';
 import { P } from './params';
 
@@ -35,17 +37,6 @@ const opt = (v: Raw): boolean => !isMissing(v);
 const altRs = (v: Raw): AltRuleset => resolveRuleset('alt', isMissing(v) ? undefined : toText(v, 'ruleset', 100_000));
 const date = P.date;
 const rulesetParam = P.ruleset('alt');
-
-/** Hours as a cell holds them: a number of hours (2.5) or text h:mm. */
-function hoursArg(v: Raw, arg: string, max = 744): number {
-  if (typeof v === 'string' && /:/.test(v)) {
-    const m = /^\s*(\d{1,3})\s*:\s*([0-5]\d)\s*$/.exec(v.normalize('NFKC'));
-    if (m) return Number(m[1]) * 60 + Number(m[2]);
-  }
-  const n = toNumber(v, arg);
-  if (n < 0 || n > max) throw RuleError.value(arg, `${arg} must be 0 to ${max} hours; got ${n}`, `${arg} は0〜${max}時間で指定してください。入力: ${n}`);
-  return Math.round(n * 60 * 1e6) / 1e6;
-}
 
 /** ratedDays rows: from, [to], rate (0–1 in steps of 0.01), e.g. childcare leave 0, suspension 0.5. */
 function ratedDaysArg(v: Raw, within: { from: Day; to: Day }): Map<Day, RatedDay> {
@@ -78,11 +69,7 @@ function ledgerArg(v: Raw): LedgerEntry[] {
     const kindText = toText(r[2], `${arg} kind`);
     const kind = parseLedgerKind(kindText);
     if (!kind) throw RuleError.value(`${arg} kind`, `${arg}: unknown kind "${kindText}"; use annual, sick, special N, partial, childcare, absence, suspension illness/work/indictment or paycut`, `${arg}: 種別「${kindText}」は不明です（年休・病休・特休N・部分休業・育児休業・欠勤・休職（病気/公務/起訴）・減給）`);
-    let minutes: number | undefined;
-    if (r.length > 3 && !isMissing(r[3])) {
-      minutes = typeof r[3] === 'number' || typeof r[3] === 'string' ? minutesOfHours(r[3]) : undefined;
-      if (minutes === undefined) throw RuleError.value(`${arg} hours`, `${arg}: hours must be h:mm or a number of hours up to 24`, `${arg}: 時間は h:mm か24以下の時間数で指定してください`);
-    }
+    const minutes = r.length > 3 && !isMissing(r[3]) ? toMinutes(r[3], `${arg} hours`, HOURS_OF_AN_ENTRY) : undefined;
     const note = r.length > 4 && !isMissing(r[4]) ? toText(r[4], `${arg} note`, 1000) : undefined;
     return { row: i + 1, name: 'ALT', from, to, kind, minutes, note };
   });
@@ -96,7 +83,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
     ja: '月の支給見込額（第7条第3項・第8条・第27条第2項第2号）: 日ごとの支給割合による月額（D-12）から、前月の無給時間の減額（第8条第2項・D-9・D-13）と減給（第27条第2項第2号）を差し引く（0円未満にしない）。',
     params: [
       P.year(),
-      date('month', '月', 'any day of the month', '対象月の任意の日'),
+      P.month('the month', '対象月'),
       date('serviceStart', '勤務開始日', 'first day of service', '勤務開始日', true),
       date('serviceEnd', '勤務終了日', 'last day of service', '勤務終了日', true),
       { name: 'unpaidHoursLastMonth', jaName: '前月無給時間', kind: 'any', optional: true, en: "last month's total unpaid time (absence, partial leave, unpaid special leave): hours (2.5) or h:mm; rounded once (Art 8.2)", ja: '前月の無給の不勤務時間の合計（欠勤・部分休業・無給の特別休暇）: 時間（2.5）または h:mm。合計を1回だけ端数処理（第8条第2項）' },
@@ -110,14 +97,14 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
     run([year, month, start, end, unpaid, rated, cuts, daily, rs], ctx) {
       const r = altRs(rs);
       const y = toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
-      const k: MonthKey = monthKeyOf(toDay(month, 'month'));
+      const k: MonthKey = monthKeyOf(toMonth(month, 'month'));
       const from = opt(start) ? toDay(start, 'serviceStart') : FIRST_SUPPORTED_DAY;
       const to = opt(end) ? toDay(end, 'serviceEnd') : LAST_SUPPORTED_DAY;
       if (to < from) throw RuleError.value('serviceEnd', `serviceEnd ${isoFromDay(to)} is before serviceStart ${isoFromDay(from)}`, `serviceEnd ${isoFromDay(to)} が serviceStart ${isoFromDay(from)} より前です`);
       const ledger: PayLedger = {
         terms: [{ start: from, end: to, jetYear: y }],
         rates: opt(rated) ? ratedDaysArg(rated, { from: firstDayOfMonthKey(k - 4), to: firstDayOfMonthKey(k + 1) - 1 }) : new Map(),
-        unpaidMinutes: new Map(opt(unpaid) ? [[k - 1, hoursArg(unpaid, 'unpaidHoursLastMonth')]] : []),
+        unpaidMinutes: new Map(opt(unpaid) ? [[k - 1, toMinutes(unpaid, 'unpaidHoursLastMonth', monthAbsenceSpan(r))]] : []),
         unpaidYear: new Map([[k - 1, y]]),
         payCuts: new Map(opt(cuts) ? [[k, toInteger(cuts, 'payCuts', 0, 31)]] : []),
       };
@@ -198,7 +185,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
     example: { args: [1], result: 1, en: 'with 1 h of nursing time: 2 h − 1 h = 1 h (less than 1 h 15)', ja: '保育時間1時間の日: 2時間 − 1時間 = 1時間（1時間15分未満）' },
     run([other, rs], ctx) {
       const r = altRs(rs);
-      return partialLeaveCapMinutes(r, opt(other) ? hoursArg(other, 'nursingOrCareHours', 24) : 0, ctx.trace) / 60;
+      return partialLeaveCapMinutes(r, opt(other) ? toMinutes(other, 'nursingOrCareHours', HOURS_OF_A_DAY) : 0, ctx.trace) / 60;
     },
   },
 ];

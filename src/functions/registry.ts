@@ -4,6 +4,8 @@
 
 import {
   AltRuleset,
+  HoursUnit,
+  monthAbsenceSpan,
   ClairRuleset,
   Day,
   RuleError,
@@ -64,7 +66,7 @@ import {
   payScheduleAcross,
   builtInInForce,
 } from '../core';
-import { Raw, isMissing, toBoolean, toDay, toInteger, toNumber, toRows, toText } from './coerce';
+import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import { P } from './params';
 import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
@@ -208,7 +210,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '月の報酬額（第7条）。月の途中で勤務が始まる・終わる場合は、勤務を要する日（土日以外。休日は含む。第7条第3項）による日割計算。勤務期間外の月は 0。',
     params: [
       P.year(),
-      P.date('month', '月', 'any day of the month; omitted: the monthly amount', '対象月の任意の日。省略時は月額', true),
+      P.month('the month (omitted: the monthly amount)', '対象月（省略時は月額）', true),
       P.date('serviceStart', '勤務開始日', 'first day of service', '勤務開始日', true),
       P.date('serviceEnd', '勤務終了日', 'last day of service', '勤務終了日', true),
       P.ruleset('alt'),
@@ -222,7 +224,7 @@ export const FUNCTIONS: FnDecl[] = [
         if (opt(start) || opt(end)) throw RuleError.value('month', 'month is needed when serviceStart or serviceEnd is given', 'serviceStart・serviceEnd を指定するときは month が必要です');
         return monthlyPay(r, y, ctx.trace);
       }
-      const m = toDay(month, 'month');
+      const m = toMonth(month, 'month');
       const r2 = altRsOn(rs, m, ctx);
       return payForMonth(r2, jetYearArg(year, r2), m, dayOpt(start, 'serviceStart'), dayOpt(end, 'serviceEnd'), ctx.trace);
     },
@@ -232,11 +234,11 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'PAYDATE',
     en: 'Pay day of a month (Art 7.2): the 21st, or the nearest earlier working day.',
     ja: '報酬の支給日（第7条第2項）。21日、休日等のときはその前の直近の勤務日。',
-    params: [P.date('month', '月', 'any day of the month', '対象月の任意の日'), P.ruleset('alt')],
+    params: [P.month('the month', '対象月'), P.ruleset('alt')],
     result: 'date',
     example: { args: ['2026-09-01'], result: 46283, en: '21 Sep 2026 is 敬老の日, 20th Sunday, 19th Saturday → Fri 18 Sep 2026', ja: '2026-09-21 敬老の日・20日 日曜・19日 土曜 → 2026-09-18（金）' },
     run([month, rs], ctx) {
-      const m = toDay(month, 'month');
+      const m = toMonth(month, 'month');
       return serial(payDay(altRsOn(rs, m, ctx), m, ctx.trace));
     },
   },
@@ -260,7 +262,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '月の不勤務時間の合計に対する減額（第8条）。30分未満切捨て・30分以上は1時間として、時間額を乗じる。',
     params: [
       P.year(),
-      { name: 'absent', jaName: '不勤務時間', kind: 'any', en: "the month's total absent time: hours (2.5) or text h:mm", ja: '月の不勤務時間の合計: 時間（2.5）または h:mm 形式' },
+      { name: 'absent', jaName: '不勤務時間', kind: 'any', en: "the month's total absent time in whole minutes: hours (2.5), text h:mm (2:30) or 2時間30分", ja: '月の不勤務時間の合計（分単位）: 時間（2.5）、h:mm（2:30）または 2時間30分' },
       { name: 'unit', jaName: '単位', kind: 'text', optional: true, en: '"hours" (default), "minutes", or "time" for an Excel time value', ja: '"hours"（既定）、"minutes"、Excel の時刻値なら "time"' },
       P.ruleset('alt'),
     ],
@@ -269,7 +271,7 @@ export const FUNCTIONS: FnDecl[] = [
     run([year, absent, unit, rs], ctx) {
       const r = altRs(rs);
       const y = jetYearArg(year, r);
-      return absenceDeduction(r, y, absentMinutes(absent, unit), ctx.trace);
+      return absenceDeduction(r, y, absentMinutes(r, absent, unit), ctx.trace);
     },
   },
   {
@@ -751,11 +753,11 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'DEDUCTPAYDAY',
     en: "Pay day from which a month's absence deduction is taken (Art 8.1, D-9): by default the next month's, since the month's total is known only once it ends.",
     ja: '月の不勤務に対する減額を差し引く支給日（第8条第1項・D-9）。月の合計は月末に確定するため、既定は翌月の支給日。',
-    params: [P.date('month', '月', 'any day of the month of the absence', '不勤務のあった月の任意の日'), P.ruleset('alt')],
+    params: [P.month('the month of the absence', '不勤務のあった月'), P.ruleset('alt')],
     result: 'date',
     example: { args: ['2024-06-10'], result: 45492, en: 'June 2024 → July pay: 21 Jul is a Sunday → Fri 19 Jul', ja: '2024年6月分 → 7月の支給日: 7/21 は日曜 → 7/19（金）' },
     run([month, rs], ctx) {
-      const m = toDay(month, 'month');
+      const m = toMonth(month, 'month');
       const r = altRsOn(rs, m, ctx);
       return serial(payDay(r, deductionPayMonth(r, m, ctx.trace), ctx.trace));
     },
@@ -934,25 +936,15 @@ function langArg(v: Raw): Lang {
   throw RuleError.value('lang', `lang must be "en" or "ja"; got "${t}"`, `lang は "en" か "ja" で指定してください。入力:「${t}」`);
 }
 
-const H_MM = /^\s*(\d+)\s*:\s*([0-5]?\d)\s*$/;
-
-/** Absent time → minutes: hours (default), minutes, an Excel time (fraction of a day), or h:mm text. */
-function absentMinutes(absent: Raw, unit: Raw): number {
+/** Absent time → whole minutes by the one hours reader: hours (default), minutes, an Excel time (fraction of a day), or text h:mm. */
+function absentMinutes(rs: AltRuleset, absent: Raw, unit: Raw): number {
   const u = isMissing(unit) ? 'hours' : toText(unit, 'unit').toLowerCase();
   if (!['hours', 'hour', 'h', 'minutes', 'minute', 'min', 'm', 'time', '時間', '分', '時刻'].includes(u)) {
     throw RuleError.value('unit', `unit must be "hours", "minutes" or "time"; got "${u}"`, `unit は "hours"、"minutes"、"time" のいずれかで指定してください。入力:「${u}」`);
   }
-  if (isMissing(absent)) throw RuleError.value('absent', 'absent is required: hours (2.5) or text h:mm', 'absent（不勤務時間）が必要です: 時間（2.5）または h:mm');
-  if (typeof absent === 'string') {
-    const m = H_MM.exec(absent.normalize('NFKC'));
-    if (m) return Number(m[1]) * 60 + Number(m[2]);
-  }
-  const n = toNumber(absent, 'absent');
-  if (n < 0) throw RuleError.value('absent', `absent must be zero or more; got ${n}`, `absent は0以上で指定してください。入力: ${n}`);
-  // The core bounds the total by what a month can hold (Art 8.1).
-  if (u === 'time' || u === '時刻') return n * 24 * 60;
-  if (u.startsWith('m') || u === '分') return n;
-  return n * 60;
+  const asUnit: HoursUnit = u === 'time' || u === '時刻' ? 'time' : u.startsWith('m') || u === '分' ? 'minutes' : 'hours';
+  // Art 8.1: a month's total, bounded by what a month can hold.
+  return toMinutes(absent, 'absent', monthAbsenceSpan(rs), asUnit);
 }
 
 export function fullName(f: FnDecl): string {

@@ -1,7 +1,6 @@
-// Roster and claims columns (CONTRACT.md §3) and how each cell is read: a zod schema per kind
+// Roster and claims columns (CONTRACT.md §3) and how each cell is read: a cell schema per kind
 // of field, with its messages in English and Japanese.
 
-import * as z from 'zod/mini';
 import {
   CohortCode,
   DateSystem,
@@ -71,7 +70,7 @@ export interface Msg {
   ja: string;
 }
 
-/** Zod issues carry a message key; the bilingual text lives here, in one place. */
+/** The bilingual text of every cell problem, in one place. */
 const MESSAGES = {
   formula: (v: string): Msg => ({ en: `the cell holds the error ${v}, not a value`, ja: `セルがエラー ${v} になっています` }),
   notDate: (v: string): Msg => ({ en: `"${v}" is not a date; write a date or YYYY-MM-DD`, ja: `「${v}」は日付ではありません。日付か YYYY-MM-DD で入力してください` }),
@@ -100,17 +99,12 @@ export interface CellSchema<T> {
 type Value = Exclude<Cell, null | undefined | { error: string }>;
 
 function cellSchema<T>(read: (c: Value) => T | Problem): CellSchema<T> {
-  return z.pipe(
-    z.custom<Cell>(),
-    z.transform((c: Cell, ctx) => {
+  return {
+    safeParse(c: Cell) {
       const r = typeof c === 'object' && c !== null ? new Problem(MESSAGES.formula(c.error)) : read(c as Value);
-      if (r instanceof Problem) {
-        ctx.issues.push({ code: 'custom', message: JSON.stringify(r.msg), input: c });
-        return z.NEVER;
-      }
-      return r;
-    }),
-  ) as unknown as CellSchema<T>;
+      return r instanceof Problem ? { success: false, error: { issues: [{ message: JSON.stringify(r.msg) }] } } : { success: true, data: r };
+    },
+  };
 }
 
 const problem = (m: Msg) => new Problem(m);

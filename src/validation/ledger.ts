@@ -20,13 +20,15 @@ import {
   monthKeyOf,
   monthLabel,
   monthPaySchedule,
-  minutesOfHours,
+  HOURS_OF_AN_ENTRY,
+  readHours,
+  readMonthText,
+  ymdFromDay,
   nameKey,
   parseLedgerKind,
   payLedgerOf,
   termPlan,
   dayFromSerial,
-  dayFromIsoText,
 } from '../core';
 import { Cell, CellSchema, Msg, ROSTER_BY_HEADER, RosterField, cohortSchema, countrySchema, dateSchema, headerKey, intSchema, isEmptyCell, numberSchema, readCell, textSchema, yenSchema } from './fields';
 import type { Finding, SheetInput, SheetResult, Severity } from './validate';
@@ -97,7 +99,17 @@ export interface RosterPerson {
  * or else derived from the arrival as the roster check does), with its JET year and carried days.
  * Rows whose term cannot be known are left out; the roster check reports them.
  */
-export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset()): Map<string, RosterPerson> {
+/** A roster row that gave no term, and why (for `altrules pay`, which must not leave people out silently). */
+export interface RosterSkip {
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  name?: string;
+  en: string;
+  ja: string;
+}
+
+export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset(), skipped?: RosterSkip[]): Map<string, RosterPerson> {
   const people = new Map<string, RosterPerson>();
   for (const sheet of sheets) {
     const rows = sheet.rows ?? [];
@@ -112,16 +124,26 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
     }
     if (!header) continue;
     const date = dateSchema(sheet.dateSystem ?? '1900');
+    let why: Msg[] = [];
     const get = <T>(cells: Cell[], f: RosterField, schema: CellSchema<T>): T | undefined => {
       const col = header!.columns.get(f);
       if (!col || isEmptyCell(cells[col.index])) return undefined;
       const got = readCell(schema, cells[col.index]);
+      if (!got.ok) why.push({ en: `${col.text}: ${got.msg.en}`, ja: `${col.text}: ${got.msg.ja}` });
       return got.ok ? got.value : undefined;
     };
-    for (const cells of rows.slice(header.row + 1)) {
+    const firstRowOfName = new Map<string, number>();
+    for (let i = header.row + 1; i < rows.length; i++) {
+      const cells = rows[i];
       if (!cells || cells.every(isEmptyCell)) continue;
+      why = [];
+      const sheetRow = (sheet.firstRow ?? 1) + i;
+      const skip = (name: string | undefined, msg: Msg) => skipped?.push({ sheet: sheet.name, row: sheetRow, name, en: msg.en, ja: msg.ja });
       const name = get(cells, 'name', textSchema);
-      if (!name) continue;
+      if (!name) {
+        skip(undefined, { en: 'no name', ja: '氏名がありません' });
+        continue;
+      }
       const term = get(cells, 'term', intSchema(1, 99)) ?? 1;
       let year = get(cells, 'year', intSchema(1, rs.term.maxYears));
       let start = get(cells, 'termStart', date);
@@ -142,13 +164,26 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
           year ??= t.jetYear;
         } catch (e) {
           if (!(e instanceof RuleError)) throw e;
+          why.push({ en: e.message, ja: e.messageJa });
         }
       }
-      if (start === undefined || end === undefined || year === undefined || end < start) continue;
+      if (start === undefined || end === undefined || year === undefined || end < start) {
+        const missing = end !== undefined && start !== undefined && end < start
+          ? { en: 'the term ends before it starts', ja: '任期終了が任期開始より前です' }
+          : { en: `no readable ${[start === undefined && 'term start', end === undefined && 'term end', year === undefined && 'JET year'].filter(Boolean).join(', ')} (give Term start, Term end and Year, or an Arrival to derive them)`, ja: `${[start === undefined && '任期開始', end === undefined && '任期終了', year === undefined && '来日年数'].filter(Boolean).join('・')}が読み取れません（任期開始・任期終了・来日年数、または来日日を入力してください）` };
+        const reasons = [...why, missing];
+        skip(name, { en: reasons.map((m) => m.en).join('; '), ja: reasons.map((m) => m.ja).join('；') });
+        continue;
+      }
       const key = nameKey(name);
       let p = people.get(key);
       if (!p) people.set(key, (p = { name, terms: [] }));
-      if (p.terms.some((t) => t.start === start)) continue; // the roster check reports the duplicate
+      if (p.terms.some((t) => t.start === start)) {
+        // The roster check reports the duplicate; the pay counts the term once.
+        skip(name, { en: `the same term as row ${firstRowOfName.get(`${key}|${start}`) ?? '?'} (counted once)`, ja: `${firstRowOfName.get(`${key}|${start}`) ?? '?'}行目と同じ任期です（1回だけ計算）` });
+        continue;
+      }
+      firstRowOfName.set(`${key}|${start}`, sheetRow);
       p.terms.push({ start, end, jetYear: year, reappointed: term > 1, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
       p.terms.sort((a, b) => a.start - b.start);
     }
@@ -160,12 +195,14 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
 
 const M = (en: string, ja: string): Msg => ({ en, ja });
 
-/** Hours as CONTRACT §4 writes them: text h:mm or a number of hours → whole minutes, or why not. */
+/** Hours as CONTRACT §4 writes them (h:mm text or a number of hours) → whole minutes of one day, or why not: the one hours reader. */
 export function minutesOfHoursCell(c: Cell): number | Msg {
-  const m = typeof c === 'number' || typeof c === 'string' ? minutesOfHours(c) : undefined;
-  if (m !== undefined) return m;
+  if (typeof c === 'number' || typeof c === 'string') {
+    const r = readHours(c, HOURS_OF_AN_ENTRY);
+    return r.ok ? r.value : M(r.en, r.ja);
+  }
   const shown = typeof c === 'object' && c ? c.error : String(c);
-  return M(`"${shown}" is not hours of a day; write h:mm (1:30) or hours (1.5)`, `「${shown}」は1日の時間ではありません。h:mm（1:30）か時間数（1.5）で入力してください`);
+  return M(`${shown} is not a time; write h:mm (1:15), hours (1.25) or 1時間15分`, `${shown} は時間ではありません。h:mm（1:15）、時間数（1.25）または 1時間15分 で入力してください`);
 }
 
 class Out<F extends string> {
@@ -336,13 +373,11 @@ export function monthOfCell(c: Cell, system: DateSystem = '1900'): MonthKey | un
     }
   }
   if (typeof c !== 'string') return undefined;
-  const t = c.normalize('NFKC').trim().replace(/\s/g, '');
-  let m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
-  if (m) return month(Number(m[1]), Number(m[2]));
-  m = /^(令和|平成|R|H)(\d{1,2}|元)[年.](\d{1,2})月?$/i.exec(t);
-  if (m) return month((/^(令和|r)$/i.test(m[1]) ? 2018 : 1988) + (m[2] === '元' ? 1 : Number(m[2])), Number(m[3]));
-  const day = dayFromIsoText(t);
-  return day === undefined ? undefined : monthKeyOf(day);
+  // The core's one month reader: 2024-07, 2024年7月, 令和6年7月, R6.7, or a date of the month.
+  const read = readMonthText(c);
+  if (!read?.ok) return undefined;
+  const { y, m } = ymdFromDay(read.value);
+  return month(y, m);
 }
 function month(y: number, m: number): MonthKey | undefined {
   return m >= 1 && m <= 12 && y >= 1980 && y <= 2099 ? y * 12 + m - 1 : undefined;

@@ -1,6 +1,7 @@
 // Deductions 報酬の減額 — RULES.md §3 (Art 8, 14.2, 14-2.2, 14-3.3, 27).
 
 import { Day, assertSupportedDay, dayFromYmd, isoFromDay, ymdFromDay } from '../days';
+import type { HoursSpan } from '../read';
 import { RuleError } from '../errors';
 import { roundDiv, roundingText } from '../money';
 import type { AltRuleset } from '../rulesets/schema';
@@ -13,6 +14,17 @@ export const MAX_WORKDAYS_IN_A_MONTH = 23;
 /** Art 8.1: absence is time not worked when work was required, so a month holds at most 23 days × the daily hours. */
 export function maxAbsentMinutesInMonth(rs: AltRuleset): number {
   return Math.round(MAX_WORKDAYS_IN_A_MONTH * rs.workingTime.dailyHours * 60);
+}
+
+/** A month's total time not worked, as the hours reader bounds it (Art 8.1): zero up to what the month can hold. */
+export function monthAbsenceSpan(rs: AltRuleset): HoursSpan {
+  const most = maxAbsentMinutesInMonth(rs);
+  return {
+    least: 0,
+    most,
+    en: `one month can hold: at most ${MAX_WORKDAYS_IN_A_MONTH} working days × ${rs.workingTime.dailyHours} h = ${most / 60} h (Art 8.1 counts only time when work was required); give one month's total`,
+    ja: `1か月に収まる時間（勤務日${MAX_WORKDAYS_IN_A_MONTH}日 × ${rs.workingTime.dailyHours}時間 = ${most / 60}時間。第8条第1項: 勤務を要する時間のみ）`,
+  };
 }
 
 /** Whole hours to deduct for a month's total absent minutes (Art 8.2). */

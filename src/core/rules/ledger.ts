@@ -3,6 +3,7 @@
 
 import { holidayName, isWeeklyRestDay, isWorkday, workingDaysBetween } from '../calendar';
 import { Day, isoFromDay, ymdFromDay } from '../days';
+import { HOURS_OF_AN_ENTRY, readHours } from '../read';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
 import { nameKey } from '../text';
 import { secondGrantDay } from './annualLeave';
@@ -61,20 +62,10 @@ export function ledgerKindName(k: LedgerKind): { en: string; ja: string } {
   }
 }
 
-/** Hours as CONTRACT §4 writes them — text h:mm or a number of hours — in whole minutes; undefined when not hours of a day. */
+/** An hourly entry's time (CONTRACT §4) in whole minutes, read by the one hours reader; undefined when not a time of one day. */
 export function minutesOfHours(v: number | string): number | undefined {
-  if (typeof v === 'number') {
-    const m = Math.round(v * 60 * 1e6) / 1e6;
-    return Number.isFinite(v) && v > 0 && v <= 24 && Number.isInteger(m) ? m : undefined;
-  }
-  if (v.length > 20) return undefined;
-  const t = v.normalize('NFKC').trim();
-  const hm = /^(\d{1,2}):([0-5]\d)$/.exec(t);
-  if (hm) {
-    const m = Number(hm[1]) * 60 + Number(hm[2]);
-    return m > 0 && m <= 24 * 60 ? m : undefined;
-  }
-  return /^\d+(\.\d+)?$/.test(t) ? minutesOfHours(Number(t)) : undefined;
+  const r = readHours(v, HOURS_OF_AN_ENTRY);
+  return r.ok ? r.value : undefined;
 }
 
 export interface LedgerEntry {
@@ -123,7 +114,10 @@ const CERTIFICATE_NOTE = /診断書|証明|certificate|cert\b|doctor/i;
 function noWorkReason(day: Day): { en: string; ja: string } {
   if (isWeeklyRestDay(day)) return { en: 'a weekly rest day', ja: '週休日' };
   const name = holidayName(day, 'ja');
-  return { en: `a holiday (${holidayName(day, 'en') || name})`, ja: `休日（${name}）` };
+  const en = holidayName(day, 'en');
+  // The Cabinet Office lists 振替休日 and 国民の休日 by the law's word 休日 alone: say which it is.
+  const ja = name === '休日' ? ({ 'Substitute Holiday': '振替休日', "Citizens' Holiday": '国民の休日' }[en] ?? name) : name;
+  return { en: `a holiday (${en || name})`, ja: `休日（${ja}）` };
 }
 
 function termOf(terms: readonly PersonTerm[] | undefined, day: Day): PersonTerm | undefined {
