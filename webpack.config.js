@@ -122,6 +122,7 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/html/legacy-check.js', to: 'legacy-check.js' },
           ...['manifest.xml', 'manifest-clair.xml'].map((m) => ({ from: m, to: m, transform: (content) => publishedManifest(content.toString(), baseUrl) })),
         ],
       }),

@@ -118,8 +118,8 @@ function unexpectedProblems(problems: string[]): string[] {
   return problems.filter((p) => !OFFICE_LOG_FRAME.test(p) && !(frameBlocked && /Applying inline style violates|CSP violation: style-src-attr inline/.test(p)));
 }
 
-async function openPane(path: string, locale: string) {
-  const context = await browser!.newContext({ locale, viewport: { width: 360, height: 860 } });
+async function openPane(path: string, locale: string, userAgent?: string) {
+  const context = await browser!.newContext({ locale, viewport: { width: 360, height: 860 }, ...(userAgent ? { userAgent } : {}) });
   const page = await context.newPage();
   const requests: string[] = [];
   const problems: string[] = [];
@@ -457,6 +457,23 @@ test('a hostile sheet — error values, text in numbers, duplicate headers, 1904
   expect(await page.evaluate(() => JSON.stringify((window as any).__model.values()))).toBe(before);
   expect(unexpectedProblems(problems)).toEqual([]);
   await context.close();
+});
+
+test('where Office shows add-ins in Internet Explorer 11, the pane says why it cannot run, in both languages', async () => {
+  // Office 2019's webview on Windows without Edge: Trident 7 (Microsoft, "Browsers and webview controls used by Office Add-ins").
+  const ie11 = 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko';
+  const { page, context } = await openPane('/alt/taskpane.html', 'ja-JP', ie11);
+  await page.waitForSelector('#app[data-legacy="ie11"]');
+  expect(await page.textContent('#app h1')).toBe('This Excel cannot show the pane / この Excel では作業ウィンドウを表示できません');
+  expect(await page.$$eval('#app p', (ps) => ps.map((p) => p.textContent ?? ''))).toEqual([expect.stringMatching(/^This Excel shows add-ins with Internet Explorer 11/), expect.stringMatching(/^この Excel はアドインを Internet Explorer 11 で表示するため/)]);
+  await page.waitForTimeout(500);
+  expect(await page.$('#check')).toBeNull();
+  await context.close();
+  // Any other browser: the script does nothing.
+  const normal = await openPane('/alt/taskpane.html', 'en-US');
+  await normal.page.waitForSelector('#check');
+  expect(await normal.page.$('#app[data-legacy]')).toBeNull();
+  await normal.context.close();
 });
 
 test('the CLAIR pane opens in claims mode; outside Excel the pane says how to open it', async () => {

@@ -9,6 +9,8 @@ import { runInNewContext } from 'vm';
 import { parseStringPromise } from 'xml2js';
 import { RULESET_FILES, RulesetFile, rulesetValues } from '../src/core';
 import { PRODUCTION_URL, productionBuild } from './support/production-build';
+import { parse } from 'acorn';
+import { FORMAT_CHARACTERS } from '../src/core/text';
 
 jest.setTimeout(600_000);
 
@@ -19,6 +21,48 @@ function files(dir: string): string[] {
 let build = '';
 beforeAll(async () => {
   build = await productionBuild();
+});
+
+/**
+ * Excel 2019 and Microsoft 365 builds before WebView2 show add-ins in EdgeHTML, which runs ES2017
+ * and not the ES2018 additions (regular-expression \p{…}, lookbehind, named groups, the s flag;
+ * object spread) nor ES2020's ?. and ?? ("Browsers and webview controls used by Office Add-ins").
+ * acorn refuses them at ecmaVersion 2017, regular expressions included.
+ */
+test('every script of the published build parses as ES2017, regular expressions included', () => {
+  const scripts = files(build).filter((f) => f.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThanOrEqual(4);
+  for (const f of scripts) {
+    let error = '';
+    try {
+      parse(readFileSync(f, 'utf8'), { ecmaVersion: 2017, sourceType: 'script' });
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    expect({ f, error }).toEqual({ f, error: '' });
+  }
+});
+
+test('the Internet Explorer 11 notice is plain ES5, and every pane loads it before its bundle', () => {
+  expect(() => parse(readFileSync(join(build, 'legacy-check.js'), 'utf8'), { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  for (const page of ['alt/taskpane.html', 'clair/taskpane.html']) {
+    const html = readFileSync(join(build, page), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]);
+    expect(scripts.indexOf('../legacy-check.js')).toBeGreaterThan(-1);
+    expect(scripts.indexOf('../legacy-check.js')).toBeLessThan(scripts.findIndex((s) => /taskpane\.js$/.test(s)));
+  }
+});
+
+test('the written-out format characters are exactly Unicode\'s Cf, as this Node knows it', () => {
+  const cf = new RegExp('\\p{Cf}', 'u');
+  const ours = new RegExp(FORMAT_CHARACTERS.source, 'u');
+  const differ: string[] = [];
+  for (let c = 0; c <= 0x10ffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCodePoint(c);
+    if (cf.test(ch) !== ours.test(ch)) differ.push(c.toString(16));
+  }
+  expect(differ).toEqual([]);
 });
 
 test('no file of the published build points at localhost', () => {

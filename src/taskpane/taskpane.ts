@@ -684,7 +684,8 @@ const WORKER_URL = (() => {
 /** Starts the pane once Office is ready; outside Excel it says how to open it. */
 export async function start(): Promise<void> {
   const root = document.getElementById('app');
-  if (!root) return;
+  // Internet Explorer 11 was told why the pane cannot run (legacy-check.js).
+  if (!root || root.dataset.legacy) return;
   const mode: PaneMode = root.dataset.mode === 'claims' ? 'claims' : 'roster';
   let officeLanguage: string | undefined;
   if (typeof Office !== 'undefined') {
