@@ -7,7 +7,7 @@ import type { DateSystem } from '../src/core';
 import type { Source } from '../src/taskpane/workbook';
 import { ExcelWorkbook, MARK_FORMULA, detectDateSystem, topLeftOf } from '../src/taskpane/workbook';
 import { STORE_SHEET, emptyStore, parseStore, storeRows } from '../src/validation/store';
-import { dayInJapan, ruleLabel, whereLabel } from '../src/taskpane/present';
+import { clerkMessage, dayInJapan, ruleLabel, whereLabel } from '../src/taskpane/present';
 import { markRuns } from '../src/taskpane/marks';
 import fc from 'fast-check';
 import { MonthController, MonthOutcome, monthCoverage, workerMonthValidator } from '../src/taskpane/month';
@@ -636,4 +636,14 @@ test('"Set to" never overwrites a value the clerk typed after the check', async 
 
 test('an acceptance shows the day it was made in Japan', () => {
   expect([dayInJapan('2026-11-29T23:30:00.000Z'), dayInJapan('2026-11-29T14:59:00.000Z'), dayInJapan('not a time')]).toEqual(['2026-11-30', '2026-11-29', 'not a time']);
+});
+
+test('messages as the clerk reads them: no decision numbers; clauses in Japanese in the Japanese text', () => {
+  expect(clerkMessage('annual leave overdraws the balance; the other 10 days only from 2023-11-07 (D-4)', 'en')).toBe('annual leave overdraws the balance; the other 10 days only from 2023-11-07');
+  expect(clerkMessage('sick leave passes 20 days (Art 13.2, D-6); from day 21 suspension', 'en')).toBe('sick leave passes 20 days (Art 13.2); from day 21 suspension');
+  expect(clerkMessage('Art 7.1: 2024-07: full month; D-9: last month\'s deduction ¥5,538 is taken; D-12, Art 8.1: ¥280,000 − ¥5,538 = ¥274,462', 'en')).toBe('Art 7.1: 2024-07: full month; last month\'s deduction ¥5,538 is taken; Art 8.1: ¥280,000 − ¥5,538 = ¥274,462');
+  expect(clerkMessage('Art 7.1: 2024-07: 全日100%で勤務; D-9: 前月分 5,538円を控除; D-12, Art 8.1: 280,000円', 'ja')).toBe('第7条第1項: 2024-07: 全日100%で勤務; 前月分 5,538円を控除; 第8条第1項: 280,000円');
+  expect(clerkMessage('病気休暇が20日を超えます（Art 13.2, 26.2.1）; Note 2.2 による', 'ja')).toBe('病気休暇が20日を超えます（第13条第2項・第26条第2項第1号）; 注2の2 による');
+  // Text without tags is left as it is; a year or an amount is no clause.
+  expect(clerkMessage('monthly pay ¥290,000 differs from ¥280,000 (2023-24, year 1)', 'ja')).toBe('monthly pay ¥290,000 differs from ¥280,000 (2023-24, year 1)');
 });

@@ -43,6 +43,25 @@ export function ruleLabel(rule: string, lang: UiLang): string {
     .join('・');
 }
 
+/**
+ * A finding's message as the clerk reads it: the project's decision numbers (D-n, P-n) left out as
+ * in the rule column, and in Japanese the clauses it cites in their Japanese form (Art 7.1 →
+ * 第7条第1項, "Art 13.2, 26.2.1" → 第13条第2項・第26条第2項第1号).
+ */
+export function clerkMessage(text: string, lang: UiLang): string {
+  let out = text
+    // "(D-4)", "(Art 13.2, D-6)": the decision goes, the clause stays.
+    .replace(/\s*\((?:[DP]-\d+(?:,\s*)?)+\)/g, '')
+    .replace(/,\s*[DP]-\d+\b/g, '')
+    .replace(/\b[DP]-\d+(?:,\s*|:\s*|\s+)/g, '')
+    .replace(/\(\s*\)/g, '');
+  if (lang === 'ja') out = out.replace(CLAUSE_LIST, (tags) => ruleLabel(tags, 'ja'));
+  return out;
+}
+
+/** A list of clauses in a message: "Art 7.1", "Art 13.2, 26.2.1", "Note 2.2", "Art 12–14". */
+const CLAUSE_LIST = /\b(?:Art|Notes?) \d+(?:[-–.]\d+)*(?:,\s*(?:(?:Art|Notes?) )?\d+(?:[-–.]\d+)*)*/g;
+
 export function severityWord(severity: Severity, lang: UiLang): string {
   return severity === 'error' ? (lang === 'ja' ? 'エラー' : 'Error') : lang === 'ja' ? '警告' : 'Warning';
 }
@@ -68,7 +87,7 @@ export const REPORT_WIDTHS = [90, 70, 110, 90, 80, 120, 240, 240, 160];
 /** The findings sheet the pane writes: a bilingual header, one row per finding, text only. */
 export function reportTable(findings: Finding[], who: (f: Finding) => string, accepted: { finding: Finding; acceptance: Acceptance }[] = []): { rows: string[][]; widths: number[] } {
   const rows = [['Sheet シート', 'Cell セル', 'Who 氏名', 'Column 列', 'Severity 重要度', 'Rule 条項', 'Message', 'メッセージ', 'Accepted 承認']];
-  const row = (f: Finding, severity: string, note: string) => [f.sheet, whereLabel(f, 'en'), who(f), f.column, severity, `${ruleLabel(f.rule, 'en')} ${ruleLabel(f.rule, 'ja')}`, f.message, f.message_ja, note];
+  const row = (f: Finding, severity: string, note: string) => [f.sheet, whereLabel(f, 'en'), who(f), f.column, severity, `${ruleLabel(f.rule, 'en')} ${ruleLabel(f.rule, 'ja')}`, clerkMessage(f.message, 'en'), clerkMessage(f.message_ja, 'ja'), note];
   for (const f of findings) rows.push(row(f, `${severityWord(f.severity, 'en')} ${severityWord(f.severity, 'ja')}`, ''));
   // Accepted findings are listed as accepted, with who, when and why.
   for (const { finding: f, acceptance: a } of accepted) rows.push(row(f, 'Accepted 承認済', `${a.who}, ${dayInJapan(a.when)}: ${a.why}`));

@@ -5,7 +5,7 @@ import type { DateSystem } from '../core';
 import type { Cell } from '../validation/fields';
 import { CheckOutcome, CheckRun, CheckSummary, FindingFilter, PageItem, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
 import { StringKey, UiLang, t, uiLanguage } from './i18n';
-import { dayInJapan, ruleLabel, severityWord, whereLabel } from './present';
+import { clerkMessage, dayInJapan, ruleLabel, severityWord, whereLabel } from './present';
 import { ExcelWorkbook, Source } from './workbook';
 import { startWorker } from './workerClient';
 import { REPORT_SHEET, columnLetters } from '../validation/report';
@@ -286,7 +286,7 @@ export class Pane {
       el('span', { class: 'who' }, who),
       // The month check spans two sheets: each finding names its own.
       el('span', { class: 'column' }, this.what === 'month' ? [f.sheet, f.column].filter(Boolean).join(' · ') : f.column),
-      el('span', { class: 'message' }, this.lang === 'ja' ? f.message_ja : f.message),
+      el('span', { class: 'message' }, clerkMessage(this.lang === 'ja' ? f.message_ja : f.message, this.lang)),
     );
     if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: dayInJapan(acceptance.when), why: acceptance.why })));
     b.addEventListener('click', () => void this.guard(() => this.controller!.select(f)));
