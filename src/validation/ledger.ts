@@ -25,6 +25,7 @@ import {
   parseLedgerKind,
   payLedgerOf,
   termPlan,
+  Term,
   dayFromSerial,
   dayFromIsoText,
 } from '../core';
@@ -99,6 +100,8 @@ export interface RosterPerson {
  */
 export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset()): Map<string, RosterPerson> {
   const people = new Map<string, RosterPerson>();
+  // Earlier terms of a re-appointed person, worked out from a row of a later term; a term that a row gives explicitly wins.
+  const earlier = new Map<string, RosterPerson['terms']>();
   for (const sheet of sheets) {
     const rows = sheet.rows ?? [];
     let header: Header<RosterField> | undefined;
@@ -127,31 +130,60 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
       let start = get(cells, 'termStart', date);
       let end = get(cells, 'termEnd', date);
       const arrival = get(cells, 'arrival', date);
-      if ((start === undefined || end === undefined || year === undefined) && arrival !== undefined) {
+      let plan: Term[] | undefined;
+      if (arrival !== undefined) {
         try {
-          const plan = termPlan(rs, {
+          plan = termPlan(rs, {
             arrival,
             cohort: get<CohortCode>(cells, 'cohort', cohortSchema) ?? 'S1',
             country: get<Country>(cells, 'country', countrySchema)?.en,
             summer2Arrival: get(cells, 'summer2Arrival', date),
             april1Arrival: get(cells, 'april1Arrival', date),
           }, term);
-          const t = plan[plan.length - 1];
-          start ??= t.start;
-          end ??= t.end;
-          year ??= t.jetYear;
         } catch (e) {
           if (!(e instanceof RuleError)) throw e;
         }
       }
+      if (plan) {
+        const t = plan[plan.length - 1];
+        start ??= t.start;
+        end ??= t.end;
+        year ??= t.jetYear;
+      }
       if (start === undefined || end === undefined || year === undefined || end < start) continue;
       const key = nameKey(name);
+      if (plan && term >= 2) {
+        // Note 2.3: each later term starts the day after the previous one ends, so the roster's row
+        // of term n also fixes terms 1…n−1 (term 1 from the arrival, Note 2.2), each at its own JET
+        // year (D-11, shifted with the row's Year); Art 12.1: only term 1 is a first appointment.
+        const shift = year - plan[plan.length - 1].jetYear;
+        const before: RosterPerson['terms'] = [];
+        for (const t of plan.slice(0, -1)) {
+          const tEnd = Math.min(t.end, start - 1);
+          const jetYear = t.jetYear + shift;
+          if (tEnd < t.start || jetYear < 1 || jetYear > rs.term.maxYears) continue;
+          before.push({ start: t.start, end: tEnd, jetYear, reappointed: t.number > 1, carriedDays: 0 });
+        }
+        // The term just before ends the day before this row's start, whatever the plan says.
+        const last = before[before.length - 1];
+        if (last && last.end < start - 1) last.end = start - 1;
+        const list = earlier.get(key) ?? [];
+        earlier.set(key, [...list, ...before]);
+      }
       let p = people.get(key);
       if (!p) people.set(key, (p = { name, terms: [] }));
       if (p.terms.some((t) => t.start === start)) continue; // the roster check reports the duplicate
       p.terms.push({ start, end, jetYear: year, reappointed: term > 1, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
       p.terms.sort((a, b) => a.start - b.start);
     }
+  }
+  for (const [key, list] of earlier) {
+    const p = people.get(key)!;
+    for (const t of list) {
+      if (p.terms.some((x) => x.start <= t.end && t.start <= x.end)) continue; // a row of its own, or already added
+      p.terms.push(t);
+    }
+    p.terms.sort((a, b) => a.start - b.start);
   }
   return people;
 }
