@@ -351,9 +351,20 @@ export function annualLeaveBalance(rs: AltRuleset, term: PersonTerm, entries: re
 }
 
 function checkAnnual(rs: AltRuleset, list: LedgerEntry[], terms: readonly PersonTerm[], add: Add): void {
-  for (const t of terms) {
+  for (const [i, t] of terms.entries()) {
     const inTerm = list.filter((e) => e.kind.kind === 'annual' && e.from >= t.start && e.from <= t.end);
-    for (const r of annualLeaveBalance(rs, t, inTerm)) if (r.problem) add(r.entry, r.entry.minutes !== undefined ? 'hours' : 'from', 'error', r.problem.rule, r.problem.en, r.problem.ja);
+    const rows = annualLeaveBalance(rs, t, inTerm);
+    for (const r of rows) if (r.problem) add(r.entry, r.entry.minutes !== undefined ? 'hours' : 'from', 'error', r.problem.rule, r.problem.en, r.problem.ja);
+    // Art 12.2, D-5: what carries into the next term is at most what is left of this term's own grant.
+    // The ledger may miss entries, which only makes that larger: a carry above it is certainly wrong.
+    const next = terms[i + 1];
+    const last = rows.filter((r) => !r.problem).pop();
+    if (!next || !next.reappointed || next.start !== t.end + 1 || !last) continue;
+    const canCarry = Math.min(last.ownLeft, rs.annualLeave.maxCarryDays);
+    if (next.carriedDays > canCarry + 1e-9) {
+      const e = last.entry;
+      add(e, e.minutes !== undefined ? 'hours' : 'from', 'warning', 'Art 12.2, D-5', `the roster carries ${days(next.carriedDays)} days into the term from ${isoFromDay(next.start)}, but after this entry only ${days(last.ownLeft)} days of the term's own grant are left to carry (carried days do not carry again)`, `名簿では ${isoFromDay(next.start)} からの任期に${days(next.carriedDays)}日を繰り越していますが、この記録の後に残る当該任期の付与日数は${days(last.ownLeft)}日です（繰越分は再度繰り越せません）`);
+    }
   }
 }
 
