@@ -170,7 +170,8 @@ describe('review of issue 11: a re-appointed ALT’s earlier term, left-out rows
 
   test('rows left out of the pay are named in the mismatch and in the expected amount', () => {
     // Alex's 1:10 (row 5) and 1:20 (row 6) are sound; a third absence row 7 has a bad hours cell and an
-    // annual row 8 lies on a Sunday: both are left out. June: 2 h 30 → 3 h → ¥5,538 from July: ¥274,462.
+    // absence row 8 lies on a Sunday: both are left out. June: 2 h 30 → 3 h → ¥5,538 from July: ¥274,462.
+    // Row 9, annual leave on a Sunday, is left out too but never touches pay: not named.
     const l: SheetInput = {
       name: '休暇簿',
       firstRow: 3,
@@ -180,7 +181,8 @@ describe('review of issue 11: a re-appointed ALT’s earlier term, left-out rows
         ['Alex Smith', '2024-06-10', null, '欠勤', '1:10', null],
         ['Alex Smith', '2024-06-24', null, '欠勤', '1:20', null],
         ['Alex Smith', '2024-06-25', null, '欠勤', 'x', null],
-        ['Alex Smith', '2024-06-23', null, '年休', null, null],
+        ['Alex Smith', '2024-06-23', null, '欠勤', '1:00', null],
+        ['Alex Smith', '2024-06-30', null, '年休', null, null],
         ['Alex Smith', '2024-09-02', null, '欠勤', 'y', null], // after July: not named for July
       ],
     };

@@ -276,7 +276,7 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
       }
     }
     if (!ok || name === undefined || from === undefined || kind === undefined) {
-      if (name !== undefined) unread.push({ sheet: sheet.name, row: out.row(i), name, from });
+      if (name !== undefined) unread.push({ sheet: sheet.name, row: out.row(i), name, from, kind });
       continue;
     }
     if (kind.kind === 'paycut' && minutes !== undefined) {
@@ -295,6 +295,8 @@ export interface LeftOutRow {
   name: string;
   /** Its first day, when it could be read. */
   from?: number;
+  /** Its kind, when it could be read. */
+  kind?: LedgerKind;
 }
 
 export interface LedgerContext {
@@ -322,7 +324,7 @@ export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { resul
     for (const f of found) out.addAt(f.row, f.field, f.severity, f.rule, M(f.en, f.ja));
     const wrong = new Set(found.filter((f) => f.severity === 'error').map((f) => f.row));
     sound = entries.filter((e) => !wrong.has(e.row));
-    for (const e of entries) if (wrong.has(e.row)) leftOut.push({ sheet: sheet.name, row: e.row, name: e.name, from: e.from });
+    for (const e of entries) if (wrong.has(e.row)) leftOut.push({ sheet: sheet.name, row: e.row, name: e.name, from: e.from, kind: e.kind });
   } catch (e) {
     out.add(header.row, '', 'error', 'internal', M(`the check stopped: ${(e as Error).message}`, `点検が中断しました: ${(e as Error).message}`));
   }
@@ -358,11 +360,13 @@ export class PayBook {
 
   /**
    * The person's ledger rows that the pay left out (an error, or unreadable) and that could bear on
-   * the month: those starting by its last day, and those whose date could not be read.
+   * the month: those starting by its last day, or whose date could not be read, unless their kind
+   * never touches pay (annual leave and paid special leave are paid as worked: Art 12, 14.2).
    */
   leftOut(name: string, month: MonthKey): LeftOutRow[] {
     const last = lastDayOfMonthKey(month);
-    return (this.leftOutByPerson.get(nameKey(name)) ?? []).filter((r) => r.from === undefined || r.from <= last).sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
+    const neverInPay = (k: LedgerKind | undefined) => k?.kind === 'annual' || (k?.kind === 'special' && this.rs.specialLeave.find((s) => s.item === k.item)?.paid === true);
+    return (this.leftOutByPerson.get(nameKey(name)) ?? []).filter((r) => (r.from === undefined || r.from <= last) && !neverInPay(r.kind)).sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
   }
 
   /** The month's pay of a person, or undefined when the person is not on the roster; with its steps when asked. */
