@@ -194,3 +194,12 @@ describe('review of issue 11: a re-appointed ALT’s earlier term, left-out rows
     expect(p.expected[0].steps_ja[p.expected[0].steps_ja.length - 1]).toMatch(/7行目・8行目/);
   });
 });
+
+test('a roster row per term of one person is not a duplicate; the same term twice is', () => {
+  const head = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end'];
+  const term1 = ["Liam O'Brien", 'Ireland', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30'];
+  const term2 = ["Liam O'Brien", 'Ireland', 'S1', '2023-07-30', 2, 2, '2024-07-31', '2025-07-30'];
+  const dup = (rows: unknown[][]) => validateWorkbook([{ name: 'Roster', rows: rows as SheetInput['rows'] }])[0].findings.filter((f) => /appears twice/.test(f.message)).map((f) => f.row);
+  expect(dup([head, term2, term1])).toEqual([]);
+  expect(dup([head, term2, term2])).toEqual([3]);
+});
