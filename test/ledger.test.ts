@@ -1,7 +1,7 @@
 // The leave ledger checks (RULES.md §12), one planted problem per case, findings worked out by hand.
 
 import fc from 'fast-check';
-import { LedgerEntry, PersonTerm, checkLedger, childcareLeaveProblems, defaultAltRuleset, notesCertificate, parseLedgerKind, parseUserRuleset, partialLeaveCapMinutes, AltRuleset, annualLeaveBalance } from '../src/core';
+import { LedgerEntry, PersonTerm, checkLedger, childcareLeaveProblems, defaultAltRuleset, notesCertificate, parseLedgerKind, parseUserRuleset, partialLeaveCapMinutes, AltRuleset, annualLeaveBalance, specialLeaveLimit, Trace } from '../src/core';
 import { d } from './helpers';
 
 const alt = defaultAltRuleset();
@@ -186,7 +186,7 @@ describe('childcare leave (Art 14-2)', () => {
 
 describe('review of issue 11: notes, limits and messages', () => {
   test('Art 30.3: a note that says the certificate is missing does not clear the warning', () => {
-    for (const note of ['診断書未提出', 'no certificate yet', '診断書なし', '診断書無し', 'certificate pending', 'not submitted', 'without certificate', 'certificate missing', undefined]) expect([note, notesCertificate(note)]).toEqual([note, false]);
+    for (const note of ['診断書未提出', 'no certificate yet', '診断書なし', '診断書無し', 'certificate pending', 'not submitted', 'without certificate', 'certificate missing', '診断書提出予定', '診断書は後日提出', 'certificate to follow', "doctor's note hasn't arrived", undefined]) expect([note, notesCertificate(note)]).toEqual([note, false]);
     for (const note of ['診断書', '診断書提出済', 'certificate', 'medical certificate attached', '医師の証明']) expect([note, notesCertificate(note)]).toEqual([note, true]);
     // 4 consecutive sick days (Mon 2024-02-19 – Thu 2024-02-22) > 3 need a certificate.
     const sick = (note: string) => found([e('Alex', '2024-02-19', '2024-02-22', 'sick', undefined, note)]);
@@ -218,6 +218,10 @@ describe('review of issue 11: notes, limits and messages', () => {
     expect([f.row, f.severity, f.rule]).toEqual([fifth.row, 'warning', 'Art 14.1.21']);
     expect(f.en).toMatch(/5 days with this entry in one summer; the rule gives 4 days in principle \(原則として\), so more needs the board's decision/);
     expect(f.ja).toMatch(/原則として4日/);
+    const t = new Trace();
+    expect(specialLeaveLimit(alt, 21, undefined, t)).toBe(4);
+    expect(t.steps[0].en).toMatch(/Summer leave: 4 days in principle \(原則として/);
+    expect(t.steps[0].ja).toMatch(/夏季休暇: 原則として4/);
   });
 
   test('item 8: 2 days per birth, and the message says so', () => {

@@ -119,7 +119,7 @@ const hmJa = (min: number): string => (min % 60 === 0 ? `${min / 60}時間` : `$
 const days = (n: number): string => `${+n.toFixed(4)}`;
 const CERTIFICATE_NOTE = /診断書|証明|certificate|cert\b|doctor/i;
 /** Words that say the certificate is not (yet) there: 診断書未提出, "no certificate yet", 診断書なし. */
-const NOT_GIVEN = /未|な[しい]|無し|無|\b(?:no|not|none|without|pending|yet|missing|awaiting)\b|n't/i;
+const NOT_GIVEN = /未|な[しい]|無し|無|予定|後日|待ち|\b(?:no|not|none|without|pending|yet|missing|awaiting|to follow|tbc|tbd)\b|n't/i;
 
 /** Art 30.3: whether a ledger note records a doctor's certificate (a negated mention does not). */
 export function notesCertificate(note: string | undefined): boolean {
