@@ -3,8 +3,9 @@
 
 import { validateWorkbook, SheetInput } from '../src/validation/validate';
 import { PaySheetResult, minutesOfHoursCell, monthOfCell, rosterPeople } from '../src/validation/ledger';
-import { dayFromIsoText, nameKey } from '../src/core';
+import { dayFromIsoText, defaultAltRuleset, isoFromDay, nameKey, termPlan, ymdFromDay } from '../src/core';
 import { iso } from './helpers';
+import fc from 'fast-check';
 
 const roster: SheetInput = {
   name: 'Roster',
@@ -202,4 +203,20 @@ test('a roster row per term of one person is not a duplicate; the same term twic
   const dup = (rows: unknown[][]) => validateWorkbook([{ name: 'Roster', rows: rows as SheetInput['rows'] }])[0].findings.filter((f) => /appears twice/.test(f.message)).map((f) => f.row);
   expect(dup([head, term2, term1])).toEqual([]);
   expect(dup([head, term2, term2])).toEqual([3]);
+});
+
+test('property: a row of term n (S1) gives terms 1…n that follow each other day by day at years 1…n', () => {
+  const rs = defaultAltRuleset();
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 365 * 10 }), fc.integer({ min: 2, max: 5 }), (offset, n) => {
+      const arrival = dayFromIsoText('2015-07-01')! + offset;
+      const { m } = ymdFromDay(arrival);
+      if (m >= 4 && m <= 6) return true; // an April–June arrival needs its cohort: not this property
+      const plan = termPlan(rs, { arrival, cohort: 'S1' }, n);
+      const row = ['P', 'USA', 'S1', isoFromDay(arrival), n, n, isoFromDay(plan[n - 1].start), isoFromDay(plan[n - 1].end)];
+      const terms = rosterPeople([{ name: 'R', rows: [['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end'], row] }], rs).get('p')!.terms;
+      return terms.length === n && terms.every((t, i) => t.jetYear === i + 1 && t.reappointed === i > 0 && (i === 0 ? t.start === arrival + 1 : t.start === terms[i - 1].end + 1));
+    }),
+    { numRuns: 200 },
+  );
 });

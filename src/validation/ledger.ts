@@ -132,7 +132,8 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
       let end = get(cells, 'termEnd', date);
       const arrival = get(cells, 'arrival', date);
       let plan: Term[] | undefined;
-      if (arrival !== undefined) {
+      // The plan is needed for what the row leaves out, and for the earlier terms of a re-appointment.
+      if (arrival !== undefined && (start === undefined || end === undefined || year === undefined || term >= 2)) {
         try {
           plan = termPlan(rs, {
             arrival,
