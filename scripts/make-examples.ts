@@ -109,7 +109,7 @@ const LEDGER: LedgerRow[] = [
   ['Brianna Lee', '2024-04-22', null, '特休23', null, null, 'no such item (Art 14.1)'],
   ['Brianna Lee', '2024-07-01', '2024-07-05', '特休21', null, null, 'summer leave 5 days, 4 allowed (Art 14.1.21)'],
   ['Chen Wei', '2024-07-10', null, '減給', null, null, 'ok: a pay cut (Art 27.2.2)'],
-  ['Dana Brown', '2024-03-01', null, '年休', null, null, 'before the term (Art 5.1)'],
+  ['Dana Brown', '2023-04-05', null, '年休', null, null, 'before the term: the arrival day; term 1 starts the next day (Art 5.1, Note 2.2)'],
   ['Dana Brown', '2024-06-03', '2024-06-04', '欠勤', null, null, 'ok: 14 h, deducted from July'],
   ['Eamon Kelly', '2024-01-10', '2024-01-29', '病休', null, '診断書あり', 'ok: 20 days'],
   ['Eamon Kelly', '2024-01-30', '2024-03-31', '休職（病気）', null, null, 'ok: illness suspension, Art 28.2 rates'],

@@ -2,7 +2,10 @@
 // either language, people matched by name against the roster of the same workbook or of other files.
 
 import { validateWorkbook, SheetInput } from '../src/validation/validate';
-import { PaySheetResult, minutesOfHoursCell, monthOfCell } from '../src/validation/ledger';
+import { PaySheetResult, minutesOfHoursCell, monthOfCell, rosterPeople } from '../src/validation/ledger';
+import { dayFromIsoText, defaultAltRuleset, isoFromDay, nameKey, termPlan, ymdFromDay } from '../src/core';
+import { iso } from './helpers';
+import fc from 'fast-check';
 
 const roster: SheetInput = {
   name: 'Roster',
@@ -119,4 +122,101 @@ describe('pay sheets', () => {
     expect(monthOfCell('2024-13')).toBeUndefined();
     expect(monthOfCell('July')).toBeUndefined();
   });
+});
+
+describe('review of issue 11: a re-appointed ALT’s earlier term, left-out rows', () => {
+  const liamRoster: SheetInput = {
+    name: 'Roster',
+    rows: [
+      ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Carried leave'],
+      ["Liam O'Brien", 'Ireland', 'S1', '2023-07-30', 2, 2, '2024-07-31', '2025-07-30', 5],
+    ],
+  };
+  const day = (s: string) => dayFromIsoText(s)!;
+
+  test('one roster row of term 2 also gives term 1: from the day after arrival to the day before term 2 (Note 2.2–2.3), JET year 1', () => {
+    const liam = rosterPeople([liamRoster]).get(nameKey("Liam O'Brien"))!;
+    expect(liam.terms).toEqual([
+      { start: day('2023-07-31'), end: day('2024-07-30'), jetYear: 1, reappointed: false, carriedDays: 0 },
+      { start: day('2024-07-31'), end: day('2025-07-30'), jetYear: 2, reappointed: true, carriedDays: 5 },
+    ]);
+    // Two explicit rows give the same two terms, not four.
+    const both: SheetInput = { name: 'Roster', rows: [...liamRoster.rows!, ["Liam O'Brien", 'Ireland', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 0]] };
+    expect(rosterPeople([both]).get(nameKey("Liam O'Brien"))!.terms).toEqual(liam.terms);
+    // Term 3 from an arrival two years earlier: terms 1 and 2 at years 1 and 2.
+    const three: SheetInput = { name: 'Roster', rows: [liamRoster.rows![0], ['Ann', 'USA', 'S1', '2022-07-30', 3, 3, '2024-07-31', '2025-07-30', 0]] };
+    expect(rosterPeople([three]).get('ann')!.terms.map((t) => [iso(t.start), iso(t.end), t.jetYear, t.reappointed])).toEqual([
+      ['2022-07-31', '2023-07-30', 1, false],
+      ['2023-07-31', '2024-07-30', 2, true],
+      ['2024-07-31', '2025-07-30', 3, true],
+    ]);
+  });
+
+  test('July 2024 straddles the terms: (280,000 × 22 + 300,000 × 1) ÷ 23 = 280,869.56 → ¥280,869 (D-11, D-12, D-2)', () => {
+    // July 2024 has 23 days requiring work (31 less 8 weekend days; 海の日 7/15 counts); 7/1–7/30 hold 22, 7/31 (Wed) is term 2.
+    const [p] = validateWorkbook([{ name: 'Pay', rows: [['Name', 'Month', 'Paid'], ["Liam O'Brien", '2024-07', 13043]] }], { related: [liamRoster] }) as PaySheetResult[];
+    expect(p.expected.map((e) => e.expected)).toEqual([280869]);
+    expect(p.findings[0].message).toMatch(/22 day\(s\) at 100 % of ¥280,000 \(JET year 1\).*1 day\(s\) at 100 % of ¥300,000 \(JET year 2\)/);
+    expect(p.findings[0].message).not.toMatch(/outside the term/);
+  });
+
+  test('a ledger entry of 2024-07-16 lies in term 1, not outside the term; 2024-07-15 is 海の日', () => {
+    const l: SheetInput = { name: 'Ledger', rows: [['Name', 'From', 'Kind'], ["Liam O'Brien", '2024-07-16', 'annual'], ["Liam O'Brien", '2024-07-15', 'annual'], ["Liam O'Brien", '2023-07-28', 'annual']] };
+    const [r] = validateWorkbook([l], { related: [liamRoster] });
+    expect(r.findings.map((f) => [f.row, f.severity, f.rule])).toEqual([
+      [3, 'error', 'Art 10.2, 11'], // a holiday, not "outside the term"
+      [4, 'error', 'Art 5.1'], // before term 1 starts on 2023-07-31
+    ]);
+  });
+
+  test('rows left out of the pay are named in the mismatch and in the expected amount', () => {
+    // Alex's 1:10 (row 5) and 1:20 (row 6) are sound; a third absence row 7 has a bad hours cell and an
+    // absence row 8 lies on a Sunday: both are left out. June: 2 h 30 → 3 h → ¥5,538 from July: ¥274,462.
+    // Row 9, annual leave on a Sunday, is left out too but never touches pay: not named.
+    const l: SheetInput = {
+      name: '休暇簿',
+      firstRow: 3,
+      rows: [
+        ['令和6年度 休暇簿'],
+        ['氏名', '日付', '終了日', '種別', '時間', '備考'],
+        ['Alex Smith', '2024-06-10', null, '欠勤', '1:10', null],
+        ['Alex Smith', '2024-06-24', null, '欠勤', '1:20', null],
+        ['Alex Smith', '2024-06-25', null, '欠勤', 'x', null],
+        ['Alex Smith', '2024-06-23', null, '欠勤', '1:00', null],
+        ['Alex Smith', '2024-06-30', null, '年休', null, null],
+        ['Alex Smith', '2024-09-02', null, '欠勤', 'y', null], // after July: not named for July
+      ],
+    };
+    const [p] = validateWorkbook([{ name: 'Pay', rows: [['Name', 'Month', 'Paid'], ['Alex Smith', '2024-07', 280000]] }], { related: [roster, l] }) as PaySheetResult[];
+    expect(p.expected[0].expected).toBe(274462);
+    expect(p.findings[0].message).toMatch(/ledger rows 7, 8 \(sheet 休暇簿\) of this person have errors and were not counted/);
+    expect(p.findings[0].message_ja).toMatch(/この人の休暇簿（シート「休暇簿」）の7行目・8行目は誤りがあるため計算に入れていません/);
+    expect(p.expected[0].steps[p.expected[0].steps.length - 1]).toMatch(/^ledger rows 7, 8 /);
+    expect(p.expected[0].steps_ja[p.expected[0].steps_ja.length - 1]).toMatch(/7行目・8行目/);
+  });
+});
+
+test('a roster row per term of one person is not a duplicate; the same term twice is', () => {
+  const head = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end'];
+  const term1 = ["Liam O'Brien", 'Ireland', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30'];
+  const term2 = ["Liam O'Brien", 'Ireland', 'S1', '2023-07-30', 2, 2, '2024-07-31', '2025-07-30'];
+  const dup = (rows: unknown[][]) => validateWorkbook([{ name: 'Roster', rows: rows as SheetInput['rows'] }])[0].findings.filter((f) => /appears twice/.test(f.message)).map((f) => f.row);
+  expect(dup([head, term2, term1])).toEqual([]);
+  expect(dup([head, term2, term2])).toEqual([3]);
+});
+
+test('property: a row of term n (S1) gives terms 1…n that follow each other day by day at years 1…n', () => {
+  const rs = defaultAltRuleset();
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 365 * 10 }), fc.integer({ min: 2, max: 5 }), (offset, n) => {
+      const arrival = dayFromIsoText('2015-07-01')! + offset;
+      const { m } = ymdFromDay(arrival);
+      if (m >= 4 && m <= 6) return true; // an April–June arrival needs its cohort: not this property
+      const plan = termPlan(rs, { arrival, cohort: 'S1' }, n);
+      const row = ['P', 'USA', 'S1', isoFromDay(arrival), n, n, isoFromDay(plan[n - 1].start), isoFromDay(plan[n - 1].end)];
+      const terms = rosterPeople([{ name: 'R', rows: [['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end'], row] }], rs).get('p')!.terms;
+      return terms.length === n && terms.every((t, i) => t.jetYear === i + 1 && t.reappointed === i > 0 && (i === 0 ? t.start === arrival + 1 : t.start === terms[i - 1].end + 1));
+    }),
+    { numRuns: 200 },
+  );
 });

@@ -33,7 +33,7 @@ describe('ALT.MONTHPAY', () => {
 
   test('EXPLAIN shows the deduction steps with their clauses', () => {
     const lines = (value('ALT.EXPLAIN', 'MONTHPAY', 1, '2024-07-01', '2023-08-07', null, 2.5) as string[][]).map((r) => r[0]);
-    expect(lines).toContain("D-9: last month's deduction ¥5,538 is taken from this month's pay (翌月精算)");
+    expect(lines).toContain("D-9: last month's deduction ¥5,538 is taken from this month's pay (翌月精算) — 2024-06: unpaid 2 h 30 min, rounded up to 3 h × ¥1,846 (Art 8.2, D-13) = ¥5,538");
     expect(lines.some((l) => /^D-13, Art 8\.2: 2024-06: unpaid time 2 h 30 min; 30 min or more counts as an hour → 3 h; 3 h × ¥1,846/.test(l))).toBe(true);
     expect(lines[lines.length - 1]).toBe('result = ¥274,462');
   });

@@ -94,3 +94,24 @@ describe('Art 8.1: never below zero, the rest carried', () => {
     expect(rows[1].taken).toBe(0);
   });
 });
+
+describe('the steps say where a deduction comes from and where it goes (D-9, D-13)', () => {
+  test('July shows June’s 2 h 30 → 3 h × ¥1,846 taken from it; its own 0:20 is labelled for August', () => {
+    // June: 1:10 + 1:20 = 2 h 30 → 3 h (Art 8.2) × ¥1,846 = ¥5,538, from July (D-9). July: 0:20 → 0 h.
+    const rows = schedule(alt, YEAR1, [entry('2024-06-10', null, 'absence', 70), entry('2024-06-24', null, 'absence', 80), entry('2024-07-03', null, 'absence', 20)], '2024-06-01', '2024-08-01');
+    expect(rows.map((r) => r.expected)).toEqual([280000, 274462, 50909]); // August: the term ends 8/6, 280,000 × 4/22 (D-12)
+    const july = rows[1].steps.map((s) => `${s.clause}: ${s.en}`);
+    expect(july).toContain("D-9: last month's deduction ¥5,538 is taken from this month's pay (翌月精算) — 2024-06: unpaid 2 h 30 min, rounded up to 3 h × ¥1,846 (Art 8.2, D-13) = ¥5,538");
+    // July's own time comes last, after July's result, and says it belongs to August.
+    expect(july[july.length - 1]).toBe("D-13, Art 8.2: 2024-07: unpaid time 0 h 20 min; under 30 min is dropped → 0 h; 0 h × ¥1,846 (Art 7.4, D-3) = ¥0, nothing to take from 2024-08's pay (D-9)");
+    expect(july[july.length - 2]).toMatch(/¥280,000 − deductions ¥5,538 = ¥274,462$/);
+    expect(rows[1].steps.find((s) => s.clause === 'D-9')!.ja).toMatch(/2024-06: 無給の不勤務 2時間30分、3時間に切り上げ × ¥1,846（第8条第2項・D-13）= ¥5,538/);
+  });
+
+  test('0:40 in July is rounded up to 1 h and said to be taken from August', () => {
+    const rows = schedule(alt, YEAR1, [entry('2024-07-03', null, 'absence', 40)], '2024-07-01', '2024-08-01');
+    expect(rows.map((r) => r.expected)).toEqual([280000, 49063]); // August 280,000 × 4/22 = 50,909 − 1 × 1,846
+    expect(rows[0].steps[rows[0].steps.length - 1].en).toBe("2024-07: unpaid time 0 h 40 min; 30 min or more counts as an hour → 1 h; 1 h × ¥1,846 (Art 7.4, D-3) = ¥1,846, to be taken from 2024-08's pay (D-9), not from this month's");
+    expect(rows[1].steps.find((s) => s.clause === 'D-9')!.en).toMatch(/— 2024-07: unpaid 0 h 40 min, rounded up to 1 h × ¥1,846/);
+  });
+});

@@ -53,6 +53,7 @@ import {
   childcareLeaveProblems,
   isPartialLeaveUnit,
   partialLeaveCapMinutes,
+  checkLedger,
 } from '../src/core';
 import { invoke } from '../src/functions/registry';
 import { d, iso } from './helpers';
@@ -126,6 +127,15 @@ const ALT: Record<string, Probe<AltRuleset>> = {
   'childcareLeave.untilChildMonths': { change: { childcareLeave: { untilChildMonths: 12 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2025-03-01'), termEnd: d('2026-08-01') }).length },
   'childcareLeave.extendedUntilChildMonths': { change: { childcareLeave: { extendedUntilChildMonths: 30 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2026-03-01'), termEnd: d('2026-08-01'), extended: true }).length },
   'childcareLeave.maxTimesPerChild': { change: { childcareLeave: { maxTimesPerChild: 3 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2024-09-01'), termEnd: d('2026-08-01'), earlierLeaves: 2 }).length },
+  // Item 11, 3 days in December 2023 and 3 in January 2024, one term (2023-08-07 – 2024-08-06): per term 6 > 5 is
+  // an error on the January entry; per calendar year 3 and 3, none.
+  'specialLeaveCount.sickChildPeriod': {
+    change: { specialLeaveCount: { sickChildPeriod: 'calendar-year' } },
+    probe: (r) => checkLedger(r, [
+      { row: 2, name: 'A', from: d('2023-12-11'), to: d('2023-12-13'), kind: { kind: 'special', item: 11 } },
+      { row: 3, name: 'A', from: d('2024-01-10'), to: d('2024-01-12'), kind: { kind: 'special', item: 11 } },
+    ], new Map([['a', [{ start: d('2023-08-07'), end: d('2024-08-06'), jetYear: 1, reappointed: false, carriedDays: 0 }]]])).map((f) => [f.row, f.severity, f.rule]),
+  },
   // Kept to the sen: at the yen it rarely shows, so the probe reads the step EXPLAIN prints (¥9,230.76 vs ¥9,230.77).
   'monthPay.dailyAverageSenRounding': { change: { monthPay: { dailyAverageSenRounding: 'ceil' } }, probe: (r) => JSON.stringify(invoke('ALT.EXPLAINEN', ['MONTHPAY', 1, '2024-07-01', '2023-08-07', null, null, null, 1, null, JSON.stringify(r)])) },
 };

@@ -2,11 +2,11 @@
 // of every person on the roster for a month (RULES.md §12); and the cross-file sheets that
 // `altrules validate roster.xlsx ledger.xlsx pay.xlsx` hands to the ledger and pay checks.
 
-import { existsSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 import { resolve } from 'path';
-import { firstDayOfMonthKey, grouped, monthLabel } from '../core';
+import { MonthPay, firstDayOfMonthKey, grouped, monthLabel } from '../core';
 import type { Lang } from '../functions/registry';
-import { PayBook, PaySheetResult, RosterSkip, checkLedgerSheet, ledgerKindOfSheet, monthOfCell, payStepsText, rosterPeople } from '../validation/ledger';
+import { PayBook, PaySheetResult, RosterSkip, checkLedgerSheet, ledgerKindOfSheet, monthOfCell, leftOutText, payStepsText, rosterPeople } from '../validation/ledger';
 import type { SheetInput, SheetResult } from '../validation/validate';
 import { sheetsOfFile as readSheetsOfFile } from './workbook';
 import { parseFlags } from './flags';
@@ -59,6 +59,29 @@ export function expectedLines(r: SheetResult, ja: boolean): string {
   return head + expected.map((e) => `  ${(ja ? `${e.row}行目` : `row ${e.row}`).padEnd(8)} ${e.name.padEnd(20)} ${e.month}  ¥${grouped(e.expected).padStart(9)}${e.paid !== undefined ? (e.paid === e.expected ? (ja ? '  一致' : '  matches') : ja ? `  支給 ¥${grouped(e.paid)}` : `  paid ¥${grouped(e.paid)}`) : ''}\n`).join('');
 }
 
+/** The files, each once: the same file by another name or link (device and inode) is dropped. */
+export function uniqueFiles(files: readonly string[]): { unique: string[]; repeats: [string, string][] } {
+  const seen = new Map<string, string>();
+  const unique: string[] = [];
+  const repeats: [string, string][] = [];
+  for (const f of files) {
+    let key: string;
+    try {
+      const st = statSync(f);
+      key = `${st.dev}:${st.ino}`;
+    } catch {
+      key = `path:${resolve(f)}`; // unreadable: reported when it is read
+    }
+    const first = seen.get(key);
+    if (first !== undefined) repeats.push([f, first]);
+    else {
+      seen.set(key, f);
+      unique.push(f);
+    }
+  }
+  return { unique, repeats };
+}
+
 export async function payCommand(args: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
   const usage = ja ? '使い方: altrules pay 名簿.xlsx 休暇簿.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain]\n' : 'usage: altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain]\n';
@@ -82,8 +105,12 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
     io.err(ja ? '--force は --out と一緒に使います\n' : '--force goes with --out\n');
     return 2;
   }
+  // One workbook named twice (both roles in one file, or a link to it) is read once: read twice,
+  // its ledger would be counted twice.
+  const { unique, repeats } = uniqueFiles(files);
+  for (const [again, first] of repeats) io.err(ja ? `${again} は ${first} と同じファイルです: 1回だけ読みます\n` : `${again} is the same file as ${first}: read once\n`);
   const sheets: SheetInput[] = [];
-  for (const f of files) {
+  for (const f of unique) {
     try {
       sheets.push(...(await sheetsOfFile(f)));
     } catch (e) {
@@ -109,11 +136,16 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
   const wrong = ledgers.reduce((n, l) => n + l.result.findings.filter((f) => f.severity === 'error').length, 0);
   const monthFirst = firstDayOfMonthKey(month);
   const monthLast = firstDayOfMonthKey(month + 1) - 1;
-  const book = new PayBook(people, ledgers.flatMap((l) => l.sound));
+  const book = new PayBook(people, ledgers.flatMap((l) => l.sound), undefined, ledgers.flatMap((l) => l.leftOut));
+  // The ledger rows of a person left out of the pay (they have errors) are named with the steps.
+  const stepsOf = (name: string, pay: MonthPay): string[] => {
+    const left = leftOutText(book.leftOut(name, month));
+    return [...payStepsText(pay, lang), ...(left ? [ja ? left.ja : left.en] : [])];
+  };
   const rows = [...people.values()].map((p) => ({ name: p.name, pay: book.month(p.name, month)!, inTerm: p.terms.some((t) => t.start <= monthLast && t.end >= monthFirst) }));
   const skippedLine = (k: RosterSkip) => `  ${k.sheet} ${ja ? `${k.row}行目` : `row ${k.row}`}${k.name ? ` ${k.name}` : ''}: ${ja ? k.ja : k.en}\n`;
   if (json) {
-    io.out(`${JSON.stringify({ month: monthLabel(month), ledgerErrors: wrong, skipped: skipped.map((k) => ({ sheet: k.sheet, row: k.row, name: k.name ?? null, message: k.en, message_ja: k.ja })), pay: rows.map((r) => ({ name: r.name, gross: r.pay.gross, payCut: r.pay.cut, deductions: r.pay.taken, expected: r.pay.expected, carried: r.pay.carried, steps: payStepsText(r.pay, lang) })) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ month: monthLabel(month), ledgerErrors: wrong, skipped: skipped.map((k) => ({ sheet: k.sheet, row: k.row, name: k.name ?? null, message: k.en, message_ja: k.ja })), pay: rows.map((r) => ({ name: r.name, gross: r.pay.gross, payCut: r.pay.cut, deductions: r.pay.taken, expected: r.pay.expected, carried: r.pay.carried, steps: stepsOf(r.name, r.pay) })) }, null, 2)}\n`);
   } else {
     if (ledgers.length === 0) io.out(ja ? '休暇簿シートがありません: 日割のみで計算します\n' : 'no ledger sheet: pay from the terms alone\n');
     if (wrong) io.out(ja ? `休暇簿に${wrong}件のエラーがあり、その記録は計算に含めていません（altrules validate で確認）\n` : `the ledger has ${wrong} error(s); those entries are left out (see altrules validate)\n`);
@@ -121,7 +153,11 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
     for (const r of rows) {
       const p = r.pay;
       io.out(`  ${r.name.padEnd(22)} ¥${grouped(p.expected).padStart(9)}${r.inTerm ? '' : ja ? `  （${monthLabel(month)} は任期外）` : `  (no term in ${monthLabel(month)})`}${p.cut || p.taken ? `  ${ja ? '（' : '('}${ja ? '月額' : 'gross'} ¥${grouped(p.gross)}${p.cut ? `${ja ? '、減給' : ', pay cut'} ¥${grouped(p.cut)}` : ''}${p.taken ? `${ja ? '、減額' : ', deductions'} ¥${grouped(p.taken)}` : ''}${ja ? '）' : ')'}` : ''}${p.carried ? `  ${ja ? '翌月繰越' : 'carried'} ¥${grouped(p.carried)}` : ''}\n`);
-      if (explain) for (const line of payStepsText(p, lang)) io.out(`      ${line}\n`);
+      if (explain) for (const line of stepsOf(r.name, p)) io.out(`      ${line}\n`);
+      else {
+        const left = leftOutText(book.leftOut(r.name, month));
+        if (left) io.out(`      ${ja ? left.ja : left.en}\n`);
+      }
     }
     // Nobody is left out silently: each roster row that gave no term, and why.
     if (skipped.length) {
@@ -132,7 +168,7 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
   if (outPath) {
     const table = [
       ['Name', 'Month', 'Paid', 'Expected 計算額', 'Gross 月額', 'Pay cut 減給', 'Deductions 減額', 'Carried 繰越', 'Steps 根拠'],
-      ...rows.map((r) => [r.name, monthLabel(month), null, r.pay.expected, r.pay.gross, r.pay.cut, r.pay.taken, r.pay.carried, payStepsText(r.pay, lang).join('\n')]),
+      ...rows.map((r) => [r.name, monthLabel(month), null, r.pay.expected, r.pay.gross, r.pay.cut, r.pay.taken, r.pay.carried, stepsOf(r.name, r.pay).join('\n')]),
     ];
     try {
       // Month as text: a clerk's 2024-07 must not turn into a date by itself.

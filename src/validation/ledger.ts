@@ -18,6 +18,7 @@ import {
   defaultAltRuleset,
   grouped,
   monthKeyOf,
+  lastDayOfMonthKey,
   monthLabel,
   monthPaySchedule,
   HOURS_OF_AN_ENTRY,
@@ -28,6 +29,7 @@ import {
   parseLedgerKind,
   payLedgerOf,
   termPlan,
+  Term,
   dayFromSerial,
 } from '../core';
 import { Cell, CellSchema, Msg, ROSTER_BY_HEADER, RosterField, cohortSchema, countrySchema, dateSchema, headerKey, intSchema, isEmptyCell, numberSchema, readCell, textSchema, yenSchema } from './fields';
@@ -111,6 +113,8 @@ export interface RosterSkip {
 
 export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset(), skipped?: RosterSkip[]): Map<string, RosterPerson> {
   const people = new Map<string, RosterPerson>();
+  // Earlier terms of a re-appointed person, worked out from a row of a later term; a term that a row gives explicitly wins.
+  const earlier = new Map<string, RosterPerson['terms']>();
   for (const sheet of sheets) {
     const rows = sheet.rows ?? [];
     let header: Header<RosterField> | undefined;
@@ -149,23 +153,27 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
       let start = get(cells, 'termStart', date);
       let end = get(cells, 'termEnd', date);
       const arrival = get(cells, 'arrival', date);
-      if ((start === undefined || end === undefined || year === undefined) && arrival !== undefined) {
+      let plan: Term[] | undefined;
+      // The plan is needed for what the row leaves out, and for the earlier terms of a re-appointment.
+      if (arrival !== undefined && (start === undefined || end === undefined || year === undefined || term >= 2)) {
         try {
-          const plan = termPlan(rs, {
+          plan = termPlan(rs, {
             arrival,
             cohort: get<CohortCode>(cells, 'cohort', cohortSchema) ?? 'S1',
             country: get<Country>(cells, 'country', countrySchema)?.en,
             summer2Arrival: get(cells, 'summer2Arrival', date),
             april1Arrival: get(cells, 'april1Arrival', date),
           }, term);
-          const t = plan[plan.length - 1];
-          start ??= t.start;
-          end ??= t.end;
-          year ??= t.jetYear;
         } catch (e) {
           if (!(e instanceof RuleError)) throw e;
           why.push({ en: e.message, ja: e.messageJa });
         }
+      }
+      if (plan) {
+        const t = plan[plan.length - 1];
+        start ??= t.start;
+        end ??= t.end;
+        year ??= t.jetYear;
       }
       if (start === undefined || end === undefined || year === undefined || end < start) {
         const missing = end !== undefined && start !== undefined && end < start
@@ -176,6 +184,24 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
         continue;
       }
       const key = nameKey(name);
+      if (plan && term >= 2) {
+        // Note 2.3: each later term starts the day after the previous one ends, so the roster's row
+        // of term n also fixes terms 1…n−1 (term 1 from the arrival, Note 2.2), each at its own JET
+        // year (D-11, shifted with the row's Year); Art 12.1: only term 1 is a first appointment.
+        const shift = year - plan[plan.length - 1].jetYear;
+        const before: RosterPerson['terms'] = [];
+        for (const t of plan.slice(0, -1)) {
+          const tEnd = Math.min(t.end, start - 1);
+          const jetYear = t.jetYear + shift;
+          if (tEnd < t.start || jetYear < 1 || jetYear > rs.term.maxYears) continue;
+          before.push({ start: t.start, end: tEnd, jetYear, reappointed: t.number > 1, carriedDays: 0 });
+        }
+        // The term just before ends the day before this row's start, whatever the plan says.
+        const last = before[before.length - 1];
+        if (last && last.end < start - 1) last.end = start - 1;
+        const list = earlier.get(key) ?? [];
+        earlier.set(key, [...list, ...before]);
+      }
       let p = people.get(key);
       if (!p) people.set(key, (p = { name, terms: [] }));
       if (p.terms.some((t) => t.start === start)) {
@@ -187,6 +213,14 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
       p.terms.push({ start, end, jetYear: year, reappointed: term > 1, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
       p.terms.sort((a, b) => a.start - b.start);
     }
+  }
+  for (const [key, list] of earlier) {
+    const p = people.get(key)!;
+    for (const t of list) {
+      if (p.terms.some((x) => x.start <= t.end && t.start <= x.end)) continue; // a row of its own, or already added
+      p.terms.push(t);
+    }
+    p.terms.sort((a, b) => a.start - b.start);
   }
   return people;
 }
@@ -223,12 +257,13 @@ class Out<F extends string> {
 const KINDS_HELP = M('use annual, sick, special N, partial, childcare, absence, suspension illness/work/indictment or paycut (年休, 病休, 特休N, 部分休業, 育児休業, 欠勤, 休職（病気/公務/起訴）, 減給)', '年休・病休・特休N・部分休業・育児休業・欠勤・休職（病気/公務/起訴）・減給 のいずれかで入力してください');
 
 /** Reads a ledger sheet's rows: the entries that could be read, and a finding for each cell that could not. */
-export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number } {
+export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[] } {
   const rows = sheet.rows ?? [];
   const header = findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind']);
   const out = new Out<LedgerSheetField>(sheet, header ?? { row: 0, columns: new Map() });
   const entries: LedgerEntry[] = [];
-  if (!header) return { entries, out, dataRows: 0 };
+  const unread: LeftOutRow[] = [];
+  if (!header) return { entries, out, dataRows: 0, unread };
   const date = dateSchema(sheet.dateSystem ?? '1900');
   let dataRows = 0;
   for (let i = header.row + 1; i < rows.length; i++) {
@@ -278,14 +313,28 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
         ok = false;
       }
     }
-    if (!ok || name === undefined || from === undefined || kind === undefined) continue;
+    if (!ok || name === undefined || from === undefined || kind === undefined) {
+      if (name !== undefined) unread.push({ sheet: sheet.name, row: out.row(i), name, from, kind });
+      continue;
+    }
     if (kind.kind === 'paycut' && minutes !== undefined) {
       out.add(i, 'hours', 'warning', 'input', M('a pay cut has no hours (one row per instance); the hours are ignored', '減給に時間は記入しません（1回につき1行）。時間は無視します'));
       minutes = undefined;
     }
     entries.push({ row: out.row(i), name, from, to: to ?? from, kind, minutes, note });
   }
-  return { entries, out, header, dataRows };
+  return { entries, out, header, dataRows, unread };
+}
+
+/** A ledger row of a person that the pay does not build on: unreadable, or with an error. */
+export interface LeftOutRow {
+  sheet: string;
+  row: number;
+  name: string;
+  /** Its first day, when it could be read. */
+  from?: number;
+  /** Its kind, when it could be read. */
+  kind?: LedgerKind;
 }
 
 export interface LedgerContext {
@@ -300,23 +349,25 @@ export function validateLedgerSheet(sheet: SheetInput, ctx: LedgerContext): Shee
 }
 
 /** The ledger check with the entries that passed it (the ones the pay may build on). */
-export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { result: SheetResult; sound: LedgerEntry[] } {
+export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { result: SheetResult; sound: LedgerEntry[]; leftOut: LeftOutRow[] } {
   const rs = ctx.alt ?? defaultAltRuleset();
-  const { entries, out, header, dataRows } = readLedgerSheet(sheet);
-  if (!header) return { result: { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] }, sound: [] };
+  const { entries, out, header, dataRows, unread } = readLedgerSheet(sheet);
+  if (!header) return { result: { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] }, sound: [], leftOut: [] };
   if (!ctx.people) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the term, annual-leave balance and roster checks were skipped', '名簿シートが見つかりません（このブック・同時に指定したファイル）。任期・年休残高・名簿の点検を省略しました'));
   const people = ctx.people ? new Map([...ctx.people].map(([k, p]) => [k, p.terms])) : undefined;
   let sound = entries;
+  const leftOut = [...unread];
   try {
     const found = checkLedger(rs, entries, people);
     for (const f of found) out.addAt(f.row, f.field, f.severity, f.rule, M(f.en, f.ja));
     const wrong = new Set(found.filter((f) => f.severity === 'error').map((f) => f.row));
     sound = entries.filter((e) => !wrong.has(e.row));
+    for (const e of entries) if (wrong.has(e.row)) leftOut.push({ sheet: sheet.name, row: e.row, name: e.name, from: e.from, kind: e.kind });
   } catch (e) {
     out.add(header.row, '', 'error', 'internal', M(`the check stopped: ${(e as Error).message}`, `点検が中断しました: ${(e as Error).message}`));
   }
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
-  return { result: { sheet: sheet.name, kind: 'ledger' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings }, sound };
+  return { result: { sheet: sheet.name, kind: 'ledger' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings }, sound, leftOut };
 }
 
 // ---- the month's pay ----------------------------------------------------------------------
@@ -326,17 +377,34 @@ export class PayBook {
   private readonly byPerson = new Map<string, LedgerEntry[]>();
   private readonly cache = new Map<string, { from: MonthKey; rows: MonthPay[] }>();
   private readonly explained = new Map<string, { from: MonthKey; rows: MonthPay[] }>();
+  private readonly leftOutByPerson = new Map<string, LeftOutRow[]>();
   constructor(
     readonly people: Map<string, RosterPerson>,
     entries: readonly LedgerEntry[],
     readonly rs: AltRuleset = defaultAltRuleset(),
+    leftOut: readonly LeftOutRow[] = [],
   ) {
+    for (const r of leftOut) {
+      const k = nameKey(r.name);
+      this.leftOutByPerson.set(k, [...(this.leftOutByPerson.get(k) ?? []), r]);
+    }
     for (const e of entries) {
       const k = nameKey(e.name);
       const list = this.byPerson.get(k);
       if (list) list.push(e);
       else this.byPerson.set(k, [e]);
     }
+  }
+
+  /**
+   * The person's ledger rows that the pay left out (an error, or unreadable) and that could bear on
+   * the month: those starting by its last day, or whose date could not be read, unless their kind
+   * never touches pay (annual leave and paid special leave are paid as worked: Art 12, 14.2).
+   */
+  leftOut(name: string, month: MonthKey): LeftOutRow[] {
+    const last = lastDayOfMonthKey(month);
+    const neverInPay = (k: LedgerKind | undefined) => k?.kind === 'annual' || (k?.kind === 'special' && this.rs.specialLeave.find((s) => s.item === k.item)?.paid === true);
+    return (this.leftOutByPerson.get(nameKey(name)) ?? []).filter((r) => (r.from === undefined || r.from <= last) && !neverInPay(r.kind)).sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
   }
 
   /** The month's pay of a person, or undefined when the person is not on the roster; with its steps when asked. */
@@ -361,6 +429,19 @@ export class PayBook {
 /** The steps behind a month's pay, one line each with its clause — as `--explain` shows them. */
 export function payStepsText(p: MonthPay, lang: 'en' | 'ja'): string[] {
   return p.steps.map((s) => `${s.clause ? `${s.clause}: ` : ''}${lang === 'ja' ? s.ja : s.en}`);
+}
+
+/** Says which ledger rows of a person the pay left out: "ledger rows 9, 12 of this person have errors and were not counted". */
+export function leftOutText(rows: readonly LeftOutRow[]): Msg | undefined {
+  if (rows.length === 0) return undefined;
+  const oneSheet = rows.every((r) => r.sheet === rows[0].sheet);
+  const en = rows.map((r) => (oneSheet ? `${r.row}` : `${r.sheet}!${r.row}`)).join(', ');
+  const ja = rows.map((r) => (oneSheet ? `${r.row}行目` : `${r.sheet}の${r.row}行目`)).join('・');
+  const where = oneSheet ? { en: ` (sheet ${rows[0].sheet})`, ja: `（シート「${rows[0].sheet}」）` } : { en: '', ja: '' };
+  return M(
+    `ledger row${rows.length > 1 ? 's' : ''} ${en}${where.en} of this person ${rows.length > 1 ? 'have' : 'has an'} error${rows.length > 1 ? 's' : ''} and ${rows.length > 1 ? 'were' : 'was'} not counted: correct ${rows.length > 1 ? 'them' : 'it'} and check again`,
+    `この人の休暇簿${where.ja}の${ja}は誤りがあるため計算に入れていません。修正して再度点検してください`,
+  );
 }
 
 /** A month as a pay sheet writes it: a date in the month, `YYYY-MM`, `2024年7月`, `令和6年7月`, `R6.7`. */
@@ -455,6 +536,11 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
     }
     const steps = payStepsText(p, 'en');
     const stepsJa = payStepsText(p, 'ja');
+    const left = leftOutText(book.leftOut(name, monthKey));
+    if (left) {
+      steps.push(left.en);
+      stepsJa.push(left.ja);
+    }
     expected.push({ row: out.row(i), name, month: monthLabel(monthKey), expected: p.expected, paid, steps, steps_ja: stepsJa });
     if (paid !== undefined && paid !== p.expected) {
       out.add(i, 'paid', 'error', 'Art 7, 8, D-12, D-13', M(`paid ¥${grouped(paid)} differs from the expected ¥${grouped(p.expected)} for ${monthLabel(monthKey)}: ${steps.join('; ')}`, `支給額 ${grouped(paid)}円 は ${monthLabel(monthKey)} の計算額 ${grouped(p.expected)}円 と異なります: ${stepsJa.join('；')}`));
@@ -483,7 +569,7 @@ export function withLedgerAndPay(sheets: readonly SheetInput[], results: SheetRe
   return results.map((r, i) => {
     if (kinds[i] === 'ledger') return ledgers.get(sheets[i])!.result;
     if (kinds[i] === 'pay') {
-      if (people) book ??= new PayBook(people, [...ledgers.values()].flatMap((l) => l.sound), options.alt);
+      if (people) book ??= new PayBook(people, [...ledgers.values()].flatMap((l) => l.sound), options.alt, [...ledgers.values()].flatMap((l) => l.leftOut));
       return validatePaySheet(sheets[i], book);
     }
     return r;

@@ -364,7 +364,8 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
       if (countryCol && !isEmptyCell(cells[countryCol.index])) r.countryText = String(cells[countryCol.index]);
       checkRosterRow(r, rowIndex, h, out, rulesetFor(r.termStart ?? r.arrival), asOf);
       if (r.name) {
-        const key = `${nameKey(r.name)}|${r.arrival ?? ''}`;
+        // One row per term: a re-appointed ALT's earlier term may have its own row (rosterPeople).
+        const key = `${nameKey(r.name)}|${r.arrival ?? ''}|${r.term ?? ''}`;
         const first = seen.get(key);
         if (first !== undefined) {
           out.add(rowIndex, 'name', 'error', basic, M(`${r.name} appears twice (first on row ${first})`, `${r.name} が重複しています（最初は${first}行目）`));

@@ -109,6 +109,15 @@ const hm = (min: number): string => (min % 60 === 0 ? `${min / 60} h` : `${Math.
 const hmJa = (min: number): string => (min % 60 === 0 ? `${min / 60}時間` : `${Math.floor(min / 60)}時間${min % 60}分`);
 const days = (n: number): string => `${+n.toFixed(4)}`;
 const CERTIFICATE_NOTE = /診断書|証明|certificate|cert\b|doctor/i;
+/** Words that say the certificate is not (yet) there: 診断書未提出, "no certificate yet", 診断書なし. */
+const NOT_GIVEN = /未|な[しい]|無し|無|予定|後日|待ち|\b(?:no|not|none|without|pending|yet|missing|awaiting|to follow|tbc|tbd)\b|n't/i;
+
+/** Art 30.3: whether a ledger note records a doctor's certificate (a negated mention does not). */
+export function notesCertificate(note: string | undefined): boolean {
+  if (!note) return false;
+  const t = note.normalize('NFKC');
+  return CERTIFICATE_NOTE.test(t) && !NOT_GIVEN.test(t);
+}
 
 /** Why no work is required on a day: a weekly rest day or the holiday's name. */
 function noWorkReason(day: Day): { en: string; ja: string } {
@@ -179,7 +188,7 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
         continue;
       }
       if (e.minutes !== undefined && e.to !== e.from) {
-        add(e, 'hours', 'error', 'input', `an hourly entry covers one day; this one runs ${isoFromDay(e.from)} to ${isoFromDay(e.to)}`, `時間単位の記録は1日分です（${isoFromDay(e.from)}〜${isoFromDay(e.to)} になっています）`);
+        add(e, 'hours', 'error', 'input', `an hourly entry covers one day; this one runs ${isoFromDay(e.from)} to ${isoFromDay(e.to)}: for whole days leave Hours empty, or write one row per day with its hours`, `時間単位の記録は1日分です（${isoFromDay(e.from)}〜${isoFromDay(e.to)} になっています）。全日の休暇は時間欄を空欄にするか、1日ごとに1行で時間を記入してください`);
         continue;
       }
       if (e.minutes !== undefined && (e.minutes <= 0 || e.minutes > dailyMin) && e.kind.kind !== 'paycut') {
@@ -230,6 +239,12 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
 
 type Add = (e: LedgerEntry, field: LedgerField, severity: 'error' | 'warning', rule: string, en: string, ja: string) => void;
 
+/**
+ * No article forbids two entries on one day; a day simply cannot be two kinds of leave (RULES.md
+ * §12), so a clash is an input fault, tagged 'input' like the other faults of the ledger itself.
+ */
+const OVERLAP_RULE = 'input';
+
 /** Two entries may not cover the same day; hourly entries may share one up to the day's hours (RULES.md §12). */
 function checkOverlaps(list: LedgerEntry[], dailyMin: number, add: Add): void {
   const full = new Map<Day, LedgerEntry>();
@@ -240,7 +255,7 @@ function checkOverlaps(list: LedgerEntry[], dailyMin: number, add: Add): void {
     if (e.minutes !== undefined) {
       const other = full.get(e.from);
       if (other) {
-        add(e, 'from', 'error', 'Art 12–14', `${ledgerKindName(e.kind).en} on ${isoFromDay(e.from)} overlaps the ${ledgerKindName(other.kind).en} of row ${other.row}`, `${isoFromDay(e.from)} の${ledgerKindName(e.kind).ja}は${other.row}行目の${ledgerKindName(other.kind).ja}と重なっています`);
+        add(e, 'from', 'error', OVERLAP_RULE, `${ledgerKindName(e.kind).en} on ${isoFromDay(e.from)} overlaps the ${ledgerKindName(other.kind).en} of row ${other.row}`, `${isoFromDay(e.from)} の${ledgerKindName(e.kind).ja}は${other.row}行目の${ledgerKindName(other.kind).ja}と重なっています`);
         continue;
       }
       const h = hourly.get(e.from);
@@ -259,7 +274,7 @@ function checkOverlaps(list: LedgerEntry[], dailyMin: number, add: Add): void {
     }
     if (clash) {
       const n = ledgerKindName(e.kind);
-      add(e, 'from', 'error', 'Art 12–14', `${n.en} ${isoFromDay(e.from)}${e.to !== e.from ? `–${isoFromDay(e.to)}` : ''} overlaps the ${ledgerKindName(clash.other.kind).en} of row ${clash.other.row} on ${isoFromDay(clash.day)}`, `${n.ja} ${isoFromDay(e.from)}${e.to !== e.from ? `〜${isoFromDay(e.to)}` : ''} は${clash.other.row}行目の${ledgerKindName(clash.other.kind).ja}と ${isoFromDay(clash.day)} に重なっています`);
+      add(e, 'from', 'error', OVERLAP_RULE, `${n.en} ${isoFromDay(e.from)}${e.to !== e.from ? `–${isoFromDay(e.to)}` : ''} overlaps the ${ledgerKindName(clash.other.kind).en} of row ${clash.other.row} on ${isoFromDay(clash.day)}`, `${n.ja} ${isoFromDay(e.from)}${e.to !== e.from ? `〜${isoFromDay(e.to)}` : ''} は${clash.other.row}行目の${ledgerKindName(clash.other.kind).ja}と ${isoFromDay(clash.day)} に重なっています`);
       continue;
     }
     for (let d = e.from; d <= e.to; d++) full.set(d, e);
@@ -330,9 +345,20 @@ export function annualLeaveBalance(rs: AltRuleset, term: PersonTerm, entries: re
 }
 
 function checkAnnual(rs: AltRuleset, list: LedgerEntry[], terms: readonly PersonTerm[], add: Add): void {
-  for (const t of terms) {
+  for (const [i, t] of terms.entries()) {
     const inTerm = list.filter((e) => e.kind.kind === 'annual' && e.from >= t.start && e.from <= t.end);
-    for (const r of annualLeaveBalance(rs, t, inTerm)) if (r.problem) add(r.entry, r.entry.minutes !== undefined ? 'hours' : 'from', 'error', r.problem.rule, r.problem.en, r.problem.ja);
+    const rows = annualLeaveBalance(rs, t, inTerm);
+    for (const r of rows) if (r.problem) add(r.entry, r.entry.minutes !== undefined ? 'hours' : 'from', 'error', r.problem.rule, r.problem.en, r.problem.ja);
+    // Art 12.2, D-5: what carries into the next term is at most what is left of this term's own grant.
+    // The ledger may miss entries, which only makes that larger: a carry above it is certainly wrong.
+    const next = terms[i + 1];
+    const last = rows.filter((r) => !r.problem).pop();
+    if (!next || !next.reappointed || next.start !== t.end + 1 || !last) continue;
+    const canCarry = Math.min(last.ownLeft, rs.annualLeave.maxCarryDays);
+    if (next.carriedDays > canCarry + 1e-9) {
+      const e = last.entry;
+      add(e, e.minutes !== undefined ? 'hours' : 'from', 'warning', 'Art 12.2, D-5', `the roster carries ${days(next.carriedDays)} days into the term from ${isoFromDay(next.start)}, but after this entry only ${days(last.ownLeft)} days of the term's own grant are left to carry (carried days do not carry again)`, `名簿では ${isoFromDay(next.start)} からの任期に${days(next.carriedDays)}日を繰り越していますが、この記録の後に残る当該任期の付与日数は${days(last.ownLeft)}日です（繰越分は再度繰り越せません）`);
+    }
   }
 }
 
@@ -371,7 +397,7 @@ function checkSick(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
   const flush = () => {
     if (run.length === 0) return;
     const length = run[run.length - 1].to - run[0].from + 1;
-    if (length > sl.certificateAfterDays && !run.some((e) => e.note && CERTIFICATE_NOTE.test(e.note))) {
+    if (length > sl.certificateAfterDays && !run.some((e) => notesCertificate(e.note))) {
       const at = run.find((e) => e.to - run[0].from + 1 > sl.certificateAfterDays) ?? run[run.length - 1];
       add(at, 'note', 'warning', 'Art 30.3', `${length} consecutive days of sick leave from ${isoFromDay(run[0].from)}: a doctor's certificate is needed for more than ${sl.certificateAfterDays} (note it in the Note column)`, `${isoFromDay(run[0].from)} から連続${length}日の病気休暇: ${sl.certificateAfterDays}日を超える場合は医師の診断書が必要です（備考欄に記入してください）`);
     }
@@ -384,16 +410,42 @@ function checkSick(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
   flush();
 }
 
+/** A note naming "two or more" (children, persons cared for): 子2人, 複数, 2 children, twins… */
+const TWO_OR_MORE_NOTE = /複数|[2-9二三四五]\s*人|two|three|twins|\b[2-9]\b|children|persons|people/i;
+
 function variantLimit(k: SpecialLeaveKind, note: string | undefined): { limit: number | null; variant?: string } {
   if (note) {
     const key = nameKey(note);
     // A note names a variant by its key, its name, or one of the name's parts (祖父母, grandparent, IVF…).
     const parts = (x: SpecialLeaveKind['variants'][number]) => [x.key, x.en, x.ja, ...`${x.key} ${x.en} ${x.ja}`.split(/[・、,/\s-]+/)].map(nameKey).filter((t) => t.length >= 2 && !['or', 'and', 'two', 'more'].includes(t));
-    const v = k.variants.find((x) => parts(x).some((t) => key.includes(t)));
+    const v = k.variants.find((x) => parts(x).some((t) => key.includes(t)) || (x.key === 'two-or-more' && TWO_OR_MORE_NOTE.test(note.normalize('NFKC'))));
     if (v) return { limit: v.limit, variant: v.en };
   }
   return { limit: k.limit };
 }
+
+/** What a Note must say for a larger limit (Art 14.1.5, 11, 14: 10 instead of 5), for an over-limit message. */
+function variantHint(k: SpecialLeaveKind, variant: string | undefined): { en: string; ja: string } {
+  if (variant || k.variants.length === 0) return { en: '', ja: '' };
+  const en = k.variants.map((v) => `${v.limit} for ${v.en}`).join(', ');
+  const ja = k.variants.map((v) => `${v.ja}の場合は${v.limit}日`).join('、');
+  const v = k.variants[0];
+  const example = v.key === 'ivf' ? { en: '"体外受精" or "IVF"', ja: '「体外受精」「IVF」' } : { en: `"${v.ja}" or "${v.en}"`, ja: `「${v.ja}」「${v.en}」` };
+  return { en: ` (${en} instead of ${k.limit}: say so in the Note, e.g. ${example.en})`, ja: `（${ja}: 備考欄に${example.ja}などと記入してください）` };
+}
+
+/** The period a days-limit is counted in: per summer (item 21), per term, or as the ruleset says for item 11. */
+function countingPeriod(rs: AltRuleset, item: number, day: Day, term: PersonTerm | undefined): { key: number; en: string; ja: string } {
+  const { y } = ymdFromDay(day);
+  if (item === SUMMER_LEAVE.item) return { key: y, en: 'in one summer', ja: '夏季' }; // Art 14.1.21: 一の年の7月から9月
+  if (item === SICK_CHILD_ITEM && rs.specialLeaveCount.sickChildPeriod === 'calendar-year') return { key: y, en: `in ${y}`, ja: `${y}年中` };
+  return { key: term ? term.start : 0, en: 'in the term', ja: '任期中' };
+}
+
+/** Art 14.1.11, sick child: the 要綱 names no period (specialLeaveCount.sickChildPeriod). */
+const SICK_CHILD_ITEM = 11;
+/** Art 14.1.8: 2 days within the window around one birth — the ledger has no birth date, so a term's entries count as one birth. */
+const SPOUSE_BIRTH_ITEM = 8;
 
 function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKind>, list: LedgerEntry[], terms: readonly PersonTerm[] | undefined, add: Add): void {
   const dailyMin = Math.round(rs.workingTime.dailyHours * 60);
@@ -416,6 +468,7 @@ function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKin
     }
     if (limit === null) continue; // 必要と認められる期間
     const calendarDays = e.to - e.from + 1;
+    const hint = variantHint(k, variant);
     switch (k.unit) {
       case 'consecutive-days':
       case 'weeks': {
@@ -425,14 +478,25 @@ function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKin
       }
       case 'days':
       case 'days-per-term': {
-        // Counted per term (the summer leave per year); days in hours ÷ the day's hours.
-        const t = termOf(terms, e.from);
-        const period = f ? f.y : t ? t.start : 0;
-        const key = item * 1e7 + period;
+        // Days in hours ÷ the day's hours, added up over the item's period.
+        const period = countingPeriod(rs, item, e.from, termOf(terms, e.from));
+        const key = item * 1e7 + period.key;
         const before = totals.get(key) ?? 0;
         const m = entryMinutes(rs, e);
         if (before + m > limit * dailyMin) {
-          add(e, e.minutes !== undefined ? 'hours' : 'to', 'error', k.clause, `${label}: ${days((before + m) / dailyMin)} days with this entry, more than the ${limit} allowed ${item === SUMMER_LEAVE.item ? 'in one summer' : 'in the term'}`, `${labelJa}: この記録で${days((before + m) / dailyMin)}日となり、${item === SUMMER_LEAVE.item ? '夏季' : '任期中'}の上限${limit}日を超えます`);
+          const n = days((before + m) / dailyMin);
+          const field = e.minutes !== undefined ? 'hours' : 'to';
+          if (k.limitInPrinciple) {
+            // 「原則として4日」: more is possible when the board decides so; the days still count.
+            add(e, field, 'warning', k.clause, `${label}: ${n} days with this entry ${period.en}; the rule gives ${limit} days in principle (原則として), so more needs the board's decision`, `${labelJa}: この記録で${period.ja}${n}日となります。原則として${limit}日のため、超える分は教育委員会の判断によります`);
+            totals.set(key, before + m);
+            break;
+          }
+          if (item === SPOUSE_BIRTH_ITEM) {
+            add(e, field, 'error', k.clause, `${label}: ${n} days with this entry, more than the ${limit} allowed for one birth (between the hospitalisation and 2 weeks after the birth; the ledger's entries in one term are taken as one birth)`, `${labelJa}: この記録で${n}日となり、1回の出産につき${limit}日（入院等の日から出産の日後2週間まで）を超えます（同じ任期の記録は1回の出産とみなしています）`);
+            continue;
+          }
+          add(e, field, 'error', k.clause, `${label}: ${n} days with this entry, more than the ${limit} allowed ${period.en}${hint.en}`, `${labelJa}: この記録で${n}日となり、${period.ja}の上限${limit}日を超えます${hint.ja}`);
           continue;
         }
         totals.set(key, before + m);

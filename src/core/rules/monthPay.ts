@@ -155,27 +155,43 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
   const out: MonthPay[] = [];
   let pending = 0;
   let previousDeduction = 0;
+  // How the previous month's deduction came about, for the step that takes it (D-9).
+  let previousWhy: { en: string; ja: string } | undefined;
   const withSteps = options.steps !== false;
   for (let k = fromMonth; k <= toMonth; k++) {
     const trace = withSteps ? new Trace() : undefined;
+    const lastMonthWhy = previousWhy;
+    previousWhy = undefined;
     const g = gross(k, trace);
     grossCache.set(k, g);
     // D-13: the month's unpaid time, rounded once (Art 8.2), priced at the hourly rate (D-3).
     const minutes = ledger.unpaidMinutes.get(k) ?? 0;
     let hours = 0;
     let deduction = 0;
+    let own: TraceStep | undefined; // this month's own unpaid time, shown after its pay
     if (minutes > 0) {
       const t = trace ? new Trace() : undefined;
       hours = deductibleHours(rs, minutes, t);
       const year = ledger.unpaidYear.get(k) ?? ledger.terms[0]?.jetYear ?? 1;
       const rate = hourlyRate(rs, year);
       deduction = hours * rate;
-      if (t && trace) trace.step('D-13, Art 8.2', `${monthLabel(k)}: unpaid time ${t.steps[0].en.replace(/^the month's absent time in total: /, '')}; ${hours} h × ${yen(rate)} (Art 7.4, D-3) = ${yen(deduction)}`, `${monthLabel(k)}: 無給の不勤務 ${t.steps[0].ja.replace(/^月の不勤務時間の合計 /, '')}、${hours}時間 × ${yen(rate)}（第7条第4項・D-3）= ${yen(deduction)}`);
+      if (t && trace) {
+        const whole = Math.floor(minutes / 60);
+        const rest = minutes - whole * 60;
+        const rounded = rest === 0 ? { en: `${hours} h`, ja: `${hours}時間` } : rest >= rs.deduction.roundUpFromMinutes ? { en: `rounded up to ${hours} h`, ja: `${hours}時間に切り上げ` } : { en: `rounded down to ${hours} h`, ja: `${hours}時間に切り捨て` };
+        previousWhy = { en: `${monthLabel(k)}: unpaid ${hmText(minutes)}, ${rounded.en} × ${yen(rate)} (Art 8.2, D-13) = ${yen(deduction)}`, ja: `${monthLabel(k)}: 無給の不勤務 ${hmTextJa(minutes)}、${rounded.ja} × ${yen(rate)}（第8条第2項・D-13）= ${yen(deduction)}` };
+        // D-9 (next-month): this month's unpaid time is taken from the next month's pay, not from this one.
+        const whereEn = sameMonth ? 'taken from this month (D-9, same-month)' : deduction > 0 ? `to be taken from ${monthLabel(k + 1)}'s pay (D-9), not from this month's` : `nothing to take from ${monthLabel(k + 1)}'s pay (D-9)`;
+        const whereJa = sameMonth ? '当月に減額（D-9・same-month）' : deduction > 0 ? `${monthLabel(k + 1)}の報酬から差し引く（D-9。当月分ではない）` : `${monthLabel(k + 1)}の報酬から差し引くものはない（D-9）`;
+        own = { clause: 'D-13, Art 8.2', en: `${monthLabel(k)}: unpaid time ${t.steps[0].en.replace(/^the month's absent time in total: /, '')}; ${hours} h × ${yen(rate)} (Art 7.4, D-3) = ${yen(deduction)}, ${whereEn}`, ja: `${monthLabel(k)}: 無給の不勤務 ${t.steps[0].ja.replace(/^月の不勤務時間の合計 /, '')}、${hours}時間 × ${yen(rate)}（第7条第4項・D-3）= ${yen(deduction)}、${whereJa}` };
+        if (sameMonth) trace.steps.push(own);
+      }
     }
     // D-9: by default a month's deduction is taken from the next month's pay.
     const due = sameMonth ? deduction : previousDeduction;
     if (due > 0) {
-      trace?.step('D-9', sameMonth ? `deducted in the same month (ruleset: same-month): ${yen(due)}` : `last month's deduction ${yen(due)} is taken from this month's pay (翌月精算)`, sameMonth ? `同月に減額（ルールセット: same-month）: ${yen(due)}` : `前月分の減額 ${yen(due)} を当月の報酬から差し引く（翌月精算）`);
+      const why = sameMonth ? undefined : lastMonthWhy;
+      trace?.step('D-9', sameMonth ? `deducted in the same month (ruleset: same-month): ${yen(due)}` : `last month's deduction ${yen(due)} is taken from this month's pay (翌月精算)${why ? ` — ${why.en}` : ''}`, sameMonth ? `同月に減額（ルールセット: same-month）: ${yen(due)}` : `前月分の減額 ${yen(due)} を当月の報酬から差し引く（翌月精算）${why ? ` — ${why.ja}` : ''}`);
     }
     if (pending > 0) trace?.step('Art 8.1', `carried from earlier months: ${yen(pending)}`, `前月までの繰越減額: ${yen(pending)}`);
     pending += due;
@@ -189,6 +205,7 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
       // no steps asked for
     } else if (!cut && !taken && !pending) trace.step('D-12', `nothing to deduct: ${yen(expected)} is due`, `減額なし: 支給額 ${yen(expected)}`);
     else trace.step('D-12, Art 8.1', `${yen(g)}${cut ? ` − pay cut ${yen(cut)}` : ''}${taken ? ` − deductions ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `; ${yen(pending)} carried to next month` : ''}`, `${yen(g)}${cut ? ` − 減給 ${yen(cut)}` : ''}${taken ? ` − 減額 ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `、${yen(pending)} は翌月へ繰越` : ''}`);
+    if (own && !sameMonth) trace?.steps.push(own);
     out.push({ month: k, gross: g, cut, unpaidMinutes: minutes, unpaidHours: hours, deduction, taken, expected, carried: pending, steps: trace?.steps ?? [] });
   }
   return out;
@@ -234,6 +251,9 @@ function payCut(rs: AltRuleset, k: MonthKey, instances: number, monthPayYen: num
   trace?.step('Art 27.2.2, P-1', `pay cut: ${instances} × ${per.numerator}/${per.denominator} day = ${(cutNum / den).toFixed(2)}; cap ${cap.numerator}/${cap.denominator} of ${yen(monthPayYen)} = ${(capNum / den).toFixed(2)}${capped ? ' (the cap applies)' : ''} → ${yen(amount)}`, `減給: ${instances}回 × ${per.numerator}/${per.denominator}日分 = ${(cutNum / den).toFixed(2)}、上限 ${yen(monthPayYen)} の ${cap.numerator}/${cap.denominator} = ${(capNum / den).toFixed(2)}${capped ? '（上限を適用）' : ''} → ${yen(amount)}`);
   return amount;
 }
+
+const hmText = (min: number): string => `${Math.floor(min / 60)} h ${min % 60} min`;
+const hmTextJa = (min: number): string => `${Math.floor(min / 60)}時間${min % 60}分`;
 
 /** ISO text of a month key's first day, for messages. */
 export const monthIso = (k: MonthKey): string => isoFromDay(firstDayOfMonthKey(k));

@@ -60,7 +60,7 @@ export function specialLeaveLimit(rs: AltRuleset, kind: number | string, variant
     trace?.step(k.clause, `${k.en}, ${v.en}: ${v.limit} ${k.unit}`, `${k.ja}（${v.ja}）: ${v.limit} ${k.unit}`);
     return cappedByDailyHours(rs, k, v.limit, trace);
   }
-  trace?.step(k.clause, `${k.en}: ${k.limit ?? 'as needed'} ${k.limit === null ? '' : k.unit}`.trim(), `${k.ja}: ${k.limit ?? '必要と認められる期間'}${k.limit === null ? '' : ` ${k.unit}`}`);
+  trace?.step(k.clause, `${k.en}: ${k.limit ?? 'as needed'} ${k.limit === null ? '' : k.unit}${k.limitInPrinciple ? ' in principle (原則として: more is the board\'s decision)' : ''}`.trim(), `${k.ja}: ${k.limitInPrinciple ? '原則として' : ''}${k.limit ?? '必要と認められる期間'}${k.limit === null ? '' : ` ${k.unit}`}`);
   return k.limit === null ? null : cappedByDailyHours(rs, k, k.limit, trace);
 }
 

@@ -43,6 +43,8 @@ export const specialLeaveSchema = z.object({
   variants: z.array(z.object({ key: nonEmpty(), en: nonEmpty(), ja: nonEmpty(), limit: num(0.01, 10_000) })),
   /** Art 14.1.16: the limit is at most the daily working hours less this many minutes (5 h 45 = 345). */
   capDailyHoursLessMinutes: z.optional(int(0, 1440)),
+  /** 「原則として」: the limit holds in principle, so going over it is the board's decision (a warning, not an error). Item 21. */
+  limitInPrinciple: z.optional(z.boolean()),
   /** When the leave may be taken (Art 14.1 items 8, 9, 15, 18, 21). */
   window: z.optional(text2),
   note: z.optional(text2),
@@ -175,6 +177,10 @@ export const altRulesetSchema = z
       extendedUntilChildMonths: int(1, 120),
       /** Art 14-2.1: at most this many times per child, apart from the two exceptions. */
       maxTimesPerChild: int(1, 10),
+    }),
+    specialLeaveCount: z.object({
+      /** Art 14.1.11 gives 5 days (10 for two or more children) with no period: counted per term, or per calendar year. */
+      sickChildPeriod: z.enum(['term', 'calendar-year']),
     }),
     monthPay: z.object({
       /** Art 27.2.2's 平均報酬の1日分 (three months' pay ÷ their calendar days) is kept to the sen, rounded this way. */
