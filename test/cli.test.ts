@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { ROSTER_HEAD, book, sheetData, worksheet, zipOf } from './xlsx-fixtures';
 import { assertFreshLib } from './support/gates';
 import { datesIn, numbersIn, steps } from './support/explain';
+import { arrayConstant } from '../src/cli/main';
 
 // Each test starts Node processes or reads workbooks: generous on a loaded 2-core machine.
 jest.setTimeout(60_000);
@@ -265,4 +266,17 @@ describe('altrules validate', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/no permission to read/);
   });
+});
+
+test('altrules call takes a range as Excel writes an array constant: {"a","b";"c",,1}', () => {
+  expect(arrayConstant('"2023-09-04","2023-09-08","annual";"2023-10-10",,"年休"')).toEqual([
+    ['2023-09-04', '2023-09-08', 'annual'],
+    ['2023-10-10', null, '年休'],
+  ]);
+  expect(arrayConstant('1,2.5;TRUE,"say ""hi"""')).toEqual([[1, 2.5], [true, 'say "hi"']]);
+  // Not an array constant: a bare word, an open quote.
+  expect([arrayConstant('a,b'), arrayConstant('"open')]).toEqual([undefined, undefined]);
+  const r = spawnSync('node', [join(__dirname, '..', 'bin', 'altrules.js'), 'call', 'ALT.LEDGERBALANCE', '{"2023-09-04","2023-09-08","annual";"2023-10-16","2023-10-20","annual"}', '2023-08-07'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  // Hand: 10 days until 2023-11-07 (D-4); 5 taken in September, 5 more on 10/16–20 leaves 0: both OK.
+  expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(4))).toEqual([['5', 'OK'], ['0', 'OK']]);
 });

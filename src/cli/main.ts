@@ -37,11 +37,60 @@ Examples:
 /** A command-line word as Excel would see it typed into a formula: a number, TRUE/FALSE, or text. */
 export function cliArg(word: string): Raw {
   if (word === '') return null;
+  // An array written as in an Excel formula, {"2023-09-04","2023-09-08","annual";"2023-10-10",,"年休"}:
+  // a range's rows for the functions that take one.
+  if (word.startsWith('{') && word.endsWith('}')) return arrayConstant(word.slice(1, -1)) ?? word;
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(word)) return Number(word);
   const upper = word.toUpperCase();
   if (upper === 'TRUE') return true;
   if (upper === 'FALSE') return false;
   return word;
+}
+
+/**
+ * The inside of an Excel array constant: rows split by ";", values by ","; "text" (with "" for a
+ * quote), numbers, TRUE/FALSE; an empty place is an empty cell. Undefined when it is not one.
+ */
+export function arrayConstant(body: string): Raw[][] | undefined {
+  const rows: Raw[][] = [[]];
+  let i = 0;
+  const value = (): Raw | undefined => {
+    if (body[i] === '"') {
+      let text = '';
+      for (i++; i < body.length; i++) {
+        if (body[i] === '"') {
+          if (body[i + 1] === '"') {
+            text += '"';
+            i++;
+          } else break;
+        } else text += body[i];
+      }
+      if (body[i] !== '"') return undefined; // an open quote
+      i++;
+      return text;
+    }
+    let j = i;
+    while (j < body.length && body[j] !== ',' && body[j] !== ';') j++;
+    const word = body.slice(i, j).trim();
+    i = j;
+    if (word === '') return null;
+    const v = cliArg(word);
+    return typeof v === 'string' ? undefined : v; // bare words are not values in an array constant
+  };
+  for (;;) {
+    const v = value();
+    if (v === undefined) return undefined;
+    rows[rows.length - 1].push(v);
+    if (i >= body.length) break;
+    if (body[i] === ',') i++;
+    else if (body[i] === ';') {
+      rows.push([]);
+      i++;
+    } else return undefined;
+  }
+  // Rows of different lengths (Excel refuses them in a formula) are padded with empty cells.
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<Raw>(width - r.length).fill(null)]);
 }
 
 function defaultLang(): Lang {
@@ -266,6 +315,10 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
   };
   switch (command) {
     case 'call': {
+      if (args[0] === '--help' || args[0] === '-h') {
+        io.out(USAGE);
+        return 0;
+      }
       const p = parseFlags(args, { explain: 'flag', jsonl: 'flag' }, 'call');
       if ('error' in p) return badFlags(p.error);
       if (p.flags.jsonl) {
