@@ -379,12 +379,16 @@ test('100,000 rows: the bar moves, no long task blocks the pane, 200,000 finding
   // Only one page of findings is in the document, whatever their number.
   expect(await page.$$eval('.finding', (els) => els.length)).toBe(100);
   expect(await page.textContent('.page-of')).toBe('1–100 of 200,000');
+  // A page comes from the Worker: each step waits for it to be drawn.
   await page.click('.page-next');
-  expect(await page.textContent('.page-of')).toBe('101–200 of 200,000');
+  await page.waitForFunction(() => document.querySelector('.page-of')?.textContent === '101–200 of 200,000');
+  expect(await page.$eval('.finding button.go', (b) => b.getAttribute('data-row'))).toBe('52');
   await page.click('#tab-warning');
+  await page.waitForSelector('li.empty');
   expect(await page.$$eval('.finding', (els) => els.length)).toBe(0);
+  expect(await page.textContent('li.empty')).toBe('None.');
   await page.click('#tab-error');
-  expect(await page.$$eval('.finding', (els) => els.length)).toBe(100);
+  await page.waitForFunction(() => document.querySelectorAll('.finding').length === 100);
   expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(2000);
   expect(unexpectedProblems(problems)).toEqual([]);
   await context.close();
