@@ -61,8 +61,11 @@ export async function startWorker(url: string): Promise<WorkerRun | undefined> {
     worker.terminate();
     return undefined;
   }
+  let gone = false;
   const ask = <T,>(message: Record<string, unknown>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      // A check let go (a new one started) answers no more: said at once, never left waiting.
+      if (gone) return reject(new Error('these findings were replaced by a newer check; check again'));
       const id = ++nextId;
       replies.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ ...message, id });
@@ -82,9 +85,16 @@ export async function startWorker(url: string): Promise<WorkerRun | undefined> {
         summary: await result,
         page: (filter, from, count) => ask<PageItem[]>({ type: 'page', filter, from, count }),
         reportSlice: (from, count) => ask<string[][]>({ type: 'report', from, count }),
-        dispose: () => worker.terminate(),
+        dispose: () => {
+          gone = true;
+          worker.terminate();
+          fail(new Error('these findings were replaced by a newer check; check again'));
+        },
       };
     },
-    cancel: () => worker.terminate(),
+    cancel: () => {
+      gone = true;
+      worker.terminate();
+    },
   };
 }
