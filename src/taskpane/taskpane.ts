@@ -211,20 +211,34 @@ export class Pane {
     await nextTask();
     const source = this.sourceSelect.value as Source;
     const dateSystem = this.dateSelect.value as DateSystem | 'auto';
-    // Reading is the first fifth of the bar, checking most of the rest, then the findings come back and the cells are marked.
-    const span: Record<Phase, [number, number]> = { read: [0, 20], check: [20, 95], mark: [95, 100], report: [0, 100] };
-    let phase: Phase = 'read';
-    const outcome = await this.controller!.check(source, dateSystem, (p, done, total) => {
-      if (p !== phase) {
-        phase = p;
-        if (p === 'check') this.say(this.s('checkingRows', { n: this.n(total) }));
-        if (p === 'mark') this.say(this.s('marking'));
-      }
-      const [a, b] = span[p];
-      this.progress.value = a + (total ? ((b - a) * done) / total : 0);
-    });
+    // Reading is the first fifth of the bar, checking (in the Worker) most of the rest, then the cells are marked.
+    let rows = 0;
+    const outcome = await this.controller!.check(source, dateSystem, this.phases({ read: [0, 20], check: [20, 95] }, (p, total) => {
+      if (p === 'read') rows = total;
+      return this.s('checkingRows', { n: this.n(rows) });
+    }));
     this.progress.value = 100;
     await this.show(outcome);
+  }
+
+  /**
+   * The bar and the status line through a check's phases: each phase its span of the bar, the
+   * status said when checking starts (`checking` also hears every read, for the row count) and
+   * when marking starts.
+   */
+  private phases(span: { read: [number, number]; check: [number, number] }, checking: (phase: Phase, total: number) => string): (phase: Phase, done: number, total: number) => void {
+    const spans: Record<Phase, [number, number]> = { ...span, mark: [span.check[1], 100], report: [0, 100] };
+    let phase: Phase = 'read';
+    return (p, done, total) => {
+      const text = p === 'read' || p === 'check' ? checking(p, total) : '';
+      if (p !== phase) {
+        phase = p;
+        if (p === 'check') this.say(text);
+        if (p === 'mark') this.say(this.s('marking'));
+      }
+      const [a, b] = spans[p];
+      this.progress.value = a + (total ? ((b - a) * done) / total : 0);
+    };
   }
 
   private async show(outcome: CheckOutcome): Promise<void> {
@@ -487,19 +501,11 @@ export class Pane {
     await nextTask();
     const dateSystem = this.dateSelect.value as DateSystem | 'auto';
     // Reading is the first part of the bar (the whole of three sheets), then the Worker's check.
-    const span: Record<Phase, [number, number]> = { read: [0, 40], check: [40, 95], mark: [95, 100], report: [0, 100] };
-    let phase: Phase = 'read';
     let rows = 0;
-    const outcome = await this.month!.checkMonth(dateSystem, (p, done, total) => {
+    const outcome = await this.month!.checkMonth(dateSystem, this.phases({ read: [0, 40], check: [40, 95] }, (p, total) => {
       if (p === 'read') rows = total;
-      if (p !== phase) {
-        phase = p;
-        if (p === 'check') this.say(this.s('checkingMonth', { n: this.n(rows) }));
-        if (p === 'mark') this.say(this.s('marking'));
-      }
-      const [a, b] = span[p];
-      this.progress.value = a + (total ? ((b - a) * done) / total : 0);
-    });
+      return this.s('checkingMonth', { n: this.n(rows) });
+    }));
     this.progress.value = 100;
     await this.showMonth(outcome);
   }
