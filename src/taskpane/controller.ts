@@ -92,10 +92,7 @@ export class PaneController {
 
   /** Accepts a finding for the value its cell holds now, with who and why; kept in the workbook. */
   async accept(outcome: CheckOutcome, item: PageItem, who: string, why: string, now: Date = new Date()): Promise<void> {
-    const f = item.finding;
-    const store = this.store ?? outcome.block.store;
-    const acceptance: Acceptance = { sheet: f.sheet, cell: cellAddress(f.row, f.columnIndex), rule: f.rule, value: valueKey(item.cell), who: who.trim(), when: now.toISOString(), why: why.trim() };
-    this.store = accept(store, acceptance);
+    this.store = accept(this.store ?? outcome.block.store, acceptanceFor(item, who, why, now));
     await this.workbook.writeStore(this.store);
   }
 
@@ -139,6 +136,12 @@ export class PaneController {
     const { summary, findings } = outcome;
     return this.workbook.writeReportSlices(summary.reportRows, summary.reportWidths.length, { widths: summary.reportWidths }, (from, count) => findings.reportSlice(from, count), onProgress);
   }
+}
+
+/** The record of a finding accepted for the value its cell held when checked: who, when, why. */
+export function acceptanceFor(item: PageItem, who: string, why: string, now: Date): Acceptance {
+  const f = item.finding;
+  return { sheet: f.sheet, cell: cellAddress(f.row, f.columnIndex), rule: f.rule, value: valueKey(item.cell), who: who.trim(), when: now.toISOString(), why: why.trim() };
 }
 
 /** A fix as the clerk reads it: 2024-07-30, or 280000 yen as 280,000. */

@@ -1,17 +1,17 @@
 // The pane's second mode: the leave ledger 休暇簿 and the pay sheet 給与点検 of the open workbook,
 // checked against its roster (RULES.md §12, CONTRACT §4) — with the roster check's findings list,
 // marks, acceptance and report sheet, and the expected pay written beside Paid on request.
-// DOM-free: it tests against the Excel fake. Excel is reached through ExcelWorkbook (marks,
-// report, store) and, for what only this mode does, through Excel.run here with the same sync count.
+// DOM-free: it tests against the Excel fake. Excel is reached through ExcelWorkbook (reads,
+// marks, report, store) and, for what only this mode does, through Excel.run here with its counted sync.
 
 import type { DateSystem } from '../core';
 import { PAY_BY_HEADER, ledgerKindOfSheet } from '../validation/ledger';
 import { SheetInput, validateSheet } from '../validation/validate';
 import { Cell, headerKey } from '../validation/fields';
 import { REPORT_SHEET, cellAddress, columnLetters } from '../validation/report';
-import { Acceptance, STORE_SHEET, Store, accept, emptyStore, parseStore, valueKey } from '../validation/store';
-import { Area, DATE_SCAN_ROWS, DataBlock, ExcelWorkbook, HEADER_ROWS, READ_CELLS, addressOf, cellsOf, detectDateSystem, quoteSheet, timeColumnsOf, toCell, topLeftOf } from './workbook';
-import { CheckOutcome, Phase } from './controller';
+import { STORE_SHEET, Store, accept, emptyStore, parseStore } from '../validation/store';
+import { Area, DataBlock, ExcelWorkbook, HEADER_ROWS, addressOf, quoteSheet, toCell, topLeftOf } from './workbook';
+import { CheckOutcome, Phase, acceptanceFor } from './controller';
 import { ExpectedAmount, MonthInput, MonthSheetMeta, checkedMonth } from './monthCheck';
 import { CheckSession, CheckedFindings, MonthSummary, PageItem, localFindings } from './session';
 import { startWorker } from './workerClient';
@@ -76,10 +76,7 @@ export interface MonthBlock {
  * READ_CELLS cells of each sheet read; other sheets are never read past their top rows.
  */
 export async function readMonthSheets(wb: ExcelWorkbook, dateSystem: DateSystem | 'auto', onProgress?: (done: number, total: number) => void): Promise<MonthBlock> {
-  const sync = async (context: Excel.RequestContext) => {
-    wb.counter.syncs++;
-    await context.sync();
-  };
+  const sync = (context: Excel.RequestContext) => wb.sync(context);
   return Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load('items/name');
@@ -122,24 +119,14 @@ export async function readMonthSheets(wb: ExcelWorkbook, dateSystem: DateSystem 
     let system: DateSystem = dateSystem === 'auto' ? '1900' : dateSystem;
     const sheets: MonthSheet[] = [];
     for (const { name, role, area } of found) {
-      const sheet = worksheets.getItem(name);
-      const perRead = Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns)));
       const rows: Cell[][] = [];
-      let timeColumns = new Set<number>();
-      for (let at = 0; at < area.rows; at += perRead) {
-        const slice = sheet.getRange(addressOf({ ...area, row: area.row + at, rows: Math.min(perRead, area.rows - at) }));
-        slice.load('values');
-        // Dates shown in the first rows tell the date system; one workbook has one, so a sheet that tells 1904 decides.
-        // The first rows' formats also tell which columns hold times typed as h:mm (the Hours).
-        const head = at === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns))), area.rows) })) : undefined;
-        head?.load(dateSystem === 'auto' ? 'values, text, numberFormat' : 'values, numberFormat');
-        await sync(context);
-        if (head && dateSystem === 'auto' && detectDateSystem(head.values, head.text, head.numberFormat) === '1904') system = '1904';
-        if (head) timeColumns = timeColumnsOf(head.values, head.numberFormat);
-        for (const r of slice.values) rows.push(cellsOf(r, timeColumns));
-        done += slice.values.length;
+      // Dates shown in the first rows tell the date system; one workbook has one, so a sheet that tells 1904 decides.
+      const shown = await wb.readArea(context, worksheets.getItem(name), area, dateSystem === 'auto', (cells) => {
+        for (const r of cells) rows.push(r);
+        done += cells.length;
         onProgress?.(done, total);
-      }
+      });
+      if (shown === '1904') system = '1904';
       sheets.push({ name, role, rows, firstRow: area.row, firstColumn: area.column, address: `${quoteSheet(name)}!${addressOf(area)}` });
     }
     return { sheets, dateSystem: system, store };
@@ -197,9 +184,7 @@ export class MonthController {
 
   /** Accepts a finding for the value its cell holds now, with who and why; kept in the workbook's store. */
   async accept(outcome: MonthOutcome, item: PageItem, who: string, why: string, now: Date = new Date()): Promise<void> {
-    const f = item.finding;
-    const acceptance: Acceptance = { sheet: f.sheet, cell: cellAddress(f.row, f.columnIndex), rule: f.rule, value: valueKey(item.cell), who: who.trim(), when: now.toISOString(), why: why.trim() };
-    this.store = accept(this.store ?? outcome.block.store, acceptance);
+    this.store = accept(this.store ?? outcome.block.store, acceptanceFor(item, who, why, now));
     await this.workbook.writeStore(this.store);
   }
 
@@ -234,8 +219,7 @@ export class MonthController {
         range.load('values');
         return range;
       });
-      wb.counter.syncs++;
-      await context.sync();
+      await wb.sync(context);
       if (!replace) {
         for (const [i, c] of columns.entries()) {
           const values = ranges[i].values;
@@ -255,8 +239,7 @@ export class MonthController {
         ranges[i].numberFormat = values.map((_, k) => [k === 0 ? '@' : '#,##0']);
         ranges[i].values = values;
       }
-      wb.counter.syncs++;
-      await context.sync();
+      await wb.sync(context);
       return { written: columns.map((c) => ({ sheet: c.sheet, column: columnLetters(c.column), amounts: c.amounts.size })) };
     });
   }

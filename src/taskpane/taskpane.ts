@@ -244,19 +244,29 @@ export class Pane {
   private async show(outcome: CheckOutcome): Promise<void> {
     const { block, summary } = outcome;
     this.outcome = outcome;
-    if (summary.kind === 'unknown') {
-      this.say(this.s('notRecognised', { address: block.address || block.sheet }), 'error');
-      this.filters.hidden = true;
-      this.panel.hidden = true;
-      this.list.replaceChildren();
-      this.pager.replaceChildren();
-      return;
-    }
+    if (summary.kind === 'unknown') return this.showNothing(this.s('notRecognised', { address: block.address || block.sheet }));
     const { counts } = summary;
     let text = this.s('summary', { address: block.address, rows: this.n(summary.dataRows), s: summary.dataRows === 1 ? '' : 's', source: this.sourceWord(block.source), e: this.n(counts.error), w: this.n(counts.warning) });
     if (block.selectionHadHeader === false && block.source !== 'selection') text += ` ${this.s('selectionNoHeader', { source: this.sourceWord(block.source) })}`;
+    await this.showFindings(summary.counts, text, summary.kind !== this.mode ? ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}` : '');
+  }
+
+  /** Nothing was checked: the reason, and no tabs or list. */
+  private showNothing(reason: string): void {
+    this.say(reason, 'error');
+    this.filters.hidden = true;
+    this.panel.hidden = true;
+    this.list.replaceChildren();
+    this.pager.replaceChildren();
+  }
+
+  /**
+   * A check's status line (its own text, "no problems" when clean, `more`, the accepted count),
+   * the tabs with their counts, and the first page of the list; done once the page is drawn.
+   */
+  private async showFindings(counts: Record<Filter, number>, text: string, more = ''): Promise<void> {
     if (counts.all === 0) text += ` ${this.s('clean')}`;
-    if (summary.kind !== this.mode) text += ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}`;
+    text += more;
     if (counts.accepted) text += ` ${this.s('acceptedCount', { n: this.n(counts.accepted) })}`;
     this.say(text);
     for (const b of this.tabs) {
@@ -514,14 +524,7 @@ export class Pane {
   private async showMonth(outcome: MonthOutcome): Promise<void> {
     this.outcome = outcome;
     const { rosters, checked, missing } = monthCoverage(outcome);
-    if (!checked.length) {
-      this.say(this.s('monthNothing'), 'error');
-      this.list.replaceChildren();
-      this.pager.replaceChildren();
-      this.filters.hidden = true;
-      this.panel.hidden = true;
-      return;
-    }
+    if (!checked.length) return this.showNothing(this.s('monthNothing'));
     const list = (xs: string[]) => xs.join(this.lang === 'ja' ? '、' : ', ');
     const tabCounts = outcome.summary.counts;
     const { error: errors, warning: warnings } = tabCounts;
@@ -533,18 +536,7 @@ export class Pane {
     if (!rosters.length) text += ` ${this.s('monthRosterSkipped')}`;
     // Without a roster no amount is known: the sentence above says so.
     if (rosters.length) for (const c of checked) if (c.kind === 'pay' && !c.paidColumn) text += ` ${this.s('monthNoPaid', { name: c.sheet, n: this.n(outcome.expected.filter((e) => e.sheet === c.sheet).length) })}`;
-    if (tabCounts.all === 0) text += ` ${this.s('clean')}`;
-    if (tabCounts.accepted) text += ` ${this.s('acceptedCount', { n: this.n(tabCounts.accepted) })}`;
-    this.say(text);
-    for (const b of this.tabs) {
-      b.textContent = `${b.dataset.label} (${this.n(tabCounts[b.dataset.filter as Filter])})`;
-      b.hidden = b.dataset.filter === 'accepted' && tabCounts.accepted === 0;
-    }
-    const empty = tabCounts.all === 0 && tabCounts.accepted === 0;
-    this.filters.hidden = empty;
-    this.panel.hidden = empty;
-    this.setFilter('all');
-    await this.drawn;
+    await this.showFindings(tabCounts, text);
   }
 
   /** Writes the expected pay beside the pay sheet's data, on the clerk's click; asks before replacing other data. */

@@ -49,7 +49,7 @@ export function topLeftOf(address: string): { row: number; column: number } {
   return { row: Number(m[2]), column };
 }
 
-export const DATE_SCAN_ROWS = 500;
+const DATE_SCAN_ROWS = 500;
 const DATE_FORMAT = /(^|[^"\\])(y+|d+|m+.*d|d.*m+|e+|g+)/i;
 
 /**
@@ -163,7 +163,8 @@ export interface ReportLayout {
 export class ExcelWorkbook {
   readonly counter: SyncCounter = { syncs: 0 };
 
-  private async sync(context: Excel.RequestContext): Promise<void> {
+  /** context.sync(), counted. */
+  async sync(context: Excel.RequestContext): Promise<void> {
     this.counter.syncs++;
     await context.sync();
   }
@@ -268,36 +269,42 @@ export class ExcelWorkbook {
       }
       if (!area) return { ...emptyBlock(sheet.name, store), source: kind, selectionHadHeader };
 
-      // The data, a slice per sync so that no answer exceeds Excel's payload limit and the pane
-      // can paint between slices; text and number formats only of the first slice (dates there
-      // tell the date system).
-      // The first slice is small, so that the bar moves at once; the date scan goes with it.
-      const perRead = Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns)));
-      const firstRead = Math.max(1, Math.floor(FIRST_READ_CELLS / Math.max(1, area.columns)));
+      // The first slice is small, so that the bar moves at once.
       const rows: Cell[][] = [];
-      let read = 0;
-      let timeColumns = new Set<number>();
-      let system: DateSystem = options.dateSystem === 'auto' ? '1900' : options.dateSystem;
-      for (let done = 0; done < area.rows; ) {
-        const count = Math.min(done === 0 ? firstRead : perRead, area.rows - done);
-        const slice = sheet.getRange(addressOf({ ...area, row: area.row + done, rows: count }));
-        slice.load('values');
-        // The first rows' formats tell the date system and which columns hold times typed as h:mm.
-        const head = done === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns))), area.rows) })) : undefined;
-        head?.load(options.dateSystem === 'auto' ? 'values, text, numberFormat' : 'values, numberFormat');
-        done += count;
-        await this.sync(context);
-        const values = slice.values;
-        if (head && options.dateSystem === 'auto') system = detectDateSystem(head.values, head.text, head.numberFormat);
-        if (head) timeColumns = timeColumnsOf(head.values, head.numberFormat);
-        const cells = values.map((r) => cellsOf(r, timeColumns));
-        read += cells.length;
+      const detected = await this.readArea(context, sheet, area, options.dateSystem === 'auto', async (cells, read) => {
         if (options.onRows) await options.onRows(cells);
         else for (const r of cells) rows.push(r);
         options.onProgress?.(read, area.rows);
-      }
+      }, FIRST_READ_CELLS);
+      const system: DateSystem = options.dateSystem === 'auto' ? (detected ?? '1900') : options.dateSystem;
       return { sheet: sheet.name, rows, firstRow: area.row, firstColumn: area.column, dateSystem: system, source: kind, address: `${quoteSheet(sheet.name)}!${addressOf(area)}`, selectionHadHeader, store };
     });
+  }
+
+  /**
+   * An area's rows, a slice per sync so that no answer exceeds Excel's payload limit and the pane
+   * can paint between slices: the first `firstCells` cells, then READ_CELLS at a time, each slice
+   * handed to `onRows` as read. The first rows' formats tell which columns hold times typed as h:mm
+   * and, when `detectDates`, the date system, which is returned.
+   */
+  async readArea(context: Excel.RequestContext, sheet: Excel.Worksheet, area: Area, detectDates: boolean, onRows: (cells: Cell[][], read: number) => void | Promise<void>, firstCells = READ_CELLS): Promise<DateSystem | undefined> {
+    const perRead = Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns)));
+    const firstRead = Math.max(1, Math.floor(firstCells / Math.max(1, area.columns)));
+    let timeColumns = new Set<number>();
+    let system: DateSystem | undefined;
+    for (let done = 0; done < area.rows; ) {
+      const count = Math.min(done === 0 ? firstRead : perRead, area.rows - done);
+      const slice = sheet.getRange(addressOf({ ...area, row: area.row + done, rows: count }));
+      slice.load('values');
+      const head = done === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, perRead, area.rows) })) : undefined;
+      head?.load(detectDates ? 'values, text, numberFormat' : 'values, numberFormat');
+      done += count;
+      await this.sync(context);
+      if (head && detectDates) system = detectDateSystem(head.values, head.text, head.numberFormat);
+      if (head) timeColumns = timeColumnsOf(head.values, head.numberFormat);
+      await onRows(slice.values.map((r) => cellsOf(r, timeColumns)), done);
+    }
+    return system;
   }
 
   /** Replaces our marks on one sheet with marks on these addresses (I2, I3:I9). Two syncs. */
