@@ -373,11 +373,6 @@ export class ExcelWorkbook {
     });
   }
 
-  /** Writes the findings sheet from rows already at hand. */
-  writeReport(rows: string[][], layout: ReportLayout): Promise<string> {
-    return this.writeReportSlices(rows.length, rows[0]?.length ?? 1, layout, async (from, count) => rows.slice(from, from + count));
-  }
-
   /**
    * Writes the findings to a sheet of their own, replacing an earlier one: every cell as text,
    * header frozen and filtered, columns sized and wrapped, printed one page wide. The rows come
@@ -441,15 +436,6 @@ export class ExcelWorkbook {
       const range = sheet.getRange(`A1:${cellAddress(rows.length, rows[0].length)}`);
       range.numberFormat = rows.map((r) => r.map(() => '@'));
       range.values = rows;
-      await this.sync(context);
-    });
-  }
-
-  /** Writes one value into one cell (a fix the clerk clicked). One sync. */
-  async setCell(sheetName: string, row: number, column: number, value: number | string): Promise<void> {
-    await Excel.run(async (context) => {
-      const cell = context.workbook.worksheets.getItem(sheetName).getRange(cellAddress(row, column));
-      cell.values = [[value]];
       await this.sync(context);
     });
   }
