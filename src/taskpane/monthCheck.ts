@@ -4,7 +4,7 @@
 // of carrying it off the pane's thread. Imports no Excel adapter, so the Worker bundle stays small.
 
 import { PaySheetResult, withLedgerAndPay } from '../validation/ledger';
-import type { Fix, SheetInput, SheetResult } from '../validation/validate';
+import type { SheetInput, SheetResult } from '../validation/validate';
 import type { Cell } from '../validation/fields';
 import type { Store } from '../validation/store';
 import { CheckSession, Checked, sheetReaders } from './session';
@@ -37,21 +37,19 @@ export function checkMonthSheets(input: MonthInput): MonthResult {
   // As validateWorkbook does for sheets the roster check does not recognise.
   const results = withLedgerAndPay(input.sheets, input.sheets.map(unknown), { related: input.rosters });
   const expected = results.flatMap((r) => (r.kind === 'pay' ? (r as PaySheetResult).expected.map((e) => ({ sheet: r.sheet, row: e.row, expected: e.expected })) : []));
-  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings, fixes: r.fixes })), expected };
+  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings })), expected };
 }
 
 /** The month check made ready for a session: its findings with who and the cell of each. */
 export function checkedMonth(input: MonthInput): Checked {
   const { results, expected } = checkMonthSheets(input);
   const readers = new Map(input.sheets.map((s, i) => [s.name, sheetReaders(s, results[i].headerRow)]));
-  const fixes = new Map<string, Fix>();
-  for (const r of results) for (const [k, v] of r.fixes ?? []) fixes.set(k, v);
   const first = results[0];
-  const meta = results.map(({ findings: _f, fixes: _x, ...rest }) => rest);
+  const meta = results.map(({ findings: _f, ...rest }) => rest);
   return {
     base: { sheet: first?.sheet ?? '', kind: first?.kind ?? 'unknown', headerRow: first?.headerRow ?? 0, dataRows: results.reduce((n, r) => n + r.dataRows, 0) },
+    // Ledger and pay findings have no one right value to set: no fixes.
     findings: results.flatMap((r) => r.findings),
-    fixes,
     cellOf: (f) => readers.get(f.sheet)?.cellOf(f),
     who: (f) => readers.get(f.sheet)?.who(f) ?? '',
     header: [],
