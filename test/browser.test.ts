@@ -150,6 +150,11 @@ async function axeViolations(page: import('playwright-core').Page): Promise<stri
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** The list's page comes from the Worker: the panel is aria-busy until that page is drawn. */
+async function listDrawn(page: import('playwright-core').Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[role="tabpanel"]')?.getAttribute('aria-busy') === 'false');
+}
+
 /** office.js starts its telemetry about 3 s after load; wait past that before judging requests. */
 const OFFICE_LATE_REQUESTS_MS = 4500;
 
@@ -198,6 +203,7 @@ test('validates the roster, lists findings, selects a cell, clears marks — and
   await page.keyboard.press('ArrowRight');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-error');
   await page.keyboard.press('ArrowRight');
+  await listDrawn(page);
   expect(await page.evaluate(() => [document.activeElement?.id, ...Array.from(document.querySelectorAll('[role="tab"]:not([hidden])')).map((t) => `${t.id}:${t.getAttribute('aria-selected')}:${t.getAttribute('tabindex')}`)])).toEqual([
     'tab-warning',
     'tab-all:false:-1',
@@ -209,6 +215,7 @@ test('validates the roster, lists findings, selects a cell, clears marks — and
   expect(warnings.length).toBeGreaterThan(0);
   expect(warnings.every((c) => c.includes('warning'))).toBe(true);
   await page.keyboard.press('Home');
+  await listDrawn(page);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-all');
   await page.click('.finding button[data-row="5"][data-column="9"]');
   await page.waitForFunction(() => (window as any).__model.selection.address === 'I5');
@@ -313,6 +320,7 @@ test('a finding accepted with a reason is stored in the workbook and shown as ac
   const marked = await page.evaluate(() => (window as any).__model.sheet('Roster 名簿').formats.filter((f: any) => f.formula.includes('altrules')).flatMap((f: any) => f.cells));
   expect(marked).not.toContain('5,9');
   await page.click('#tab-accepted');
+  await listDrawn(page);
   expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^AcceptedI5.*Accepted by Sato Hanako on \d{4}-\d{2}-\d{2}: Approved by the board/)]);
   expect(await axeViolations(page)).toEqual([]);
 
@@ -577,6 +585,7 @@ test('leave ledger and pay: switching mode, findings with who, severity and clau
   expect(stored).toEqual(['accepted', LEDGER, 'F5', 'Art 30.3', '""', 'Sato Hanako', 'Certificate filed on paper']);
   expect(await marksOn(page, LEDGER)).toEqual(['4,2', '5,3', '8,1']);
   await page.click('#tab-accepted');
+  await listDrawn(page);
   expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^AcceptedF5Art 30\.3Eamon Kelly.*Accepted by Sato Hanako on \d{4}-\d{2}-\d{2}: Certificate filed on paper/)]);
 
   // The report sheet: one row per open finding, then the accepted one.

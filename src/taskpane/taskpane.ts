@@ -290,11 +290,17 @@ export class Pane {
     this.drawn = (async () => {
       if (!outcome || outcome.summary.kind === 'unknown') return;
       const from = this.page * PAGE_SIZE;
-      const page = await outcome.findings.page(this.filter, from, PAGE_SIZE);
-      if (token !== this.drawing) return;
-      if (page.length) this.list.replaceChildren(...page.map((item, i) => this.drawItem(item, `f${from + i}`)));
-      else this.list.replaceChildren(el('li', { class: 'empty' }, this.s('emptyTab')));
-      this.drawPager(outcome.summary);
+      // The page comes from the Worker: until it is drawn the panel says it is busy.
+      this.panel.setAttribute('aria-busy', 'true');
+      try {
+        const page = await outcome.findings.page(this.filter, from, PAGE_SIZE);
+        if (token !== this.drawing) return;
+        if (page.length) this.list.replaceChildren(...page.map((item, i) => this.drawItem(item, `f${from + i}`)));
+        else this.list.replaceChildren(el('li', { class: 'empty' }, this.s('emptyTab')));
+        this.drawPager(outcome.summary);
+      } finally {
+        if (token === this.drawing) this.panel.setAttribute('aria-busy', 'false');
+      }
     })();
     return this.drawn;
   }
