@@ -5,7 +5,7 @@ import { invoke } from '../src/functions/registry';
 import { Raw } from '../src/functions/coerce';
 import fc from 'fast-check';
 import { eachDayOfInterval, getDaysInMonth, isWeekend } from 'date-fns';
-import { checkWorkingTime, defaultAltRuleset, participationLimit, payForMonth, serialFromDay, suspensionPossible, termPlan } from '../src/core';
+import { checkWorkingTime, builtInRuleset, participationLimit, payForMonth, serialFromDay, suspensionPossible, termPlan } from '../src/core';
 import { validateSheet } from '../src/validation/validate';
 import { d, iso } from './helpers';
 
@@ -139,7 +139,7 @@ describe('small items', () => {
 
   test("the term limit: 5 terms (5 years), or 6 with the bridge term (5 years 4 months)", () => {
     expect(error('ALT.TERMEND', '2019-07-30', 'S1', 6).message).toBe('term 6 does not exist: at most 5 terms (5 years; Art 5.3, Note 3, D-8)');
-    expect(() => termPlan(defaultAltRuleset(), { arrival: d('2015-04-08'), cohort: 'A1', country: 'USA', summer2Arrival: d('2015-08-02') }, 7)).toThrow('term 7 does not exist: at most 6 terms with the bridge term (5 years 4 months; Art 5.3, Note 3, D-8)');
+    expect(() => termPlan(builtInRuleset('alt', 'saitama-alt-r5'), { arrival: d('2015-04-08'), cohort: 'A1', country: 'USA', summer2Arrival: d('2015-08-02') }, 7)).toThrow('term 7 does not exist: at most 6 terms with the bridge term (5 years 4 months; Art 5.3, Note 3, D-8)');
   });
 
   test('ALT.PAY says holidays count in Art 7.3', () => {
@@ -233,7 +233,7 @@ describe('inputs that must be refused (issue 12)', () => {
 });
 
 describe('both sides of every boundary', () => {
-  const alt = defaultAltRuleset();
+  const alt = builtInRuleset('alt', 'saitama-alt-r5');
   test('Art 26.2.1: suspension only after more than 20 consecutive days', () => {
     expect(suspensionPossible(alt, 20)).toBe(false);
     expect(suspensionPossible(alt, 21)).toBe(true);
@@ -271,7 +271,7 @@ describe('both sides of every boundary', () => {
 });
 
 describe('Art 7.3 against an independent count (date-fns)', () => {
-  const alt = defaultAltRuleset();
+  const alt = builtInRuleset('alt', 'saitama-alt-r5');
   test('a part month is floor(monthly × weekdays served ÷ weekdays in the month), holidays counted', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1981, max: 2098 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, y, m, dd) => {

@@ -1,10 +1,10 @@
 // The month's pay (RULES.md §12): D-12 rates per day, D-13 unpaid hours taken as D-9 says,
 // Art 27.2.2 pay cuts, Art 8.1 carry. Every expected figure is worked out by hand in the comments.
 
-import { LedgerEntry, PayTerm, defaultAltRuleset, monthKeyOf, monthPaySchedule, parseLedgerKind, parseUserRuleset, payLedgerOf, ratedMonthAmount, AltRuleset } from '../src/core';
+import { LedgerEntry, PayTerm, builtInRuleset, monthKeyOf, monthPaySchedule, parseLedgerKind, parseUserRuleset, payLedgerOf, ratedMonthAmount, AltRuleset } from '../src/core';
 import { d } from './helpers';
 
-const alt = defaultAltRuleset();
+const alt = builtInRuleset('alt', 'saitama-alt-r5');
 const YEAR1: PayTerm[] = [{ start: d('2023-08-07'), end: d('2024-08-06'), jetYear: 1 }];
 let row = 1;
 const entry = (from: string, to: string | null, kind: string, minutes?: number, note?: string): LedgerEntry => ({ row: row++, name: 'Alex', from: d(from), to: d(to ?? from), kind: parseLedgerKind(kind)!, minutes, note });

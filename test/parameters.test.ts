@@ -245,13 +245,13 @@ describe('every decision both ways (expected values by hand)', () => {
 
 describe('rulesets as a dated history', () => {
   // A revision of the pay table from 2024-04-01, as a new file would add it.
-  const r6 = parseUserRuleset({ extends: 'saitama-alt-r5', id: 'saitama-alt-r6', version: 2024, inForce: { from: '2024-04-01' }, pay: { monthlyByYear: [290000, 310000, 335000, 340000, 340000] } }) as AltRuleset;
+  const r6 = parseUserRuleset({ extends: 'saitama-alt-r5', id: 'test-saitama-alt-r6', version: 2024, inForce: { from: '2024-04-01' }, pay: { monthlyByYear: [290000, 310000, 335000, 340000, 340000] } }) as AltRuleset;
   const history = rulesetHistory([r6, alt], 'saitama-alt');
 
   test('on each date the ruleset in force applies, on both sides of the revision day', () => {
-    expect(history.map((r) => r.id)).toEqual(['saitama-alt-r5', 'saitama-alt-r6']);
+    expect(history.map((r) => r.id)).toEqual(['saitama-alt-r5', 'test-saitama-alt-r6']);
     expect(rulesetInForce(history, d('2024-03-31')).ruleset.id).toBe('saitama-alt-r5');
-    expect(rulesetInForce(history, d('2024-04-01')).ruleset.id).toBe('saitama-alt-r6');
+    expect(rulesetInForce(history, d('2024-04-01')).ruleset.id).toBe('test-saitama-alt-r6');
   });
 
   test('a date before the earliest uses the earliest and says so', () => {

@@ -3,7 +3,7 @@
 // 1988 + N (1989-01-08 – 2019-04-30), 昭和 N = 1925 + N (to 1989-01-07).
 
 import fc from 'fast-check';
-import { HOURS_OF_AN_ENTRY, HOURS_OF_A_DAY, HoursUnit, absenceDeduction, defaultAltRuleset, isoFromDay, minutesOfHours, monthAbsenceSpan, readDateText, readHours, readMonthText, readNumberText } from '../src/core';
+import { HOURS_OF_AN_ENTRY, HOURS_OF_A_DAY, HoursUnit, absenceDeduction, builtInRuleset, isoFromDay, minutesOfHours, monthAbsenceSpan, readDateText, readHours, readMonthText, readNumberText } from '../src/core';
 import { toDay, toMonth, toNumber } from '../src/functions/coerce';
 import { invoke } from '../src/functions/registry';
 import { minutesOfHoursCell, monthOfCell } from '../src/validation/ledger';
@@ -88,7 +88,7 @@ const call = (name: string, ...args: unknown[]) => invoke(name, args as never[])
 // Minutes worked out by hand: h:mm → h × 60 + mm; hours × 60; an Excel time value × 1440.
 
 describe('hours: one reader for functions, sheets and pane', () => {
-  const alt = defaultAltRuleset();
+  const alt = builtInRuleset('alt', 'saitama-alt-r5');
   const month = monthAbsenceSpan(alt); // Art 8.1: 23 working days × 7 h = 161 h = 9,660 min
   const minutes = (v: number | string, span = HOURS_OF_A_DAY, unit?: HoursUnit) => {
     const r = readHours(v, span, unit);

@@ -4,8 +4,7 @@ import {
   Trace,
   absenceDeduction,
   deductibleHours,
-  defaultAltRuleset,
-  defaultClairRuleset,
+  builtInRuleset,
   disciplinaryCut,
   headquartersDailyMinutes,
   hourlyRate,
@@ -38,8 +37,8 @@ import {
 } from '../src/core';
 import { d, iso } from './helpers';
 
-const alt = defaultAltRuleset();
-const clair = defaultClairRuleset();
+const alt = builtInRuleset('alt', 'saitama-alt-r5');
+const clair = builtInRuleset('clair', 'clair-r8');
 
 describe('§2 Pay (Art 7)', () => {
   test.each([

@@ -4,19 +4,16 @@
 import { Day, dayFromIsoText, isoFromDay } from '../days';
 import { RuleError } from '../errors';
 import { Trace } from '../trace';
-import clairR8File from './data/clair-r8.json';
-import saitamaAltR5File from './data/saitama-alt-r5.json';
 import { RulesetFile, rulesetValues } from './parameters';
+import { DEFAULT_FAMILY, RULESET_FILES } from './registry';
 import { AltRuleset, ClairRuleset, altRulesetSchema, clairRulesetSchema } from './schema';
 
 export * from './schema';
 export * from './parameters';
+export { DEFAULT_FAMILY, RULESET_FILES };
 
 export type RulesetKind = 'alt' | 'clair';
 export type AnyRuleset = AltRuleset | ClairRuleset;
-
-/** The ruleset files, as written: a new revision is one more file here. */
-export const RULESET_FILES: readonly RulesetFile[] = [saitamaAltR5File as RulesetFile, clairR8File as RulesetFile];
 
 function parseBuiltIn<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } } }, raw: unknown): T {
   const result = schema.safeParse(raw);
@@ -36,14 +33,18 @@ export function builtInRulesets(): readonly AnyRuleset[] {
   return BUILT_IN;
 }
 
-const NEWEST = new Map<RulesetKind, AnyRuleset>();
+/** The newest ruleset of each family; only the kind's default family is used without a name. */
+const NEWEST = new Map<string, AnyRuleset>();
 for (const r of BUILT_IN) {
-  const had = NEWEST.get(r.kind);
-  if (!had || r.version > had.version) NEWEST.set(r.kind, r);
+  const had = NEWEST.get(r.family);
+  if (!had || r.version > had.version) NEWEST.set(r.family, r);
+}
+for (const [kind, family] of Object.entries(DEFAULT_FAMILY)) {
+  if (NEWEST.get(family)?.kind !== kind) throw new Error(`DEFAULT_FAMILY.${kind}: no built-in ${kind} ruleset of family "${family}"`);
 }
 
-function newest<K extends RulesetKind>(kind: K): Extract<AnyRuleset, { kind: K }> {
-  return NEWEST.get(kind) as Extract<AnyRuleset, { kind: K }>;
+function newest<K extends RulesetKind>(kind: K, family: string = DEFAULT_FAMILY[kind]): Extract<AnyRuleset, { kind: K }> {
+  return NEWEST.get(family) as Extract<AnyRuleset, { kind: K }>;
 }
 
 export const defaultAltRuleset = (): AltRuleset => newest('alt');
@@ -86,17 +87,23 @@ export function rulesetInForce<R extends AnyRuleset>(history: readonly R[], day:
   return { ruleset: found, beforeEarliest };
 }
 
-/** The built-in family of a kind: that of its newest ruleset. */
+/** The family a kind uses when none is named: a setting (DEFAULT_FAMILY), never the highest version. */
 export function defaultFamily(kind: RulesetKind): string {
-  return newest(kind).family;
+  return DEFAULT_FAMILY[kind];
 }
 
-/** The built-in ruleset of a kind in force on a day. */
-const BUILT_IN_HISTORY = new Map<RulesetKind, AnyRuleset[]>();
+/** The built-in families of a kind, the default first. */
+function familiesOf(kind: RulesetKind): string[] {
+  const others = [...NEWEST.values()].filter((r) => r.kind === kind && r.family !== DEFAULT_FAMILY[kind]).map((r) => r.family);
+  return [DEFAULT_FAMILY[kind], ...others];
+}
 
-export function builtInInForce<K extends RulesetKind>(kind: K, day: Day, trace?: Trace): InForce<Extract<AnyRuleset, { kind: K }>> {
-  let history = BUILT_IN_HISTORY.get(kind);
-  if (!history) BUILT_IN_HISTORY.set(kind, (history = rulesetHistory(BUILT_IN, defaultFamily(kind))));
+const BUILT_IN_HISTORY = new Map<string, AnyRuleset[]>();
+
+/** The built-in ruleset of a family (by default the kind's default family) in force on a day; never another family's. */
+export function builtInInForce<K extends RulesetKind>(kind: K, day: Day, trace?: Trace, family: string = DEFAULT_FAMILY[kind]): InForce<Extract<AnyRuleset, { kind: K }>> {
+  let history = BUILT_IN_HISTORY.get(family);
+  if (!history) BUILT_IN_HISTORY.set(family, (history = rulesetHistory(BUILT_IN, family)));
   return rulesetInForce(history as Extract<AnyRuleset, { kind: K }>[], day, trace);
 }
 
@@ -165,10 +172,11 @@ const userCache = new Map<string, AnyRuleset | RuleError>();
  * a user ruleset (a cell can hold it).
  */
 export function resolveRuleset<K extends RulesetKind>(kind: K, spec?: string, onDay?: Day, trace?: Trace): Extract<AnyRuleset, { kind: K }> {
-  const text = spec?.trim();
+  const text = spec?.trim() ?? '';
   let found: AnyRuleset | undefined;
-  if (!text || text.toLowerCase() === defaultFamily(kind)) {
-    return onDay === undefined ? newest(kind) : builtInInForce(kind, onDay, trace).ruleset;
+  const family = !text ? DEFAULT_FAMILY[kind] : familiesOf(kind).find((f) => f === text.toLowerCase());
+  if (family !== undefined) {
+    return onDay === undefined ? newest(kind, family) : builtInInForce(kind, onDay, trace, family).ruleset;
   }
   if (text.startsWith('{')) {
     let cached = userCache.get(text);
@@ -187,12 +195,19 @@ export function resolveRuleset<K extends RulesetKind>(kind: K, spec?: string, on
   } else {
     found = BUILT_IN.find((r) => r.id === text.toLowerCase());
     if (!found) {
-      const ids = [...BUILT_IN.filter((r) => r.kind === kind).map((r) => r.id), defaultFamily(kind)];
+      const ids = [...BUILT_IN.filter((r) => r.kind === kind).map((r) => r.id), ...familiesOf(kind)];
       throw RuleError.value('ruleset', `ruleset "${text}" is unknown; use ${ids.join(', ')} or a ruleset as JSON text`, `ルールセット「${text}」は不明です。${ids.join('、')} か JSON のルールセットを指定してください`);
     }
   }
   if (found.kind !== kind) {
     throw RuleError.value('ruleset', `ruleset "${found.id}" is a ${found.kind} ruleset; this function needs a ${kind} ruleset`, `ルールセット「${found.id}」は ${found.kind} 用です。この関数には ${kind} 用が必要です`);
   }
+  return found as Extract<AnyRuleset, { kind: K }>;
+}
+
+/** A built-in ruleset by its id: what tests and examples pin, so that a new revision does not move them. */
+export function builtInRuleset<K extends RulesetKind>(kind: K, id: string): Extract<AnyRuleset, { kind: K }> {
+  const found = BUILT_IN.find((r) => r.id === id && r.kind === kind);
+  if (!found) throw new Error(`no built-in ${kind} ruleset "${id}"`);
   return found as Extract<AnyRuleset, { kind: K }>;
 }
