@@ -24,6 +24,7 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) fr
   altrules validate DIR/ [--json]      every *.xlsx under DIR, in parallel; a summary per file and a total
   altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--explain]
                                        the expected pay of everyone on the roster for a month
+  altrules ruleset check FILE.json     check a ruleset file: every fault with its path (exit 1)
 
   --lang ja|en   language of messages (default: en, or ja when LANG starts with ja)
 
@@ -339,6 +340,8 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
     }
     case 'pay':
       return (await import('./pay')).payCommand(args, io, lang);
+    case 'ruleset':
+      return (await import('./ruleset')).rulesetCommand(args, io, lang);
     case undefined:
     case 'help':
     case '--help':

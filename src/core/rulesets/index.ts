@@ -115,8 +115,18 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 function deepMerge(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in base ? deepMerge(base[k], v) : v;
+  // defineProperty: an own "__proto__" key stays a key (refused later), never the object's prototype.
+  for (const [k, v] of Object.entries(over)) Object.defineProperty(out, k, { value: Object.prototype.hasOwnProperty.call(base, k) ? deepMerge(base[k], v) : v, enumerable: true, writable: true, configurable: true });
   return out;
+}
+
+/** The paths of keys JSON.parse keeps as own keys but that would reach an object's prototype if assigned: named as faults. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function prototypeKeyPaths(x: unknown, path: (string | number)[] = []): string[] {
+  if (Array.isArray(x)) return x.flatMap((v, i) => prototypeKeyPaths(v, [...path, i]));
+  if (!isPlainObject(x)) return [];
+  return Object.keys(x).flatMap((k) => (PROTOTYPE_KEYS.has(k) ? [pathText([...path, k])] : prototypeKeyPaths(x[k], [...path, k])));
 }
 
 function pathText(path: readonly PropertyKey[]): string {
@@ -139,6 +149,10 @@ export function parseUserRuleset(input: string | unknown): AnyRuleset {
     }
   }
   if (!isPlainObject(raw)) throw RuleError.value('ruleset', 'ruleset must be a JSON object', 'ルールセットは JSON オブジェクトでなければなりません');
+  const bad = prototypeKeyPaths(raw);
+  if (bad.length > 0) {
+    throw RuleError.value('ruleset', `ruleset rejected: ${bad.map((p) => `${p}: this key name is not allowed`).join('; ')}`, `ルールセットを受け付けられません: ${bad.map((p) => `${p}: このキー名は使えません`).join('；')}`);
+  }
   let merged: unknown = raw;
   if (raw.extends !== undefined) {
     const base = BUILT_IN.find((r) => r.id === raw.extends);

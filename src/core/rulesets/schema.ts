@@ -1,9 +1,9 @@
 // The shape of a ruleset: every amount, rate and decision that a rule reads, validated as a
 // whole so that a malformed ruleset is rejected before any of it is used.
 
-// The schema pieces come from ./shape (zod's names, a fraction of its size in the functions bundle).
+// zod/mini, set up (jitless, our messages) in ./zod.
 import { dayFromIsoText } from '../days';
-import * as z from './shape';
+import * as z from './zod';
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 const int = (min?: number, max?: number) => z.int().check(...(min === undefined ? [] : [z.minimum(min)]), ...(max === undefined ? [] : [z.maximum(max)]));
