@@ -89,11 +89,12 @@ module.exports = async (env, argv) => {
   return {
     devtool: production ? false : 'source-map',
     target: ['web', 'es2017'],
+    // Each entry first defines the few newer built-ins zod reads where the engine lacks them (src/compat).
     entry: {
-      'alt/functions': './src/functions/alt.ts',
-      'clair/functions': './src/functions/clair.ts',
-      taskpane: './src/taskpane/taskpane.ts',
-      'validate-worker': './src/taskpane/worker.ts',
+      'alt/functions': ['./src/compat/olderEngines.ts', './src/functions/alt.ts'],
+      'clair/functions': ['./src/compat/olderEngines.ts', './src/functions/clair.ts'],
+      taskpane: ['./src/compat/olderEngines.ts', './src/taskpane/taskpane.ts'],
+      'validate-worker': ['./src/compat/olderEngines.ts', './src/taskpane/worker.ts'],
     },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
@@ -107,6 +108,12 @@ module.exports = async (env, argv) => {
             ...(production ? [{ loader: path.resolve(__dirname, 'scripts/webpack/strip-docs-loader.js') }] : []),
             { loader: 'ts-loader', options: { configFile: 'tsconfig.json', onlyCompileBundledFiles: true, compilerOptions: { target: 'es2017', module: 'es2020', moduleResolution: 'bundler', sourceMap: !production } } },
           ],
+        },
+        // zod ships ES2020 syntax (?. and ??): lowered for the engines Office runs add-ins in, as our own code is.
+        {
+          test: /\.m?js$/,
+          include: /node_modules[\\/]zod[\\/]/,
+          use: [{ loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { allowJs: true, target: 'es2016', module: 'es2020', moduleResolution: 'bundler', sourceMap: false } } }],
         },
         // The built-in rulesets without the parameters' documentation sentences (production only).
         ...(production ? [{ test: /rulesets[\\/]data[\\/][^\\/]+\.json$/, type: 'json', use: [{ loader: path.resolve(__dirname, 'scripts/webpack/ruleset-docs-loader.js') }] }] : []),
