@@ -28,3 +28,10 @@ export const roundingText: Record<Rounding, { en: string; ja: string }> = {
   'half-up': { en: 'round to the yen, 50 sen and over up', ja: '50銭以上切り上げ、50銭未満切り捨て' },
   ceil: { en: 'round up to the yen', ja: '円未満切り上げ' },
 };
+
+/** The same roundings one place further down, to the sen (1/100 yen): what a message says the ruleset did. */
+export const senRoundingText: Record<Rounding, { en: string; ja: string }> = {
+  floor: { en: 'to the sen, rounded down', ja: '銭未満切捨て' },
+  'half-up': { en: 'to the sen, half a sen and over up', ja: '銭未満四捨五入' },
+  ceil: { en: 'to the sen, rounded up', ja: '銭未満切上げ' },
+};

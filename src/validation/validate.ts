@@ -26,6 +26,7 @@ import {
   monthlyPay,
   reappointedWithCarry,
   reappointmentIsException,
+  exceptionYears,
   termLimitText,
   Term,
   Country,
@@ -383,7 +384,7 @@ function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs
     out.add(row, 'year', 'error', 'Art 5.3, Note 3', M(`JET year ${r.year} is outside 1–${rs.term.maxYears}`, `来日年数 ${r.year} は1〜${rs.term.maxYears}の範囲外です`));
     r.year = undefined;
   } else if (r.year !== undefined && reappointmentIsException(rs, r.year)) {
-    out.add(row, 'year', 'warning', 'Art 5.3', M(`JET year ${r.year}: a participant in the third year is in principle not re-appointed; years 4 and 5 are exceptions`, `来日${r.year}年目: 3年目の参加者は原則として再任用しません（4・5年目は例外）`));
+    out.add(row, 'year', 'warning', 'Art 5.3', M(`JET year ${r.year}: a participant in year ${rs.term.reappointmentWarningFromYear - 1} is in principle not re-appointed; ${exceptionYears(rs).en}`, `来日${r.year}年目: ${rs.term.reappointmentWarningFromYear - 1}年目の参加者は原則として再任用しません（${exceptionYears(rs).ja}）`));
   }
   // Art 7.1: monthly pay from the table.
   if (r.year !== undefined && r.monthlyPay !== undefined) {
@@ -445,7 +446,7 @@ function checkSickDays(r: RosterRow, row: number, out: Collector, rs: AltRuleset
     return;
   }
   if (r.sickDays > rs.sickLeave.maxDays) {
-    const suspension = suspensionPossible(rs, r.sickDays) ? { en: '; more than 20 consecutive days unable to work allow suspension (休職, Art 26.2.1)', ja: '（連続20日を超えて勤務できない場合は休職。第26条第2項第1号）' } : { en: '', ja: '' };
+    const suspension = suspensionPossible(rs, r.sickDays) ? { en: `; more than ${rs.sickLeave.suspensionAfterDays} consecutive days unable to work allow suspension (休職, Art 26.2.1)`, ja: `（連続${rs.sickLeave.suspensionAfterDays}日を超えて勤務できない場合は休職。第26条第2項第1号）` } : { en: '', ja: '' };
     out.add(row, 'sickDays', 'warning', 'Art 13.2', M(`${r.sickDays} sick days in the term (the column is the term's total): each period may last at most ${rs.sickLeave.maxDays} days, periods fewer than ${rs.sickLeave.joinIfGapLessThanDays} days apart counting as one; check the periods with ALT.SICKLEFT${suspension.en}`, `任期中の病休 ${r.sickDays}日（この列は任期中の合計）: 1つの期間は${rs.sickLeave.maxDays}日まで、間が${rs.sickLeave.joinIfGapLessThanDays}日未満の期間は連続とみなします。ALT.SICKLEFT で期間を確認してください${suspension.ja}`));
   }
 }

@@ -535,7 +535,7 @@ function checkPartial(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
     const cap = partialLeaveCapMinutes(rs, other);
     const total = (taken.get(e.from) ?? 0) + e.minutes;
     if (total > cap) {
-      add(e, 'hours', 'error', 'Art 14-3.1', `partial leave of ${hm(total)} on ${isoFromDay(e.from)} is more than the day's ${hm(cap)}${other ? ` (2 h less ${hm(other)} of nursing or care time that day)` : ` (${rs.workingTime.dailyHours} h less 5 h 45)`}`, `${isoFromDay(e.from)} の部分休業${hmJa(total)}は1日の上限${hmJa(cap)}${other ? `（2時間から同日の保育時間・介護時間${hmJa(other)}を減じた時間）` : `（${rs.workingTime.dailyHours}時間 − 5時間45分）`}を超えています`);
+      add(e, 'hours', 'error', 'Art 14-3.1', `partial leave of ${hm(total)} on ${isoFromDay(e.from)} is more than the day's ${hm(cap)}${other ? ` (${hm(rs.partialLeave.withNursingOrCareMaxMinutes)} less ${hm(other)} of nursing or care time that day)` : ` (${rs.workingTime.dailyHours} h less ${hm(rs.partialLeave.minWorkedMinutes)})`}`, `${isoFromDay(e.from)} の部分休業${hmJa(total)}は1日の上限${hmJa(cap)}${other ? `（${hmJa(rs.partialLeave.withNursingOrCareMaxMinutes)}から同日の保育時間・介護時間${hmJa(other)}を減じた時間）` : `（${rs.workingTime.dailyHours}時間 − ${hmJa(rs.partialLeave.minWorkedMinutes)}）`}を超えています`);
       continue;
     }
     taken.set(e.from, total);

@@ -2,7 +2,7 @@
 
 import { isWeeklyRestDay } from '../calendar';
 import { Day, dayFromYmd, daysInMonth, isoFromDay, ymdFromDay } from '../days';
-import { roundDiv, roundingText } from '../money';
+import { roundDiv, roundingText, senRoundingText } from '../money';
 import type { AltRuleset } from '../rulesets/schema';
 import { Trace, TraceStep, yen } from '../trace';
 import { deductibleHours } from './deductions';
@@ -239,7 +239,7 @@ function payCut(rs: AltRuleset, k: MonthKey, instances: number, monthPayYen: num
       days = lastDayOfMonthKey(k) - firstDayOfMonthKey(k) + 1;
     }
     dailySen = roundDiv(total * 100, days, rs.monthPay.dailyAverageSenRounding);
-    trace?.step('Art 27.2.2', `one day's average pay: ${yen(total)} ÷ ${days} calendar days = ${yen(dailySen / 100)} (to the sen)`, `平均報酬の1日分: ${yen(total)} ÷ 暦日${days}日 = ${yen(dailySen / 100)}（銭未満切捨て）`);
+    trace?.step('Art 27.2.2', `one day's average pay: ${yen(total)} ÷ ${days} calendar days = ${yen(dailySen / 100)} (${senRoundingText[rs.monthPay.dailyAverageSenRounding].en})`, `平均報酬の1日分: ${yen(total)} ÷ 暦日${days}日 = ${yen(dailySen / 100)}（${senRoundingText[rs.monthPay.dailyAverageSenRounding].ja}）`);
   }
   const per = rs.discipline.cutPerInstance;
   const cap = rs.discipline.monthlyCap;

@@ -276,6 +276,15 @@ export function reappointmentIsException(rs: AltRuleset, jetYear: number): boole
   return jetYear >= rs.term.reappointmentWarningFromYear;
 }
 
+/** Art 5.3: the JET years a re-appointment is an exception for, as a message says them ("years 4 and 5 are exceptions"). */
+export function exceptionYears(rs: AltRuleset): { en: string; ja: string } {
+  const years: number[] = [];
+  for (let y = rs.term.reappointmentWarningFromYear; y <= rs.term.maxYears; y++) years.push(y);
+  if (years.length === 0) return { en: 'no year is an exception', ja: '例外の年はありません' };
+  const en = years.length === 1 ? `year ${years[0]} is an exception` : `years ${years.slice(0, -1).join(', ')} and ${years[years.length - 1]} are exceptions`;
+  return { en, ja: `${years.join('・')}年目は例外` };
+}
+
 /** Note 3: the latest day a participation that began on `firstStart` can reach (5 years 4 months). */
 export function participationLimit(rs: AltRuleset, firstStart: Day): Day {
   return periodEnd(firstStart, rs.term.maxParticipationMonths);
