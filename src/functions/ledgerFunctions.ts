@@ -28,10 +28,17 @@ import {
   periodEnd,
   resolveRuleset,
   serialFromDay,
+  defaultAltRuleset,
 } from '../core';
 import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import type { FnDecl, Scalar } from './registry';
 import { P } from './params';
+
+/** The numbers the descriptions quote: those of the default ruleset (a ruleset argument may change them). */
+const DOC_PARTIAL = defaultAltRuleset().partialLeave;
+const DOC_DAY = defaultAltRuleset().workingTime.dailyHours;
+const hmDoc = (min: number) => (min % 60 ? `${Math.floor(min / 60)} h ${min % 60}` : `${min / 60} h`);
+const hmDocJa = (min: number) => (min % 60 ? `${Math.floor(min / 60)}時間${min % 60}分` : `${min / 60}時間`);
 
 const opt = (v: Raw): boolean => !isMissing(v);
 const altRs = (v: Raw): AltRuleset => resolveRuleset('alt', isMissing(v) ? undefined : toText(v, 'ruleset', 100_000));
@@ -175,8 +182,8 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
   {
     addin: 'ALT',
     name: 'PARTIALLEAVECAP',
-    en: "Most partial leave a day allows, in hours (Art 14-3.1): the day's hours less 5 h 45 (1.25 for the 7-hour day); with nursing or care time that day, at most 2 h less that time.",
-    ja: '1日に取得できる部分休業の上限（時間）（第14条の3第1項）: 勤務時間 − 5時間45分（7時間勤務で1.25）。保育時間・介護時間がある日は2時間からその時間を減じた時間以内。',
+    en: `Most partial leave a day allows, in hours (Art 14-3.1): the day's hours less ${hmDoc(DOC_PARTIAL.minWorkedMinutes)} (${DOC_DAY - DOC_PARTIAL.minWorkedMinutes / 60} for the ${DOC_DAY}-hour day); with nursing or care time that day, at most ${hmDoc(DOC_PARTIAL.withNursingOrCareMaxMinutes)} less that time.`,
+    ja: `1日に取得できる部分休業の上限（時間）（第14条の3第1項）: 勤務時間 − ${hmDocJa(DOC_PARTIAL.minWorkedMinutes)}（${DOC_DAY}時間勤務で${DOC_DAY - DOC_PARTIAL.minWorkedMinutes / 60}）。保育時間・介護時間がある日は${hmDocJa(DOC_PARTIAL.withNursingOrCareMaxMinutes)}からその時間を減じた時間以内。`,
     params: [
       { name: 'nursingOrCareHours', jaName: '保育介護時間', kind: 'any', optional: true, en: 'nursing time (Art 14.1.10) or care time (Art 14.1.16) taken that day: hours or h:mm; default none', ja: '同日の保育時間（第14条第1項第10号）・介護時間（第16号）: 時間または h:mm。既定なし' },
       rulesetParam,

@@ -65,9 +65,13 @@ import {
   dayFromIsoText,
   payScheduleAcross,
   builtInInForce,
+  defaultAltRuleset,
 } from '../core';
 import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import { P } from './params';
+
+/** The numbers the descriptions quote: those of the default ruleset (a ruleset argument may change them). */
+const DOC_RULESET = defaultAltRuleset();
 import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
 export type AddIn = 'ALT' | 'CLAIR';
@@ -434,8 +438,8 @@ export const FUNCTIONS: FnDecl[] = [
   {
     addin: 'ALT',
     name: 'LEAVECARRY',
-    en: 'Days of annual leave that carry over to the next term (Art 12.2, D-5): carried days are used first; at most 20.',
-    ja: '次の任期に繰り越せる年休日数（第12条第2項・D-5）。繰越分から先に使用、上限20日。',
+    en: `Days of annual leave that carry over to the next term (Art 12.2, D-5): carried days are used first; at most ${DOC_RULESET.annualLeave.maxCarryDays}.`,
+    ja: `次の任期に繰り越せる年休日数（第12条第2項・D-5）。繰越分から先に使用、上限${DOC_RULESET.annualLeave.maxCarryDays}日。`,
     params: [
       { name: 'usedHours', jaName: '使用時間', kind: 'number', en: 'hours of leave taken in the term', ja: '任期中に使用した時間数' },
       { name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried into this term (0–20)', ja: 'この任期への繰越日数（0〜20）' },
@@ -452,8 +456,8 @@ export const FUNCTIONS: FnDecl[] = [
   {
     addin: 'ALT',
     name: 'SICKLEFT',
-    en: 'Sick-leave days left (Art 13.2, D-6): 20 less the days of the latest chain of periods fewer than 7 days apart.',
-    ja: '病気休暇の残日数（第13条第2項・D-6）: 間が7日未満の期間を連続とみなし、20日から差し引く。',
+    en: `Sick-leave days left (Art 13.2, D-6): ${DOC_RULESET.sickLeave.maxDays} less the days of the latest chain of periods fewer than ${DOC_RULESET.sickLeave.joinIfGapLessThanDays} days apart.`,
+    ja: `病気休暇の残日数（第13条第2項・D-6）: 間が${DOC_RULESET.sickLeave.joinIfGapLessThanDays}日未満の期間を連続とみなし、${DOC_RULESET.sickLeave.maxDays}日から差し引く。`,
     params: [{ name: 'periods', jaName: '期間', kind: 'range', en: 'a range of periods: start date, end date per row', ja: '各行に開始日と終了日を並べた範囲' }, P.ruleset('alt')],
     result: 'number',
     example: { args: [[['2023-10-01', '2023-10-05'], ['2023-10-12', '2023-10-14']]], result: 12 },
