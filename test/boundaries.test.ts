@@ -1,4 +1,4 @@
-// Both sides of every boundary in RULES.md, through the worksheet functions as Excel calls them
+// Both sides of every boundary in docs/rules.md, through the worksheet functions as Excel calls them
 // (or the core where no function exposes the rule). Every expected value is worked by hand from the
 // clause; the working is in the comment beside it. Dates are checked on a calendar, not by our code.
 

@@ -503,7 +503,7 @@ test('the CLAIR pane opens in claims mode; outside Excel the pane says how to op
 });
 
 // The "leave ledger and pay" mode on a second workbook (test/support/month-workbook.ts): its
-// planted findings worked out by hand from RULES.md §12.
+// planted findings worked out by hand from docs/rules.md §12.
 const LEDGER = '休暇簿 Ledger';
 const PAY = '給与 Pay';
 const marksOn = (page: import('playwright-core').Page, sheet: string) => page.evaluate((s) => (window as any).__model.sheet(s).formats.filter((f: any) => f.formula.includes('altrules')).flatMap((f: any) => f.cells).sort(), sheet);
@@ -555,7 +555,7 @@ test('leave ledger and pay: switching mode, findings with who, severity and clau
     expect.stringMatching(/^ErrorC5Art 13\.2, 26\.2\.1Eamon Kelly休暇簿 Ledger · 終了日sick leave from 2024-01-09 reaches 23 days with this entry, more than the 20 allowed .*from day 21 \(2024-01-29\) the ALT can only be on suspension/),
     expect.stringMatching(/^WarningF5Art 30\.3Eamon Kelly休暇簿 Ledger · 備考23 consecutive days of sick leave from 2024-01-09: a doctor's certificate is needed/),
     expect.stringMatching(/^ErrorA8inputZoe Park休暇簿 Ledger · 氏名Zoe Park is not on the roster/),
-    // RULES.md §12's worked example: June's 2 h 30 unpaid → 3 h × ¥1,846 = ¥5,538 taken from July.
+    // docs/rules.md §12's worked example: June's 2 h 30 unpaid → 3 h × ¥1,846 = ¥5,538 taken from July.
     expect.stringMatching(/^ErrorC3Art 7, 8Kai Tanaka給与 Pay · Paidpaid ¥280,000 differs from the expected ¥274,462 for 2024-07: .*last month's deduction ¥5,538 .*¥280,000 − deductions ¥5,538 = ¥274,462/),
     expect.stringMatching(/^ErrorA5inputZoe Park給与 Pay · NameZoe Park is not on the roster/),
   ]);

@@ -124,7 +124,7 @@ test('the built ALT bundle computes as the source does: functions registered, re
   const CustomFunctions = { associate: (name: string, fn: (...a: unknown[]) => unknown) => registered.set(name, fn), Error: CfError, ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' } };
   runInNewContext(readFileSync(join(build, 'alt', 'functions.js'), 'utf8'), { CustomFunctions, console });
   expect(registered.size).toBeGreaterThan(40);
-  // Worked by hand: 2 h 30 min → 3 h × ¥1,846 (Art 8.2, D-3); RULES.md §12: July = ¥280,000 − ¥5,538.
+  // Worked by hand: 2 h 30 min → 3 h × ¥1,846 (Art 8.2, D-3); docs/rules.md §12: July = ¥280,000 − ¥5,538.
   expect(registered.get('DEDUCT')!(1, '2:30', null, null, {})).toBe(5538);
   expect(registered.get('MONTHPAY')!(1, '2024-07-01', '2023-08-07', null, '2:30', null, null, null, null, {})).toBe(274462);
   // A user ruleset is checked by the bundle's schema, naming the path.

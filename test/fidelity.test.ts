@@ -45,7 +45,7 @@ describe('pay across terms (D-11, CONTRACT §1 PAYSCHEDULE)', () => {
     // Arrival 2023-08-06: term 1 2023-08-07 … 2024-08-06 (year 1), term 2 2024-08-07 … 2025-08-06 (year 2).
     const rows = value('ALT.TERMPAYSCHEDULE', '2023-08-06', 'S1', 2) as number[][];
     expect(rows).toHaveLength(25);
-    // August 2023: 280,000 × 19/23 = 231,304.35 → 231,304 (RULES.md §2).
+    // August 2023: 280,000 × 19/23 = 231,304.35 → 231,304 (docs/rules.md §2).
     expect(rows[0]).toEqual([s('2023-08-01'), s('2023-08-21'), 231304, 1]);
     // August 2024 has 22 weekdays: 1, 2, 5, 6 in term 1 and 18 from the 7th in term 2.
     // (280,000 × 4 + 300,000 × 18) ÷ 22 = 6,520,000 ÷ 22 = 296,363.6 → 296,363; pay day 21 Aug (Wed).

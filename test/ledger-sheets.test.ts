@@ -1,4 +1,4 @@
-// Ledger and pay sheets (CONTRACT §4) through validateWorkbook: recognised by their headers in
+// Ledger and pay sheets (README "The leave ledger") through validateWorkbook: recognised by their headers in
 // either language, people matched by name against the roster of the same workbook or of other files.
 
 import { validateWorkbook, SheetInput } from '../src/validation/validate';
@@ -79,7 +79,7 @@ describe('pay sheets', () => {
     rows: [
       paid ? ['Name', 'Month', 'Paid'] : ['氏名', '支給月'],
       ['Alex Smith', '2024-06', ...(paid ? [280000] : [])], // row 2
-      ['Alex Smith', '令和6年7月', ...(paid ? [280000] : [])], // row 3: should be 274,462 (RULES.md §12)
+      ['Alex Smith', '令和6年7月', ...(paid ? [280000] : [])], // row 3: should be 274,462 (docs/rules.md §12)
       ['Brianna Lee', 45474, ...(paid ? [300000] : [])], // row 4: serial 45474 = 2024-07-01; year 2 full month
       ['Nobody', '2024-07', ...(paid ? [1] : [])], // row 5
     ],

@@ -1,4 +1,4 @@
-// The leave ledger checks (RULES.md §12), one planted problem per case, findings worked out by hand.
+// The leave ledger checks (docs/rules.md §12), one planted problem per case, findings worked out by hand.
 
 import fc from 'fast-check';
 import { LedgerEntry, PersonTerm, checkLedger, childcareLeaveProblems, builtInRuleset, notesCertificate, parseLedgerKind, parseUserRuleset, partialLeaveCapMinutes, AltRuleset, annualLeaveBalance, specialLeaveLimit, Trace } from '../src/core';

@@ -1,4 +1,4 @@
-// The month's pay (RULES.md §12): D-12 rates per day, D-13 unpaid hours taken as D-9 says,
+// The month's pay (docs/rules.md §12): D-12 rates per day, D-13 unpaid hours taken as D-9 says,
 // Art 27.2.2 pay cuts, Art 8.1 carry. Every expected figure is worked out by hand in the comments.
 
 import { LedgerEntry, PayTerm, builtInRuleset, monthKeyOf, monthPaySchedule, parseLedgerKind, parseUserRuleset, payLedgerOf, ratedMonthAmount, AltRuleset } from '../src/core';

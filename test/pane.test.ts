@@ -401,7 +401,7 @@ test('month mode: the ledger and pay sheets are found by their headers, checked 
   expect(findings.map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
   // Who: the entry's name.
   expect(items.map((i) => i.who)).toEqual(['Alex Smith', 'Eamon Kelly', 'Eamon Kelly', 'Zoe Park', 'Kai Tanaka', 'Zoe Park']);
-  // RULES.md §12: 2 h 30 absent in June → 3 h × ¥1,846 = ¥5,538 taken from July: ¥274,462, with the steps.
+  // docs/rules.md §12: 2 h 30 absent in June → 3 h × ¥1,846 = ¥5,538 taken from July: ¥274,462, with the steps.
   const pay = findings.find((f) => where(f) === `${MONTH_SHEETS.pay}!C3`)!;
   expect(pay.message).toMatch(/^paid ¥280,000 differs from the expected ¥274,462 for 2024-07: .*¥5,538/);
   expect(pay.message_ja).toMatch(/計算額 274,462円/);
@@ -611,7 +611,7 @@ test('hours typed as times (1:10 kept by Excel as 0.0486… of a day, format h:m
   ledger.cells.set('6,5', { value: 70 / 1440, numberFormat: 'h:mm' });
   ledger.cells.set('7,5', { value: 80 / 1440, numberFormat: '[h]:mm' });
   const outcome = await month.checkMonth('auto');
-  // The same findings and RULES.md §12's ¥274,462 as with the hours typed as text.
+  // The same findings and docs/rules.md §12's ¥274,462 as with the hours typed as text.
   expect((await monthItems(outcome)).findings.map((f) => [f.sheet, cellAddress(f.row, f.columnIndex), f.severity, f.rule])).toEqual(MONTH_FINDINGS);
   expect(outcome.expected.map((e) => e.expected)).toEqual([280000, 274462, 280000]);
   // A roster's hours column formatted [h]:mm reads as hours too; a plain number column stays a number.

@@ -120,7 +120,7 @@ const ALT: Record<string, Probe<AltRuleset>> = {
   'suspensionPay.illnessHalfUntilDay': { change: { suspensionPay: { illnessHalfUntilDay: 90 } }, probe: (r) => suspensionPayPercent(r, 'illness', d('2024-01-10'), d('2024-03-20')) },
   'suspensionPay.illnessReducedPercent': { change: { suspensionPay: { illnessReducedPercent: 40 } }, probe: (r) => suspensionPayPercent(r, 'illness', d('2024-01-10'), d('2024-02-09')) },
   'suspensionPay.indictmentPercent': { change: { suspensionPay: { indictmentPercent: 50 } }, probe: (r) => suspensionPayPercent(r, 'indictment', d('2024-01-10'), d('2024-01-10')) },
-  // RULES.md §3 and §12: partial leave, childcare leave, the month's pay.
+  // docs/rules.md §3 and §12: partial leave, childcare leave, the month's pay.
   'partialLeave.minWorkedMinutes': { change: { partialLeave: { minWorkedMinutes: 300 } }, probe: (r) => partialLeaveCapMinutes(r) },
   'partialLeave.withNursingOrCareMaxMinutes': { change: { partialLeave: { withNursingOrCareMaxMinutes: 150 } }, probe: (r) => partialLeaveCapMinutes(r, 60) },
   'partialLeave.unitMinutes': { change: { partialLeave: { unitMinutes: 15 } }, probe: (r) => isPartialLeaveUnit(r, 45) },

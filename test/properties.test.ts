@@ -34,7 +34,7 @@ const utcParts = (day: number) => {
 };
 const utcIso = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 const isWeekend = (day: number) => utcParts(day).dow === 0 || utcParts(day).dow === 6;
-/** Art 7.1 table as RULES.md §2 states it. */
+/** Art 7.1 table as docs/rules.md §2 states it. */
 const MONTHLY_BY_HAND = [280_000, 300_000, 325_000, 330_000, 330_000];
 
 /**
@@ -190,7 +190,7 @@ describe('terms', () => {
   const BRIDGE_EXEMPT = new Set(['China', 'Peru']); // of the countries drawn below (Note 2.3)
   type Cohort = 'S1' | 'S2' | 'S3' | 'A1' | 'A2';
 
-  /** RULES.md §8 by hand, with the civil-code oracle: each term's [start, end]. */
+  /** docs/rules.md §8 by hand, with the civil-code oracle: each term's [start, end]. */
   function termsByHand(c: Cohort, arrival: number, s2: number, a1: number, country: string, count: number): [string, string][] {
     const start1 = arrival + 1; // Note 2.2
     const anchor = c === 'S3' ? s2 + 1 : c === 'A2' ? a1 + 1 : start1;

@@ -1,4 +1,4 @@
-// One date reader and one number reader for functions, sheets and pane (CONTRACT §1). Expected
+// One date reader and one number reader for functions, sheets and pane (README "The worksheet functions"). Expected
 // days are worked out by hand from the era tables: 令和 N = 2018 + N (from 2019-05-01), 平成 N =
 // 1988 + N (1989-01-08 – 2019-04-30), 昭和 N = 1925 + N (to 1989-01-07).
 
@@ -189,7 +189,7 @@ describe('hours: one reader for functions, sheets and pane', () => {
     fc.constantFrom('x', '1:60', '1:15:30', '1時間半', '半', '１：１５', '-1', '1h15m', '0:00', 1e300),
   );
 
-  // An empty cell or argument means "not given" (CONTRACT §1), so it never reaches the reader.
+  // An empty cell or argument means "not given" (README "The worksheet functions"), so it never reaches the reader.
   test('every entry point reads the same time the same way', () => {
     fc.assert(
       fc.property(anyHours, (v) => {
@@ -266,7 +266,7 @@ describe('months: one reader for functions, sheets and altrules pay --month', ()
   test.each(['July', '2024', '7', '6.7', 'X6.7', '', 'x'.repeat(100)])('%s is not a month', (text) => expect(first(text)).toBe('not a month'));
 
   test('month arguments of the functions take the same forms (worked by hand)', () => {
-    // RULES.md §12: July 2024, June's 2 h 30 min deducted: 280,000 − 3 × 1,846 = 274,462.
+    // docs/rules.md §12: July 2024, June's 2 h 30 min deducted: 280,000 − 3 × 1,846 = 274,462.
     for (const m of ['2024-07', '2024/7', '2024年7月', '令和6年7月', 'R6.7', '2024-07-19', 45492]) expect(value('ALT.MONTHPAY', 1, m, '2023-08-07', null, '2:30')).toBe(274462);
     // 2026-09-21 敬老の日, 20th Sunday, 19th Saturday → pay day Fri 2026-09-18 (Art 7.2).
     for (const m of ['2026-09', '令和8年9月', 'R8.9', '2026年9月']) expect(isoFromDay(toDay(value('ALT.PAYDATE', m) as number, 'x'))).toBe('2026-09-18');

@@ -1,4 +1,4 @@
-// Every worked example of RULES.md, as a test. Expected values are the document's, not the code's.
+// Every worked example of docs/rules.md, as a test. Expected values are the document's, not the code's.
 
 import {
   Trace,

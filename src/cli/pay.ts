@@ -1,5 +1,5 @@
 // altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx] [--json] — the expected pay
-// of every person on the roster for a month (RULES.md §12); and the cross-file sheets that
+// of every person on the roster for a month (docs/rules.md §12); and the cross-file sheets that
 // `altrules validate roster.xlsx ledger.xlsx pay.xlsx` hands to the ledger and pay checks.
 
 import { existsSync, statSync } from 'fs';
@@ -46,7 +46,7 @@ export async function relatedSheets(files: readonly string[], current: string, s
   return out;
 }
 
-/** A pay sheet's expected amounts for `--json` (CONTRACT §4: without Paid, the expected pay is reported). */
+/** A pay sheet's expected amounts for `--json` (README "The leave ledger": without Paid, the expected pay is reported). */
 export function expectedOf(results: readonly SheetResult[], file?: string): (PaySheetResult['expected'][number] & { sheet: string; file?: string })[] {
   return results.flatMap((r) => (r.kind === 'pay' ? ((r as PaySheetResult).expected ?? []).map((e) => ({ ...(file ? { file } : {}), sheet: r.sheet, ...e })) : []));
 }

@@ -1,4 +1,4 @@
-// The Japanese calendar of RULES.md §1: national holidays under 国民の祝日に関する法律,
+// The Japanese calendar of docs/rules.md §1: national holidays under 国民の祝日に関する法律,
 // the ALT year-end days (Art 11.1.2) and working days, precomputed once into day tables so
 // that every question is a lookup and a working-day count is two.
 

@@ -1,6 +1,6 @@
 // One reader for dates and one for numbers typed as text, shared by the worksheet functions
 // (src/functions/coerce.ts), the sheet validator (src/validation/fields.ts) and the task pane,
-// so that a text a clerk types means the same everywhere (CONTRACT §1).
+// so that a text a clerk types means the same everywhere (README "The worksheet functions").
 
 import { Day, dayFromYmd, isValidYmd, isoFromDay, ymdFromDay } from './days';
 
@@ -142,7 +142,7 @@ export interface HoursSpan {
 /** One day's time taken (nursing or care time, a day's partial leave cap): 0:00 to 24:00. */
 export const HOURS_OF_A_DAY: HoursSpan = { least: 0, most: 24 * 60, en: 'one day (24:00)', ja: '1日（24:00）' };
 
-/** An hourly ledger entry (CONTRACT §4): some time, within its one day — 0:01 to 24:00. */
+/** An hourly ledger entry (README "The leave ledger"): some time, within its one day — 0:01 to 24:00. */
 export const HOURS_OF_AN_ENTRY: HoursSpan = { ...HOURS_OF_A_DAY, least: 1 };
 
 /** How a bare number is meant: hours (2.5, the default), minutes (150), or an Excel time value (a fraction of a day). */

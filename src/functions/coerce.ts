@@ -76,7 +76,7 @@ export function toDay(v: Raw, arg: string): Day {
     }
     if (!isSupportedDay(day)) throw outOfRangeSerial(v, arg);
   } else if (typeof v === 'string' && v.length <= MAX_VALUE_TEXT) {
-    // The same date reader as the sheets: ISO, 2023年7月30日, 令和5年7月30日, R5.7.30 (CONTRACT §1).
+    // The same date reader as the sheets: ISO, 2023年7月30日, 令和5年7月30日, R5.7.30 (README "The worksheet functions").
     const read = readDateText(v);
     if (read && !read.ok) throw RuleError.value(arg, `${arg} must be a date: ${read.en}`, `${arg} は日付で指定してください: ${read.ja}`);
     day = read?.value;

@@ -1,4 +1,4 @@
-// Worksheet functions of the month's work (RULES.md §12): ALT.MONTHPAY, ALT.LEDGERBALANCE and
+// Worksheet functions of the month's work (docs/rules.md §12): ALT.MONTHPAY, ALT.LEDGERBALANCE and
 // ALT.PARTIALLEAVECAP. Declared here and listed in the registry's table like every other function.
 
 import {

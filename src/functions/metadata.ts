@@ -39,7 +39,7 @@ function resultMeta(r: ResultKind): FunctionMeta['result'] {
 }
 
 function paramMeta(p: ParamDecl, lang: Lang): ParamMeta {
-  // Every argument arrives as `any`, so that a refusal carries our own message (CONTRACT.md §1).
+  // Every argument arrives as `any`, so that a refusal carries our own message (README "The worksheet functions").
   // Parameter names are localized in each language's file like the descriptions (learn.microsoft.com,
   // "Custom functions naming and localization": each parameter name and description localized).
   const meta: ParamMeta = {

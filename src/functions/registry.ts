@@ -110,7 +110,7 @@ export interface FnDecl {
   ja: string;
   params: ParamDecl[];
   result: ResultKind;
-  /** An example call and its result, worked out by hand from RULES.md (checked by the tests). */
+  /** An example call and its result, worked out by hand from docs/rules.md (checked by the tests). */
   example: { args: Raw[]; result: Value; en?: string; ja?: string };
   run(args: Raw[], ctx: CallContext): Value;
 }
@@ -139,7 +139,7 @@ function termInput(args: Raw[]) {
   const [arrival, cohort, , country, s2, a1] = args;
   return {
     arrival: toDay(arrival, 'arrival'),
-    // Left out: the core decides (S1 for July–March, a #VALUE! for April–June; RULES.md §8).
+    // Left out: the core decides (S1 for July–March, a #VALUE! for April–June; docs/rules.md §8).
     cohort: opt(cohort) ? parseCohort(toText(cohort, 'cohort')) : undefined,
     country: opt(country) ? toText(country, 'country') : undefined,
     summer2Arrival: dayOpt(s2, 'summer2Arrival'),

@@ -1,5 +1,5 @@
 // The pane's second mode: the leave ledger 休暇簿 and the pay sheet 給与点検 of the open workbook,
-// checked against its roster (RULES.md §12, CONTRACT §4) — with the roster check's findings list,
+// checked against its roster (docs/rules.md §12, README "The leave ledger") — with the roster check's findings list,
 // marks, acceptance and report sheet, and the expected pay written beside Paid on request.
 // DOM-free: it tests against the Excel fake. Excel is reached through ExcelWorkbook (reads,
 // marks, report, store) and, for what only this mode does, through Excel.run here with its counted sync.

@@ -1,4 +1,4 @@
-// Roster and claims columns (CONTRACT.md §3) and how each cell is read: a cell schema per kind
+// Roster and claims columns (README "Checking a roster") and how each cell is read: a cell schema per kind
 // of field, with its messages in English and Japanese.
 
 import {
@@ -119,7 +119,7 @@ export function dateSchema(system: DateSystem): CellSchema<Day> {
         return problem(MESSAGES.notDate(String(c)));
       }
     } else if (typeof c === 'string') {
-      // The one date reader of functions, sheets and pane (CONTRACT §1: Japanese forms too).
+      // The one date reader of functions, sheets and pane (README "The worksheet functions": Japanese forms too).
       const read = readDateText(c);
       if (read && !read.ok) return problem({ en: read.en, ja: read.ja });
       day = read?.value;

@@ -1,4 +1,4 @@
-// Leave ledger 休暇簿 and pay sheet 給与点検 (CONTRACT.md §4, RULES.md §12): rows in, findings out.
+// Leave ledger 休暇簿 and pay sheet 給与点検 (README "The leave ledger", docs/rules.md §12): rows in, findings out.
 // Pure like the roster check: the CLI and the pane hand over cell values. People are matched by
 // name against the roster sheet(s) of the same workbook or of the other files given with it.
 
@@ -229,7 +229,7 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
 
 const M = (en: string, ja: string): Msg => ({ en, ja });
 
-/** Hours as CONTRACT §4 writes them (h:mm text or a number of hours) → whole minutes of one day, or why not: the one hours reader. */
+/** Hours as README "The leave ledger" writes them (h:mm text or a number of hours) → whole minutes of one day, or why not: the one hours reader. */
 export function minutesOfHoursCell(c: Cell): number | Msg {
   if (typeof c === 'number' || typeof c === 'string') {
     const r = readHours(c, HOURS_OF_AN_ENTRY);
@@ -343,7 +343,7 @@ export interface LedgerContext {
   alt?: AltRuleset;
 }
 
-/** Checks one ledger sheet (RULES.md §12); each finding on the entry's row. */
+/** Checks one ledger sheet (docs/rules.md §12); each finding on the entry's row. */
 export function validateLedgerSheet(sheet: SheetInput, ctx: LedgerContext): SheetResult {
   return checkLedgerSheet(sheet, ctx).result;
 }

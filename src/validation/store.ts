@@ -5,7 +5,7 @@
 // record, all cells text:
 //   A kind      "mapping" | "accepted"        (rows of any other kind are kept and ignored)
 //   B sheet     the checked sheet's name
-//   mapping:  C field (canonical name, CONTRACT §3)   D header text of the chosen column ("" = not kept)
+//   mapping:  C field (canonical name, README "Checking a roster")   D header text of the chosen column ("" = not kept)
 //             E sheet column number, 1-based ("0" = not kept)
 //   accepted: C cell (A1 address)   D rule (as in findings)   E value the cell held, as JSON
 //             F who   G when (ISO 8601, UTC)   H why

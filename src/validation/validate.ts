@@ -60,7 +60,7 @@ import { ColumnMapping, columnsFor } from './store';
 
 export type Severity = 'error' | 'warning';
 
-/** CONTRACT.md §2: one problem, next to its cell. */
+/** README "Checking a roster": one problem, next to its cell. */
 export interface Finding {
   sheet: string;
   /** 1-based sheet row. */
@@ -290,7 +290,7 @@ export function validateWorkbook(sheets: SheetInput[], options: ValidateOptions 
   return withLedgerAndPay(sheets, sheets.map((s) => validateSheet(s, options)), options);
 }
 
-/** One warning per sheet for each missing column a check needs (CONTRACT.md §3). */
+/** One warning per sheet for each missing column a check needs (README "Checking a roster"). */
 function missingColumns(h: Header, out: Collector, needs: [Field, string, Msg][]): Set<Field> {
   const missing = new Set<Field>();
   for (const [field, rule, what] of needs) {

@@ -1,6 +1,6 @@
 // A small workbook for the pane's "leave ledger and pay" mode: a roster, a leave ledger and a pay
 // sheet with planted problems. Shared by test/pane.test.ts and the browser harness. Each planted
-// finding is worked out by hand from RULES.md §12 (see MONTH_FINDINGS).
+// finding is worked out by hand from docs/rules.md §12 (see MONTH_FINDINGS).
 
 import { FakeWorkbookModel } from '../fakes/excel-fake';
 
@@ -15,7 +15,7 @@ export const MONTH_SHEETS = { roster: '名簿 Roster', ledger: '休暇簿 Ledger
  *   4  Alex Smith  2023-09-20 annual: nothing left before the second 10 days of 2023-10-31 (D-4) → B4 error
  *   5  Eamon Kelly 2024-01-09–2024-01-31 sick: 23 days, past 20 (Art 13.2, 26.2.1) → C5 error;
  *      more than 3 days without a certificate noted (Art 30.3) → F5 warning
- *   6  Kai Tanaka  2024-06-10 absence 1:10; 7 Kai Tanaka 2024-06-24 absence 1:20 (RULES.md §12's worked example)
+ *   6  Kai Tanaka  2024-06-10 absence 1:10; 7 Kai Tanaka 2024-06-24 absence 1:20 (docs/rules.md §12's worked example)
  *   8  Zoe Park    not on the roster → A8 error
  * Pay (header on row 1; A name, B month, C paid):
  *   2  Kai Tanaka  2024-06 ¥280,000 — right (June's deduction is taken in July, D-9)

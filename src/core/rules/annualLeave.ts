@@ -1,4 +1,4 @@
-// Annual paid leave 年次有給休暇 — RULES.md §5 (Art 12, D-4, D-5).
+// Annual paid leave 年次有給休暇 — docs/rules.md §5 (Art 12, D-4, D-5).
 
 import { Day, assertSupportedDay, isoFromDay, periodEnd } from '../days';
 import { RuleError } from '../errors';

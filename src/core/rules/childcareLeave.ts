@@ -1,4 +1,4 @@
-// Childcare leave 育児休業 — RULES.md §3 (Art 14-2). Unpaid (Art 14-2.2): a day of it is paid at rate 0 (D-12).
+// Childcare leave 育児休業 — docs/rules.md §3 (Art 14-2). Unpaid (Art 14-2.2): a day of it is paid at rate 0 (D-12).
 
 import { Day, assertSupportedDay, isoFromDay, periodEnd } from '../days';
 import { RuleError } from '../errors';

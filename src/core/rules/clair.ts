@@ -1,4 +1,4 @@
-// CLAIR dispatch — RULES.md §11 (CLAIR guide: 派遣形態, 滞在経費助成金, 海外事務所 担当地域, 語学力向上研修, 勤務条件).
+// CLAIR dispatch — docs/rules.md §11 (CLAIR guide: 派遣形態, 滞在経費助成金, 海外事務所 担当地域, 語学力向上研修, 勤務条件).
 
 import { findCountry } from '../countries';
 import { RuleError } from '../errors';

@@ -1,4 +1,4 @@
-// Deductions 報酬の減額 — RULES.md §3 (Art 8, 14.2, 14-2.2, 14-3.3, 27).
+// Deductions 報酬の減額 — docs/rules.md §3 (Art 8, 14.2, 14-2.2, 14-3.3, 27).
 
 import { Day, assertSupportedDay, dayFromYmd, isoFromDay, ymdFromDay } from '../days';
 import type { HoursSpan } from '../read';

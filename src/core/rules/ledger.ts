@@ -1,4 +1,4 @@
-// The leave ledger 休暇簿 — RULES.md §12 (Art 8, 12, 13, 14, 14-2, 14-3, 26, 28, 30; D-4–D-6, D-12, D-13).
+// The leave ledger 休暇簿 — docs/rules.md §12 (Art 8, 12, 13, 14, 14-2, 14-3, 26, 28, 30; D-4–D-6, D-12, D-13).
 // Entries in, findings per entry out; and what the entries mean for pay (a PayLedger).
 
 import { holidayName, isWeeklyRestDay, isWorkday, workingDaysBetween } from '../calendar';
@@ -31,7 +31,7 @@ const SIMPLE: Record<string, LedgerKind['kind']> = {
   paycut: 'paycut', 減給: 'paycut',
 };
 
-/** CONTRACT §4 kinds, either language, any width: `annual` 年休, `special 5` 特休5, `suspension illness` 休職（病気）… */
+/** README "The leave ledger" kinds, either language, any width: `annual` 年休, `special 5` 特休5, `suspension illness` 休職（病気）… */
 export function parseLedgerKind(text: string): LedgerKind | undefined {
   const key = text.normalize('NFKC').toLowerCase().replace(/[\s()（）「」[\]_\-・:：]/g, '');
   const simple = SIMPLE[key];
@@ -62,7 +62,7 @@ export function ledgerKindName(k: LedgerKind): { en: string; ja: string } {
   }
 }
 
-/** An hourly entry's time (CONTRACT §4) in whole minutes, read by the one hours reader; undefined when not a time of one day. */
+/** An hourly entry's time (README "The leave ledger") in whole minutes, read by the one hours reader; undefined when not a time of one day. */
 export function minutesOfHours(v: number | string): number | undefined {
   const r = readHours(v, HOURS_OF_AN_ENTRY);
   return r.ok ? r.value : undefined;
@@ -240,12 +240,12 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
 type Add = (e: LedgerEntry, field: LedgerField, severity: 'error' | 'warning', rule: string, en: string, ja: string) => void;
 
 /**
- * No article forbids two entries on one day; a day simply cannot be two kinds of leave (RULES.md
+ * No article forbids two entries on one day; a day simply cannot be two kinds of leave (docs/rules.md
  * §12), so a clash is an input fault, tagged 'input' like the other faults of the ledger itself.
  */
 const OVERLAP_RULE = 'input';
 
-/** Two entries may not cover the same day; hourly entries may share one up to the day's hours (RULES.md §12). */
+/** Two entries may not cover the same day; hourly entries may share one up to the day's hours (docs/rules.md §12). */
 function checkOverlaps(list: LedgerEntry[], dailyMin: number, add: Add): void {
   const full = new Map<Day, LedgerEntry>();
   const hourly = new Map<Day, { minutes: number; first: LedgerEntry }>();

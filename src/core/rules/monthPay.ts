@@ -1,4 +1,4 @@
-// The month's pay — RULES.md §12 (Art 7.3, 8, 27.2.2, 28; D-9, D-12, D-13).
+// The month's pay — docs/rules.md §12 (Art 7.3, 8, 27.2.2, 28; D-9, D-12, D-13).
 
 import { isWeeklyRestDay } from '../calendar';
 import { Day, dayFromYmd, daysInMonth, isoFromDay, ymdFromDay } from '../days';

@@ -1,4 +1,4 @@
-// Partial leave 部分休業 — RULES.md §3 (Art 14-3) — and care time's daily cap (Art 14.1.16).
+// Partial leave 部分休業 — docs/rules.md §3 (Art 14-3) — and care time's daily cap (Art 14.1.16).
 
 import { RuleError } from '../errors';
 import type { AltRuleset } from '../rulesets/schema';

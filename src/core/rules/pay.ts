@@ -1,4 +1,4 @@
-// Pay 報酬 — RULES.md §2 (Art 7).
+// Pay 報酬 — docs/rules.md §2 (Art 7).
 
 import { isWeeklyRestDay, isWorkday, holidayName } from '../calendar';
 import { Day, assertSupportedDay, dayFromYmd, daysInMonth, isoFromDay, periodEnd, ymdFromDay } from '../days';

@@ -1,4 +1,4 @@
-// Sick leave 病気休暇 — RULES.md §6 (Art 13, 26.2.1, 30.3, D-6).
+// Sick leave 病気休暇 — docs/rules.md §6 (Art 13, 26.2.1, 30.3, D-6).
 
 import { Day, assertSupportedDay, isoFromDay } from '../days';
 import { RuleError } from '../errors';

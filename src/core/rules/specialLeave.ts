@@ -1,4 +1,4 @@
-// Special leave 特別休暇 — RULES.md §7 (Art 14, 30): the catalogue is data in the ruleset.
+// Special leave 特別休暇 — docs/rules.md §7 (Art 14, 30): the catalogue is data in the ruleset.
 
 import { RuleError } from '../errors';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';

@@ -1,4 +1,4 @@
-// Suspension 休職 and its pay — RULES.md §10 (Art 26, 28, 29).
+// Suspension 休職 and its pay — docs/rules.md §10 (Art 26, 28, 29).
 
 import { Day, assertSupportedDay, isoFromDay } from '../days';
 import { RuleError } from '../errors';

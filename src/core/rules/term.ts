@@ -1,4 +1,4 @@
-// Terms 任期 — RULES.md §8 (Art 5, 6, Notes 1–3, D-8).
+// Terms 任期 — docs/rules.md §8 (Art 5, 6, Notes 1–3, D-8).
 
 import { findCountry } from '../countries';
 import { Day, assertSupportedDay, dayFromIsoText, dayFromYmd, fiscalYearOf, isoFromDay, periodEnd, ymdFromDay } from '../days';
@@ -37,7 +37,7 @@ export function parseCohort(text: string, arg = 'cohort'): CohortCode {
 
 export interface TermInput {
   arrival: Day;
-  /** Left out: S1 for a July–March arrival; an April–June arrival must name it (RULES.md §8). */
+  /** Left out: S1 for a July–March arrival; an April–June arrival must name it (docs/rules.md §8). */
   cohort?: CohortCode;
   /** Country of recruitment, any name; needed for an April cohort's term 2 or later (Note 2.3). */
   country?: string;
@@ -77,7 +77,7 @@ function required(value: Day | undefined, arg: string, why: string, whyJa: strin
 }
 
 /**
- * RULES.md §8: a cohort is never guessed for an April–June arrival (the bridge term depends on
+ * docs/rules.md §8: a cohort is never guessed for an April–June arrival (the bridge term depends on
  * it); a July–March arrival without one is summer ①.
  */
 export function cohortOrDefault(arrival: Day, cohort: CohortCode | undefined, trace?: Trace): CohortCode {

@@ -1,4 +1,4 @@
-// Travel 旅費 — RULES.md §9 (Art 9, 9-2, Note 4).
+// Travel 旅費 — docs/rules.md §9 (Art 9, 9-2, Note 4).
 
 import { Day, assertSupportedDay, isoFromDay, periodEnd } from '../days';
 import { RuleError } from '../errors';
@@ -40,7 +40,7 @@ export function returnAirfareEligible(rs: AltRuleset, input: ReturnTravelInput, 
     throw RuleError.value('lastDayOfService', `lastDayOfService ${isoFromDay(lastDayOfService)} is after the term end ${isoFromDay(termEnd)}`, `lastDayOfService ${isoFromDay(lastDayOfService)} が任期満了日 ${isoFromDay(termEnd)} より後です`);
   }
   const completed = lastDayOfService === termEnd;
-  // RULES.md §9: leaving Japan before the service ends contradicts a served term.
+  // docs/rules.md §9: leaving Japan before the service ends contradicts a served term.
   if (departure !== undefined && departure < lastDayOfService) {
     throw RuleError.value(
       'departure',

@@ -1,4 +1,4 @@
-// Working time 勤務時間 — RULES.md §4 (Art 10, Art 2.3).
+// Working time 勤務時間 — docs/rules.md §4 (Art 10, Art 2.3).
 
 import { Day, assertSupportedDay, isoFromDay, weekday } from '../days';
 import { RuleError } from '../errors';

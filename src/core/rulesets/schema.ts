@@ -161,7 +161,7 @@ export const altRulesetSchema = z
       illnessReducedPercent: percent, // Art 28.2
       indictmentPercent: percent, // Art 28.3
     }),
-    // ---- the leave ledger and the month's pay (RULES.md §12) ----
+    // ---- the leave ledger and the month's pay (docs/rules.md §12) ----
     partialLeave: z.object({
       /** Art 14-3.1: the day's hours less this many minutes is the daily cap (7 h − 5 h 45 = 1 h 15). */
       minWorkedMinutes: int(0, 1440),
