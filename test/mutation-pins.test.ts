@@ -1,0 +1,93 @@
+// Boundaries a mutation of the core once survived (issue 20, item 8), each pinned by a case worked
+// out by hand: a flipped comparison or an off-by-one now fails a test.
+
+import { LedgerEntry, PersonTerm, builtInRuleset, checkLedger, isoFromDay, oneYearFrom, parseLedgerKind, parseUserRuleset, periodEnd, roundDiv, sickLeaveChains, sickLeaveLeft, AltRuleset } from '../src/core';
+import { d, value } from './helpers';
+
+const alt = builtInRuleset('alt', 'saitama-alt-r5');
+
+describe('rounding at its edges (D-2, D-3, D-7)', () => {
+  test("half-up at exactly .5 goes up; just under stays; floor and ceil either side", () => {
+    expect(roundDiv(5, 2, 'half-up')).toBe(3); // 2.5 → 3
+    expect(roundDiv(7, 2, 'half-up')).toBe(4); // 3.5 → 4; with 2.5 → 3 above, not banker's rounding (which gives 2 there)
+    expect(roundDiv(249, 100, 'half-up')).toBe(2); // 2.49 → 2
+    expect(roundDiv(250, 100, 'half-up')).toBe(3); // 2.50 → 3
+    expect(roundDiv(5, 2, 'floor')).toBe(2);
+    expect(roundDiv(5, 2, 'ceil')).toBe(3);
+  });
+
+  test("ceil on an exact division adds nothing: 6 ÷ 3 = 2, 3,360,000 ÷ 12 = 280,000", () => {
+    expect(roundDiv(6, 3, 'ceil')).toBe(2);
+    expect(roundDiv(3_360_000, 12, 'ceil')).toBe(280_000);
+    expect(roundDiv(6, 3, 'half-up')).toBe(2);
+    expect(roundDiv(0, 7, 'ceil')).toBe(0);
+    expect(roundDiv(3_360_001, 12, 'ceil')).toBe(280_001); // 280,000.08 → 280,001
+  });
+
+  test("ALT.HOURLY with half-up: 280,000 × 12 ÷ (35 × 52) = 1,846.15… → 1,846; with hourlyRounding ceil, 1,847", () => {
+    expect(value('ALT.HOURLY', 1)).toBe(1846);
+    const ceil = JSON.stringify({ extends: 'saitama-alt-r5', id: 'test-ceil', pay: { hourlyRounding: 'ceil' } });
+    expect(value('ALT.HOURLY', 1, ceil)).toBe(1847);
+  });
+});
+
+describe('a period from 31 March (民法 Art 143)', () => {
+  test('12 months from 2024-03-31 end 2025-03-30; 1 month ends 2024-04-30 (April has no 31st); 11 months end 2025-02-28', () => {
+    expect(isoFromDay(periodEnd(d('2024-03-31'), 12))).toBe('2025-03-30');
+    expect(isoFromDay(oneYearFrom(d('2024-03-31')))).toBe('2025-03-30');
+    expect(isoFromDay(periodEnd(d('2024-03-31'), 1))).toBe('2024-04-30');
+    expect(isoFromDay(periodEnd(d('2024-03-31'), 11))).toBe('2025-02-28');
+    expect(isoFromDay(periodEnd(d('2023-03-31'), 11))).toBe('2024-02-29'); // leap February
+  });
+});
+
+describe('sick leave: exactly 20 days, the 6-day gap, and periods in any order (Art 13.2, D-6)', () => {
+  const p = (a: string, b: string) => ({ start: d(a), end: d(b) });
+
+  test('exactly 20 days leaves 0 and is allowed; 21 is refused', () => {
+    expect(sickLeaveLeft(alt, [p('2023-10-01', '2023-10-20')])).toBe(0); // 1..20 October = 20 days
+    expect(() => sickLeaveLeft(alt, [p('2023-10-01', '2023-10-21')])).toThrow(/21 days, more than the 20 allowed/);
+  });
+
+  test('6 calendar days between two periods join them; 7 do not', () => {
+    // 1–10 Oct (10 days), then 17–26 Oct: 11..16 Oct = 6 days between → one chain of 20 days.
+    expect(sickLeaveChains(alt, [p('2023-10-01', '2023-10-10'), p('2023-10-17', '2023-10-26')]).map((c) => c.days)).toEqual([20]);
+    // 18–27 Oct: 11..17 Oct = 7 days between → two chains of 10.
+    expect(sickLeaveChains(alt, [p('2023-10-01', '2023-10-10'), p('2023-10-18', '2023-10-27')]).map((c) => c.days)).toEqual([10, 10]);
+  });
+
+  test('unsorted periods are read in date order; reversed and overlapping ones are refused', () => {
+    // The same two periods given later-first: still one chain of 20 days, 0 left.
+    expect(sickLeaveLeft(alt, [p('2023-10-17', '2023-10-26'), p('2023-10-01', '2023-10-10')])).toBe(0);
+    expect(() => sickLeaveLeft(alt, [p('2023-10-10', '2023-10-01')])).toThrow('period 1 ends (2023-10-01) before it starts (2023-10-10)');
+    expect(() => sickLeaveLeft(alt, [p('2023-10-01', '2023-10-10'), p('2023-10-10', '2023-10-12')])).toThrow('periods overlap: 2023-10-01–2023-10-10 and 2023-10-10–2023-10-12');
+    expect(() => sickLeaveLeft(alt, [p('2023-10-05', '2023-10-12'), p('2023-10-01', '2023-10-06')])).toThrow(/periods overlap: 2023-10-01–2023-10-06 and 2023-10-05–2023-10-12/);
+  });
+
+  describe('the ledger joins sick leave by the same 6-day gap', () => {
+    const FIRST: PersonTerm = { start: d('2023-08-07'), end: d('2024-08-06'), jetYear: 1, reappointed: false, carriedDays: 0 };
+    let row = 2;
+    const sick = (from: string, to: string): LedgerEntry => ({ row: row++, name: 'Alex', from: d(from), to: d(to), kind: parseLedgerKind('病休')!, note: '診断書あり' });
+    const over20 = (rs: AltRuleset, entries: LedgerEntry[]) => checkLedger(rs, entries, new Map([['alex', [FIRST]]])).filter((f) => f.rule === 'Art 13.2, 26.2.1').map((f) => f.row);
+
+    test('10 + 11 days with 6 days between: 21 in one chain, the second entry is the error; with 7 between, none', () => {
+      const a = sick('2023-10-02', '2023-10-11'); // 10 days
+      const b = sick('2023-10-18', '2023-10-28'); // 11 days; 12..17 Oct = 6 days between
+      expect(over20(alt, [a, b])).toEqual([b.row]);
+      const c = sick('2023-10-02', '2023-10-11');
+      const e = sick('2023-10-19', '2023-10-29'); // 12..18 Oct = 7 days between
+      expect(over20(alt, [c, e])).toEqual([]);
+    });
+
+    test('given in reverse order, the same chain and the same error', () => {
+      const a = sick('2023-10-02', '2023-10-11');
+      const b = sick('2023-10-18', '2023-10-28');
+      expect(over20(alt, [b, a])).toEqual([b.row]);
+    });
+
+    test('joinIfGapLessThanDays 6: the 6-day gap no longer joins', () => {
+      const six = parseUserRuleset({ extends: 'saitama-alt-r5', id: 'test-gap6', sickLeave: { joinIfGapLessThanDays: 6 } }) as AltRuleset;
+      expect(over20(six, [sick('2023-10-02', '2023-10-11'), sick('2023-10-18', '2023-10-28')])).toEqual([]);
+    });
+  });
+});
