@@ -91,3 +91,53 @@ describe('sick leave: exactly 20 days, the 6-day gap, and periods in any order (
     });
   });
 });
+
+describe("the adapter's repeating parameter (ALT.EXPLAIN's arguments)", () => {
+  // Excel passes one value per declared parameter, the repeating one as one array of its values,
+  // then the Invocation object (custom-functions-runtime.js, `parameterValues.push(invocationContext)`).
+  const invocation = { address: 'Sheet1!A1' };
+  let adapter: typeof import('../src/functions/excel');
+  let explain: import('../src/functions/registry').FnDecl;
+  beforeAll(async () => {
+    adapter = await import('../src/functions/excel');
+    explain = (await import('../src/functions/registry')).FUNCTIONS.find((f) => f.addin === 'ALT' && f.name === 'EXPLAIN')!;
+  });
+
+  test('the array is spread after the fixed parameters; the Invocation is dropped', () => {
+    expect(adapter.argumentsFromExcel(explain, ['PAY', [1, '2023-08-01', '2023-08-07'], invocation])).toEqual(['PAY', 1, '2023-08-01', '2023-08-07']);
+  });
+  test('an omitted repeating parameter (null) gives only the fixed ones; a single value stays one value', () => {
+    expect(adapter.argumentsFromExcel(explain, ['HOURLY', null, invocation])).toEqual(['HOURLY']);
+    expect(adapter.argumentsFromExcel(explain, ['HOURLY', 1, invocation])).toEqual(['HOURLY', 1]);
+  });
+  test('through EXPLAIN: ALT.PAY(1, 2023-08-01, 2023-08-07) ends "result = ¥231,304" (280,000 × 19/23 = 231,304.35 → floor, D-2)', () => {
+    const rows = value('ALT.EXPLAIN', ...adapter.argumentsFromExcel(explain, ['PAY', [1, '2023-08-01', '2023-08-07'], invocation])) as string[][];
+    expect(rows[rows.length - 1]).toEqual(['result = ¥231,304']);
+  });
+});
+
+describe('a 1904 book: date1904="true" and t="d" cells (ECMA-376 §18.2.28, §18.18.11)', () => {
+  // 2023-08-01 is serial 45139 in the 1900 system (ALT.PAY's example), so 2023-07-30 is 45137; the
+  // 1904 system counts 1,462 days fewer (1904-01-01 = 0): 45137 − 1462 = 43675.
+  const { book, sheetData, unzip, worksheet, zipOf } = jest.requireActual('./xlsx-fixtures') as typeof import('./xlsx-fixtures');
+  const read = async (workbookPr: string) => {
+    const { mkdtempSync, writeFileSync } = await import('fs');
+    const { join } = await import('path');
+    const { tmpdir } = await import('os');
+    const { sheetsOfFile } = await import('../src/cli/workbook');
+    const xml = worksheet(sheetData([['Arrival', 'Serial'], [{ t: 'd', v: '2023-07-30T00:00:00' } as never, 43675]]));
+    const parts = [...unzip(book({ sheets: [{ name: 'S', xml }] }))].map(([name, e]): [string, string | Buffer] => [name, name === 'xl/workbook.xml' ? e.data.toString('utf8').replace('<workbookPr/>', workbookPr) : e.data]);
+    const file = join(mkdtempSync(join(tmpdir(), 'book1904-')), 'b.xlsx');
+    writeFileSync(file, zipOf(parts));
+    const [sheet] = await sheetsOfFile(file);
+    return { system: sheet.dateSystem, row: sheet.rows![1] };
+  };
+  test('date1904="true" (not only "1"): a t="d" cell becomes the 1904 serial 43675', async () => {
+    expect(await read('<workbookPr date1904="true"/>')).toEqual({ system: '1904', row: [43675, 43675] });
+    expect(await read('<workbookPr date1904="1"/>')).toEqual({ system: '1904', row: [43675, 43675] });
+  });
+  test('without date1904 (or "false") the same cell is the 1900 serial 45137', async () => {
+    expect(await read('<workbookPr/>')).toEqual({ system: '1900', row: [45137, 43675] });
+    expect(await read('<workbookPr date1904="false"/>')).toEqual({ system: '1900', row: [45137, 43675] });
+  });
+});
