@@ -141,3 +141,36 @@ describe('a 1904 book: date1904="true" and t="d" cells (ECMA-376 §18.2.28, §18
     expect(await read('<workbookPr date1904="false"/>')).toEqual({ system: '1900', row: [45137, 43675] });
   });
 });
+
+describe("the marked copy's style counts and fill", () => {
+  test('one error: fills 2 → 3 with the error fill, every count matches its list, the cell points at the filled format', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('fs');
+    const { join } = await import('path');
+    const { tmpdir } = await import('os');
+    const { main } = await import('../src/cli/main');
+    const { book, sheetData, unzip, worksheet } = jest.requireActual('./xlsx-fixtures') as typeof import('./xlsx-fixtures');
+    const dir = mkdtempSync(join(tmpdir(), 'marked-'));
+    const HEAD = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay', 'Leave used (hours)', 'Carried leave', 'Sick days'];
+    // Year 1 is paid ¥280,000 (Art 7.1): ¥290,000 in I2 is the one finding, an error.
+    const row = ['Alex Smith', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 290000, 35, 0, 2];
+    writeFileSync(join(dir, 'in.xlsx'), book({ sheets: [{ name: 'Roster', xml: worksheet(sheetData([HEAD, row])) }] }));
+    await main(['validate', join(dir, 'in.xlsx'), '--out', join(dir, 'out.xlsx')], { out: () => undefined, err: () => undefined });
+    const files = unzip(readFileSync(join(dir, 'out.xlsx')));
+    const styles = files.get('xl/styles.xml')!.data.toString('utf8');
+    const list = (name: string, item: string) => {
+      const m = new RegExp(`<${name} count="(\\d+)">([\\s\\S]*?)</${name}>`).exec(styles)!;
+      return { count: Number(m[1]), items: m[2].match(new RegExp(`<${item}[ >/][\\s\\S]*?(?:/>|</${item}>)`, 'g')) ?? [] };
+    };
+    const fills = list('fills', 'fill');
+    // The fixture's 2 fills (none, gray125) + 1 for the error.
+    expect(fills.count).toBe(3);
+    expect(fills.items).toHaveLength(3);
+    expect(fills.items[2]).toContain('rgb="FFFDE7E9"');
+    for (const [name, item] of [['fonts', 'font'], ['cellXfs', 'xf']]) expect(list(name, item).count).toBe(list(name, item).items.length);
+    const sheet = files.get('xl/worksheets/sheet1.xml')!.data.toString('utf8');
+    const s = Number(/<c r="I2" s="(\d+)"/.exec(sheet)![1]);
+    expect(list('cellXfs', 'xf').items[s]).toMatch(/fillId="2"[^>]*applyFill="1"/);
+    // The other cells of the row keep their (absent) style.
+    expect(sheet).toMatch(/<c r="H2" t="inlineStr">/);
+  });
+});
