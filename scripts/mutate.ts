@@ -107,7 +107,7 @@ function main(argv: string[]): number {
     restore = () => writeFileSync(m.file, original);
     try {
       writeFileSync(m.file, lines.join('\n'));
-      const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--bail', '--silent', '--ci', ...SUITES], { cwd: ROOT, stdio: 'pipe', timeout: 180_000 });
+      const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--bail', '--silent', '--ci', '--maxWorkers=2', ...SUITES], { cwd: ROOT, stdio: 'pipe', timeout: 180_000 });
       ran++;
       const where = `${relative(ROOT, m.file)}:${m.line}  ${m.from} → ${m.to}`;
       if (run.status === 0) {
