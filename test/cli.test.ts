@@ -228,12 +228,16 @@ describe('altrules validate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'altrules-'));
     const junk = join(dir, 'junk.xlsx');
     writeFileSync(junk, 'not a workbook');
+    const binaryJunk = join(dir, 'noise.xlsx');
+    writeFileSync(binaryJunk, Buffer.from([0, 1, 2, 3, 0xfe, 0, 0x10]));
     const notBook = join(dir, 'photos.xlsx');
     writeFileSync(notBook, zipOf([['photo.txt', 'hello']]));
     const cfb = join(dir, 'locked.xlsx');
     writeFileSync(cfb, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]));
     const cases: [string, RegExp][] = [
-      [junk, /cannot read .*junk\.xlsx as an \.xlsx workbook: it is not a zip package/],
+      // Text is named as text (a .csv saved with the wrong name); other bytes are "not a zip".
+      [junk, /cannot read .*junk\.xlsx as an \.xlsx workbook: it is a text file \(such as \.csv\)/],
+      [binaryJunk, /cannot read .*noise\.xlsx as an \.xlsx workbook: it is not a zip package/],
       [notBook, /cannot read .*photos\.xlsx as an \.xlsx workbook: it is a zip package without a workbook part/],
       [cfb, /old \.xls file or a password-protected workbook/],
       ['/dev/zero', /is not a regular file/],
@@ -248,8 +252,9 @@ describe('altrules validate', () => {
     // A folder is checked workbook by workbook (issue: many boards' workbooks); these cannot be read.
     const folder = run(['validate', dir]);
     expect(folder.status).toBe(2);
-    expect(folder.stdout).toMatch(/✖ junk\.xlsx: unreadable \(.*not a zip package/);
-    expect(folder.stdout).toMatch(/Total: 3 file\(s\), 0 sheet\(s\) checked, 0 error\(s\), 0 warning\(s\), 3 unreadable/);
+    expect(folder.stdout).toMatch(/✖ junk\.xlsx: unreadable \(.*it is a text file/);
+    expect(folder.stdout).toMatch(/✖ noise\.xlsx: unreadable \(.*not a zip package/);
+    expect(folder.stdout).toMatch(/Total: 4 file\(s\), 0 sheet\(s\) checked, 0 error\(s\), 0 warning\(s\), 4 unreadable/);
     const ja = spawnSync('node', [BIN, '--lang', 'ja', 'validate', dir], { encoding: 'utf8' });
     expect(ja.stdout).toMatch(/読み込めません/);
     const empty = run(['validate', mkdtempSync(join(tmpdir(), 'altrules-empty-'))]);
