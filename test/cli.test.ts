@@ -5,7 +5,7 @@ import { chmodSync, copyFileSync, existsSync, linkSync, mkdtempSync, readFileSyn
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
-import { ROSTER_HEAD, book, sheetData, worksheet, zipOf } from './xlsx-fixtures';
+import { book, sheetData, worksheet, zipOf } from './xlsx-fixtures';
 import { assertFreshLib } from './support/gates';
 import { datesIn, numbersIn, steps } from './support/explain';
 import { arrayConstant } from '../src/cli/main';

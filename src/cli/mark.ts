@@ -472,6 +472,15 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
   if (!contentTypes) throw new Refusal(`${zip.path} has no [Content_Types].xml`, `${zip.path} に [Content_Types].xml がありません`);
   let workbookRelsXml = readPart(zip, relsPartOf(pkg.workbookPart));
   const workbookRels = [...pkg.workbookRels];
+  // A target that differs from its part's name only in case is right by OPC, but readers that
+  // look names up case-sensitively (LibreOffice, openpyxl) lose the part: the copy spells it as the zip does.
+  for (const r of pkg.workbookRels) {
+    const part = r.external ? undefined : resolvePart(pkg.workbookPart, r.target);
+    const e = part ? entryOf(zip, part) : undefined;
+    if (!e || !workbookRelsXml || e.name.replace(/^\//, '') === part) continue;
+    const spelled = r.target.startsWith('/') ? `/${e.name.replace(/^\//, '')}` : relativeTarget(pkg.workbookPart, e.name.replace(/^\//, ''));
+    workbookRelsXml = workbookRelsXml.split(`Target="${escapeText(r.target)}"`).join(`Target="${escapeText(spelled)}"`);
+  }
 
   let stylesPart = pkg.stylesPart;
   const styles = new Styles((stylesPart && readPart(zip, stylesPart)) || minimalStyles(family));

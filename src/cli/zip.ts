@@ -300,6 +300,37 @@ export async function* streamEntry(zip: Zip, e: ZipEntry, cap: number): AsyncGen
   }
 }
 
+/**
+ * An entry's central record for the copy, at its new offset. A zip64 record whose sizes and offset
+ * fit in 32 bits is written as an ordinary one (its zip64 extra field dropped): the copy is under
+ * 4 GB, and readers without zip64 (LibreOffice 7.4) then open it. Other extra fields are kept.
+ */
+function centralOf(e: ZipEntry, at: number): Buffer {
+  const c = e.central;
+  const nameLen = c.readUInt16LE(28);
+  const extraLen = c.readUInt16LE(30);
+  const isZip64 = c.readUInt32LE(20) === 0xffffffff || c.readUInt32LE(24) === 0xffffffff || c.readUInt32LE(42) === 0xffffffff;
+  if (!isZip64) {
+    const out = Buffer.from(c);
+    out.writeUInt32LE(at, 42);
+    return out;
+  }
+  const extra = c.subarray(46 + nameLen, 46 + nameLen + extraLen);
+  const kept: Buffer[] = [];
+  for (let p = 0; p + 4 <= extra.length; ) {
+    const len = extra.readUInt16LE(p + 2);
+    if (extra.readUInt16LE(p) !== 0x0001) kept.push(extra.subarray(p, p + 4 + len));
+    p += 4 + len;
+  }
+  const keptExtra = Buffer.concat(kept);
+  const head = Buffer.from(c.subarray(0, 46));
+  head.writeUInt32LE(e.compressedSize, 20);
+  head.writeUInt32LE(e.size, 24);
+  head.writeUInt16LE(keptExtra.length, 30);
+  head.writeUInt32LE(at, 42);
+  return Buffer.concat([head, c.subarray(46, 46 + nameLen), keptExtra, c.subarray(46 + nameLen + extraLen)]);
+}
+
 /** Writes a zip: entries copied raw from the source, or new contents deflated here. */
 export class ZipWriter {
   private offset = 0;
@@ -318,15 +349,7 @@ export class ZipWriter {
     const at = this.offset;
     const chunk = 1 << 20;
     for (let p = e.localOffset; p < e.end; p += chunk) this.write(readAt(zip.fd, p, Math.min(chunk, e.end - p)));
-    const c = Buffer.from(e.central);
-    if (c.readUInt32LE(42) === 0xffffffff) {
-      // A zip64 entry: its offset lives in the zip64 extra field.
-      const nameLen = c.readUInt16LE(28);
-      const extra = c.subarray(46 + nameLen, 46 + nameLen + c.readUInt16LE(30));
-      const z = zip64Extra(extra, { size: c.readUInt32LE(24) === 0xffffffff, compressedSize: c.readUInt32LE(20) === 0xffffffff, localOffset: true });
-      if (z?.at !== undefined) extra.writeBigUInt64LE(BigInt(at), z.at);
-    } else c.writeUInt32LE(at, 42);
-    this.central.push(c);
+    this.central.push(centralOf(e, at));
   }
 
   /** A new or changed entry (deflated). */
