@@ -8,7 +8,7 @@ import { SheetInput } from '../validation/validate';
 import { LEDGER_BY_HEADER, PAY_BY_HEADER } from '../validation/ledger';
 import { STORE_SHEET } from '../validation/store';
 import { splitStore } from './store';
-import { Refusal, Zip, ZipEntry, closeZip, entryOf, openZip, readEntry, streamEntry } from './zip';
+import { Refusal, TooBig, Zip, ZipEntry, closeZip, entryOf, openZip, readEntry, streamEntry } from './zip';
 import { NS_MAIN_STRICT, NS_PACKAGE_RELS, TagScanner, attr, attrs, decodeText, escapeText, isMain, own, scanString } from './xml';
 
 /** Excel's own sheet size (Microsoft, "Excel specifications and limits"). */
@@ -219,7 +219,7 @@ export function readPart(zip: Zip, part: string, cap = LIMITS.partBytes): string
   try {
     buf = readEntry(zip, e, Math.min(cap, byRatio));
   } catch (err) {
-    if (err instanceof Refusal && byRatio < cap && e.size <= cap) checkRatio(zip, e, byRatio + 1);
+    if (err instanceof TooBig && byRatio < cap && e.size <= cap) checkRatio(zip, e, byRatio + 1);
     throw err;
   }
   checkRatio(zip, e, buf.length);

@@ -143,7 +143,8 @@ export class TagScanner {
         h.close(localOf(q), raw, this.nsOf(q));
         this.depth--;
         const top = this.scopes[this.scopes.length - 1];
-        if (top && top.depth > this.depth) this.unbind(this.scopes.pop()!);
+        // Declarations made on the element that just closed end with it.
+        if (top && top.depth >= this.depth) this.unbind(this.scopes.pop()!);
       } else {
         const selfClosing = s.charCodeAt(e - 1) === 0x2f;
         const q = qName(raw, 1);

@@ -46,7 +46,8 @@ export function entryOf(zip: Zip, part: string): ZipEntry | undefined {
 }
 
 export function partKey(name: string): string {
-  return name.replace(/^\//, '').toLowerCase();
+  // Some Windows tools write '\' between folders (calamine's issue 530): read as '/'.
+  return name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
 }
 
 const MAX_ENTRIES = 100_000;
@@ -229,8 +230,11 @@ function dataOffset(zip: Zip, e: ZipEntry): number {
   return e.localOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
 }
 
+/** A part larger than its cap (a refusal the caller may restate as a ratio). */
+export class TooBig extends Refusal {}
+
 function tooBig(zip: Zip, e: ZipEntry, cap: number): Refusal {
-  return new Refusal(
+  return new TooBig(
     `${zip.path}: the part ${e.name} unpacks to more than ${cap.toLocaleString('en')} bytes (the limit); the file may be a zip bomb`,
     `${zip.path}: 部品 ${e.name} の展開後の大きさが上限 ${cap.toLocaleString('en')} バイトを超えます（zip 爆弾の可能性）`,
   );
