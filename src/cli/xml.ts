@@ -2,12 +2,12 @@
 // to find tags, attributes, text and namespaces in what spreadsheet programs write. A DTD is
 // refused outright, so no entity can expand.
 //
-// Why a scanner of our own and not saxes (a well-kept SAX parser, already in node_modules through
-// exceljs): measured on this machine over one 37.5 MB roster sheet (bench/xml-scan.ts), saxes took
-// 2.3–2.7 times as long as this scanner (figures in docs/reading-xlsx.md). Both now resolve
-// namespaces the same way: every element reaches the handler with its namespace URI, so `x:c`,
-// `ns0:Relationship`, a default namespace and Strict OOXML are one case, and an element of another
-// namespace with the same local name (Excel 2013's `x15:workbookPr` in extLst) is told apart.
+// Why a scanner of our own and not saxes (a maintained SAX parser, already in node_modules through
+// exceljs): on one 37.2 MB roster sheet saxes with namespaces took 2.3–3.5 times as long as this
+// scanner with namespaces, which cost the scanner little (figures in docs/reading-xlsx.md). Every
+// element reaches the handler with its namespace URI, so `x:c`, `ns0:Relationship`, a default
+// namespace and Strict OOXML are one case, and an element of another namespace with the same
+// local name (Excel 2013's `x15:workbookPr` in extLst) is told apart.
 
 import { Refusal } from './zip';
 
@@ -139,17 +139,17 @@ export class TagScanner {
       if (e < 0) break;
       const raw = s.slice(pos, e + 1);
       if (c1 === 0x2f /* / */) {
-        const q = qName(raw, 2);
-        h.close(localOf(q), raw, this.nsOf(q));
+        const [name, ns] = this.split(raw, 2);
+        h.close(name, raw, ns);
         this.depth--;
         const top = this.scopes[this.scopes.length - 1];
         // Declarations made on the element that just closed end with it.
         if (top && top.depth >= this.depth) this.unbind(this.scopes.pop()!);
       } else {
         const selfClosing = s.charCodeAt(e - 1) === 0x2f;
-        const q = qName(raw, 1);
         const scope = raw.indexOf('xmlns') > 0 ? this.bind(raw) : undefined;
-        h.open(localOf(q), raw, selfClosing, this.nsOf(q));
+        const [name, ns] = this.split(raw, 1);
+        h.open(name, raw, selfClosing, ns);
         if (selfClosing) {
           if (scope) this.unbind(scope);
         } else {
@@ -172,6 +172,7 @@ export class TagScanner {
       scope.saved.push([prefix, this.bindings.get(prefix)]);
       this.bindings.set(prefix, decodeText(m[2] ?? m[3] ?? ''));
     }
+    this.changed();
     return scope;
   }
 
@@ -181,13 +182,43 @@ export class TagScanner {
       if (old === undefined) this.bindings.delete(prefix);
       else this.bindings.set(prefix, old);
     }
+    this.changed();
   }
 
-  /** The namespace URI of a qualified element name in the current scope ('' when unbound). */
-  private nsOf(qname: string): string {
-    const colon = qname.indexOf(':');
-    return this.bindings.get(colon < 0 ? '' : qname.slice(0, colon)) ?? '';
+  private changed(): void {
+    this.generation++;
+    this.defaultNs = this.bindings.get('') ?? '';
   }
+
+  /**
+   * A tag's local name and namespace URI in the current scope ('' when unbound). By hand, once
+   * per tag: the last prefix and its URI are remembered, as a part uses one prefix nearly always.
+   */
+  private split(raw: string, from: number): [string, string] {
+    let e = from;
+    let colon = -1;
+    const n = raw.length;
+    while (e < n) {
+      const c = raw.charCodeAt(e);
+      if (c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d) break;
+      if (c === 0x3a && colon < 0) colon = e;
+      e++;
+    }
+    if (colon < 0) return [raw.slice(from, e), this.defaultNs];
+    const prefix = raw.slice(from, colon);
+    if (prefix !== this.lastPrefix || this.generation !== this.lastGeneration) {
+      this.lastPrefix = prefix;
+      this.lastUri = this.bindings.get(prefix) ?? '';
+      this.lastGeneration = this.generation;
+    }
+    return [raw.slice(colon + 1, e), this.lastUri];
+  }
+  private defaultNs = '';
+  private lastPrefix = '';
+  private lastUri = '';
+  /** Counts changes of the bindings, so a remembered prefix is looked up again after one. */
+  private generation = 0;
+  private lastGeneration = -1;
 
   /** The prefix bound to `uri` where the scanner is now ('' for the default namespace), if any. */
   prefixFor(uri: string): string | undefined {
@@ -204,21 +235,6 @@ export class TagScanner {
 function indexOr(s: string, ch: string, from: number, none: number): number {
   const i = s.indexOf(ch, from);
   return i < 0 ? none : i;
-}
-
-function qName(raw: string, from: number): string {
-  let e = from;
-  while (e < raw.length) {
-    const c = raw.charCodeAt(e);
-    if (c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d) break;
-    e++;
-  }
-  return raw.slice(from, e);
-}
-
-function localOf(qname: string): string {
-  const colon = qname.indexOf(':');
-  return colon >= 0 ? qname.slice(colon + 1) : qname;
 }
 
 const ATTR = /([^\s=<>/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
