@@ -166,6 +166,24 @@ describe('through the command line', () => {
     closeZip(zip);
   }, 120_000);
 
+  test('a package whose rels name no styles part while xl/styles.xml exists: the copy ends, names that one part, and opens', async () => {
+    // Before: freeName(…, () => 'xl/styles.xml') never returned and Ctrl-C could not stop it.
+    const parts = plain().map(([name, x]): [string, string] => [name, name === 'xl/_rels/workbook.xml.rels' ? x.replace(/<Relationship Id="rId2"[^>]*\/>/, '') : x]);
+    const f = save(zipWith(parts), 'no-styles-rel.xlsx');
+    const out = join(dir, 'no-styles-rel-checked.xlsx');
+    const r = spawnSync('node', [BIN, 'validate', f, '--out', out], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const zip = openZip(out);
+    try {
+      expect(zip.entries.map((e) => e.name).filter((name) => /styles/i.test(name))).toEqual(['xl/styles.xml']);
+      const pkg = openPackage(zip);
+      expect(pkg.stylesPart).toBe('xl/styles.xml');
+      expect(pkg.stylesRelated).toBe(true);
+    } finally {
+      closeZip(zip);
+    }
+  });
+
   test('--columns: a mapped column past the built-in headers is read on every row, not only the first 20', () => {
     // Headers A..H are built in; "Salary" (column J) is the clerk's name for Monthly pay. 40 people,
     // each paid ¥1: one monthly-pay finding per person, rows 2 to 41 = 40 findings.
