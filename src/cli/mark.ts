@@ -4,13 +4,13 @@
 // notes (appended to the clerk's own), and the findings sheet with its workbook entries.
 
 import { StringDecoder } from 'string_decoder';
-import { createDeflateRaw, crc32 } from 'zlib';
+import { createDeflateRaw } from 'zlib';
 import type { Finding, SheetResult } from '../validation/validate';
 import type { Acceptance } from '../validation/store';
 import { REPORT_SHEET, cellAddress, columnLetters, reportRows } from '../validation/report';
-import { LIMITS, Package, REL, dirOf, parseRels, parseRef, readPart, relsPartOf, resolvePart } from './workbook';
-import { TagScanner, attr, escapeText } from './xml';
-import { Refusal, ZipWriter, streamEntry } from './zip';
+import { Family, LIMITS, Package, RelKind, dirOf, isRel, parseRels, parseRef, readPart, relType, relsPartOf, resolvePart } from './workbook';
+import { NS_PACKAGE_RELS, TagScanner, attr, escapeText, isMain } from './xml';
+import { Refusal, ZipWriter, crc32, entryOf, partKey, streamEntry } from './zip';
 
 type Sev = 'error' | 'warning';
 const FILL_RGB: Record<Sev, string> = { error: 'FFFDE7E9', warning: 'FFFFF4CE' };
@@ -34,6 +34,21 @@ export function setAttr(tag: string, name: string, value: string): string {
 
 function prefixOf(tag: string): string {
   const m = /^<\/?([A-Za-z_][\w.-]*:)?/.exec(tag);
+  return m?.[1] ?? '';
+}
+
+/**
+ * New markup in a part whose elements carry a prefix (`x:` from the .NET Open XML SDK, `ns0:` from
+ * Python's ElementTree): every element name without a prefix gets the part's own (`p` with its
+ * colon); names that already have one are left alone.
+ */
+export function withPrefix(xml: string, p: string): string {
+  return p ? xml.replace(/<(\/?)(?=[A-Za-z_][\w.-]*[\s/>])/g, `<$1${p}`) : xml;
+}
+
+/** The prefix (with its colon) of a part's root element, the one new elements of its namespace take. */
+function rootPrefix(xml: string): string {
+  const m = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s/>]/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
   return m?.[1] ?? '';
 }
 
@@ -123,13 +138,13 @@ function append(xml: string, list: string, items: string[], had: number): string
   const m = re.exec(xml);
   if (m) {
     const p = m[1];
-    const body = (m[4] ?? '') + items.map((i) => (p ? i.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) : i)).join('');
+    const body = (m[4] ?? '') + items.map((i) => withPrefix(i, p)).join('');
     const attrs = setAttr(`<x${m[2]}>`, 'count', String(had + items.length)).slice(2, -1);
     return xml.slice(0, m.index) + `<${p}${list}${attrs}>${body}</${p}${list}>` + xml.slice(m.index + m[0].length);
   }
   // Order in CT_Stylesheet: numFmts, fonts, fills, borders, cellStyleXfs, cellXfs, …
   const after: Record<string, string[]> = { fonts: ['fills', 'borders', 'cellStyleXfs', 'cellXfs'], fills: ['borders', 'cellStyleXfs', 'cellXfs'], cellXfs: ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'] };
-  const el = `<${list} count="${items.length}">${items.join('')}</${list}>`;
+  const el = withPrefix(`<${list} count="${items.length}">${items.join('')}</${list}>`, rootPrefix(xml));
   for (const next of after[list] ?? []) {
     const i = xml.search(new RegExp(`<(?:[\\w.-]+:)?${next}[\\s/>]`));
     if (i >= 0) return xml.slice(0, i) + el + xml.slice(i);
@@ -137,8 +152,8 @@ function append(xml: string, list: string, items: string[], had: number): string
   return xml.replace(/<\/((?:[\w.-]+:)?)styleSheet>\s*$/, `${el}</$1styleSheet>`);
 }
 
-const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+const minimalStyles = (family: Family) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="${family.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 // ---- notes ----------------------------------------------------------------------------------
 
@@ -162,11 +177,11 @@ function newVml(shapes: string[], block: number): string {
 }
 
 /** Adds our notes to a comments part: appended to a clerk's note on the same cell, else a new note. */
-function mergeComments(xml: string | undefined, notes: Map<string, string>): { xml: string; newCells: string[] } {
+function mergeComments(xml: string | undefined, notes: Map<string, string>, family: Family): { xml: string; newCells: string[] } {
   const newCells: string[] = [];
   if (!xml) {
     const list = [...notes].map(([ref, text]) => `<comment ref="${ref}" authorId="0"><text>${noteRun(text)}</text></comment>`).join('');
-    return { xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${NS_MAIN}"><authors><author>${AUTHOR}</author></authors><commentList>${list}</commentList></comments>`, newCells: [...notes.keys()] };
+    return { xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${family.main}"><authors><author>${AUTHOR}</author></authors><commentList>${list}</commentList></comments>`, newCells: [...notes.keys()] };
   }
   const p = prefixOf(/<(?:[\w.-]+:)?comments\b/.exec(xml)?.[0] ?? '<');
   const authors = [...xml.matchAll(/<(?:[\w.-]+:)?author>([\s\S]*?)<\/(?:[\w.-]+:)?author>/g)].map((m) => m[1]);
@@ -176,7 +191,7 @@ function mergeComments(xml: string | undefined, notes: Map<string, string>): { x
     xml = /<\/(?:[\w.-]+:)?authors>/.test(xml) ? xml.replace(/<\/((?:[\w.-]+:)?)authors>/, `<${p}author>${AUTHOR}</${p}author></$1authors>`) : xml.replace(/<((?:[\w.-]+:)?)authors\s*\/>/, `<$1authors><${p}author>${AUTHOR}</${p}author></$1authors>`);
   }
   const pending = new Map(notes);
-  const run = (text: string) => (p ? noteRun(text).replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) : noteRun(text));
+  const run = (text: string) => withPrefix(noteRun(text), p);
   xml = xml.replace(/<((?:[\w.-]+:)?)comment\b([^>]*)>([\s\S]*?)<\/\1comment>/g, (all, _p: string, attrsText: string, body: string) => {
     const ref = attr(`<c ${attrsText}>`, 'ref')?.toUpperCase();
     const text = ref ? pending.get(ref) : undefined;
@@ -211,7 +226,7 @@ interface SheetEdit {
 
 /** Streams a worksheet through, changing only the style of the finding cells (adding empty ones). */
 async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles: Styles, zw: ZipWriter): Promise<void> {
-  const e = pkg.zip.byName.get(part)!;
+  const e = entryOf(pkg.zip, part)!;
   const deflate = createDeflateRaw({ level: 6 });
   const packed: Buffer[] = [];
   deflate.on('data', (b: Buffer) => packed.push(b));
@@ -249,7 +264,7 @@ async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles:
   const legacy = () => {
     if (legacyDone) return;
     legacyDone = true;
-    emit(`<${p}legacyDrawing xmlns:r="${NS_R}" r:id="${edit.legacyDrawingRelId}"/>`);
+    emit(`<${p}legacyDrawing xmlns:r="${pkg.family.r}" r:id="${edit.legacyDrawingRelId}"/>`);
   };
   const emptyCell = (row: number, c: number) => `<${p}c r="${cellAddress(row, c)}" s="${styles.marked(0, edit.cells.get(row)!.get(c)!)}"/>`;
   const wholeRow = (row: number) => {
@@ -264,9 +279,11 @@ async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles:
   };
   const scanner = new TagScanner(
     {
-      open(name, raw, selfClosing) {
-        if (depth === 1 && !inData && AFTER_LEGACY.has(name)) legacy();
+      open(name, raw, selfClosing, ns) {
         if (!selfClosing) depth++;
+        // Elements of other namespaces (extensions) pass through untouched.
+        if (!isMain(ns)) return emit(raw);
+        if (depth - (selfClosing ? 0 : 1) === 1 && !inData && AFTER_LEGACY.has(name)) legacy();
         if (name === 'sheetData' && depth <= 2) {
           p = prefixOf(raw);
           if (selfClosing) {
@@ -314,8 +331,9 @@ async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles:
         }
         emit(raw);
       },
-      close(name, raw) {
+      close(name, raw, ns) {
         depth--;
+        if (!isMain(ns)) return emit(raw);
         if (inData && name === 'row') {
           cellsBefore(Infinity);
           colsLeft = [];
@@ -381,21 +399,40 @@ function reportSheetXml(results: SheetResult[], styles: Styles, accepted: Readon
 // ---- the package ----------------------------------------------------------------------------
 
 function nextRelId(rels: { id: string }[]): string {
-  let n = rels.length + 1;
   const ids = new Set(rels.map((r) => r.id));
-  while (ids.has(`rId${n}`)) n++;
-  return `rId${n}`;
+  // At most rels.length + 1 tries: one of the ids rId1…rId(n+1) is free.
+  for (let n = 1; n <= rels.length + 1; n++) if (!ids.has(`rId${n}`)) return `rId${n}`;
+  throw new Error('unreachable: n + 1 ids cannot all be taken by n relationships');
 }
 
+/** Adds a relationship to a rels part, written with the part's own prefix for the OPC namespace. */
 function addRelationship(xml: string | undefined, id: string, type: string, target: string): string {
   const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeText(target)}"/>`;
-  if (!xml) return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`;
-  return /<\/Relationships>\s*$/.test(xml) ? xml.replace(/<\/Relationships>\s*$/, `${rel}</Relationships>`) : xml.replace(/<Relationships([^>]*)\/>\s*$/, `<Relationships$1>${rel}</Relationships>`);
+  if (!xml) return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}">${rel}</Relationships>`;
+  return appendToRoot(xml, 'Relationships', rel, NS_PACKAGE_RELS);
+}
+
+/**
+ * Appends markup at the end of a part's root element (`<Relationships>`, `<Types>`), prefixed as
+ * the root is. A root that is not there, or not in `ns`, refuses: a copy must not lose the addition.
+ */
+function appendToRoot(xml: string, root: string, markup: string, ns: string): string {
+  const open = new RegExp(`<(([\\w.-]+):)?${root}\\b([^>]*?)(/?)>`).exec(xml);
+  const declared = open && new RegExp(`\\sxmlns${open[2] ? `:${open[2]}` : ''}\\s*=\\s*["']${ns.replace(/[.]/g, '\\.')}["']`).test(open[0]);
+  if (!open || !declared) throw new Refusal(`cannot add to the package: its ${root} part is not in the namespace ${ns}`, `パッケージに追加できません: ${root} の部品が名前空間 ${ns} にありません`);
+  const p = open[1] ?? '';
+  const added = withPrefix(markup, p);
+  if (open[4] === '/') return xml.slice(0, open.index) + `<${p}${root}${open[3]}>${added}</${p}${root}>` + xml.slice(open.index + open[0].length);
+  const close = new RegExp(`</${p.replace(/[.]/g, '\\.')}${root}\\s*>\\s*$`).exec(xml);
+  if (!close) throw new Refusal(`cannot add to the package: its ${root} part does not end with </${p}${root}>`, `パッケージに追加できません: ${root} の部品が </${p}${root}> で終わっていません`);
+  return xml.slice(0, close.index) + added + xml.slice(close.index);
 }
 
 function addContentType(xml: string, part: string, type: string): string {
-  if (xml.includes(`PartName="/${part}"`)) return xml;
-  return xml.replace(/<\/Types>\s*$/, `<Override PartName="/${escapeText(part)}" ContentType="${type}"/></Types>`);
+  // Part names compare case-insensitively (OPC).
+  const name = `/${part}`.toLowerCase();
+  for (const m of xml.matchAll(/PartName\s*=\s*["']([^"']*)["']/g)) if (m[1].toLowerCase() === name) return xml;
+  return appendToRoot(xml, 'Types', `<Override PartName="/${escapeText(part)}" ContentType="${type}"/>`, 'http://schemas.openxmlformats.org/package/2006/content-types');
 }
 
 function relativeTarget(from: string, to: string): string {
@@ -406,30 +443,47 @@ function relativeTarget(from: string, to: string): string {
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
 
+/** A part name the package does not use yet (OPC: case-insensitively). `make(n)` gives a new name per n. */
 function freeName(pkg: Package, taken: Set<string>, make: (n: number) => string): string {
-  for (let n = 1; ; n++) {
+  // Bounded: among entries.length + taken.size + 1 distinct names one is free.
+  const tries = pkg.zip.entries.length + taken.size + 1;
+  for (let n = 1; n <= tries; n++) {
     const name = make(n);
-    const lower = name.toLowerCase();
-    if (!taken.has(lower) && ![...pkg.zip.byName.keys()].some((k) => k.toLowerCase() === lower)) {
-      taken.add(lower);
+    const key = partKey(name);
+    if (!taken.has(key) && !entryOf(pkg.zip, name)) {
+      taken.add(key);
       return name;
     }
   }
+  throw new Error(`no free part name after ${tries} tries: make(n) must give a different name for each n`);
 }
 
 /** Writes the marked copy of `pkg` to `zw`. */
 export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang: 'en' | 'ja', zw: ZipWriter, accepted: ReadonlyMap<Finding, Acceptance> = new Map()): Promise<void> {
   const zip = pkg.zip;
-  const replaced = new Map<string, Buffer | 'stream'>();
+  const family = pkg.family;
+  const rel = (kind: RelKind) => relType(family, kind);
+  /** Parts written anew, by part key (lower case): the name as the zip spells it, and the contents. */
+  const replaced = new Map<string, { name: string; data: Buffer | 'stream' }>();
+  const replace = (name: string, data: Buffer | 'stream') => replaced.set(partKey(name), { name: entryOf(zip, name)?.name ?? name, data });
   const added: [string, Buffer][] = [];
   const taken = new Set<string>();
   let contentTypes = readPart(zip, '[Content_Types].xml');
   if (!contentTypes) throw new Refusal(`${zip.path} has no [Content_Types].xml`, `${zip.path} に [Content_Types].xml がありません`);
   let workbookRelsXml = readPart(zip, relsPartOf(pkg.workbookPart));
   const workbookRels = [...pkg.workbookRels];
+  // A target that differs from its part's name only in case is right by OPC, but readers that
+  // look names up case-sensitively (LibreOffice, openpyxl) lose the part: the copy spells it as the zip does.
+  for (const r of pkg.workbookRels) {
+    const part = r.external ? undefined : resolvePart(pkg.workbookPart, r.target);
+    const e = part ? entryOf(zip, part) : undefined;
+    if (!e || !workbookRelsXml || e.name.replace(/^\//, '') === part) continue;
+    const spelled = r.target.startsWith('/') ? `/${e.name.replace(/^\//, '')}` : relativeTarget(pkg.workbookPart, e.name.replace(/^\//, ''));
+    workbookRelsXml = workbookRelsXml.split(`Target="${escapeText(r.target)}"`).join(`Target="${escapeText(spelled)}"`);
+  }
 
   let stylesPart = pkg.stylesPart;
-  const styles = new Styles((stylesPart && readPart(zip, stylesPart)) || MINIMAL_STYLES);
+  const styles = new Styles((stylesPart && readPart(zip, stylesPart)) || minimalStyles(family));
 
   const edits: { part: string; edit: SheetEdit }[] = [];
   const reportSheet = pkg.sheets.find((s) => s.name === REPORT_SHEET);
@@ -454,19 +508,21 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
     }
     // Notes: the sheet's own comments part and drawing, or new ones.
     const relsPart = relsPartOf(sheet.part);
-    let relsXml = readPart(zip, relsPart);
+    const relsBefore = readPart(zip, relsPart);
+    let relsXml = relsBefore;
     const rels = parseRels(relsXml, relsPart);
-    const commentsRel = rels.find((x) => x.type === REL.comments);
-    const vmlRel = rels.find((x) => x.type === REL.vmlDrawing);
+    const commentsRel = rels.find((x) => isRel(x, 'comments'));
+    const vmlRel = rels.find((x) => isRel(x, 'vmlDrawing'));
     const commentsPart = commentsRel ? resolvePart(sheet.part, commentsRel.target) : freeName(pkg, taken, (n) => `xl/comments${n}.xml`);
-    const merged = mergeComments(commentsRel ? readPart(zip, commentsPart) : undefined, notes);
-    if (commentsRel) replaced.set(commentsPart, Buffer.from(merged.xml, 'utf8'));
+    const merged = mergeComments(commentsRel ? readPart(zip, commentsPart) : undefined, notes, family);
+    if (commentsRel && entryOf(zip, commentsPart)) replace(commentsPart, Buffer.from(merged.xml, 'utf8'));
+    else if (commentsRel) added.push([commentsPart, Buffer.from(merged.xml, 'utf8')]);
     else {
       added.push([commentsPart, Buffer.from(merged.xml, 'utf8')]);
       contentTypes = addContentType(contentTypes, commentsPart, CT.comments);
       const id = nextRelId(rels);
-      rels.push({ id, type: REL.comments, target: '', external: false });
-      relsXml = addRelationship(relsXml, id, REL.comments, relativeTarget(sheet.part, commentsPart));
+      rels.push({ id, type: rel('comments'), target: '', external: false });
+      relsXml = addRelationship(relsXml, id, rel('comments'), relativeTarget(sheet.part, commentsPart));
     }
     const shapes = merged.newCells.map((ref, i) => {
       const [row, col] = parseRef(ref)!;
@@ -479,23 +535,24 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
       let next = Math.max(1024, ...ids) + 1;
       if (!vml.includes('_x0000_t202')) vml = vml.replace(/<\/xml>\s*$/, `${VML_SHAPETYPE}</xml>`);
       vml = vml.replace(/<\/xml>\s*$/, `${shapes.map((s) => vmlShape(next++, s.row, s.col)).join('')}</xml>`);
-      replaced.set(vmlPart, Buffer.from(vml, 'utf8'));
+      if (entryOf(zip, vmlPart)) replace(vmlPart, Buffer.from(vml, 'utf8'));
+      else added.push([vmlPart, Buffer.from(vml, 'utf8')]);
     } else {
       const vmlPart = freeName(pkg, taken, (n) => `xl/drawings/vmlDrawing${n}.vml`);
       const block = 100 + vmlBlock++;
       added.push([vmlPart, Buffer.from(newVml(shapes.map((s) => vmlShape(block * 1024 + 1 + s.i, s.row, s.col)), block), 'utf8')]);
-      if (!/Extension="vml"/i.test(contentTypes)) contentTypes = contentTypes.replace(/(<Types\b[^>]*>)/, `$1<Default Extension="vml" ContentType="${CT.vml}"/>`);
+      if (!/Extension\s*=\s*["']vml["']/i.test(contentTypes)) contentTypes = appendToRoot(contentTypes, 'Types', `<Default Extension="vml" ContentType="${CT.vml}"/>`, 'http://schemas.openxmlformats.org/package/2006/content-types');
       const id = nextRelId(rels);
-      rels.push({ id, type: REL.vmlDrawing, target: '', external: false });
-      relsXml = addRelationship(relsXml, id, REL.vmlDrawing, relativeTarget(sheet.part, vmlPart));
+      rels.push({ id, type: rel('vmlDrawing'), target: '', external: false });
+      relsXml = addRelationship(relsXml, id, rel('vmlDrawing'), relativeTarget(sheet.part, vmlPart));
       edit.legacyDrawingRelId = id;
     }
-    if (relsXml !== undefined && relsXml !== readPart(zip, relsPart)) {
-      if (zip.byName.has(relsPart)) replaced.set(relsPart, Buffer.from(relsXml, 'utf8'));
+    if (relsXml !== undefined && relsXml !== relsBefore) {
+      if (entryOf(zip, relsPart)) replace(relsPart, Buffer.from(relsXml, 'utf8'));
       else added.push([relsPart, Buffer.from(relsXml, 'utf8')]);
     }
     edits.push({ part: sheet.part, edit });
-    replaced.set(sheet.part, 'stream');
+    replace(sheet.part, 'stream');
   }
 
   // The findings sheet: replaces an earlier one (same part), else a new part and workbook entry.
@@ -505,49 +562,51 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
   else {
     reportPart = freeName(pkg, taken, (n) => `xl/worksheets/sheet${n}.xml`);
     const id = nextRelId(workbookRels);
-    workbookRels.push({ id, type: REL.worksheet, target: '', external: false });
-    workbookRelsXml = addRelationship(workbookRelsXml, id, REL.worksheet, relativeTarget(pkg.workbookPart, reportPart));
-    const ids = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    workbookRels.push({ id, type: rel('worksheet'), target: '', external: false });
+    workbookRelsXml = addRelationship(workbookRelsXml, id, rel('worksheet'), relativeTarget(pkg.workbookPart, reportPart));
+    const ids = [...workbookXml.matchAll(/<(?:[\w.-]+:)?sheet\b[^>]*?\ssheetId\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]));
     const sheetId = Math.max(0, ...ids) + 1;
-    const close = /<\/((?:[\w.-]+:)?)sheets>/.exec(workbookXml);
+    const close = /<\/((?:[\w.-]+:)?)sheets\s*>/.exec(workbookXml);
     if (!close) throw new Refusal(`${zip.path}: the workbook lists no sheets`, `${zip.path}: ブックにシートの一覧がありません`);
     const p = close[1];
-    workbookXml = workbookXml.slice(0, close.index) + `<${p}sheet xmlns:r="${NS_R}" name="${escapeText(REPORT_SHEET)}" sheetId="${sheetId}" r:id="${id}"/>` + workbookXml.slice(close.index);
+    workbookXml = workbookXml.slice(0, close.index) + `<${p}sheet xmlns:r="${family.r}" name="${escapeText(REPORT_SHEET)}" sheetId="${sheetId}" r:id="${id}"/>` + workbookXml.slice(close.index);
     contentTypes = addContentType(contentTypes, reportPart, CT.worksheet);
   }
-  const reportXml = reportSheetXml(results, styles, accepted);
-  if (reportSheet?.part) replaced.set(reportPart, Buffer.from(reportXml, 'utf8'));
+  // The findings sheet is written in the package's own family (a Strict workbook gets a Strict sheet).
+  const reportXml = reportSheetXml(results, styles, accepted).replace(`xmlns="${NS_MAIN}" xmlns:r="${NS_R}"`, `xmlns="${family.main}" xmlns:r="${family.r}"`);
+  if (reportSheet?.part) replace(reportPart, Buffer.from(reportXml, 'utf8'));
   else added.push([reportPart, Buffer.from(reportXml, 'utf8')]);
-  if (workbookXml !== pkg.workbookXml) replaced.set(pkg.workbookPart, Buffer.from(workbookXml, 'utf8'));
+  if (workbookXml !== pkg.workbookXml) replace(pkg.workbookPart, Buffer.from(workbookXml, 'utf8'));
 
   // Sheets are streamed first: they allocate the new cell formats the styles part then lists.
   const streamed = new Map<string, () => Promise<void>>();
-  for (const { part, edit } of edits) streamed.set(part, () => rewriteSheet(pkg, part, edit, styles, zw));
+  for (const { part, edit } of edits) streamed.set(partKey(part), () => rewriteSheet(pkg, part, edit, styles, zw));
 
+  // A styles part the workbook does not name (a damaged package) is named now, never duplicated.
   if (!stylesPart) {
-    stylesPart = freeName(pkg, taken, () => 'xl/styles.xml');
-    const id = nextRelId(workbookRels);
-    workbookRelsXml = addRelationship(workbookRelsXml, id, REL.styles, relativeTarget(pkg.workbookPart, stylesPart));
+    stylesPart = freeName(pkg, taken, (n) => `${dirOf(pkg.workbookPart)}styles${n === 1 ? '' : n}.xml`);
     contentTypes = addContentType(contentTypes, stylesPart, CT.styles);
   }
+  if (!pkg.stylesRelated) {
+    const id = nextRelId(workbookRels);
+    workbookRels.push({ id, type: rel('styles'), target: '', external: false });
+    workbookRelsXml = addRelationship(workbookRelsXml, id, rel('styles'), relativeTarget(pkg.workbookPart, stylesPart));
+  }
   const workbookRelsPart = relsPartOf(pkg.workbookPart);
-  replaced.set(workbookRelsPart, Buffer.from(workbookRelsXml ?? '', 'utf8'));
-  replaced.set('[Content_Types].xml', Buffer.from(contentTypes, 'utf8'));
+  replace(workbookRelsPart, Buffer.from(workbookRelsXml ?? '', 'utf8'));
+  replace('[Content_Types].xml', Buffer.from(contentTypes, 'utf8'));
 
-  const stylesEntry = zip.byName.get(stylesPart);
+  const stylesEntry = entryOf(zip, stylesPart);
   for (const e of zip.entries) {
-    const name = e.name.replace(/^\//, '');
-    const r = replaced.get(name);
+    const key = partKey(e.name);
+    const r = replaced.get(key);
     if (e === stylesEntry) continue; // written last, once every new format is known
-    if (r === 'stream') await streamed.get(name)!();
-    else if (r) zw.add(e.name, r);
+    if (r?.data === 'stream') await streamed.get(key)!();
+    else if (r) zw.add(e.name, r.data);
     else zw.copy(zip, e);
   }
   for (const [name, data] of added) zw.add(name, data);
-  if (!zip.byName.has(workbookRelsPart)) {
-    /* added above through replaced: written as new */
-  }
-  for (const [name, data] of replaced) if (data !== 'stream' && !zip.byName.has(name)) zw.add(name, data);
+  for (const [key, r] of replaced) if (r.data !== 'stream' && !zip.byName.has(key)) zw.add(r.name, r.data);
   zw.add(stylesEntry?.name ?? stylesPart, Buffer.from(styles.toXml(), 'utf8'));
   zw.finish();
 }

@@ -80,6 +80,17 @@ function columnHeaded(sheet: SheetInput, text: string): number | undefined {
   return undefined;
 }
 
+/** The columns `--columns` names, for the reader to keep past the header rows (see KeepColumns). */
+export function keepOf(spec: ColumnsSpec | undefined): { headers: Set<string>; columns: Set<number> } {
+  const keep = { headers: new Set<string>(), columns: new Set<number>() };
+  for (const [, v] of [...(spec?.all ?? []), ...[...(spec?.bySheet.values() ?? [])].flat()]) {
+    if (v === null) continue;
+    if (LETTERS.test(v)) keep.columns.add(letterColumn(v));
+    else keep.headers.add(headerKey(v));
+  }
+  return keep;
+}
+
 /**
  * The store's mappings with `--columns` laid over them (the command line wins). A header text no
  * sheet has, or a named sheet the workbook lacks, throws a bilingual Refusal.

@@ -12,7 +12,7 @@ import { parseFlags } from './flags';
 import { outProblem, writePackageSafely } from './safeWrite';
 import { expectedLines, expectedOf, relatedSheets } from './pay';
 import type { Acceptance } from '../validation/store';
-import { ColumnsSpec, acceptedFindings, mappingsFor, readColumnsFile, splitStore } from './store';
+import { ColumnsSpec, acceptedFindings, keepOf, mappingsFor, readColumnsFile, splitStore } from './store';
 
 interface Io {
   out(text: string): void;
@@ -70,7 +70,7 @@ export async function checkWorkbook(
   columns?: ColumnsSpec,
 ): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[]; accepted: Map<Finding, Acceptance> }> {
   const pkg = openPackage(zip);
-  const { sheets, store } = splitStore(await readAllSheets(pkg));
+  const { sheets, store } = splitStore(await readAllSheets(pkg, keepOf(columns)));
   const mappings = mappingsFor(store, columns, sheets, zip.path);
   const reviews = sheets.map((s) => reviewFormulas(s, lang));
   const results = validateWorkbook(sheets, { related: await related(sheets), mappings });

@@ -7,8 +7,9 @@ import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validati
 import { SheetInput } from '../validation/validate';
 import { LEDGER_BY_HEADER, PAY_BY_HEADER } from '../validation/ledger';
 import { STORE_SHEET } from '../validation/store';
-import { Refusal, Zip, ZipEntry, closeZip, openZip, readEntry, streamEntry } from './zip';
-import { TagScanner, attr, attrs, decodeText, escapeText, own, scanString } from './xml';
+import { splitStore } from './store';
+import { Refusal, TooBig, Zip, ZipEntry, closeZip, entryOf, openZip, readEntry, streamEntry } from './zip';
+import { NS_MAIN_STRICT, NS_PACKAGE_RELS, TagScanner, attr, attrs, decodeText, escapeText, isMain, own, scanString } from './xml';
 
 /** Excel's own sheet size (Microsoft, "Excel specifications and limits"). */
 export const MAX_ROWS = 1_048_576;
@@ -27,13 +28,38 @@ export const LIMITS = {
   ratio: 200,
 };
 
+/** Relationship types by their last word; a package writes them in its own family (below). */
+export type RelKind = 'officeDocument' | 'worksheet' | 'sharedStrings' | 'styles' | 'comments' | 'vmlDrawing';
+
+/** The two URI families of ISO/IEC 29500: transitional (what Excel saves by default) and Strict. */
+export interface Family {
+  strict: boolean;
+  /** SpreadsheetML's main namespace. */
+  main: string;
+  /** The namespace of r:id attributes, and the stem of relationship types. */
+  r: string;
+}
+export const TRANSITIONAL: Family = { strict: false, main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main', r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships' };
+export const STRICT: Family = { strict: true, main: NS_MAIN_STRICT, r: 'http://purl.oclc.org/ooxml/officeDocument/relationships' };
+
+/** A relationship type in a family, e.g. relType(STRICT, 'styles'). */
+export function relType(family: Family, kind: RelKind): string {
+  return `${family.r}/${kind}`;
+}
+
+/** Whether a relationship is of a kind, in either family. */
+export function isRel(r: { type: string }, kind: RelKind): boolean {
+  return r.type === relType(TRANSITIONAL, kind) || r.type === relType(STRICT, kind);
+}
+
+/** Transitional types, kept for callers that write transitional parts. */
 export const REL = {
-  officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
-  worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
-  sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
-  styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
-  comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
-  vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
+  officeDocument: relType(TRANSITIONAL, 'officeDocument'),
+  worksheet: relType(TRANSITIONAL, 'worksheet'),
+  sharedStrings: relType(TRANSITIONAL, 'sharedStrings'),
+  styles: relType(TRANSITIONAL, 'styles'),
+  comments: relType(TRANSITIONAL, 'comments'),
+  vmlDrawing: relType(TRANSITIONAL, 'vmlDrawing'),
 };
 
 export interface Relationship {
@@ -58,36 +84,49 @@ export interface Package {
   sheets: PackageSheet[];
   dateSystem: DateSystem;
   stylesPart?: string;
+  /** Whether the workbook's relationships name the styles part (a damaged package may only hold it). */
+  stylesRelated?: boolean;
+  /** Transitional or Strict, from the workbook part's namespace: new parts are written in it. */
+  family: Family;
 }
 
 /**
  * The cell styles (indexes of cellXfs) whose number format shows a time and no date: a number
  * in such a cell is a fraction of a day typed as h:mm, and is read as that text.
  */
-export function timeStylesOf(pkg: Package): Set<number> {
-  const out = new Set<number>();
+export function timeStylesOf(pkg: Package): Map<number, TimeStyle> {
+  const out = new Map<number, TimeStyle>();
   const xml = pkg.stylesPart ? readPart(pkg.zip, pkg.stylesPart) : undefined;
   if (!xml) return out;
   const custom = new Map<number, string>();
   let inCellXfs = false;
   let index = 0;
   scanString(xml, pkg.stylesPart!, {
-    open(name, raw) {
+    open(name, raw, _selfClosing, ns) {
+      if (!isMain(ns)) return;
       if (name === 'numFmt') custom.set(Number(attr(raw, 'numFmtId')), attr(raw, 'formatCode') ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
         const id = Number(attr(raw, 'numFmtId') ?? 0);
-        if (custom.has(id) ? isTimeOnlyFormat(custom.get(id)) : isTimeOnlyFormat(id)) out.add(index);
+        const code = custom.get(id);
+        if (custom.has(id) ? isTimeOnlyFormat(code) : isTimeOnlyFormat(id)) {
+          // [h] counts hours past a day (elapsed, built-in 46 is [h]:mm:ss); plain h shows the clock
+          // time of a date-time, so only the day's fraction is read.
+          out.set(index, custom.has(id) ? (/\[h+\]/i.test(code ?? '') ? 'elapsed' : 'clock') : id === 46 ? 'elapsed' : 'clock');
+        }
         index++;
       }
     },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
+    close(name, _raw, ns) {
+      if (name === 'cellXfs' && isMain(ns)) inCellXfs = false;
     },
     text() {},
   });
   return out;
 }
+
+/** How a time-only format shows a number: as a clock time (h:mm) or as elapsed hours ([h]:mm). */
+export type TimeStyle = 'clock' | 'elapsed';
 
 /** A formula cell, for recomputing our own functions or saying a value came from a cache. */
 export interface FormulaCell {
@@ -115,15 +154,25 @@ const HEADER_ROWS = 20;
 /** Every header a check reads: roster, claims, leave ledger and pay sheet. */
 const KNOWN_HEADERS: ReadonlyMap<string, unknown>[] = [ROSTER_BY_HEADER, CLAIMS_BY_HEADER, LEDGER_BY_HEADER, PAY_BY_HEADER];
 
-function headerWidth(rows: Cell[][]): number {
+/**
+ * Columns the clerk mapped to a field (`--columns` or the workbook's `_altrules` store): by header
+ * text (as headerKey) or by 1-based column. The reader keeps them below the header rows too.
+ */
+export interface KeepColumns {
+  headers: Set<string>;
+  columns: Set<number>;
+}
+
+function headerWidth(rows: Cell[][], keep?: KeepColumns): number {
   let width = 0;
+  for (const c of keep?.columns ?? []) width = Math.max(width, c);
   for (let r = 0; r < Math.min(rows.length, HEADER_ROWS); r++) {
     const row = rows[r];
     for (const k in row) {
       const c = row[k as unknown as number];
       if (typeof c !== 'string') continue;
       const key = headerKey(c);
-      if (KNOWN_HEADERS.some((m) => m.has(key))) width = Math.max(width, Number(k) + 1);
+      if (KNOWN_HEADERS.some((m) => m.has(key)) || keep?.headers.has(key)) width = Math.max(width, Number(k) + 1);
     }
   }
   return width;
@@ -151,9 +200,6 @@ export function relsPartOf(part: string): string {
   return `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
 }
 
-function entryOf(zip: Zip, part: string): ZipEntry | undefined {
-  return zip.byName.get(part) ?? [...zip.byName.entries()].find(([n]) => n.toLowerCase() === part.toLowerCase())?.[1];
-}
 
 function checkRatio(zip: Zip, e: ZipEntry, bytes: number): void {
   if (bytes > 8 * 2 ** 20 && bytes > LIMITS.ratio * Math.max(1, e.compressedSize)) {
@@ -173,19 +219,31 @@ export function readPart(zip: Zip, part: string, cap = LIMITS.partBytes): string
   try {
     buf = readEntry(zip, e, Math.min(cap, byRatio));
   } catch (err) {
-    if (err instanceof Refusal && byRatio < cap && e.size <= cap) checkRatio(zip, e, byRatio + 1);
+    if (err instanceof TooBig && byRatio < cap && e.size <= cap) checkRatio(zip, e, byRatio + 1);
     throw err;
   }
   checkRatio(zip, e, buf.length);
+  refuseUtf16(zip, e.name, buf);
   return buf.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** A part saved as UTF-16 (a byte-order mark FF FE / FE FF, or '<' followed by a zero byte). */
+export function refuseUtf16(zip: Zip, part: string, head: Buffer): void {
+  const utf16 = head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0x3c && head[1] === 0) || (head[0] === 0 && head[1] === 0x3c));
+  if (utf16) {
+    throw refuse(
+      `${zip.path}: the part ${part} is written in UTF-16, which this reader does not read; open the file in Excel and save it again as .xlsx`,
+      `${zip.path}: 部品 ${part} は UTF-16 で書かれていて読めません。Excel で開いて .xlsx で保存し直してください`,
+    );
+  }
 }
 
 export function parseRels(xml: string | undefined, part: string): Relationship[] {
   const rels: Relationship[] = [];
   if (!xml) return rels;
   scanString(xml, part, {
-    open(name, raw) {
-      if (name !== 'Relationship') return;
+    open(name, raw, _selfClosing, ns) {
+      if (name !== 'Relationship' || ns !== NS_PACKAGE_RELS) return;
       const a = attrs(raw);
       rels.push({ id: a.get('Id') ?? '', type: a.get('Type') ?? '', target: a.get('Target') ?? '', external: a.get('TargetMode') === 'External' });
     },
@@ -199,7 +257,7 @@ export function parseRels(xml: string | undefined, part: string): Relationship[]
 export function openPackage(zip: Zip): Package {
   const notWorkbook = () => refuse(`cannot read ${zip.path} as an .xlsx workbook: it is a zip package without a workbook part`, `${zip.path} は .xlsx ブックとして読めません: ブック本体のない zip です`);
   const rootRels = parseRels(readPart(zip, '_rels/.rels'), '_rels/.rels');
-  const office = rootRels.find((r) => r.type === REL.officeDocument || r.type.endsWith('/officeDocument'));
+  const office = rootRels.find((r) => isRel(r, 'officeDocument') || r.type.endsWith('/officeDocument'));
   const workbookPart = office ? resolvePart('', office.target) : entryOf(zip, 'xl/workbook.xml') ? 'xl/workbook.xml' : '';
   const workbookXml = workbookPart ? readPart(zip, workbookPart) : undefined;
   if (!workbookXml) throw notWorkbook();
@@ -207,15 +265,17 @@ export function openPackage(zip: Zip): Package {
   const byId = new Map(workbookRels.map((r) => [r.id, r]));
   const sheets: PackageSheet[] = [];
   let date1904 = false;
-  let sawWorkbook = false;
+  let family: Family | undefined;
   scanString(workbookXml, workbookPart, {
-    open(name, raw) {
-      if (name === 'workbook') sawWorkbook = true;
-      if (name === 'workbookPr') date1904 = /^(1|true)$/.test(attr(raw, 'date1904') ?? '');
+    open(name, raw, _selfClosing, ns) {
+      // Only SpreadsheetML's own elements: Excel 2013+ writes an x15:workbookPr into extLst too.
+      if (!isMain(ns)) return;
+      if (name === 'workbook') family = ns === STRICT.main ? STRICT : TRANSITIONAL;
+      if (name === 'workbookPr') date1904 = /^(1|true)$/.test((attr(raw, 'date1904') ?? '').trim());
       if (name === 'sheet') {
         const relId = attr(raw, 'r:id') ?? [...attrs(raw)].find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1] ?? '';
         const rel = byId.get(relId);
-        const isSheet = rel && !rel.external && (rel.type === REL.worksheet || rel.type.endsWith('/worksheet'));
+        const isSheet = rel && !rel.external && (isRel(rel, 'worksheet') || rel.type.endsWith('/worksheet'));
         const part = isSheet ? resolvePart(workbookPart, rel.target) : '';
         sheets.push({ name: attr(raw, 'name') ?? '', part: part && entryOf(zip, part) ? entryOf(zip, part)!.name : '', relId });
       }
@@ -223,29 +283,40 @@ export function openPackage(zip: Zip): Package {
     close() {},
     text() {},
   });
-  if (!sawWorkbook) throw notWorkbook();
-  const styles = workbookRels.find((r) => r.type === REL.styles);
-  return { zip, workbookPart, workbookXml, workbookRels, sheets, dateSystem: date1904 ? '1904' : '1900', stylesPart: styles ? resolvePart(workbookPart, styles.target) : undefined };
+  if (!family) throw notWorkbook();
+  const styles = workbookRels.find((r) => isRel(r, 'styles'));
+  // The part as the zip spells it (a target may differ in case: OPC names compare case-insensitively).
+  const stylesEntry = styles ? entryOf(zip, resolvePart(workbookPart, styles.target)) : entryOf(zip, `${dirOf(workbookPart)}styles.xml`);
+  return { zip, workbookPart, workbookXml, workbookRels, sheets, dateSystem: date1904 ? '1904' : '1900', stylesPart: stylesEntry?.name.replace(/^\//, '') ?? (styles ? resolvePart(workbookPart, styles.target) : undefined), stylesRelated: !!styles, family };
 }
 
 /** The shared strings, phonetic guides (furigana runs) left out as Excel shows them. */
 export function readSharedStrings(pkg: Package): string[] {
-  const rel = pkg.workbookRels.find((r) => r.type === REL.sharedStrings);
+  const rel = pkg.workbookRels.find((r) => isRel(r, 'sharedStrings'));
   const part = rel ? resolvePart(pkg.workbookPart, rel.target) : '';
   const xml = part ? readPart(pkg.zip, part, LIMITS.sharedStringsBytes) : undefined;
   const out: string[] = [];
   if (!xml) return out;
+  // Counted before any string is kept: a refusal costs the part's text, not a million strings more.
+  const tooMany = () =>
+    refuse(
+      `${pkg.zip.path}: more than ${LIMITS.sharedStrings.toLocaleString('en')} shared strings (the limit)`,
+      `${pkg.zip.path}: 共有文字列が上限 ${LIMITS.sharedStrings.toLocaleString('en')} 個を超えています`,
+    );
+  let count = 0;
+  for (let i = xml.indexOf('si', 0); i >= 0; i = xml.indexOf('si', i + 2)) {
+    const before = xml.charCodeAt(i - 1);
+    const after = xml.charCodeAt(i + 2);
+    // '<si' or '<p:si' followed by a space, '>' or '/'.
+    if ((before === 0x3c || before === 0x3a) && (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d) && ++count > LIMITS.sharedStrings) throw tooMany();
+  }
   let cur: string[] | null = null;
   let inT = false;
   let phonetic = 0;
   scanString(xml, part, {
-    open(name, _raw, selfClosing) {
-      if (name === 'si' && out.length >= LIMITS.sharedStrings) {
-        throw refuse(
-          `${pkg.zip.path}: more than ${LIMITS.sharedStrings.toLocaleString('en')} shared strings (the limit)`,
-          `${pkg.zip.path}: 共有文字列が上限 ${LIMITS.sharedStrings.toLocaleString('en')} 個を超えています`,
-        );
-      }
+    open(name, _raw, selfClosing, ns) {
+      if (!isMain(ns)) return;
+      if (name === 'si' && out.length >= LIMITS.sharedStrings) throw tooMany();
       if (selfClosing) {
         if (name === 'si') out.push('');
         return;
@@ -254,7 +325,8 @@ export function readSharedStrings(pkg: Package): string[] {
       else if (name === 'rPh') phonetic++;
       else if (name === 't') inT = phonetic === 0;
     },
-    close(name) {
+    close(name, _raw, ns) {
+      if (!isMain(ns)) return;
       if (name === 'si' && cur) {
         out.push(own(cur.join('')));
         cur = null;
@@ -265,7 +337,7 @@ export function readSharedStrings(pkg: Package): string[] {
       if (inT && cur) cur.push(decodeText(raw));
     },
     cdata(text) {
-      if (inT && cur) cur.push(text);
+      if (inT && cur) cur.push(decodeText(text.replace(/&/g, '&amp;')));
     },
   });
   return out;
@@ -313,10 +385,23 @@ function limitColumns(sheet: string, col: number): Refusal {
   );
 }
 
-function cellValue(type: string, v: string | null, inline: string | null, sst: string[], system: DateSystem, timeStyle = false): Cell {
+/** A number as SpreadsheetML writes one (xsd:double): no hexadecimal, no empty text, no "Infinity". */
+const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/** Seconds of an ISO time of day ("T09:30", "T09:30:15.5") as a fraction of a day, or 0. */
+function dayFractionOfIso(text: string): number {
+  const m = /T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?/.exec(text);
+  if (!m) return 0;
+  const seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return seconds > 0 && seconds < 86400 ? seconds / 86400 : 0;
+}
+
+function cellValue(type: string, v: string | null, inline: string | null, sst: string[], system: DateSystem, timeStyle?: TimeStyle): Cell {
   switch (type) {
     case 's': {
-      if (v === null) return null;
+      // An empty <v/> is an empty cell, not shared string 0.
+      if (v === null || v.trim() === '') return null;
+      if (!/^\s*\d+\s*$/.test(v)) return { error: '#REF!' };
       const s = sst[Number(v)];
       return s === undefined ? { error: '#REF!' } : s;
     }
@@ -325,25 +410,32 @@ function cellValue(type: string, v: string | null, inline: string | null, sst: s
     case 'str':
       return own(v ?? '');
     case 'b':
-      return v === null ? null : v.trim() === '1' || v.trim().toLowerCase() === 'true';
+      return v === null || v.trim() === '' ? null : v.trim() === '1' || v.trim().toLowerCase() === 'true';
     case 'e':
-      return v === null ? null : { error: v.trim() };
+      return v === null || v.trim() === '' ? null : { error: v.trim() };
     case 'd': {
-      if (v === null) return null;
-      const day = dayFromIsoText(v.trim().slice(0, 10));
-      return day === undefined ? own(v) : serialFromDay(day, system);
+      if (v === null || v.trim() === '') return null;
+      const text = v.trim();
+      const day = dayFromIsoText(text.slice(0, 10));
+      // A date-time keeps its time of day as the serial's fraction, as Excel stores it.
+      return day === undefined ? own(v) : serialFromDay(day, system) + dayFractionOfIso(text);
     }
     default: {
       if (v === null) return inline === null ? null : own(inline);
+      if (v.trim() === '') return null; // an empty <v></v> is an empty cell
+      if (!NUMBER.test(v)) return { error: '#NUM!' };
       const n = Number(v);
-      if (v.trim() === '' || !Number.isFinite(n)) return { error: '#NUM!' };
-      return timeStyle ? (timeTextOfDayFraction(n) ?? n) : n;
+      if (!Number.isFinite(n)) return { error: '#NUM!' };
+      if (!timeStyle) return n;
+      // h:mm on a date-time shows the time of day; [h]:mm shows hours elapsed.
+      const shown = timeStyle === 'clock' && n >= 1 ? n - Math.floor(n) : n;
+      return timeTextOfDayFraction(shown) ?? n;
     }
   }
 }
 
 /** One worksheet, streamed: rows of cell values (gaps left as a shared empty row) and its formulas. */
-export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]): Promise<ReadSheet> {
+export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[], keep?: KeepColumns): Promise<ReadSheet> {
   const rows: Cell[][] = [];
   const formulas: FormulaCell[] = [];
   const result: ReadSheet = { name: sheet.name, rows, firstRow: 1, firstColumn: 1, dateSystem: pkg.dateSystem, formulas };
@@ -370,6 +462,8 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
   let phonetic = 0;
   let textChars = 0;
   let inCell = false;
+  // The sheet's main namespace as last seen (one comparison per tag in the usual case).
+  let mainNs = '';
   const tooLong = () =>
     refuse(
       `sheet "${sheet.name}" has a cell at row ${rowNum} with more than ${MAX_CELL_CHARS.toLocaleString('en')} characters (Excel's limit)`,
@@ -399,7 +493,7 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
   const endRow = () => {
     // The add-in's own store sheet is read whole: its records are not a checked table.
     if (rowNum > HEADER_ROWS && limit === Infinity && sheet.name !== STORE_SHEET) {
-      limit = headerWidth(rows);
+      limit = headerWidth(rows, keep);
       result.foldedFrom = limit + 1;
       // No known header in the rows a header may be in: the validator will not look further.
       if (limit === 0) unrecognised = true;
@@ -416,7 +510,9 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
   };
   const scanner = new TagScanner(
     {
-      open(name, raw, selfClosing) {
+      open(name, raw, selfClosing, ns) {
+        if (ns !== mainNs && !isMain(ns)) return;
+        mainNs = ns;
         if (!inData) {
           if (name === 'sheetData' && !selfClosing) inData = true;
           return;
@@ -486,8 +582,8 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
             return;
         }
       },
-      close(name) {
-        if (!inData) return;
+      close(name, _raw, ns) {
+        if (!inData || (ns !== mainNs && !isMain(ns))) return;
         switch (name) {
           case 'v':
             inV = false;
@@ -504,7 +600,7 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
           case 'c': {
             if (!inCell || !cells) return;
             inCell = false;
-            const value = cellValue(type, v === null ? null : decodeText(v), inline === null ? null : decodeText(inline), sst, system, style !== 0 && timeStyles.has(style));
+            const value = cellValue(type, v === null ? null : decodeText(v), inline === null ? null : decodeText(inline), sst, system, style !== 0 ? timeStyles.get(style) : undefined);
             if (value !== null && value !== undefined && value !== '') {
               // Below the header rows, a cell right of the last known header only marks the row as used.
               if (col - 1 < limit) cells[col - 1] = value;
@@ -570,10 +666,19 @@ export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[]
   return result;
 }
 
-export async function readAllSheets(pkg: Package): Promise<ReadSheet[]> {
+export async function readAllSheets(pkg: Package, keep: KeepColumns = { headers: new Set(), columns: new Set() }): Promise<ReadSheet[]> {
   const sst = readSharedStrings(pkg);
+  // The store first: the columns its mappings name are kept in every sheet read after it.
+  const storeSheet = pkg.sheets.find((s) => s.name === STORE_SHEET);
+  const store = storeSheet ? await readSheet(pkg, storeSheet, sst) : undefined;
+  if (store) {
+    for (const m of splitStore([store]).store.mappings) {
+      if (m.column > 0) keep.columns.add(m.column);
+      if (m.header) keep.headers.add(headerKey(m.header));
+    }
+  }
   const sheets: ReadSheet[] = [];
-  for (const s of pkg.sheets) sheets.push(await readSheet(pkg, s, sst));
+  for (const s of pkg.sheets) sheets.push(s === storeSheet && store ? store : await readSheet(pkg, s, sst, keep));
   return sheets;
 }
 
