@@ -31,7 +31,7 @@ export const ROSTER_HEADERS: Record<RosterField, string[]> = {
   cohort: ['Cohort', '来日区分'],
   arrival: ['Arrival', 'Arrival date', '来日日'],
   term: ['Term', '任用回数'],
-  year: ['Year', 'JET year', '任用年数', '来日年数'],
+  year: ['Year', 'JET year', '任用年数', '来日年数', '年次'],
   termStart: ['Term start', '任期開始'],
   termEnd: ['Term end', '任期終了'],
   monthlyPay: ['Monthly pay', '月額報酬'],

@@ -19,6 +19,10 @@ import {
   grouped,
   monthKeyOf,
   lastDayOfMonthKey,
+  firstDayOfMonthKey,
+  isoFromDay,
+  Day,
+  termsToJetYear,
   monthLabel,
   monthPaySchedule,
   HOURS_OF_AN_ENTRY,
@@ -93,7 +97,20 @@ export function ledgerKindOfSheet(sheet: SheetInput): LedgerLikeKind | undefined
 
 export interface RosterPerson {
   name: string;
-  terms: (PersonTerm & { jetYear: number })[];
+  terms: (PersonTerm & { jetYear: number; whyUnknown?: Msg[] })[];
+  /**
+   * Service the roster cannot tell: before a re-appointed person's first known term, or between two
+   * terms (Note 2.3 leaves no gap). Its days cannot be priced, and are never priced at 0 (D-11, D-12).
+   */
+  unknown: UnknownService[];
+}
+
+/** Days of service whose term (and so JET year) the roster does not give: from (or everything before) `to`. */
+export interface UnknownService {
+  from?: Day;
+  to: Day;
+  en: string;
+  ja: string;
 }
 
 /**
@@ -148,32 +165,35 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
         skip(undefined, { en: 'no name', ja: '氏名がありません' });
         continue;
       }
-      const term = get(cells, 'term', intSchema(1, 99)) ?? 1;
+      const termGiven = get(cells, 'term', intSchema(1, 99));
       let year = get(cells, 'year', intSchema(1, rs.term.maxYears));
       let start = get(cells, 'termStart', date);
       let end = get(cells, 'termEnd', date);
       const arrival = get(cells, 'arrival', date);
       let plan: Term[] | undefined;
-      // The plan is needed for what the row leaves out, and for the earlier terms of a re-appointment.
-      if (arrival !== undefined && (start === undefined || end === undefined || year === undefined || term >= 2)) {
+      // With the arrival, the row's term or JET year gives the other and every earlier term
+      // (Note 2, D-8, D-11): a roster that keeps only 年次 is not asked for 任用回数 too.
+      if (arrival !== undefined && (termGiven !== undefined || year !== undefined)) {
+        const input = {
+          arrival,
+          cohort: get<CohortCode>(cells, 'cohort', cohortSchema),
+          country: get<Country>(cells, 'country', countrySchema)?.en,
+          summer2Arrival: get(cells, 'summer2Arrival', date),
+          april1Arrival: get(cells, 'april1Arrival', date),
+        };
         try {
-          plan = termPlan(rs, {
-            arrival,
-            cohort: get<CohortCode>(cells, 'cohort', cohortSchema) ?? 'S1',
-            country: get<Country>(cells, 'country', countrySchema)?.en,
-            summer2Arrival: get(cells, 'summer2Arrival', date),
-            april1Arrival: get(cells, 'april1Arrival', date),
-          }, term);
+          plan = termGiven !== undefined ? termPlan(rs, input, termGiven) : termsToJetYear(rs, input, year!, start);
         } catch (e) {
           if (!(e instanceof RuleError)) throw e;
           why.push({ en: e.message, ja: e.messageJa });
         }
       }
-      if (plan) {
-        const t = plan[plan.length - 1];
-        start ??= t.start;
-        end ??= t.end;
-        year ??= t.jetYear;
+      const planned = plan?.[plan.length - 1];
+      const term = termGiven ?? planned?.number;
+      if (planned) {
+        start ??= planned.start;
+        end ??= planned.end;
+        year ??= planned.jetYear;
       }
       if (start === undefined || end === undefined || year === undefined || end < start) {
         const missing = end !== undefined && start !== undefined && end < start
@@ -183,8 +203,10 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
         skip(name, { en: reasons.map((m) => m.en).join('; '), ja: reasons.map((m) => m.ja).join('；') });
         continue;
       }
+      // Art 12.1, Note 2.3: JET year 2 or later is only reached by re-appointment.
+      const reappointed = term !== undefined ? term > 1 : year > 1;
       const key = nameKey(name);
-      if (plan && term >= 2) {
+      if (plan && plan.length >= 2) {
         // Note 2.3: each later term starts the day after the previous one ends, so the roster's row
         // of term n also fixes terms 1…n−1 (term 1 from the arrival, Note 2.2), each at its own JET
         // year (D-11, shifted with the row's Year); Art 12.1: only term 1 is a first appointment.
@@ -203,14 +225,14 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
         earlier.set(key, [...list, ...before]);
       }
       let p = people.get(key);
-      if (!p) people.set(key, (p = { name, terms: [] }));
+      if (!p) people.set(key, (p = { name, terms: [], unknown: [] }));
       if (p.terms.some((t) => t.start === start)) {
         // The roster check reports the duplicate; the pay counts the term once.
         skip(name, { en: `the same term as row ${firstRowOfName.get(`${key}|${start}`) ?? '?'} (counted once)`, ja: `${firstRowOfName.get(`${key}|${start}`) ?? '?'}行目と同じ任期です（1回だけ計算）` });
         continue;
       }
       firstRowOfName.set(`${key}|${start}`, sheetRow);
-      p.terms.push({ start, end, jetYear: year, reappointed: term > 1, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
+      p.terms.push({ start, end, jetYear: year, reappointed, whyUnknown: reappointed && !plan ? why : undefined, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
       p.terms.sort((a, b) => a.start - b.start);
     }
   }
@@ -222,7 +244,27 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
     }
     p.terms.sort((a, b) => a.start - b.start);
   }
+  for (const p of people.values()) p.unknown = unknownService(p);
   return people;
+}
+
+/** D-11, D-12: the stretches before or between a person's known terms that a re-appointment says were served. */
+function unknownService(p: RosterPerson): UnknownService[] {
+  const out: UnknownService[] = [];
+  p.terms.forEach((t, i) => {
+    const before = p.terms[i - 1];
+    if (!t.reappointed || (before && before.end + 1 >= t.start)) return;
+    const from = before ? before.end + 1 : undefined;
+    const why = t.whyUnknown?.length ? { en: ` (${t.whyUnknown.map((m) => m.en).join('; ')})`, ja: `（${t.whyUnknown.map((m) => m.ja).join('；')}）` } : { en: '', ja: '' };
+    const span = from === undefined ? { en: `before ${isoFromDay(t.start)}`, ja: `${isoFromDay(t.start)}より前` } : { en: `from ${isoFromDay(from)} to ${isoFromDay(t.start - 1)}`, ja: `${isoFromDay(from)}〜${isoFromDay(t.start - 1)}` };
+    out.push({
+      from,
+      to: t.start - 1,
+      en: `${p.name}'s term from ${isoFromDay(t.start)} is a re-appointment (JET year ${t.jetYear}), but the roster does not give the earlier term ${span.en}${why.en}: its days cannot be priced (D-11, D-12); give the arrival date, or a roster row for that term`,
+      ja: `${p.name} の ${isoFromDay(t.start)} からの任期は再任用（来日${t.jetYear}年目）ですが、${span.ja}の前の任期が名簿から分かりません${why.ja}。その日の報酬は計算できません（D-11・D-12）。来日日を入力するか、前の任期の行を加えてください`,
+    });
+  });
+  return out;
 }
 
 // ---- ledger sheets ------------------------------------------------------------------------
@@ -407,6 +449,17 @@ export class PayBook {
     return (this.leftOutByPerson.get(nameKey(name)) ?? []).filter((r) => (r.from === undefined || r.from <= last) && !neverInPay(r.kind)).sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
   }
 
+  /**
+   * Why the month cannot be priced: some of its days fall in service whose term the roster does not
+   * give (D-11, D-12). Such a month is refused, never priced with those days at 0.
+   */
+  unknown(name: string, month: MonthKey): Msg | undefined {
+    const first = firstDayOfMonthKey(month);
+    const last = lastDayOfMonthKey(month);
+    const u = this.people.get(nameKey(name))?.unknown.find((x) => (x.from === undefined || x.from <= last) && x.to >= first);
+    return u && M(u.en, u.ja);
+  }
+
   /** The month's pay of a person, or undefined when the person is not on the roster; with its steps when asked. */
   month(name: string, month: MonthKey, withSteps = true): MonthPay | undefined {
     const key = nameKey(name);
@@ -527,6 +580,12 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
     }
     seen.set(dup, out.row(i));
     if (!book) continue;
+    const refused = book.unknown(name, monthKey);
+    if (refused) {
+      // Nothing expected is reported, so nothing is written beside it.
+      out.add(i, paid === undefined ? 'month' : 'paid', 'warning', 'D-11, D-12', M(`${monthLabel(monthKey)} cannot be priced: ${refused.en}`, `${monthLabel(monthKey)} は計算できません: ${refused.ja}`));
+      continue;
+    }
     const quick = book.month(name, monthKey, false);
     // The steps only where a figure is reported or questioned.
     const p = quick && (paid === undefined || paid !== quick.expected) ? book.month(name, monthKey, true) : quick;

@@ -19,6 +19,7 @@ import {
   suspensionPossible,
   stipendCap,
   termPlan,
+  termsToJetYear,
   builtInInForce,
   dayFromYmd,
   leaveCarryOver,
@@ -332,8 +333,9 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
     country: { schema: countrySchema, rule: 'Note 2.2' },
     cohort: { schema: cohortSchema, rule: 'Note 2.2' },
     arrival: { schema: date, required: true, rule: basic },
-    term: { schema: intSchema(1, 99), required: true, rule: basic },
-    year: { schema: intSchema(0, 99), required: true, rule: basic },
+    // Either of term and year will do: the other is derived (Note 2, D-8, D-11).
+    term: { schema: intSchema(1, 99), required: !h.columns.has('year'), rule: basic },
+    year: { schema: intSchema(0, 99), required: !h.columns.has('term'), rule: basic },
     termStart: { schema: date, rule: basic },
     termEnd: { schema: date, rule: basic },
     monthlyPay: { schema: yenSchema, rule: basic },
@@ -346,8 +348,8 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
   missingColumns(h, out, [
     ['name', basic, M('the duplicate-person check', '同一人物の重複チェック')],
     ['arrival', 'Note 2.2', M('the term checks', '任期のチェック')],
-    ['term', 'Note 2.3', M('the term checks', '任期のチェック')],
-    ['year', 'Art 7.1', M('the JET year and pay checks', '来日年数と報酬のチェック')],
+    ...(h.columns.has('year') ? [] : [['term', 'Note 2.3', M('the term checks', '任期のチェック')] as [Field, string, Msg]]),
+    ...(h.columns.has('term') ? [] : [['year', 'Art 7.1', M('the JET year and pay checks', '来日年数と報酬のチェック')] as [Field, string, Msg]]),
     ['cohort', 'Note 2.2', M('the cohort check (S1 taken for July–March arrivals; April–June arrivals cannot be checked)', '来日区分のチェック（7〜3月の来日は S1 とみなし、4〜6月の来日は点検不可）')],
     ['termEnd', 'Art 5.1', M('the term end check', '任期終了日のチェック')],
     ['monthlyPay', 'Art 7.1', M('the pay check', '報酬のチェック')],
@@ -362,7 +364,9 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
       const r = fields as RosterRow;
       const countryCol = h.columns.get('country');
       if (countryCol && !isEmptyCell(cells[countryCol.index])) r.countryText = String(cells[countryCol.index]);
-      checkRosterRow(r, rowIndex, h, out, rulesetFor(r.termStart ?? r.arrival), asOf);
+      const rs = rulesetFor(r.termStart ?? r.arrival);
+      deriveTermOrYear(r, rowIndex, h, out, rs);
+      checkRosterRow(r, rowIndex, h, out, rs, asOf);
       if (r.name) {
         // One row per term: a re-appointed ALT's earlier term may have its own row (rosterPeople).
         const key = `${nameKey(r.name)}|${r.arrival ?? ''}|${r.term ?? ''}`;
@@ -374,6 +378,30 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
     },
     onProgress,
   );
+}
+
+/**
+ * Note 2, D-8, D-11: a row with only the JET year (年次) or only the term (任用回数) gets the other
+ * from its arrival, so a roster is never asked for both. Where it cannot be told, a warning.
+ */
+function deriveTermOrYear(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset): void {
+  if (r.term === undefined && r.year === undefined) {
+    if (h.columns.has('term') && h.columns.has('year')) out.add(row, 'year', 'error', 'input', M('neither the JET year nor the term is given; give one of them', '来日年数（年次）と任用回数のどちらも空欄です。どちらかを入力してください'));
+    return;
+  }
+  if (r.arrival === undefined || (r.term !== undefined && r.year !== undefined)) return;
+  const input = { arrival: r.arrival, cohort: r.cohort, country: r.country?.en ?? r.countryText, summer2Arrival: r.summer2Arrival, april1Arrival: r.april1Arrival };
+  try {
+    if (r.term === undefined && r.year !== undefined && r.year >= 1 && r.year <= rs.term.maxYears) r.term = termsToJetYear(rs, input, r.year, r.termStart).length;
+    else if (r.year === undefined && r.term !== undefined && r.term <= maxTerms(rs, true)) {
+      const plan = termPlan(rs, input, r.term);
+      r.year = plan[plan.length - 1]?.jetYear;
+    }
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    // The term checks report what is missing for a known term; an unknown one is said here.
+    if (r.term === undefined) out.add(row, e.arg === 'term' ? 'year' : ((['country', 'cohort', 'summer2Arrival', 'april1Arrival'] as string[]).includes(e.arg) ? (e.arg as Field) : 'arrival'), 'warning', 'Note 2, D-8, D-11', M(`the term of JET year ${r.year} cannot be told: ${e.message}; term dates not checked`, `来日${r.year}年目の任期が特定できません: ${e.messageJa}。任期の日付は点検していません`));
+  }
 }
 
 function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset, asOf: Day): void {
