@@ -23,6 +23,7 @@ import {
   isoFromDay,
   Day,
   termsToJetYear,
+  workingDaysBetween,
   monthLabel,
   monthPaySchedule,
   HOURS_OF_AN_ENTRY,
@@ -39,7 +40,7 @@ import {
 import { Cell, CellSchema, Msg, ROSTER_BY_HEADER, RosterField, cohortSchema, countrySchema, dateSchema, headerKey, intSchema, isEmptyCell, numberSchema, readCell, textSchema, yenSchema } from './fields';
 import type { Finding, SheetInput, SheetResult, Severity } from './validate';
 
-export type LedgerSheetField = 'name' | 'from' | 'to' | 'kind' | 'hours' | 'note';
+export type LedgerSheetField = 'name' | 'from' | 'to' | 'kind' | 'hours' | 'days' | 'note' | 'leaveLeft';
 export type PaySheetField = 'name' | 'month' | 'paid';
 
 export const LEDGER_HEADERS: Record<LedgerSheetField, string[]> = {
@@ -48,7 +49,10 @@ export const LEDGER_HEADERS: Record<LedgerSheetField, string[]> = {
   to: ['To', '終了日'],
   kind: ['Kind', '種別'],
   hours: ['Hours', '時間'],
+  days: ['Days', '日数'],
   note: ['Note', '備考'],
+  // The paper 休暇簿's running balance of annual leave (CONTRACT §4).
+  leaveLeft: ['Leave left', '残日数', '年休残日数'],
 };
 export const PAY_HEADERS: Record<PaySheetField, string[]> = {
   name: ['Name', '氏名'],
@@ -359,6 +363,12 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
       if (name !== undefined) unread.push({ sheet: sheet.name, row: out.row(i), name, from, kind });
       continue;
     }
+    const daysCell = cell('days');
+    if (!isEmptyCell(daysCell) && minutes === undefined) {
+      const days = readCell(numberSchema(0, 10_000), daysCell);
+      if (!days.ok) out.add(i, 'days', 'error', 'input', M(`${header.columns.get('days')!.text}: ${days.msg.en}`, `${header.columns.get('days')!.text}: ${days.msg.ja}`));
+      else checkDaysColumn(out, i, days.value, from, to ?? from, kind);
+    }
     if (kind.kind === 'paycut' && minutes !== undefined) {
       out.add(i, 'hours', 'warning', 'input', M('a pay cut has no hours (one row per instance); the hours are ignored', '減給に時間は記入しません（1回につき1行）。時間は無視します'));
       minutes = undefined;
@@ -366,6 +376,21 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
     entries.push({ row: out.row(i), name, from, to: to ?? from, kind, minutes, note });
   }
   return { entries, out, header, dataRows, unread };
+}
+
+/**
+ * The 日数 column against the entry's From–To: its working days (neither 週休日 nor 休日, Art 10.2,
+ * 11), the days annual leave is taken on (Art 12.1); the other kinds may also be written as the
+ * calendar days of the span, as sick leave (Art 13.1) and consecutive-day special leave are counted.
+ */
+function checkDaysColumn(out: Out<LedgerSheetField>, i: number, days: number, from: Day, to: Day, kind: LedgerKind): void {
+  if (to < from) return; // the ledger check reports the reversed span
+  const working = workingDaysBetween(from, to);
+  const calendar = to - from + 1;
+  if (days === working || (kind.kind !== 'annual' && days === calendar)) return;
+  const span = `${isoFromDay(from)}${to === from ? '' : ` – ${isoFromDay(to)}`}`;
+  const orCalendar = kind.kind === 'annual' ? { en: '', ja: '' } : { en: ` (${calendar} calendar days)`, ja: `（暦日では${calendar}日）` };
+  out.add(i, 'days', 'error', 'Art 10.2, 11', M(`${days} days, but ${span} has ${working} working days${orCalendar.en}`, `日数 ${days}日 ですが、${span} の勤務日は${working}日です${orCalendar.ja}`));
 }
 
 /** A ledger row of a person that the pay does not build on: unreadable, or with an error. */

@@ -20,6 +20,8 @@ import {
   stipendCap,
   termPlan,
   termsToJetYear,
+  readLeaveAmount,
+  leaveAmountText,
   builtInInForce,
   dayFromYmd,
   leaveCarryOver,
@@ -51,6 +53,7 @@ import {
   intSchema,
   isEmptyCell,
   numberSchema,
+  leaveAmountCellSchema,
   readCell,
   textSchema,
   yenSchema,
@@ -130,7 +133,7 @@ interface Header {
 }
 
 const HEADER_SCAN_ROWS = 20;
-const ROSTER_ONLY: RosterField[] = ['country', 'cohort', 'arrival', 'term', 'year', 'termStart', 'termEnd', 'monthlyPay', 'leaveUsedHours', 'carriedLeave', 'sickDays', 'summer2Arrival', 'april1Arrival'];
+const ROSTER_ONLY: RosterField[] = ['country', 'cohort', 'arrival', 'term', 'year', 'termStart', 'termEnd', 'monthlyPay', 'leaveUsedHours', 'leaveLeft', 'carriedLeave', 'sickDays', 'summer2Arrival', 'april1Arrival'];
 const CLAIMS_ONLY: ClaimsField[] = ['office', 'fiscalYear', 'claimed', 'months'];
 
 /** The header row: the first of the top rows that names at least two known columns of one kind. */
@@ -319,6 +322,7 @@ interface RosterRow {
   termEnd?: Day;
   monthlyPay?: number;
   leaveUsedHours?: number;
+  leaveLeft?: number | string;
   carriedLeave?: number;
   sickDays?: number;
   summer2Arrival?: Day;
@@ -340,6 +344,7 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
     termEnd: { schema: date, rule: basic },
     monthlyPay: { schema: yenSchema, rule: basic },
     leaveUsedHours: { schema: numberSchema(0, 100_000), rule: basic },
+    leaveLeft: { schema: leaveAmountCellSchema, rule: basic },
     carriedLeave: { schema: numberSchema(0, 1000), rule: basic },
     sickDays: { schema: intSchema(0, 3660), rule: basic },
     summer2Arrival: { schema: date, rule: basic },
@@ -427,6 +432,7 @@ function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs
 
 /** Art 12: the core's leave rules on the row's term, as of the check day (within the term). */
 function checkLeave(r: RosterRow, row: number, out: Collector, rs: AltRuleset, term: Term | undefined, asOf: Day): void {
+  checkLeaveLeft(r, row, out, rs, term, asOf);
   if (r.leaveUsedHours === undefined && r.carriedLeave === undefined) return;
   const start = r.termStart ?? term?.start;
   const end = r.termEnd ?? term?.end;
@@ -457,6 +463,42 @@ function checkLeave(r: RosterRow, row: number, out: Collector, rs: AltRuleset, t
   }
   // The core names its argument; the clerk sees the column.
   if (problem) out.add(row, 'leaveUsedHours', 'error', 'Art 12.1', M(problem.message.replace(/\busedHours\b/, 'Leave used (hours)'), problem.messageJa.replace(/\busedHours\b/, '年休使用時間')));
+}
+
+/**
+ * Art 12.1, 12.2: the Leave left column (年休残日数) against the balance the rules give on the check
+ * day (within the term): granted + carried − used. Without the hours used only an upper bound is
+ * known: more than was ever available is an error.
+ */
+function checkLeaveLeft(r: RosterRow, row: number, out: Collector, rs: AltRuleset, term: Term | undefined, asOf: Day): void {
+  if (r.leaveLeft === undefined) return;
+  const hpd = rs.annualLeave.hoursPerDay;
+  const read = readLeaveAmount(r.leaveLeft, hpd);
+  if (!read.ok) {
+    out.add(row, 'leaveLeft', 'error', 'input', M(read.en, read.ja));
+    return;
+  }
+  const start = r.termStart ?? term?.start;
+  const end = r.termEnd ?? term?.end;
+  if (start === undefined || asOf < start) return; // the term has not begun: no balance yet to compare
+  const on = end !== undefined && asOf > end ? end : asOf;
+  const reappointed = r.term === undefined ? (r.year === undefined ? undefined : r.year > 1) : r.term > 1;
+  let most: number;
+  let expected: number | undefined;
+  try {
+    most = leaveRemaining(rs, { termStart: start, asOf: on, carriedDays: r.carriedLeave ?? 0, reappointed }) * hpd * 60;
+    if (r.leaveUsedHours !== undefined) expected = leaveRemaining(rs, { termStart: start, asOf: on, usedHours: r.leaveUsedHours, carriedDays: r.carriedLeave ?? 0, reappointed }) * hpd * 60;
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    return; // the leave-used and carried checks report it
+  }
+  const given = read.value;
+  const text = (min: number) => leaveAmountText(min, hpd);
+  if (expected !== undefined && Math.abs(given.minutes - expected) > given.toleranceMinutes + 1e-6) {
+    out.add(row, 'leaveLeft', 'error', 'Art 12.1, 12.2', M(`leave left ${text(given.minutes).en} differs from the balance on ${isoFromDay(on)}: ${text(expected).en} (granted + ${r.carriedLeave ?? 0} carried days − ${r.leaveUsedHours} h used)`, `年休残 ${text(given.minutes).ja} は ${isoFromDay(on)} 時点の残日数 ${text(expected).ja}（付与＋繰越${r.carriedLeave ?? 0}日 − 使用${r.leaveUsedHours}時間）と異なります`));
+  } else if (expected === undefined && given.minutes > most + given.toleranceMinutes + 1e-6) {
+    out.add(row, 'leaveLeft', 'error', 'Art 12.1, 12.2', M(`leave left ${text(given.minutes).en} is more than the term can have given by ${isoFromDay(on)}: ${text(most).en}`, `年休残 ${text(given.minutes).ja} は ${isoFromDay(on)} までに付与される ${text(most).ja} を超えています`));
+  }
 }
 
 /**
