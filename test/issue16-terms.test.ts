@@ -10,6 +10,7 @@ import { join } from 'path';
 import { SheetInput, validateWorkbook } from '../src/validation/validate';
 import { PayBook, PaySheetResult, rosterPeople } from '../src/validation/ledger';
 import { RuleError, defaultAltRuleset, nameKey, termsToJetYear } from '../src/core';
+import { checkMonthSheets } from '../src/taskpane/monthCheck';
 import { book, sheetData, worksheet } from './xlsx-fixtures';
 import { d, iso } from './helpers';
 
@@ -103,6 +104,16 @@ test('the pay sheet: August 2024 of a third term from 7 August is ¥320,454; a m
   expect(result.findings[0].message).toMatch(/expected ¥320,454/);
   expect(result.findings[1].message).toMatch(/2024-08 cannot be priced/);
   expect(result.findings[1].message_ja).toMatch(/計算できません/);
+});
+
+test("the pane's month check (what Write expected pay writes): ¥320,454 for Emily's August, nothing for Tom's", () => {
+  const { expected } = checkMonthSheets({ sheets: [pay], rosters: [roster] });
+  expect(expected.map((e) => [e.row, e.expected])).toEqual([
+    [3, 320454],
+    [4, 325000],
+    [5, 280869],
+    [7, 325000],
+  ]);
 });
 
 test('the earlier terms written as their own rows win over the derived ones', () => {

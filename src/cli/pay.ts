@@ -53,9 +53,11 @@ export function expectedOf(results: readonly SheetResult[], file?: string): (Pay
 
 /** Lines for a pay sheet's expected amounts (printed by `altrules validate`). */
 export function expectedLines(r: SheetResult, ja: boolean): string {
-  const expected = (r as PaySheetResult).expected;
-  if (r.kind !== 'pay' || !expected?.length) return '';
-  const head = ja ? '  計算上の支給額:\n' : '  expected pay:\n';
+  const { expected, status } = r as PaySheetResult;
+  // A month-columns sheet says which fiscal year its 4月 … 3月 are, and where that was read.
+  const said = r.kind === 'pay' && status ? `  ${ja ? status.ja : status.en}\n` : '';
+  if (r.kind !== 'pay' || !expected?.length) return said;
+  const head = said + (ja ? '  計算上の支給額:\n' : '  expected pay:\n');
   return head + expected.map((e) => `  ${(ja ? `${e.row}行目` : `row ${e.row}`).padEnd(8)} ${e.name.padEnd(20)} ${e.month}  ¥${grouped(e.expected).padStart(9)}${e.paid !== undefined ? (e.paid === e.expected ? (ja ? '  一致' : '  matches') : ja ? `  支給 ¥${grouped(e.paid)}` : `  paid ¥${grouped(e.paid)}`) : ''}\n`).join('');
 }
 

@@ -192,7 +192,8 @@ export class MonthController {
   expectedColumns(outcome: MonthOutcome): ExpectedColumn[] {
     const out: ExpectedColumn[] = [];
     for (const r of outcome.results) {
-      if (r.kind !== 'pay') continue;
+      // A month-columns sheet has no one column for a row's amount: nothing is written into it.
+      if (r.kind !== 'pay' || (r as { layout?: string }).layout === 'month-columns') continue;
       const s = outcome.sheets.find((x) => x.name === r.sheet)!;
       const header = s.rows[r.headerRow - s.firstRow] ?? [];
       const width = s.rows.reduce((w, row) => Math.max(w, row.length), 0);

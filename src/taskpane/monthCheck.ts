@@ -36,8 +36,9 @@ const unknown = (s: SheetInput): SheetResult => ({ sheet: s.name, kind: 'unknown
 export function checkMonthSheets(input: MonthInput): MonthResult {
   // As validateWorkbook does for sheets the roster check does not recognise.
   const results = withLedgerAndPay(input.sheets, input.sheets.map(unknown), { related: input.rosters });
-  const expected = results.flatMap((r) => (r.kind === 'pay' ? (r as PaySheetResult).expected.map((e) => ({ sheet: r.sheet, row: e.row, expected: e.expected })) : []));
-  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings })), expected };
+  // Written beside Paid, one amount a row: not for a month-columns sheet, whose rows hold twelve months.
+  const expected = results.flatMap((r) => (r.kind === 'pay' && !(r as PaySheetResult).layout ? (r as PaySheetResult).expected.map((e) => ({ sheet: r.sheet, row: e.row, expected: e.expected })) : []));
+  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings, ...((r as PaySheetResult).layout ? { layout: (r as PaySheetResult).layout } : {}) })), expected };
 }
 
 /** The month check made ready for a session: its findings with who and the cell of each. */

@@ -23,6 +23,10 @@ import {
   isoFromDay,
   Day,
   termsToJetYear,
+  readLeaveAmount,
+  leaveAmountText,
+  annualLeaveBalance,
+  annualAvailableDays,
   workingDaysBetween,
   monthLabel,
   monthPaySchedule,
@@ -45,7 +49,7 @@ export type PaySheetField = 'name' | 'month' | 'paid';
 
 export const LEDGER_HEADERS: Record<LedgerSheetField, string[]> = {
   name: ['Name', '氏名'],
-  from: ['From', 'Date', '開始日', '日付'],
+  from: ['From', 'Date', '開始日', '日付', '月日'],
   to: ['To', '終了日'],
   kind: ['Kind', '種別'],
   hours: ['Hours', '時間'],
@@ -92,8 +96,8 @@ export type LedgerLikeKind = 'ledger' | 'pay';
 /** What a sheet is by its headers: a ledger (Name, From, Kind), a pay sheet (Name, Month), or neither. */
 export function ledgerKindOfSheet(sheet: SheetInput): LedgerLikeKind | undefined {
   const rows = sheet.rows ?? [];
-  if (findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind'])) return 'ledger';
-  if (findHeader(rows, PAY_BY_HEADER, ['name', 'month'])) return 'pay';
+  if (ledgerHeader(rows)) return 'ledger';
+  if (findHeader(rows, PAY_BY_HEADER, ['name', 'month']) || monthColumnsHeader(rows)) return 'pay';
   return undefined;
 }
 
@@ -294,6 +298,10 @@ class Out<F extends string> {
   add(rowIndex: number, field: F | '', severity: Severity, rule: string, msg: Msg): void {
     this.addAt(this.row(rowIndex), field, severity, rule, msg);
   }
+  /** A finding in a column that is no field of the sheet (a month column of a month-columns pay sheet). */
+  addIn(rowIndex: number, col: { index: number; text: string }, severity: Severity, rule: string, msg: Msg): void {
+    this.findings.push({ sheet: this.sheet.name, row: this.row(rowIndex), column: col.text, field: 'paid' as Finding['field'], severity, rule, message: msg.en, message_ja: msg.ja, columnIndex: (this.sheet.firstColumn ?? 1) + col.index });
+  }
   addAt(sheetRow: number, field: F | '', severity: Severity, rule: string, msg: Msg): void {
     const col = field ? this.header.columns.get(field as F) : undefined;
     this.findings.push({ sheet: this.sheet.name, row: sheetRow, column: col?.text ?? '', field: field as Finding['field'], severity, rule, message: msg.en, message_ja: msg.ja, columnIndex: col ? (this.sheet.firstColumn ?? 1) + col.index : 0 });
@@ -303,13 +311,20 @@ class Out<F extends string> {
 const KINDS_HELP = M('use annual, sick, special N, partial, childcare, absence, suspension illness/work/indictment or paycut (年休, 病休, 特休N, 部分休業, 育児休業, 欠勤, 休職（病気/公務/起訴）, 減給)', '年休・病休・特休N・部分休業・育児休業・欠勤・休職（病気/公務/起訴）・減給 のいずれかで入力してください');
 
 /** Reads a ledger sheet's rows: the entries that could be read, and a finding for each cell that could not. */
-export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[] } {
+export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, RosterPerson>): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[]; balances: WrittenBalance[]; owner?: string } {
   const rows = sheet.rows ?? [];
-  const header = findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind']);
+  const header = ledgerHeader(rows);
   const out = new Out<LedgerSheetField>(sheet, header ?? { row: 0, columns: new Map() });
   const entries: LedgerEntry[] = [];
   const unread: LeftOutRow[] = [];
-  if (!header) return { entries, out, dataRows: 0, unread };
+  const balances: WrittenBalance[] = [];
+  if (!header) return { entries, out, dataRows: 0, unread, balances };
+  // The paper 休暇簿: one sheet per person, named by its title or the sheet's name (CONTRACT §4).
+  const owner = header.columns.has('name') ? undefined : ledgerOwner(sheet, header.row, people);
+  if (!header.columns.has('name') && owner === undefined) {
+    out.add(header.row, '', 'warning', 'input', M(`a ledger of one person, but neither the sheet name "${sheet.name}" nor its title names a person of the roster: not checked (name the person in the title, e.g. 休暇簿 氏名：Emily Brown)`, `個人別の休暇簿ですが、シート名「${sheet.name}」にも表題にも名簿の人の氏名がありません。点検していません（表題に「休暇簿 氏名：Emily Brown」のように記入してください）`));
+    return { entries, out, header, dataRows: 0, unread, balances };
+  }
   const date = dateSchema(sheet.dateSystem ?? '1900');
   let dataRows = 0;
   for (let i = header.row + 1; i < rows.length; i++) {
@@ -336,7 +351,7 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
       ok = false;
       return undefined;
     };
-    const name = need('name', textSchema, true);
+    const name = owner ?? need('name', textSchema, true);
     const from = need('from', date, true);
     const to = need('to', date, false);
     const kindText = need('kind', textSchema, true);
@@ -374,8 +389,49 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
       minutes = undefined;
     }
     entries.push({ row: out.row(i), name, from, to: to ?? from, kind, minutes, note });
+    const left = cell('leaveLeft');
+    if (!isEmptyCell(left)) {
+      if (typeof left === 'number' || typeof left === 'string') balances.push({ rowIndex: i, row: out.row(i), name, on: from, written: left });
+      else {
+        const shown = typeof left === 'object' && left ? left.error : String(left);
+        out.add(i, 'leaveLeft', 'error', 'input', M(`${header.columns.get('leaveLeft')!.text}: ${shown} is not an amount of leave`, `${header.columns.get('leaveLeft')!.text}: ${shown} は日数ではありません`));
+      }
+    }
   }
-  return { entries, out, header, dataRows, unread };
+  return { entries, out, header, dataRows, unread, balances, owner };
+}
+
+/** A 残日数 cell of a ledger row: the balance the clerk wrote after that row. */
+export interface WrittenBalance {
+  rowIndex: number;
+  row: number;
+  name: string;
+  on: Day;
+  written: number | string;
+}
+
+/** A ledger's header: with a name column, or — the paper 休暇簿 of one person — without one. */
+function ledgerHeader(rows: Cell[][]): Header<LedgerSheetField> | undefined {
+  return findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind']) ?? findHeader(rows, LEDGER_BY_HEADER, ['from', 'kind'], ['name']);
+}
+
+/**
+ * Whose 休暇簿 a sheet without a name column is: the roster person its sheet name or a title row
+ * above the header names (the longest name that fits), or without a roster the name after 氏名.
+ */
+export function ledgerOwner(sheet: SheetInput, headerRow: number, people?: ReadonlyMap<string, RosterPerson>): string | undefined {
+  const texts = [sheet.name, ...(sheet.rows ?? []).slice(0, headerRow).flatMap((r) => r.filter((c): c is string => typeof c === 'string'))];
+  if (people) {
+    const keys = texts.map(nameKey);
+    let best: RosterPerson | undefined;
+    for (const [k, p] of people) if (k && keys.some((t) => t.includes(k)) && (!best || k.length > nameKey(best.name).length)) best = p;
+    return best?.name;
+  }
+  for (const t of texts) {
+    const m = /(?:氏名|名前|name)\s*[:：]\s*(.+)$/i.exec(t.normalize('NFKC').trim());
+    if (m) return m[1].trim();
+  }
+  return undefined;
 }
 
 /**
@@ -418,7 +474,7 @@ export function validateLedgerSheet(sheet: SheetInput, ctx: LedgerContext): Shee
 /** The ledger check with the entries that passed it (the ones the pay may build on). */
 export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { result: SheetResult; sound: LedgerEntry[]; leftOut: LeftOutRow[] } {
   const rs = ctx.alt ?? defaultAltRuleset();
-  const { entries, out, header, dataRows, unread } = readLedgerSheet(sheet);
+  const { entries, out, header, dataRows, unread, balances } = readLedgerSheet(sheet, ctx.people);
   if (!header) return { result: { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] }, sound: [], leftOut: [] };
   if (!ctx.people) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the term, annual-leave balance and roster checks were skipped', '名簿シートが見つかりません（このブック・同時に指定したファイル）。任期・年休残高・名簿の点検を省略しました'));
   const people = ctx.people ? new Map([...ctx.people].map(([k, p]) => [k, p.terms])) : undefined;
@@ -430,11 +486,41 @@ export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { resul
     const wrong = new Set(found.filter((f) => f.severity === 'error').map((f) => f.row));
     sound = entries.filter((e) => !wrong.has(e.row));
     for (const e of entries) if (wrong.has(e.row)) leftOut.push({ sheet: sheet.name, row: e.row, name: e.name, from: e.from, kind: e.kind });
+    if (ctx.people) checkWrittenBalances(rs, balances, sound, ctx.people, out);
   } catch (e) {
     out.add(header.row, '', 'error', 'internal', M(`the check stopped: ${(e as Error).message}`, `点検が中断しました: ${(e as Error).message}`));
   }
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
   return { result: { sheet: sheet.name, kind: 'ledger' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings }, sound, leftOut };
+}
+
+/**
+ * A 残日数 column against the balance the rules give on the row's date (Art 12.1, 12.2, D-4, D-5):
+ * the term's grant on that day plus carried days, less the annual leave of the ledger's rows up to
+ * and including this one — the core's annualLeaveBalance, entry by entry.
+ */
+function checkWrittenBalances(rs: AltRuleset, balances: readonly WrittenBalance[], sound: readonly LedgerEntry[], people: ReadonlyMap<string, RosterPerson>, out: Out<LedgerSheetField>): void {
+  const hpd = rs.annualLeave.hoursPerDay;
+  for (const b of balances) {
+    const key = nameKey(b.name);
+    const term = people.get(key)?.terms.find((t) => b.on >= t.start && b.on <= t.end);
+    if (!term) continue; // not on the roster, or outside the term: the ledger check says so
+    const read = readLeaveAmount(b.written, hpd);
+    if (!read.ok) {
+      out.add(b.rowIndex, 'leaveLeft', 'error', 'input', M(read.en, read.ja));
+      continue;
+    }
+    const inTerm = sound.filter((e) => e.kind.kind === 'annual' && nameKey(e.name) === key && e.from >= term.start && e.from <= term.end).sort((x, y) => x.from - y.from || x.row - y.row);
+    const rows = annualLeaveBalance(rs, term, inTerm);
+    const upTo = rows.filter((r) => !r.problem && (r.entry.from < b.on || (r.entry.from === b.on && r.entry.row <= b.row))).pop();
+    const granted = annualAvailableDays(rs, term, b.on).granted;
+    // ownLeft counts against the whole term's grant; on this day only `granted` of it exists (D-4).
+    const days = (upTo ? upTo.carriedLeft + upTo.ownLeft : term.carriedDays + rs.annualLeave.daysPerTerm) - (rs.annualLeave.daysPerTerm - granted);
+    const expected = days * hpd * 60;
+    if (Math.abs(read.value.minutes - expected) <= read.value.toleranceMinutes + 1e-6) continue;
+    const text = (min: number) => leaveAmountText(min, hpd);
+    out.add(b.rowIndex, 'leaveLeft', 'error', 'Art 12.1, 12.2', M(`leave left ${text(read.value.minutes).en} differs from the balance after this row on ${isoFromDay(b.on)}: ${text(expected).en} (${granted} granted + ${term.carriedDays} carried days less the annual leave taken)`, `残日数 ${text(read.value.minutes).ja} は ${isoFromDay(b.on)} のこの行の後の残日数 ${text(expected).ja}（付与${granted}日＋繰越${term.carriedDays}日 − 取得した年休）と異なります`));
+  }
 }
 
 // ---- the month's pay ----------------------------------------------------------------------
@@ -544,6 +630,8 @@ function month(y: number, m: number): MonthKey | undefined {
 
 export interface ExpectedPay {
   row: number;
+  /** The month column's header, on a month-columns pay sheet. */
+  column?: string;
   name: string;
   month: string;
   expected: number;
@@ -554,6 +642,146 @@ export interface ExpectedPay {
 
 export interface PaySheetResult extends SheetResult {
   expected: ExpectedPay[];
+  /** The month-columns layout (4月 … 3月): its fiscal year and where it was read, for the status. */
+  layout?: 'month-columns';
+  status?: Msg;
+}
+
+// ---- the month-columns pay sheet -----------------------------------------------------------
+
+interface MonthColumn {
+  index: number;
+  text: string;
+  /** `4月` names a month of the sheet's fiscal year; `2024-04`, `R6.4`, a date name one outright. */
+  month?: MonthKey;
+  monthOfYear?: number;
+}
+
+/** The header of a month-columns pay sheet: a name column and at least two month columns (合計 and the rest ignored). */
+function monthColumnsHeader(rows: Cell[][]): { row: number; name: { index: number; text: string }; months: MonthColumn[] } | undefined {
+  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
+    const cells = rows[r] ?? [];
+    const nameAt = cells.findIndex((c) => typeof c === 'string' && PAY_BY_HEADER.get(headerKey(c)) === 'name');
+    if (nameAt < 0) continue;
+    const months: MonthColumn[] = [];
+    cells.forEach((c, index) => {
+      if (index === nameAt || isEmptyCell(c)) return;
+      const text = typeof c === 'string' ? c.trim() : String(c);
+      const bare = typeof c === 'string' ? /^(\d{1,2})月(?:分)?$/.exec(c.normalize('NFKC').replace(/\s+/g, '')) : null;
+      if (bare && Number(bare[1]) >= 1 && Number(bare[1]) <= 12) months.push({ index, text, monthOfYear: Number(bare[1]) });
+      else if (typeof c === 'string' || typeof c === 'number') {
+        const month = monthOfCell(c);
+        if (month !== undefined) months.push({ index, text, month });
+      }
+    });
+    if (months.length >= 2) return { row: r, name: { index: nameAt, text: String(cells[nameAt]).trim() }, months };
+  }
+  return undefined;
+}
+
+const FISCAL_YEAR_TEXT = /(令和|平成|[RrHh])\s*(\d{1,2}|元)\s*年度|(\d{4})\s*年度|FY\s*(\d{4})|(令和|平成|[RrHh])(\d{1,2})$/;
+
+/** The fiscal year a title or a sheet name states: 令和6年度, R6年度, 2024年度, FY2024 (a sheet named R6 too). */
+export function fiscalYearOfText(text: string): number | undefined {
+  const m = FISCAL_YEAR_TEXT.exec(text.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const era = m[1] ?? m[5];
+  const n = m[2] ?? m[6];
+  if (era && n) return (/^(令和|r)$/i.test(era) ? 2018 : 1988) + (n === '元' ? 1 : Number(n));
+  const y = Number(m[3] ?? m[4]);
+  return y >= 1980 && y <= 2099 ? y : undefined;
+}
+
+const NOT_A_PERSON = /^(合計|小計|計|総計|total|subtotal)$/i;
+
+/**
+ * The month-columns pay sheet (CONTRACT §4): one row per person, a column per month. 4月 … 3月 are
+ * months of the fiscal year the title or the sheet name states (April to March); each month cell
+ * is judged like a pay row; empty cells and a 合計 column or row are not judged.
+ */
+function validateMonthColumnsSheet(sheet: SheetInput, book: PayBook | undefined): PaySheetResult {
+  const rows = sheet.rows ?? [];
+  const h = monthColumnsHeader(rows)!;
+  const header: Header<PaySheetField> = { row: h.row, columns: new Map([['name', h.name]]) };
+  const out = new Out<PaySheetField>(sheet, header);
+  const expected: ExpectedPay[] = [];
+  const base = { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + h.row, layout: 'month-columns' as const };
+  let status: Msg | undefined;
+  if (h.months.some((m) => m.month === undefined)) {
+    const titles = rows.slice(0, h.row).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
+    const source = [...titles.map((t) => ({ t, where: M(`the title "${t}"`, `表題「${t}」`) })), { t: sheet.name, where: M(`the sheet name "${sheet.name}"`, `シート名「${sheet.name}」`) }].find((x) => fiscalYearOfText(x.t) !== undefined);
+    if (!source) {
+      out.add(h.row, '', 'warning', 'input', M(`the month columns (${h.months.map((m) => m.text).join(', ')}) need the fiscal year: write it in the title (令和6年度) or the sheet name; nothing was judged`, `月の列（${h.months.map((m) => m.text).join('・')}）の年度が分かりません。表題（令和6年度）かシート名に年度を書いてください。点検していません`));
+      return { ...base, dataRows: 0, findings: out.findings, expected };
+    }
+    const fy = fiscalYearOfText(source.t)!;
+    for (const m of h.months) if (m.month === undefined) m.month = (m.monthOfYear! >= 4 ? fy : fy + 1) * 12 + m.monthOfYear! - 1;
+    status = M(`fiscal year ${fy} (April ${fy} – March ${fy + 1}), from ${source.where.en}`, `${fy}年度（${fy}年4月〜${fy + 1}年3月）: ${source.where.ja}による`);
+  }
+  if (!book) out.add(h.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
+  const seen = new Map<string, number>();
+  let dataRows = 0;
+  for (let i = h.row + 1; i < rows.length; i++) {
+    const cells = rows[i];
+    if (!cells || cells.every(isEmptyCell)) continue;
+    const nameRead = isEmptyCell(cells[h.name.index]) ? undefined : readCell(textSchema, cells[h.name.index]);
+    // Label, total and note rows are not people.
+    if (!nameRead?.ok || NOT_A_PERSON.test(nameRead.value.replace(/\s+/g, '')) || nameRead.value.startsWith('※')) continue;
+    dataRows++;
+    const name = nameRead.value;
+    if (seen.has(nameKey(name))) {
+      out.add(i, 'name', 'error', 'input', M(`a second row for ${name} (first on row ${seen.get(nameKey(name))})`, `${name} の行が重複しています（最初は${seen.get(nameKey(name))}行目）`));
+      continue;
+    }
+    seen.set(nameKey(name), out.row(i));
+    for (const m of h.months) {
+      const c = cells[m.index];
+      if (isEmptyCell(c)) continue;
+      const col = { index: m.index, text: m.text };
+      const got = readCell(yenSchema, c);
+      if (!got.ok) {
+        out.addIn(i, col, 'error', 'input', got.msg);
+        continue;
+      }
+      if (!book) continue;
+      const judged = judgeMonth(book, name, m.month!, got.value, (field, severity, rule, msg) => (field === 'name' ? out.add(i, 'name', severity, rule, msg) : out.addIn(i, col, severity, rule, msg)));
+      if (judged) expected.push({ row: out.row(i), column: m.text, ...judged });
+      if (!judged && !book.people.has(nameKey(name))) break; // one "not on the roster" a row
+    }
+  }
+  out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
+  return { ...base, dataRows, findings: out.findings, expected, status };
+}
+
+/**
+ * One person's month on a pay sheet: the expected pay and its steps, and a finding through `add`
+ * when the amount paid differs, the month cannot be priced (D-11, D-12), or the person is unknown.
+ */
+function judgeMonth(book: PayBook, name: string, monthKey: MonthKey, paid: number | undefined, add: (field: 'name' | 'paid', severity: Severity, rule: string, msg: Msg) => void): Omit<ExpectedPay, 'row'> | undefined {
+  const refused = book.unknown(name, monthKey);
+  if (refused) {
+    // Nothing expected is reported, so nothing is written beside it.
+    add('paid', 'warning', 'D-11, D-12', M(`${monthLabel(monthKey)} cannot be priced: ${refused.en}`, `${monthLabel(monthKey)} は計算できません: ${refused.ja}`));
+    return undefined;
+  }
+  const quick = book.month(name, monthKey, false);
+  // The steps only where a figure is reported or questioned.
+  const p = quick && (paid === undefined || paid !== quick.expected) ? book.month(name, monthKey, true) : quick;
+  if (!p) {
+    add('name', 'error', 'input', M(`${name} is not on the roster`, `${name} は名簿にありません`));
+    return undefined;
+  }
+  const steps = payStepsText(p, 'en');
+  const stepsJa = payStepsText(p, 'ja');
+  const left = leftOutText(book.leftOut(name, monthKey));
+  if (left) {
+    steps.push(left.en);
+    stepsJa.push(left.ja);
+  }
+  if (paid !== undefined && paid !== p.expected) {
+    add('paid', 'error', 'Art 7, 8, D-12, D-13', M(`paid ¥${grouped(paid)} differs from the expected ¥${grouped(p.expected)} for ${monthLabel(monthKey)}: ${steps.join('; ')}`, `支給額 ${grouped(paid)}円 は ${monthLabel(monthKey)} の計算額 ${grouped(p.expected)}円 と異なります: ${stepsJa.join('；')}`));
+  }
+  return { name, month: monthLabel(monthKey), expected: p.expected, paid, steps, steps_ja: stepsJa };
 }
 
 /**
@@ -564,7 +792,7 @@ export interface PaySheetResult extends SheetResult {
 export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): PaySheetResult {
   const rows = sheet.rows ?? [];
   const header = findHeader(rows, PAY_BY_HEADER, ['name', 'month']);
-  if (!header) return { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
+  if (!header) return monthColumnsHeader(rows) ? validateMonthColumnsSheet(sheet, book) : { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
   const out = new Out<PaySheetField>(sheet, header);
   const expected: ExpectedPay[] = [];
   if (!book) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
@@ -605,30 +833,8 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
     }
     seen.set(dup, out.row(i));
     if (!book) continue;
-    const refused = book.unknown(name, monthKey);
-    if (refused) {
-      // Nothing expected is reported, so nothing is written beside it.
-      out.add(i, paid === undefined ? 'month' : 'paid', 'warning', 'D-11, D-12', M(`${monthLabel(monthKey)} cannot be priced: ${refused.en}`, `${monthLabel(monthKey)} は計算できません: ${refused.ja}`));
-      continue;
-    }
-    const quick = book.month(name, monthKey, false);
-    // The steps only where a figure is reported or questioned.
-    const p = quick && (paid === undefined || paid !== quick.expected) ? book.month(name, monthKey, true) : quick;
-    if (!p) {
-      out.add(i, 'name', 'error', 'input', M(`${name} is not on the roster`, `${name} は名簿にありません`));
-      continue;
-    }
-    const steps = payStepsText(p, 'en');
-    const stepsJa = payStepsText(p, 'ja');
-    const left = leftOutText(book.leftOut(name, monthKey));
-    if (left) {
-      steps.push(left.en);
-      stepsJa.push(left.ja);
-    }
-    expected.push({ row: out.row(i), name, month: monthLabel(monthKey), expected: p.expected, paid, steps, steps_ja: stepsJa });
-    if (paid !== undefined && paid !== p.expected) {
-      out.add(i, 'paid', 'error', 'Art 7, 8, D-12, D-13', M(`paid ¥${grouped(paid)} differs from the expected ¥${grouped(p.expected)} for ${monthLabel(monthKey)}: ${steps.join('; ')}`, `支給額 ${grouped(paid)}円 は ${monthLabel(monthKey)} の計算額 ${grouped(p.expected)}円 と異なります: ${stepsJa.join('；')}`));
-    }
+    const judged = judgeMonth(book, name, monthKey, paid, (field, severity, rule, msg) => out.add(i, field === 'paid' && paid === undefined ? 'month' : field, severity, rule, msg));
+    if (judged) expected.push({ row: out.row(i), ...judged });
   }
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
   return { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings, expected };
