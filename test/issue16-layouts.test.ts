@@ -9,7 +9,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { SheetInput, validateWorkbook } from '../src/validation/validate';
 import { PaySheetResult, fiscalYearOfText, ledgerKindOfSheet } from '../src/validation/ledger';
-import { checkMonthSheets } from '../src/taskpane/monthCheck';
+import { checkMonthSheets, checkedMonth } from '../src/taskpane/monthCheck';
 import { book, sheetData, worksheet } from './xlsx-fixtures';
 import { d } from './helpers';
 
@@ -132,6 +132,9 @@ describe('through the validation API', () => {
     const r = checkMonthSheets({ sheets: sheets.slice(1), rosters: [sheets[0]] });
     expect(r.results.find((x) => x.sheet === '報酬支給一覧')?.findings).toHaveLength(2);
     expect(r.expected.filter((e) => e.sheet === '報酬支給一覧')).toEqual([]);
+    // A per-person ledger's findings are about its owner, as in the CLI.
+    const checked = checkedMonth({ sheets: sheets.slice(1), rosters: [sheets[0]] });
+    expect(checked.findings.filter((f) => f.sheet === '個人別2').map((f) => checked.who(f))).toEqual(['Aki Mori']);
   });
 });
 
@@ -151,6 +154,7 @@ test('through the CLI: validate finds the same; the status names the fiscal year
   ]);
   const text = run(['validate', file]);
   expect(text.stdout).toMatch(/fiscal year 2024 \(April 2024 – March 2025\), from the title/);
+  expect(text.stdout).toMatch(/D5 +error +\[Art 12.1, 12.2\] Aki Mori: leave left 18 days/);
   // November 2024: Emily's 3 h of annual leave are paid (Art 12): ¥325,000; Aki ¥280,000.
   const pay = run(['pay', file, '--month', '2024-11', '--json']);
   expect(JSON.parse(pay.stdout).pay.map((p: { name: string; expected: number }) => [p.name, p.expected])).toEqual([

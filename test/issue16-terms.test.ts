@@ -172,3 +172,35 @@ describe('through the CLI', () => {
     expect(expected).toEqual([]);
   });
 });
+
+test('the roster check with only 年次 or only 任用回数: term dates and pay are still checked', () => {
+  const rows = [
+    ['令和6年度 ALT名簿'],
+    ['氏名', '国籍', '来日区分', '来日日', '年次', '任期開始', '任期終了', '月額報酬'],
+    // Year 3 from arrival 2022-08-06 is term 3: 2024-08-07 – 2025-08-06 (Note 2.3); 8 August is wrong.
+    ['Emily Brown', 'アメリカ合衆国', null, 'R4.8.6', 3, 'R6.8.8', 'R7.8.6', '325,000'],
+    // RULES.md D-8: April ① 2015-04-08 from the USA: year 2 is the bridge term 2 or term 3 — the start
+    // 2016-08-03 says term 3, which ends 2017-08-02; 2017-08-03 is wrong.
+    ['Joe Park', 'USA', '4月①', 'H27.4.8', 2, 'H28.8.3', 'H29.8.3', '300,000'],
+    // Year 2 after the bridge without a term start: cannot be told, a warning, no date judged.
+    ['Ann Cho', 'USA', '4月①', 'H27.4.8', 2, null, null, '300,000'],
+  ];
+  const summer2 = ['夏季②来日日'];
+  const sheet: SheetInput = { name: '名簿', rows: [rows[0], [...rows[1], ...summer2], ...rows.slice(2).map((r) => [...r, 'H27.8.2'])] };
+  const [r] = validateWorkbook([sheet], { asOf: d('2024-09-30') });
+  const got = r.findings.filter((f) => !(f.row === 2 && f.severity === 'warning')).map((f) => [f.row, f.field, f.severity, f.rule]);
+  expect(got).toEqual([
+    [3, 'termStart', 'error', 'Note 2.3'],
+    [4, 'termEnd', 'error', 'Art 5.1, Note 2'],
+    [5, 'year', 'warning', 'Note 2, D-8, D-11'],
+  ]);
+  expect(r.findings.find((f) => f.row === 3)!.message).toMatch(/should be 2024-08-07/);
+  expect(r.findings.find((f) => f.row === 4)!.message).toMatch(/should be 2017-08-02/);
+
+  // Only 任用回数: term 2 of a 2023-07-30 arrival is JET year 2 (D-11): ¥300,000, not ¥280,000 (Art 7.1).
+  const byTerm: SheetInput = { name: '名簿', rows: [['氏名', '来日日', '任用回数', '月額報酬'], ['Sara Kim', 'R5.7.30', 2, 280000]] };
+  const [t] = validateWorkbook([byTerm], { asOf: d('2024-09-30') });
+  expect(t.findings.filter((f) => f.field === 'monthlyPay').map((f) => [f.row, f.severity, f.rule])).toEqual([[2, 'error', 'Art 7.1']]);
+  // With 任用回数 there, no "no Year column" warning: the year is derived, not asked for.
+  expect(t.findings.filter((f) => f.field === 'year' || f.field === 'term')).toEqual([]);
+});
