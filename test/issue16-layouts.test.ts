@@ -41,13 +41,14 @@ const emilyRows = [
   ['R6.11.1', '年休', 2, '23日4時間'], // row 6: − 2 h = 23 days 2 h ✗
   ['R6.11.5', '年休', null, 22.29], // row 7: − 1 day = 22 days 2 h = 22.2857… days, written to the hundredth ✓
 ];
-// The title names the person; the sheet name does not.
+// The title names the person (the sheet name does not) and the fiscal year of its 月日 without a year.
 const akiRows = [
-  ['休暇簿　氏名：Aki Mori'],
+  ['休暇簿　氏名：Aki Mori（令和6年度）'],
   ['月日', '種別', '時間', '残日数'],
-  ['R6.9.2', '年休', null, 9], // row 3: 10 − 1 = 9 ✓
-  ['R6.11.5', '年休', null, 18], // row 4: from 2024-11-02 all 20: 20 − 2 = 18 ✓
-  ['R6.11.6', '年休', null, 18], // row 5: 20 − 3 = 17 ✗
+  ['9/2', '年休', null, 9], // row 3: 2024-09-02: 10 − 1 = 9 ✓
+  ['11月5日', '年休', null, 18], // row 4: 2024-11-05, from 2024-11-02 all 20: 20 − 2 = 18 ✓
+  ['11/6', '年休', null, 18], // row 5: 20 − 3 = 17 ✗
+  ['2/3', '年休', null, 16], // row 6: 2025-02-03 (January–March are the next year's): 20 − 4 = 16 ✓
 ];
 const nobodyRows = [['休暇簿'], ['月日', '種別', '時間', '残日数'], ['R6.9.2', '年休', null, 9]];
 // August 2024: 22 days requiring work (weekends 3,4,10,11,17,18,24,25,31).
@@ -94,6 +95,7 @@ describe('through the validation API', () => {
     expect(of('Emily Brown').findings[0].message_ja).toMatch(/23日2時間0分/);
     expect(of('個人別2').findings.map((f) => [f.row, f.severity, f.column])).toEqual([[5, 'error', '残日数']]);
     expect(of('個人別2').findings[0].message).toMatch(/17 days 0 h 0 min/);
+    expect(of('個人別2').findings[0].message).toMatch(/on 2024-11-06/);
     // Nobody named: one warning, nothing checked.
     expect(of('個人別3').findings.map((f) => [f.severity, f.rule])).toEqual([['warning', 'input']]);
     expect(of('個人別3').findings[0].message_ja).toMatch(/氏名がありません/);

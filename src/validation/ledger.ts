@@ -23,6 +23,8 @@ import {
   isoFromDay,
   Day,
   termsToJetYear,
+  isValidYmd,
+  dayFromYmd,
   readLeaveAmount,
   leaveAmountText,
   annualLeaveBalance,
@@ -325,7 +327,7 @@ export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, 
     out.add(header.row, '', 'warning', 'input', M(`a ledger of one person, but neither the sheet name "${sheet.name}" nor its title names a person of the roster: not checked (name the person in the title, e.g. 休暇簿 氏名：Emily Brown)`, `個人別の休暇簿ですが、シート名「${sheet.name}」にも表題にも名簿の人の氏名がありません。点検していません（表題に「休暇簿 氏名：Emily Brown」のように記入してください）`));
     return { entries, out, header, dataRows: 0, unread, balances };
   }
-  const date = dateSchema(sheet.dateSystem ?? '1900');
+  const date = withFiscalYear(dateSchema(sheet.dateSystem ?? '1900'), statedFiscalYear(sheet, header.row)?.year);
   let dataRows = 0;
   for (let i = header.row + 1; i < rows.length; i++) {
     const cells = rows[i];
@@ -692,6 +694,37 @@ export function fiscalYearOfText(text: string): number | undefined {
   return y >= 1980 && y <= 2099 ? y : undefined;
 }
 
+/** The fiscal year a sheet states in a title row above its header or in its name, and where. */
+function statedFiscalYear(sheet: SheetInput, headerRow: number): { year: number; where: Msg } | undefined {
+  const titles = (sheet.rows ?? []).slice(0, headerRow).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
+  for (const t of titles) {
+    const year = fiscalYearOfText(t);
+    if (year !== undefined) return { year, where: M(`the title "${t}"`, `表題「${t}」`) };
+  }
+  const year = fiscalYearOfText(sheet.name);
+  return year === undefined ? undefined : { year, where: M(`the sheet name "${sheet.name}"`, `シート名「${sheet.name}」`) };
+}
+
+/**
+ * A paper 休暇簿's 月日 without a year (4/10, 4月10日) is a day of the fiscal year its title or sheet
+ * name states: April–December of that year, January–March of the next.
+ */
+function withFiscalYear(base: CellSchema<Day>, fiscalYear: number | undefined): CellSchema<Day> {
+  if (fiscalYear === undefined) return base;
+  return {
+    safeParse(c: Cell) {
+      const m = typeof c === 'string' ? /^(\d{1,2})[/月](\d{1,2})日?$/.exec(c.normalize('NFKC').replace(/\s+/g, '')) : null;
+      if (m) {
+        const month = Number(m[1]);
+        const day = Number(m[2]);
+        const y = month >= 4 ? fiscalYear : fiscalYear + 1;
+        if (month >= 1 && month <= 12 && isValidYmd(y, month, day)) return { success: true as const, data: dayFromYmd(y, month, day) };
+      }
+      return base.safeParse(c);
+    },
+  };
+}
+
 const NOT_A_PERSON = /^(合計|小計|計|総計|total|subtotal)$/i;
 
 /**
@@ -708,13 +741,12 @@ function validateMonthColumnsSheet(sheet: SheetInput, book: PayBook | undefined)
   const base = { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + h.row, layout: 'month-columns' as const };
   let status: Msg | undefined;
   if (h.months.some((m) => m.month === undefined)) {
-    const titles = rows.slice(0, h.row).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
-    const source = [...titles.map((t) => ({ t, where: M(`the title "${t}"`, `表題「${t}」`) })), { t: sheet.name, where: M(`the sheet name "${sheet.name}"`, `シート名「${sheet.name}」`) }].find((x) => fiscalYearOfText(x.t) !== undefined);
+    const source = statedFiscalYear(sheet, h.row);
     if (!source) {
       out.add(h.row, '', 'warning', 'input', M(`the month columns (${h.months.map((m) => m.text).join(', ')}) need the fiscal year: write it in the title (令和6年度) or the sheet name; nothing was judged`, `月の列（${h.months.map((m) => m.text).join('・')}）の年度が分かりません。表題（令和6年度）かシート名に年度を書いてください。点検していません`));
       return { ...base, dataRows: 0, findings: out.findings, expected };
     }
-    const fy = fiscalYearOfText(source.t)!;
+    const fy = source.year;
     for (const m of h.months) if (m.month === undefined) m.month = (m.monthOfYear! >= 4 ? fy : fy + 1) * 12 + m.monthOfYear! - 1;
     status = M(`fiscal year ${fy} (April ${fy} – March ${fy + 1}), from ${source.where.en}`, `${fy}年度（${fy}年4月〜${fy + 1}年3月）: ${source.where.ja}による`);
   }
