@@ -204,3 +204,21 @@ test('the roster check with only 年次 or only 任用回数: term dates and pay
   // With 任用回数 there, no "no Year column" warning: the year is derived, not asked for.
   expect(t.findings.filter((f) => f.field === 'year' || f.field === 'term')).toEqual([]);
 });
+
+test('an arrival whose terms cannot be planned (April–June without a cohort): the refusal says why', () => {
+  const rows = [
+    ['氏名', '来日日', '年次', '任期開始', '任期終了'],
+    // Arrived 2022-04-10 without a cohort: the bridge term may or may not follow (Note 2.3), so the
+    // terms before 2024-08-03 cannot be known; the row's own term is given.
+    ['Kate Ono', 'R4.4.10', 3, 'R6.8.3', 'R7.8.2'],
+  ];
+  const people = rosterPeople([{ name: '名簿', rows }]);
+  const kate = people.get(nameKey('Kate Ono'))!;
+  expect(kate.unknown).toHaveLength(1);
+  expect(kate.unknown[0].en).toMatch(/cohort is needed/);
+  const book = new PayBook(people, []);
+  // August 2024 has 1–2 August in the unknown term: refused. September is all the known term 3: ¥325,000.
+  expect(book.unknown('Kate Ono', 2024 * 12 + 7)?.ja).toMatch(/計算できません/);
+  expect(book.unknown('Kate Ono', 2024 * 12 + 8)).toBeUndefined();
+  expect(book.month('Kate Ono', 2024 * 12 + 8)!.expected).toBe(325000);
+});
