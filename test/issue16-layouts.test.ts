@@ -119,15 +119,21 @@ describe('through the validation API', () => {
   });
 
   test('the fiscal year from the sheet name; dated month headers need none; without one, nothing is judged', () => {
-    const byName = validateWorkbook([sheets[0], { name: '令和6年度', rows: [['氏名', '9月', '10月'], ['Aki Mori', 280000, 280000]] }])[1] as PaySheetResult;
+    const byName = validateWorkbook([sheets[0], { name: '令和6年度報酬', rows: [['氏名', '9月', '10月'], ['Aki Mori', 280000, 280000]] }])[1] as PaySheetResult;
     expect(byName.findings).toEqual([]);
-    expect(byName.status?.en).toMatch(/from the sheet name "令和6年度"/);
-    const dated = validateWorkbook([sheets[0], { name: '支給', rows: [['氏名', 'R6.8', '2024-09'], ['Aki Mori', 267272, 280000]] }])[1] as PaySheetResult;
+    expect(byName.status?.en).toMatch(/from the sheet name "令和6年度報酬"/);
+    const dated = validateWorkbook([sheets[0], { name: '支給額', rows: [['氏名', 'R6.8', '2024-09'], ['Aki Mori', 267272, 280000]] }])[1] as PaySheetResult;
     expect(dated.findings).toEqual([]);
     expect(dated.expected.map((e) => e.expected)).toEqual([267272, 280000]);
-    const none = validateWorkbook([sheets[0], { name: '支給', rows: [['氏名', '8月', '9月'], ['Aki Mori', 267272, 280000]] }])[1] as PaySheetResult;
+    const none = validateWorkbook([sheets[0], { name: '支給額', rows: [['氏名', '8月', '9月'], ['Aki Mori', 267272, 280000]] }])[1] as PaySheetResult;
     expect(none.findings.map((f) => f.severity)).toEqual(['warning']);
     expect(none.expected).toEqual([]);
+  });
+
+  test('the same shape without a word of pay (days worked a month) is not taken for a pay sheet', () => {
+    const days: SheetInput = { name: '勤務日数', rows: [['令和6年度 勤務日数'], ['氏名', '4月', '5月', '合計'], ['Aki Mori', 20, 21, 41]] };
+    expect(ledgerKindOfSheet(days)).toBeUndefined();
+    expect(validateWorkbook([sheets[0], days])[1].kind).toBe('unknown');
   });
 
   test("the pane's month check: the month-columns sheet gets no expected column to write", () => {

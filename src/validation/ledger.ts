@@ -99,7 +99,7 @@ export type LedgerLikeKind = 'ledger' | 'pay';
 export function ledgerKindOfSheet(sheet: SheetInput): LedgerLikeKind | undefined {
   const rows = sheet.rows ?? [];
   if (ledgerHeader(rows)) return 'ledger';
-  if (findHeader(rows, PAY_BY_HEADER, ['name', 'month']) || monthColumnsHeader(rows)) return 'pay';
+  if (findHeader(rows, PAY_BY_HEADER, ['name', 'month']) || monthColumnsPaySheet(sheet)) return 'pay';
   return undefined;
 }
 
@@ -681,6 +681,20 @@ function monthColumnsHeader(rows: Cell[][]): { row: number; name: { index: numbe
   return undefined;
 }
 
+const PAY_WORDS = /報酬|給与|給料|支給|賃金|pay|salar|wage/i;
+
+/**
+ * A month-columns sheet is a pay sheet when its title or name says so (報酬, 給与, 支給, pay…):
+ * offices keep days worked or leave taken in the same 氏名 / 4月 … 3月 shape, and those are not yen.
+ */
+function monthColumnsPaySheet(sheet: SheetInput): boolean {
+  const rows = sheet.rows ?? [];
+  const h = monthColumnsHeader(rows);
+  if (!h) return false;
+  const titles = rows.slice(0, h.row).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
+  return [sheet.name, ...titles].some((t) => PAY_WORDS.test(t.normalize('NFKC')));
+}
+
 const FISCAL_YEAR_TEXT = /(令和|平成|[RrHh])\s*(\d{1,2}|元)\s*年度|(\d{4})\s*年度|FY\s*(\d{4})|(令和|平成|[RrHh])(\d{1,2})$/;
 
 /** The fiscal year a title or a sheet name states: 令和6年度, R6年度, 2024年度, FY2024 (a sheet named R6 too). */
@@ -824,7 +838,7 @@ function judgeMonth(book: PayBook, name: string, monthKey: MonthKey, paid: numbe
 export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): PaySheetResult {
   const rows = sheet.rows ?? [];
   const header = findHeader(rows, PAY_BY_HEADER, ['name', 'month']);
-  if (!header) return monthColumnsHeader(rows) ? validateMonthColumnsSheet(sheet, book) : { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
+  if (!header) return monthColumnsPaySheet(sheet) ? validateMonthColumnsSheet(sheet, book) : { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
   const out = new Out<PaySheetField>(sheet, header);
   const expected: ExpectedPay[] = [];
   if (!book) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
