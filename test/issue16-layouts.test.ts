@@ -133,6 +133,8 @@ describe('through the validation API', () => {
   test('the same shape without a word of pay (days worked a month) is not taken for a pay sheet', () => {
     const days: SheetInput = { name: '勤務日数', rows: [['令和6年度 勤務日数'], ['氏名', '4月', '5月', '合計'], ['Aki Mori', 20, 21, 41]] };
     expect(ledgerKindOfSheet(days)).toBeUndefined();
+    // Nor a 日付 / 種別 list that is not about leave.
+    expect(ledgerKindOfSheet({ name: '行事予定', rows: [['令和6年度 行事予定'], ['日付', '種別', '備考'], ['R6.9.2', '始業式', null]] })).toBeUndefined();
     expect(validateWorkbook([sheets[0], days])[1].kind).toBe('unknown');
   });
 

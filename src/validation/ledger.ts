@@ -98,7 +98,7 @@ export type LedgerLikeKind = 'ledger' | 'pay';
 /** What a sheet is by its headers: a ledger (Name, From, Kind), a pay sheet (Name, Month), or neither. */
 export function ledgerKindOfSheet(sheet: SheetInput): LedgerLikeKind | undefined {
   const rows = sheet.rows ?? [];
-  if (ledgerHeader(rows)) return 'ledger';
+  if (ledgerHeader(rows, sheet.name)) return 'ledger';
   if (findHeader(rows, PAY_BY_HEADER, ['name', 'month']) || monthColumnsPaySheet(sheet)) return 'pay';
   return undefined;
 }
@@ -315,7 +315,7 @@ const KINDS_HELP = M('use annual, sick, special N, partial, childcare, absence, 
 /** Reads a ledger sheet's rows: the entries that could be read, and a finding for each cell that could not. */
 export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, RosterPerson>): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[]; balances: WrittenBalance[]; owner?: string } {
   const rows = sheet.rows ?? [];
-  const header = ledgerHeader(rows);
+  const header = ledgerHeader(rows, sheet.name);
   const out = new Out<LedgerSheetField>(sheet, header ?? { row: 0, columns: new Map() });
   const entries: LedgerEntry[] = [];
   const unread: LeftOutRow[] = [];
@@ -412,9 +412,20 @@ export interface WrittenBalance {
   written: number | string;
 }
 
-/** A ledger's header: with a name column, or — the paper 休暇簿 of one person — without one. */
-function ledgerHeader(rows: Cell[][]): Header<LedgerSheetField> | undefined {
-  return findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind']) ?? findHeader(rows, LEDGER_BY_HEADER, ['from', 'kind'], ['name']);
+const LEAVE_WORDS = /休暇|年休|休業|leave/i;
+
+/**
+ * A ledger's header: with a name column, or — the paper 休暇簿 of one person — without one, when a
+ * 残日数 column or the title or sheet name says it is about leave (a 日付 / 種別 list of something
+ * else is not a ledger).
+ */
+function ledgerHeader(rows: Cell[][], sheetName = ''): Header<LedgerSheetField> | undefined {
+  const withNames = findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind']);
+  if (withNames) return withNames;
+  const one = findHeader(rows, LEDGER_BY_HEADER, ['from', 'kind'], ['name']);
+  if (!one) return undefined;
+  const titles = rows.slice(0, one.row).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
+  return one.columns.has('leaveLeft') || [sheetName, ...titles].some((t) => LEAVE_WORDS.test(t.normalize('NFKC'))) ? one : undefined;
 }
 
 /**
