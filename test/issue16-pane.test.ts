@@ -25,13 +25,20 @@ test('Write expected pay: the re-appointment month priced right, the unknown one
     ['氏名', '8月', '9月', '合計'],
     ['Emily Brown', 265909, 325000, 590909],
   ]);
+  // A per-person 休暇簿 named by its sheet: Emily re-appointed, 20 days at once (Art 12.1): 20 − 1 = 19, not 20.
+  model.addSheet('Emily Brown', [['年次休暇簿（令和6年度）'], ['月日', '種別', '時間', '残日数'], ['9/13', '年休', null, 20]]);
   installFakeExcel(model);
   const month = new MonthController(new ExcelWorkbook());
   const outcome = await month.checkMonth('auto');
   expect(outcome.results.map((r) => [r.sheet, r.kind])).toEqual([
     ['給与点検', 'pay'],
     ['報酬一覧', 'pay'],
+    ['Emily Brown', 'ledger'],
   ]);
+  const all = await outcome.findings.page('all', 0, outcome.summary.counts.all);
+  const ledger = all.filter((i) => i.finding.sheet === 'Emily Brown');
+  expect(ledger.map((i) => [i.finding.row, i.finding.column, i.who])).toEqual([[3, '残日数', 'Emily Brown']]);
+  expect(ledger[0].finding.message).toMatch(/19 days 0 h 0 min/);
   const before = model.values();
   // (300,000 × 4 + 325,000 × 18) ÷ 22 = 320,454.5… → ¥320,454 (D-11, D-12, D-2); Tom's September is all term 3: ¥325,000.
   expect(await month.writeExpectedPay(outcome)).toEqual({ written: [{ sheet: '給与点検', column: 'D', amounts: 2 }] });
