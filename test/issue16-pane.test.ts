@@ -4,7 +4,7 @@
 
 import { installFakeExcel, FakeWorkbookModel } from './fakes/excel-fake';
 import { ExcelWorkbook } from '../src/taskpane/workbook';
-import { MonthController } from '../src/taskpane/month';
+import { MonthController, monthCoverage } from '../src/taskpane/month';
 
 test('Write expected pay: the re-appointment month priced right, the unknown one left empty, the month-columns sheet untouched', async () => {
   const model = new FakeWorkbookModel();
@@ -35,6 +35,8 @@ test('Write expected pay: the re-appointment month priced right, the unknown one
     ['報酬一覧', 'pay'],
     ['Emily Brown', 'ledger'],
   ]);
+  // The status line's facts: the month-columns sheet is judged (no "no Paid column") and names its fiscal year.
+  expect(monthCoverage(outcome).checked.find((c) => c.sheet === '報酬一覧')).toEqual({ sheet: '報酬一覧', kind: 'pay', rows: 1, paidColumn: true, status: { en: 'fiscal year 2024 (April 2024 – March 2025), from the title "令和6年度 報酬支給一覧"', ja: '2024年度（2024年4月〜2025年3月）: 表題「令和6年度 報酬支給一覧」による' } });
   const all = await outcome.findings.page('all', 0, outcome.summary.counts.all);
   const ledger = all.filter((i) => i.finding.sheet === 'Emily Brown');
   expect(ledger.map((i) => [i.finding.row, i.finding.column, i.who])).toEqual([[3, '残日数', 'Emily Brown']]);

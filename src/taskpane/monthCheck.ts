@@ -38,7 +38,7 @@ export function checkMonthSheets(input: MonthInput): MonthResult {
   const results = withLedgerAndPay(input.sheets, input.sheets.map(unknown), { related: input.rosters });
   // Written beside Paid, one amount a row: not for a month-columns sheet, whose rows hold twelve months.
   const expected = results.flatMap((r) => (r.kind === 'pay' && !(r as PaySheetResult).layout ? (r as PaySheetResult).expected.map((e) => ({ sheet: r.sheet, row: e.row, expected: e.expected })) : []));
-  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings, ...((r as PaySheetResult).layout ? { layout: (r as PaySheetResult).layout } : {}), ...((r as { owner?: string }).owner ? { owner: (r as { owner?: string }).owner } : {}) })), expected };
+  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings, ...((r as PaySheetResult).layout ? { layout: (r as PaySheetResult).layout, status: (r as PaySheetResult).status } : {}), ...((r as { owner?: string }).owner ? { owner: (r as { owner?: string }).owner } : {}) })), expected };
 }
 
 /** The month check made ready for a session: its findings with who and the cell of each. */
