@@ -53,9 +53,11 @@ export function expectedOf(results: readonly SheetResult[], file?: string): (Pay
 
 /** Lines for a pay sheet's expected amounts (printed by `altrules validate`). */
 export function expectedLines(r: SheetResult, ja: boolean): string {
-  const expected = (r as PaySheetResult).expected;
-  if (r.kind !== 'pay' || !expected?.length) return '';
-  const head = ja ? '  計算上の支給額:\n' : '  expected pay:\n';
+  const { expected, status } = r as PaySheetResult;
+  // A month-columns sheet says which fiscal year its 4月 … 3月 are, and where that was read.
+  const said = r.kind === 'pay' && status ? `  ${ja ? status.ja : status.en}\n` : '';
+  if (r.kind !== 'pay' || !expected?.length) return said;
+  const head = said + (ja ? '  計算上の支給額:\n' : '  expected pay:\n');
   return head + expected.map((e) => `  ${(ja ? `${e.row}行目` : `row ${e.row}`).padEnd(8)} ${e.name.padEnd(20)} ${e.month}  ¥${grouped(e.expected).padStart(9)}${e.paid !== undefined ? (e.paid === e.expected ? (ja ? '  一致' : '  matches') : ja ? `  支給 ¥${grouped(e.paid)}` : `  paid ¥${grouped(e.paid)}`) : ''}\n`).join('');
 }
 
@@ -142,10 +144,13 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
     const left = leftOutText(book.leftOut(name, month));
     return [...payStepsText(pay, lang), ...(left ? [ja ? left.ja : left.en] : [])];
   };
-  const rows = [...people.values()].map((p) => ({ name: p.name, pay: book.month(p.name, month)!, inTerm: p.terms.some((t) => t.start <= monthLast && t.end >= monthFirst) }));
+  const all = [...people.values()].map((p) => ({ name: p.name, refused: book.unknown(p.name, month), pay: book.month(p.name, month)!, inTerm: p.terms.some((t) => t.start <= monthLast && t.end >= monthFirst) }));
+  // D-11, D-12: a month with days of an unknown earlier term is refused, never priced with them at 0.
+  const rows = all.filter((r) => !r.refused);
+  const refused = all.flatMap((r) => (r.refused ? [{ name: r.name, en: r.refused.en, ja: r.refused.ja }] : []));
   const skippedLine = (k: RosterSkip) => `  ${k.sheet} ${ja ? `${k.row}行目` : `row ${k.row}`}${k.name ? ` ${k.name}` : ''}: ${ja ? k.ja : k.en}\n`;
   if (json) {
-    io.out(`${JSON.stringify({ month: monthLabel(month), ledgerErrors: wrong, skipped: skipped.map((k) => ({ sheet: k.sheet, row: k.row, name: k.name ?? null, message: k.en, message_ja: k.ja })), pay: rows.map((r) => ({ name: r.name, gross: r.pay.gross, payCut: r.pay.cut, deductions: r.pay.taken, expected: r.pay.expected, carried: r.pay.carried, steps: stepsOf(r.name, r.pay) })) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ month: monthLabel(month), ledgerErrors: wrong, skipped: skipped.map((k) => ({ sheet: k.sheet, row: k.row, name: k.name ?? null, message: k.en, message_ja: k.ja })), refused: refused.map((r) => ({ name: r.name, message: r.en, message_ja: r.ja })), pay: rows.map((r) => ({ name: r.name, gross: r.pay.gross, payCut: r.pay.cut, deductions: r.pay.taken, expected: r.pay.expected, carried: r.pay.carried, steps: stepsOf(r.name, r.pay) })) }, null, 2)}\n`);
   } else {
     if (ledgers.length === 0) io.out(ja ? '休暇簿シートがありません: 日割のみで計算します\n' : 'no ledger sheet: pay from the terms alone\n');
     if (wrong) io.out(ja ? `休暇簿に${wrong}件のエラーがあり、その記録は計算に含めていません（altrules validate で確認）\n` : `the ledger has ${wrong} error(s); those entries are left out (see altrules validate)\n`);
@@ -159,6 +164,7 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
         if (left) io.out(`      ${ja ? left.ja : left.en}\n`);
       }
     }
+    for (const r of refused) io.out(`  ${r.name.padEnd(22)} ${ja ? '計算できません' : 'cannot be priced'}: ${ja ? r.ja : r.en}\n`);
     // Nobody is left out silently: each roster row that gave no term, and why.
     if (skipped.length) {
       io.out(ja ? `名簿の次の${skipped.length}行は計算に含めていません:\n` : `${skipped.length} roster row(s) not in this list:\n`);
@@ -169,6 +175,8 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
     const table = [
       ['Name', 'Month', 'Paid', 'Expected 計算額', 'Gross 月額', 'Pay cut 減給', 'Deductions 減額', 'Carried 繰越', 'Steps 根拠'],
       ...rows.map((r) => [r.name, monthLabel(month), null, r.pay.expected, r.pay.gross, r.pay.cut, r.pay.taken, r.pay.carried, stepsOf(r.name, r.pay).join('\n')]),
+      // A refused month gets no figure, only the reason.
+      ...refused.map((r) => [r.name, monthLabel(month), null, null, null, null, null, null, `${r.en}\n${r.ja}`]),
     ];
     try {
       // Month as text: a clerk's 2024-07 must not turn into a date by itself.

@@ -226,7 +226,7 @@ function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map
   for (const r of results) {
     // Who each finding is about: the Name cell of its row, else the row's first value (as in the pane).
     const sheet = read.find((s) => s.name === r.sheet);
-    const who = sheet ? whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow }) : () => '';
+    const who = sheet ? whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, owner: (r as { owner?: string }).owner }) : () => '';
     const whoOf = (f: Finding) => {
       const w = who(f.row);
       return w ? `${w}: ` : '';

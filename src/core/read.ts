@@ -213,3 +213,53 @@ export function readHours(v: number | string, span: HoursSpan, unit: HoursUnit =
   if (whole < span.least) return { ok: false, en: `${shown} is no time; give the time taken, ${span.least} minute${span.least === 1 ? '' : 's'} or more`, ja: `${shown} では時間がありません。${span.least}分以上を入力してください` };
   return { ok: true, value: whole };
 }
+
+// ---- leave balances -------------------------------------------------------------------------
+
+/** A balance of annual leave as clerks keep it: minutes, and how far off the written figure may be. */
+export interface LeaveAmount {
+  minutes: number;
+  /** Half the last unit written: a decimal 16.43 days is 16.425–16.435 days; `9日5時間30分` is exact. */
+  toleranceMinutes: number;
+}
+
+const JA_LEAVE = /^(?:(\d+)日)?(?:(\d+)時間)?(?:(\d+)分)?$/;
+const EN_LEAVE = /^(?:(\d+)(?:d|days?))?(?:(\d+)(?:h|hours?))?(?:(\d+)(?:m|min|minutes?))?$/;
+
+/**
+ * Days of leave left as written on a roster or a 休暇簿 (CONTRACT §3, §4): days as a number or text
+ * (`9.5`), or `9日5時間30分`, `9日`, `5時間30分`, `9d 5h 30m`, full width too; a day is `hoursPerDay`
+ * hours (Art 12.1: 7). Negative or unreadable amounts are refused with the forms allowed.
+ * @example readLeaveAmount('9日5時間30分', 7) // { ok: true, value: { minutes: 4110, toleranceMinutes: 0 } }
+ */
+export function readLeaveAmount(v: number | string, hoursPerDay: number): TextRead<LeaveAmount> {
+  const perDay = hoursPerDay * 60;
+  const shown = typeof v === 'number' ? String(v) : `"${v.length > 40 ? `${v.slice(0, 40)}…` : v.trim()}"`;
+  const refuse = { ok: false as const, en: `${shown} is not an amount of leave; write days (9.5) or 9日5時間30分`, ja: `${shown} は休暇の日数ではありません。日数（9.5）か 9日5時間30分 のように入力してください` };
+  const fromDecimal = (n: number, text: string): TextRead<LeaveAmount> => {
+    if (!Number.isFinite(n) || n < 0) return refuse;
+    const decimals = /\.(\d+)$/.exec(text)?.[1].length ?? 0;
+    return { ok: true, value: { minutes: n * perDay, toleranceMinutes: decimals === 0 ? 0 : (0.5 * perDay) / 10 ** decimals } };
+  };
+  if (typeof v === 'number') return fromDecimal(v, String(v));
+  if (v.length > MAX_VALUE_TEXT) return refuse;
+  const t = normalise(v).replace(/\s+/g, '').toLowerCase();
+  if (t === '') return refuse;
+  const plain = /^\d+(\.\d+)?$/.test(t) ? Number(t) : undefined;
+  if (plain !== undefined) return fromDecimal(plain, t);
+  const m = JA_LEAVE.exec(t) ?? EN_LEAVE.exec(t);
+  if (!m) return refuse;
+  const [days, hours, minutes] = [m[1], m[2], m[3]].map((x) => Number(x ?? 0));
+  if (hours >= hoursPerDay || minutes > 59) return { ok: false, en: `${shown}: hours run 0–${hoursPerDay - 1} (a day is ${hoursPerDay} h) and minutes 0–59`, ja: `${shown}: 時間は0〜${hoursPerDay - 1}（1日は${hoursPerDay}時間）、分は0〜59です` };
+  return { ok: true, value: { minutes: days * perDay + hours * 60 + minutes, toleranceMinutes: 0 } };
+}
+
+/** Minutes of leave as clerks write them: `9日5時間30分` (a day of `hoursPerDay` hours). */
+export function leaveAmountText(minutes: number, hoursPerDay: number): { en: string; ja: string } {
+  const perDay = hoursPerDay * 60;
+  const whole = Math.round(minutes);
+  const d = Math.floor(whole / perDay);
+  const h = Math.floor((whole % perDay) / 60);
+  const m = whole % 60;
+  return { en: `${d} days ${h} h ${m} min`, ja: `${d}日${h}時間${m}分` };
+}

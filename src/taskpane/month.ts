@@ -144,9 +144,11 @@ export interface MonthOutcome extends CheckOutcome {
 }
 
 /** Which sheets were checked, and what was looked for and not found. */
-export function monthCoverage(outcome: MonthOutcome): { rosters: string[]; checked: { sheet: string; kind: 'ledger' | 'pay'; rows: number; paidColumn: boolean }[]; missing: MonthSheetRole[] } {
+export function monthCoverage(outcome: MonthOutcome): { rosters: string[]; checked: { sheet: string; kind: 'ledger' | 'pay'; rows: number; paidColumn: boolean; status?: { en: string; ja: string } }[]; missing: MonthSheetRole[] } {
   const rosters = outcome.sheets.filter((s) => s.role === 'roster').map((s) => s.name);
-  const checked = outcome.results.filter((r) => r.kind === 'ledger' || r.kind === 'pay').map((r) => ({ sheet: r.sheet, kind: r.kind as 'ledger' | 'pay', rows: r.dataRows, paidColumn: r.kind === 'pay' && hasPaidColumn(outcome, r) }));
+  // A month-columns pay sheet's month cells are what was paid; its status names the fiscal year.
+  const meta = (r: MonthSummary['results'][number]) => r as { layout?: string; status?: { en: string; ja: string } };
+  const checked = outcome.results.filter((r) => r.kind === 'ledger' || r.kind === 'pay').map((r) => ({ sheet: r.sheet, kind: r.kind as 'ledger' | 'pay', rows: r.dataRows, paidColumn: r.kind === 'pay' && (meta(r).layout === 'month-columns' || hasPaidColumn(outcome, r)), ...(meta(r).status ? { status: meta(r).status } : {}) }));
   const missing = (['roster', 'ledger', 'pay'] as MonthSheetRole[]).filter((role) => !outcome.sheets.some((s) => s.role === role));
   return { rosters, checked, missing };
 }
@@ -192,7 +194,8 @@ export class MonthController {
   expectedColumns(outcome: MonthOutcome): ExpectedColumn[] {
     const out: ExpectedColumn[] = [];
     for (const r of outcome.results) {
-      if (r.kind !== 'pay') continue;
+      // A month-columns sheet has no one column for a row's amount: nothing is written into it.
+      if (r.kind !== 'pay' || (r as { layout?: string }).layout === 'month-columns') continue;
       const s = outcome.sheets.find((x) => x.name === r.sheet)!;
       const header = s.rows[r.headerRow - s.firstRow] ?? [];
       const width = s.rows.reduce((w, row) => Math.max(w, row.length), 0);

@@ -36,14 +36,16 @@ const unknown = (s: SheetInput): SheetResult => ({ sheet: s.name, kind: 'unknown
 export function checkMonthSheets(input: MonthInput): MonthResult {
   // As validateWorkbook does for sheets the roster check does not recognise.
   const results = withLedgerAndPay(input.sheets, input.sheets.map(unknown), { related: input.rosters });
-  const expected = results.flatMap((r) => (r.kind === 'pay' ? (r as PaySheetResult).expected.map((e) => ({ sheet: r.sheet, row: e.row, expected: e.expected })) : []));
-  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings })), expected };
+  // Written beside Paid, one amount a row: not for a month-columns sheet, whose rows hold twelve months.
+  const expected = results.flatMap((r) => (r.kind === 'pay' && !(r as PaySheetResult).layout ? (r as PaySheetResult).expected.map((e) => ({ sheet: r.sheet, row: e.row, expected: e.expected })) : []));
+  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings, ...((r as PaySheetResult).layout ? { layout: (r as PaySheetResult).layout, status: (r as PaySheetResult).status } : {}), ...((r as { owner?: string }).owner ? { owner: (r as { owner?: string }).owner } : {}) })), expected };
 }
 
 /** The month check made ready for a session: its findings with who and the cell of each. */
 export function checkedMonth(input: MonthInput): Checked {
   const { results, expected } = checkMonthSheets(input);
   const readers = new Map(input.sheets.map((s, i) => [s.name, sheetReaders(s, results[i].headerRow)]));
+  const owners = new Map(results.flatMap((r) => ((r as { owner?: string }).owner ? [[r.sheet, (r as { owner?: string }).owner!]] : [])));
   const first = results[0];
   const meta = results.map(({ findings: _f, ...rest }) => rest);
   return {
@@ -51,7 +53,8 @@ export function checkedMonth(input: MonthInput): Checked {
     // Ledger and pay findings have no one right value to set: no fixes.
     findings: results.flatMap((r) => r.findings),
     cellOf: (f) => readers.get(f.sheet)?.cellOf(f),
-    who: (f) => readers.get(f.sheet)?.who(f) ?? '',
+    // A per-person 休暇簿 is all about its owner.
+    who: (f) => (f.row > results[input.sheets.findIndex((s) => s.name === f.sheet)]?.headerRow ? owners.get(f.sheet) : undefined) ?? readers.get(f.sheet)?.who(f) ?? '',
     header: [],
     month: { results: meta, expected },
   };

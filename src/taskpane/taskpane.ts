@@ -541,6 +541,7 @@ export class Pane {
     if (missing.length) text += ` ${this.s('monthNotFound', { what: list(missing.map((m) => this.s(missingKey[m]))) })}`;
     if (!rosters.length) text += ` ${this.s('monthRosterSkipped')}`;
     // Without a roster no amount is known: the sentence above says so.
+    for (const c of checked) if (c.status) text += this.lang === 'ja' ? ` 「${c.sheet}」: ${c.status.ja}。` : ` "${c.sheet}": ${c.status.en}.`;
     if (rosters.length) for (const c of checked) if (c.kind === 'pay' && !c.paidColumn) text += ` ${this.s('monthNoPaid', { name: c.sheet, n: this.n(outcome.expected.filter((e) => e.sheet === c.sheet).length) })}`;
     await this.showFindings(tabCounts, text);
   }

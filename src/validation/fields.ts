@@ -21,7 +21,7 @@ export type Cell = number | string | boolean | null | undefined | { error: strin
 
 export type RosterField =
   | 'name' | 'country' | 'cohort' | 'arrival' | 'term' | 'year' | 'termStart' | 'termEnd'
-  | 'monthlyPay' | 'leaveUsedHours' | 'carriedLeave' | 'sickDays' | 'summer2Arrival' | 'april1Arrival';
+  | 'monthlyPay' | 'leaveUsedHours' | 'leaveLeft' | 'carriedLeave' | 'sickDays' | 'summer2Arrival' | 'april1Arrival';
 export type ClaimsField = 'office' | 'fiscalYear' | 'claimed' | 'months' | 'name';
 export type Field = RosterField | ClaimsField;
 
@@ -31,11 +31,12 @@ export const ROSTER_HEADERS: Record<RosterField, string[]> = {
   cohort: ['Cohort', '来日区分'],
   arrival: ['Arrival', 'Arrival date', '来日日'],
   term: ['Term', '任用回数'],
-  year: ['Year', 'JET year', '任用年数', '来日年数'],
+  year: ['Year', 'JET year', '任用年数', '来日年数', '年次'],
   termStart: ['Term start', '任期開始'],
   termEnd: ['Term end', '任期終了'],
   monthlyPay: ['Monthly pay', '月額報酬'],
   leaveUsedHours: ['Leave used (hours)', '年休使用時間'],
+  leaveLeft: ['Leave left', '年休残日数', '年休残', '残日数'],
   carriedLeave: ['Carried leave', '繰越日数'],
   sickDays: ['Sick days', '病休日数'],
   summer2Arrival: ['Summer 2 arrival', '夏季②来日日'],
@@ -159,6 +160,9 @@ export const yenSchema: CellSchema<number> = cellSchema<number>((c) => {
   if (n === undefined) return problem(MESSAGES.notNumber(shown(c)));
   return Number.isInteger(n) && n >= 0 && n <= 1e11 ? n : problem(MESSAGES.notYen(shown(c)));
 });
+
+/** A leave balance as written (days, 9.5, 9日5時間30分): kept as typed, read with the ruleset's day (readLeaveAmount). */
+export const leaveAmountCellSchema: CellSchema<number | string> = cellSchema<number | string>((c) => (typeof c === 'number' || typeof c === 'string' ? c : problem(MESSAGES.notNumber(shown(c)))));
 
 export const textSchema: CellSchema<string> = cellSchema<string>((c) => (typeof c === 'string' ? c.trim() : typeof c === 'number' ? String(c) : problem(MESSAGES.notText(shown(c)))));
 

@@ -19,6 +19,17 @@ import {
   grouped,
   monthKeyOf,
   lastDayOfMonthKey,
+  firstDayOfMonthKey,
+  isoFromDay,
+  Day,
+  termsToJetYear,
+  isValidYmd,
+  dayFromYmd,
+  readLeaveAmount,
+  leaveAmountText,
+  annualLeaveBalance,
+  annualAvailableDays,
+  workingDaysBetween,
   monthLabel,
   monthPaySchedule,
   HOURS_OF_AN_ENTRY,
@@ -35,16 +46,19 @@ import {
 import { Cell, CellSchema, Msg, ROSTER_BY_HEADER, RosterField, cohortSchema, countrySchema, dateSchema, headerKey, intSchema, isEmptyCell, numberSchema, readCell, textSchema, yenSchema } from './fields';
 import type { Finding, SheetInput, SheetResult, Severity } from './validate';
 
-export type LedgerSheetField = 'name' | 'from' | 'to' | 'kind' | 'hours' | 'note';
+export type LedgerSheetField = 'name' | 'from' | 'to' | 'kind' | 'hours' | 'days' | 'note' | 'leaveLeft';
 export type PaySheetField = 'name' | 'month' | 'paid';
 
 export const LEDGER_HEADERS: Record<LedgerSheetField, string[]> = {
   name: ['Name', '氏名'],
-  from: ['From', 'Date', '開始日', '日付'],
+  from: ['From', 'Date', '開始日', '日付', '月日'],
   to: ['To', '終了日'],
   kind: ['Kind', '種別'],
   hours: ['Hours', '時間'],
+  days: ['Days', '日数'],
   note: ['Note', '備考'],
+  // The paper 休暇簿's running balance of annual leave (CONTRACT §4).
+  leaveLeft: ['Leave left', '残日数', '年休残日数'],
 };
 export const PAY_HEADERS: Record<PaySheetField, string[]> = {
   name: ['Name', '氏名'],
@@ -84,8 +98,8 @@ export type LedgerLikeKind = 'ledger' | 'pay';
 /** What a sheet is by its headers: a ledger (Name, From, Kind), a pay sheet (Name, Month), or neither. */
 export function ledgerKindOfSheet(sheet: SheetInput): LedgerLikeKind | undefined {
   const rows = sheet.rows ?? [];
-  if (findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind'])) return 'ledger';
-  if (findHeader(rows, PAY_BY_HEADER, ['name', 'month'])) return 'pay';
+  if (ledgerHeader(rows, sheet.name)) return 'ledger';
+  if (findHeader(rows, PAY_BY_HEADER, ['name', 'month']) || monthColumnsPaySheet(sheet)) return 'pay';
   return undefined;
 }
 
@@ -93,7 +107,20 @@ export function ledgerKindOfSheet(sheet: SheetInput): LedgerLikeKind | undefined
 
 export interface RosterPerson {
   name: string;
-  terms: (PersonTerm & { jetYear: number })[];
+  terms: (PersonTerm & { jetYear: number; whyUnknown?: Msg[] })[];
+  /**
+   * Service the roster cannot tell: before a re-appointed person's first known term, or between two
+   * terms (Note 2.3 leaves no gap). Its days cannot be priced, and are never priced at 0 (D-11, D-12).
+   */
+  unknown: UnknownService[];
+}
+
+/** Days of service whose term (and so JET year) the roster does not give: from (or everything before) `to`. */
+export interface UnknownService {
+  from?: Day;
+  to: Day;
+  en: string;
+  ja: string;
 }
 
 /**
@@ -148,32 +175,35 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
         skip(undefined, { en: 'no name', ja: '氏名がありません' });
         continue;
       }
-      const term = get(cells, 'term', intSchema(1, 99)) ?? 1;
+      const termGiven = get(cells, 'term', intSchema(1, 99));
       let year = get(cells, 'year', intSchema(1, rs.term.maxYears));
       let start = get(cells, 'termStart', date);
       let end = get(cells, 'termEnd', date);
       const arrival = get(cells, 'arrival', date);
       let plan: Term[] | undefined;
-      // The plan is needed for what the row leaves out, and for the earlier terms of a re-appointment.
-      if (arrival !== undefined && (start === undefined || end === undefined || year === undefined || term >= 2)) {
+      // With the arrival, the row's term or JET year gives the other and every earlier term
+      // (Note 2, D-8, D-11): a roster that keeps only 年次 is not asked for 任用回数 too.
+      if (arrival !== undefined && (termGiven !== undefined || year !== undefined)) {
+        const input = {
+          arrival,
+          cohort: get<CohortCode>(cells, 'cohort', cohortSchema),
+          country: get<Country>(cells, 'country', countrySchema)?.en,
+          summer2Arrival: get(cells, 'summer2Arrival', date),
+          april1Arrival: get(cells, 'april1Arrival', date),
+        };
         try {
-          plan = termPlan(rs, {
-            arrival,
-            cohort: get<CohortCode>(cells, 'cohort', cohortSchema) ?? 'S1',
-            country: get<Country>(cells, 'country', countrySchema)?.en,
-            summer2Arrival: get(cells, 'summer2Arrival', date),
-            april1Arrival: get(cells, 'april1Arrival', date),
-          }, term);
+          plan = termGiven !== undefined ? termPlan(rs, input, termGiven) : termsToJetYear(rs, input, year!, start);
         } catch (e) {
           if (!(e instanceof RuleError)) throw e;
           why.push({ en: e.message, ja: e.messageJa });
         }
       }
-      if (plan) {
-        const t = plan[plan.length - 1];
-        start ??= t.start;
-        end ??= t.end;
-        year ??= t.jetYear;
+      const planned = plan?.[plan.length - 1];
+      const term = termGiven ?? planned?.number;
+      if (planned) {
+        start ??= planned.start;
+        end ??= planned.end;
+        year ??= planned.jetYear;
       }
       if (start === undefined || end === undefined || year === undefined || end < start) {
         const missing = end !== undefined && start !== undefined && end < start
@@ -183,8 +213,10 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
         skip(name, { en: reasons.map((m) => m.en).join('; '), ja: reasons.map((m) => m.ja).join('；') });
         continue;
       }
+      // Art 12.1, Note 2.3: JET year 2 or later is only reached by re-appointment.
+      const reappointed = term !== undefined ? term > 1 : year > 1;
       const key = nameKey(name);
-      if (plan && term >= 2) {
+      if (plan && plan.length >= 2) {
         // Note 2.3: each later term starts the day after the previous one ends, so the roster's row
         // of term n also fixes terms 1…n−1 (term 1 from the arrival, Note 2.2), each at its own JET
         // year (D-11, shifted with the row's Year); Art 12.1: only term 1 is a first appointment.
@@ -203,14 +235,14 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
         earlier.set(key, [...list, ...before]);
       }
       let p = people.get(key);
-      if (!p) people.set(key, (p = { name, terms: [] }));
+      if (!p) people.set(key, (p = { name, terms: [], unknown: [] }));
       if (p.terms.some((t) => t.start === start)) {
         // The roster check reports the duplicate; the pay counts the term once.
         skip(name, { en: `the same term as row ${firstRowOfName.get(`${key}|${start}`) ?? '?'} (counted once)`, ja: `${firstRowOfName.get(`${key}|${start}`) ?? '?'}行目と同じ任期です（1回だけ計算）` });
         continue;
       }
       firstRowOfName.set(`${key}|${start}`, sheetRow);
-      p.terms.push({ start, end, jetYear: year, reappointed: term > 1, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
+      p.terms.push({ start, end, jetYear: year, reappointed, whyUnknown: reappointed && !plan ? why : undefined, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
       p.terms.sort((a, b) => a.start - b.start);
     }
   }
@@ -222,7 +254,27 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
     }
     p.terms.sort((a, b) => a.start - b.start);
   }
+  for (const p of people.values()) p.unknown = unknownService(p);
   return people;
+}
+
+/** D-11, D-12: the stretches before or between a person's known terms that a re-appointment says were served. */
+function unknownService(p: RosterPerson): UnknownService[] {
+  const out: UnknownService[] = [];
+  p.terms.forEach((t, i) => {
+    const before = p.terms[i - 1];
+    if (!t.reappointed || (before && before.end + 1 >= t.start)) return;
+    const from = before ? before.end + 1 : undefined;
+    const why = t.whyUnknown?.length ? { en: ` (${t.whyUnknown.map((m) => m.en).join('; ')})`, ja: `（${t.whyUnknown.map((m) => m.ja).join('；')}）` } : { en: '', ja: '' };
+    const span = from === undefined ? { en: `before ${isoFromDay(t.start)}`, ja: `${isoFromDay(t.start)}より前` } : { en: `from ${isoFromDay(from)} to ${isoFromDay(t.start - 1)}`, ja: `${isoFromDay(from)}〜${isoFromDay(t.start - 1)}` };
+    out.push({
+      from,
+      to: t.start - 1,
+      en: `${p.name}'s term from ${isoFromDay(t.start)} is a re-appointment (JET year ${t.jetYear}), but the roster does not give the earlier term ${span.en}${why.en}: its days cannot be priced (D-11, D-12); give the arrival date, or a roster row for that term`,
+      ja: `${p.name} の ${isoFromDay(t.start)} からの任期は再任用（来日${t.jetYear}年目）ですが、${span.ja}の前の任期が名簿から分かりません${why.ja}。その日の報酬は計算できません（D-11・D-12）。来日日を入力するか、前の任期の行を加えてください`,
+    });
+  });
+  return out;
 }
 
 // ---- ledger sheets ------------------------------------------------------------------------
@@ -248,6 +300,10 @@ class Out<F extends string> {
   add(rowIndex: number, field: F | '', severity: Severity, rule: string, msg: Msg): void {
     this.addAt(this.row(rowIndex), field, severity, rule, msg);
   }
+  /** A finding in a column that is no field of the sheet (a month column of a month-columns pay sheet). */
+  addIn(rowIndex: number, col: { index: number; text: string }, severity: Severity, rule: string, msg: Msg): void {
+    this.findings.push({ sheet: this.sheet.name, row: this.row(rowIndex), column: col.text, field: 'paid' as Finding['field'], severity, rule, message: msg.en, message_ja: msg.ja, columnIndex: (this.sheet.firstColumn ?? 1) + col.index });
+  }
   addAt(sheetRow: number, field: F | '', severity: Severity, rule: string, msg: Msg): void {
     const col = field ? this.header.columns.get(field as F) : undefined;
     this.findings.push({ sheet: this.sheet.name, row: sheetRow, column: col?.text ?? '', field: field as Finding['field'], severity, rule, message: msg.en, message_ja: msg.ja, columnIndex: col ? (this.sheet.firstColumn ?? 1) + col.index : 0 });
@@ -257,14 +313,21 @@ class Out<F extends string> {
 const KINDS_HELP = M('use annual, sick, special N, partial, childcare, absence, suspension illness/work/indictment or paycut (年休, 病休, 特休N, 部分休業, 育児休業, 欠勤, 休職（病気/公務/起訴）, 減給)', '年休・病休・特休N・部分休業・育児休業・欠勤・休職（病気/公務/起訴）・減給 のいずれかで入力してください');
 
 /** Reads a ledger sheet's rows: the entries that could be read, and a finding for each cell that could not. */
-export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[] } {
+export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, RosterPerson>): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[]; balances: WrittenBalance[]; owner?: string } {
   const rows = sheet.rows ?? [];
-  const header = findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind']);
+  const header = ledgerHeader(rows, sheet.name);
   const out = new Out<LedgerSheetField>(sheet, header ?? { row: 0, columns: new Map() });
   const entries: LedgerEntry[] = [];
   const unread: LeftOutRow[] = [];
-  if (!header) return { entries, out, dataRows: 0, unread };
-  const date = dateSchema(sheet.dateSystem ?? '1900');
+  const balances: WrittenBalance[] = [];
+  if (!header) return { entries, out, dataRows: 0, unread, balances };
+  // The paper 休暇簿: one sheet per person, named by its title or the sheet's name (CONTRACT §4).
+  const owner = header.columns.has('name') ? undefined : ledgerOwner(sheet, header.row, people);
+  if (!header.columns.has('name') && owner === undefined) {
+    out.add(header.row, '', 'warning', 'input', M(`a ledger of one person, but neither the sheet name "${sheet.name}" nor its title names a person of the roster: not checked (name the person in the title, e.g. 休暇簿 氏名：Emily Brown)`, `個人別の休暇簿ですが、シート名「${sheet.name}」にも表題にも名簿の人の氏名がありません。点検していません（表題に「休暇簿 氏名：Emily Brown」のように記入してください）`));
+    return { entries, out, header, dataRows: 0, unread, balances };
+  }
+  const date = withFiscalYear(dateSchema(sheet.dateSystem ?? '1900'), statedFiscalYear(sheet, header.row)?.year);
   let dataRows = 0;
   for (let i = header.row + 1; i < rows.length; i++) {
     const cells = rows[i];
@@ -290,7 +353,7 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
       ok = false;
       return undefined;
     };
-    const name = need('name', textSchema, true);
+    const name = owner ?? need('name', textSchema, true);
     const from = need('from', date, true);
     const to = need('to', date, false);
     const kindText = need('kind', textSchema, true);
@@ -317,13 +380,86 @@ export function readLedgerSheet(sheet: SheetInput): { entries: LedgerEntry[]; ou
       if (name !== undefined) unread.push({ sheet: sheet.name, row: out.row(i), name, from, kind });
       continue;
     }
+    const daysCell = cell('days');
+    if (!isEmptyCell(daysCell) && minutes === undefined) {
+      const days = readCell(numberSchema(0, 10_000), daysCell);
+      if (!days.ok) out.add(i, 'days', 'error', 'input', M(`${header.columns.get('days')!.text}: ${days.msg.en}`, `${header.columns.get('days')!.text}: ${days.msg.ja}`));
+      else checkDaysColumn(out, i, days.value, from, to ?? from, kind);
+    }
     if (kind.kind === 'paycut' && minutes !== undefined) {
       out.add(i, 'hours', 'warning', 'input', M('a pay cut has no hours (one row per instance); the hours are ignored', '減給に時間は記入しません（1回につき1行）。時間は無視します'));
       minutes = undefined;
     }
     entries.push({ row: out.row(i), name, from, to: to ?? from, kind, minutes, note });
+    const left = cell('leaveLeft');
+    if (!isEmptyCell(left)) {
+      if (typeof left === 'number' || typeof left === 'string') balances.push({ rowIndex: i, row: out.row(i), name, on: from, written: left });
+      else {
+        const shown = typeof left === 'object' && left ? left.error : String(left);
+        out.add(i, 'leaveLeft', 'error', 'input', M(`${header.columns.get('leaveLeft')!.text}: ${shown} is not an amount of leave`, `${header.columns.get('leaveLeft')!.text}: ${shown} は日数ではありません`));
+      }
+    }
   }
-  return { entries, out, header, dataRows, unread };
+  return { entries, out, header, dataRows, unread, balances, owner };
+}
+
+/** A 残日数 cell of a ledger row: the balance the clerk wrote after that row. */
+export interface WrittenBalance {
+  rowIndex: number;
+  row: number;
+  name: string;
+  on: Day;
+  written: number | string;
+}
+
+const LEAVE_WORDS = /休暇|年休|休業|leave/i;
+
+/**
+ * A ledger's header: with a name column, or — the paper 休暇簿 of one person — without one, when a
+ * 残日数 column or the title or sheet name says it is about leave (a 日付 / 種別 list of something
+ * else is not a ledger).
+ */
+function ledgerHeader(rows: Cell[][], sheetName = ''): Header<LedgerSheetField> | undefined {
+  const withNames = findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind']);
+  if (withNames) return withNames;
+  const one = findHeader(rows, LEDGER_BY_HEADER, ['from', 'kind'], ['name']);
+  if (!one) return undefined;
+  const titles = rows.slice(0, one.row).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
+  return one.columns.has('leaveLeft') || [sheetName, ...titles].some((t) => LEAVE_WORDS.test(t.normalize('NFKC'))) ? one : undefined;
+}
+
+/**
+ * Whose 休暇簿 a sheet without a name column is: the roster person its sheet name or a title row
+ * above the header names (the longest name that fits), or without a roster the name after 氏名.
+ */
+export function ledgerOwner(sheet: SheetInput, headerRow: number, people?: ReadonlyMap<string, RosterPerson>): string | undefined {
+  const texts = [sheet.name, ...(sheet.rows ?? []).slice(0, headerRow).flatMap((r) => r.filter((c): c is string => typeof c === 'string'))];
+  if (people) {
+    const keys = texts.map(nameKey);
+    let best: RosterPerson | undefined;
+    for (const [k, p] of people) if (k && keys.some((t) => t.includes(k)) && (!best || k.length > nameKey(best.name).length)) best = p;
+    return best?.name;
+  }
+  for (const t of texts) {
+    const m = /(?:氏名|名前|name)\s*[:：]\s*(.+)$/i.exec(t.normalize('NFKC').trim());
+    if (m) return m[1].trim();
+  }
+  return undefined;
+}
+
+/**
+ * The 日数 column against the entry's From–To: its working days (neither 週休日 nor 休日, Art 10.2,
+ * 11), the days annual leave is taken on (Art 12.1); the other kinds may also be written as the
+ * calendar days of the span, as sick leave (Art 13.1) and consecutive-day special leave are counted.
+ */
+function checkDaysColumn(out: Out<LedgerSheetField>, i: number, days: number, from: Day, to: Day, kind: LedgerKind): void {
+  if (to < from) return; // the ledger check reports the reversed span
+  const working = workingDaysBetween(from, to);
+  const calendar = to - from + 1;
+  if (days === working || (kind.kind !== 'annual' && days === calendar)) return;
+  const span = `${isoFromDay(from)}${to === from ? '' : ` – ${isoFromDay(to)}`}`;
+  const orCalendar = kind.kind === 'annual' ? { en: '', ja: '' } : { en: ` (${calendar} calendar days)`, ja: `（暦日では${calendar}日）` };
+  out.add(i, 'days', 'error', 'Art 10.2, 11', M(`${days} days, but ${span} has ${working} working days${orCalendar.en}`, `日数 ${days}日 ですが、${span} の勤務日は${working}日です${orCalendar.ja}`));
 }
 
 /** A ledger row of a person that the pay does not build on: unreadable, or with an error. */
@@ -351,7 +487,7 @@ export function validateLedgerSheet(sheet: SheetInput, ctx: LedgerContext): Shee
 /** The ledger check with the entries that passed it (the ones the pay may build on). */
 export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { result: SheetResult; sound: LedgerEntry[]; leftOut: LeftOutRow[] } {
   const rs = ctx.alt ?? defaultAltRuleset();
-  const { entries, out, header, dataRows, unread } = readLedgerSheet(sheet);
+  const { entries, out, header, dataRows, unread, balances, owner } = readLedgerSheet(sheet, ctx.people);
   if (!header) return { result: { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] }, sound: [], leftOut: [] };
   if (!ctx.people) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the term, annual-leave balance and roster checks were skipped', '名簿シートが見つかりません（このブック・同時に指定したファイル）。任期・年休残高・名簿の点検を省略しました'));
   const people = ctx.people ? new Map([...ctx.people].map(([k, p]) => [k, p.terms])) : undefined;
@@ -363,11 +499,41 @@ export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { resul
     const wrong = new Set(found.filter((f) => f.severity === 'error').map((f) => f.row));
     sound = entries.filter((e) => !wrong.has(e.row));
     for (const e of entries) if (wrong.has(e.row)) leftOut.push({ sheet: sheet.name, row: e.row, name: e.name, from: e.from, kind: e.kind });
+    if (ctx.people) checkWrittenBalances(rs, balances, sound, ctx.people, out);
   } catch (e) {
     out.add(header.row, '', 'error', 'internal', M(`the check stopped: ${(e as Error).message}`, `点検が中断しました: ${(e as Error).message}`));
   }
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
-  return { result: { sheet: sheet.name, kind: 'ledger' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings }, sound, leftOut };
+  return { result: { sheet: sheet.name, kind: 'ledger' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings, ...(owner ? { owner } : {}) }, sound, leftOut };
+}
+
+/**
+ * A 残日数 column against the balance the rules give on the row's date (Art 12.1, 12.2, D-4, D-5):
+ * the term's grant on that day plus carried days, less the annual leave of the ledger's rows up to
+ * and including this one — the core's annualLeaveBalance, entry by entry.
+ */
+function checkWrittenBalances(rs: AltRuleset, balances: readonly WrittenBalance[], sound: readonly LedgerEntry[], people: ReadonlyMap<string, RosterPerson>, out: Out<LedgerSheetField>): void {
+  const hpd = rs.annualLeave.hoursPerDay;
+  for (const b of balances) {
+    const key = nameKey(b.name);
+    const term = people.get(key)?.terms.find((t) => b.on >= t.start && b.on <= t.end);
+    if (!term) continue; // not on the roster, or outside the term: the ledger check says so
+    const read = readLeaveAmount(b.written, hpd);
+    if (!read.ok) {
+      out.add(b.rowIndex, 'leaveLeft', 'error', 'input', M(read.en, read.ja));
+      continue;
+    }
+    const inTerm = sound.filter((e) => e.kind.kind === 'annual' && nameKey(e.name) === key && e.from >= term.start && e.from <= term.end).sort((x, y) => x.from - y.from || x.row - y.row);
+    const rows = annualLeaveBalance(rs, term, inTerm);
+    const upTo = rows.filter((r) => !r.problem && (r.entry.from < b.on || (r.entry.from === b.on && r.entry.row <= b.row))).pop();
+    const granted = annualAvailableDays(rs, term, b.on).granted;
+    // ownLeft counts against the whole term's grant; on this day only `granted` of it exists (D-4).
+    const days = (upTo ? upTo.carriedLeft + upTo.ownLeft : term.carriedDays + rs.annualLeave.daysPerTerm) - (rs.annualLeave.daysPerTerm - granted);
+    const expected = days * hpd * 60;
+    if (Math.abs(read.value.minutes - expected) <= read.value.toleranceMinutes + 1e-6) continue;
+    const text = (min: number) => leaveAmountText(min, hpd);
+    out.add(b.rowIndex, 'leaveLeft', 'error', 'Art 12.1, 12.2', M(`leave left ${text(read.value.minutes).en} differs from the balance after this row on ${isoFromDay(b.on)}: ${text(expected).en} (${granted} granted + ${term.carriedDays} carried days less the annual leave taken)`, `残日数 ${text(read.value.minutes).ja} は ${isoFromDay(b.on)} のこの行の後の残日数 ${text(expected).ja}（付与${granted}日＋繰越${term.carriedDays}日 − 取得した年休）と異なります`));
+  }
 }
 
 // ---- the month's pay ----------------------------------------------------------------------
@@ -405,6 +571,17 @@ export class PayBook {
     const last = lastDayOfMonthKey(month);
     const neverInPay = (k: LedgerKind | undefined) => k?.kind === 'annual' || (k?.kind === 'special' && this.rs.specialLeave.find((s) => s.item === k.item)?.paid === true);
     return (this.leftOutByPerson.get(nameKey(name)) ?? []).filter((r) => (r.from === undefined || r.from <= last) && !neverInPay(r.kind)).sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
+  }
+
+  /**
+   * Why the month cannot be priced: some of its days fall in service whose term the roster does not
+   * give (D-11, D-12). Such a month is refused, never priced with those days at 0.
+   */
+  unknown(name: string, month: MonthKey): Msg | undefined {
+    const first = firstDayOfMonthKey(month);
+    const last = lastDayOfMonthKey(month);
+    const u = this.people.get(nameKey(name))?.unknown.find((x) => (x.from === undefined || x.from <= last) && x.to >= first);
+    return u && M(u.en, u.ja);
   }
 
   /** The month's pay of a person, or undefined when the person is not on the roster; with its steps when asked. */
@@ -466,6 +643,8 @@ function month(y: number, m: number): MonthKey | undefined {
 
 export interface ExpectedPay {
   row: number;
+  /** The month column's header, on a month-columns pay sheet. */
+  column?: string;
   name: string;
   month: string;
   expected: number;
@@ -476,6 +655,190 @@ export interface ExpectedPay {
 
 export interface PaySheetResult extends SheetResult {
   expected: ExpectedPay[];
+  /** The month-columns layout (4月 … 3月): its fiscal year and where it was read, for the status. */
+  layout?: 'month-columns';
+  status?: Msg;
+}
+
+// ---- the month-columns pay sheet -----------------------------------------------------------
+
+interface MonthColumn {
+  index: number;
+  text: string;
+  /** `4月` names a month of the sheet's fiscal year; `2024-04`, `R6.4`, a date name one outright. */
+  month?: MonthKey;
+  monthOfYear?: number;
+}
+
+/** The header of a month-columns pay sheet: a name column and at least two month columns (合計 and the rest ignored). */
+function monthColumnsHeader(rows: Cell[][]): { row: number; name: { index: number; text: string }; months: MonthColumn[] } | undefined {
+  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
+    const cells = rows[r] ?? [];
+    const nameAt = cells.findIndex((c) => typeof c === 'string' && PAY_BY_HEADER.get(headerKey(c)) === 'name');
+    if (nameAt < 0) continue;
+    const months: MonthColumn[] = [];
+    cells.forEach((c, index) => {
+      if (index === nameAt || isEmptyCell(c)) return;
+      const text = typeof c === 'string' ? c.trim() : String(c);
+      const bare = typeof c === 'string' ? /^(\d{1,2})月(?:分)?$/.exec(c.normalize('NFKC').replace(/\s+/g, '')) : null;
+      if (bare && Number(bare[1]) >= 1 && Number(bare[1]) <= 12) months.push({ index, text, monthOfYear: Number(bare[1]) });
+      else if (typeof c === 'string' || typeof c === 'number') {
+        const month = monthOfCell(c);
+        if (month !== undefined) months.push({ index, text, month });
+      }
+    });
+    if (months.length >= 2) return { row: r, name: { index: nameAt, text: String(cells[nameAt]).trim() }, months };
+  }
+  return undefined;
+}
+
+const PAY_WORDS = /報酬|給与|給料|支給|賃金|pay|salar|wage/i;
+
+/**
+ * A month-columns sheet is a pay sheet when its title or name says so (報酬, 給与, 支給, pay…):
+ * offices keep days worked or leave taken in the same 氏名 / 4月 … 3月 shape, and those are not yen.
+ */
+function monthColumnsPaySheet(sheet: SheetInput): boolean {
+  const rows = sheet.rows ?? [];
+  const h = monthColumnsHeader(rows);
+  if (!h) return false;
+  const titles = rows.slice(0, h.row).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
+  return [sheet.name, ...titles].some((t) => PAY_WORDS.test(t.normalize('NFKC')));
+}
+
+const FISCAL_YEAR_TEXT = /(令和|平成|[RrHh])\s*(\d{1,2}|元)\s*年度|(\d{4})\s*年度|FY\s*(\d{4})|(令和|平成|[RrHh])(\d{1,2})$/;
+
+/** The fiscal year a title or a sheet name states: 令和6年度, R6年度, 2024年度, FY2024 (a sheet named R6 too). */
+export function fiscalYearOfText(text: string): number | undefined {
+  const m = FISCAL_YEAR_TEXT.exec(text.normalize('NFKC').trim());
+  if (!m) return undefined;
+  const era = m[1] ?? m[5];
+  const n = m[2] ?? m[6];
+  if (era && n) return (/^(令和|r)$/i.test(era) ? 2018 : 1988) + (n === '元' ? 1 : Number(n));
+  const y = Number(m[3] ?? m[4]);
+  return y >= 1980 && y <= 2099 ? y : undefined;
+}
+
+/** The fiscal year a sheet states in a title row above its header or in its name, and where. */
+function statedFiscalYear(sheet: SheetInput, headerRow: number): { year: number; where: Msg } | undefined {
+  const titles = (sheet.rows ?? []).slice(0, headerRow).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
+  for (const t of titles) {
+    const year = fiscalYearOfText(t);
+    if (year !== undefined) return { year, where: M(`the title "${t}"`, `表題「${t}」`) };
+  }
+  const year = fiscalYearOfText(sheet.name);
+  return year === undefined ? undefined : { year, where: M(`the sheet name "${sheet.name}"`, `シート名「${sheet.name}」`) };
+}
+
+/**
+ * A paper 休暇簿's 月日 without a year (4/10, 4月10日) is a day of the fiscal year its title or sheet
+ * name states: April–December of that year, January–March of the next.
+ */
+function withFiscalYear(base: CellSchema<Day>, fiscalYear: number | undefined): CellSchema<Day> {
+  if (fiscalYear === undefined) return base;
+  return {
+    safeParse(c: Cell) {
+      const m = typeof c === 'string' ? /^(\d{1,2})[/月](\d{1,2})日?$/.exec(c.normalize('NFKC').replace(/\s+/g, '')) : null;
+      if (m) {
+        const month = Number(m[1]);
+        const day = Number(m[2]);
+        const y = month >= 4 ? fiscalYear : fiscalYear + 1;
+        if (month >= 1 && month <= 12 && isValidYmd(y, month, day)) return { success: true as const, data: dayFromYmd(y, month, day) };
+      }
+      return base.safeParse(c);
+    },
+  };
+}
+
+const NOT_A_PERSON = /^(合計|小計|計|総計|total|subtotal)$/i;
+
+/**
+ * The month-columns pay sheet (CONTRACT §4): one row per person, a column per month. 4月 … 3月 are
+ * months of the fiscal year the title or the sheet name states (April to March); each month cell
+ * is judged like a pay row; empty cells and a 合計 column or row are not judged.
+ */
+function validateMonthColumnsSheet(sheet: SheetInput, book: PayBook | undefined): PaySheetResult {
+  const rows = sheet.rows ?? [];
+  const h = monthColumnsHeader(rows)!;
+  const header: Header<PaySheetField> = { row: h.row, columns: new Map([['name', h.name]]) };
+  const out = new Out<PaySheetField>(sheet, header);
+  const expected: ExpectedPay[] = [];
+  const base = { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + h.row, layout: 'month-columns' as const };
+  let status: Msg | undefined;
+  if (h.months.some((m) => m.month === undefined)) {
+    const source = statedFiscalYear(sheet, h.row);
+    if (!source) {
+      out.add(h.row, '', 'warning', 'input', M(`the month columns (${h.months.map((m) => m.text).join(', ')}) need the fiscal year: write it in the title (令和6年度) or the sheet name; nothing was judged`, `月の列（${h.months.map((m) => m.text).join('・')}）の年度が分かりません。表題（令和6年度）かシート名に年度を書いてください。点検していません`));
+      return { ...base, dataRows: 0, findings: out.findings, expected };
+    }
+    const fy = source.year;
+    for (const m of h.months) if (m.month === undefined) m.month = (m.monthOfYear! >= 4 ? fy : fy + 1) * 12 + m.monthOfYear! - 1;
+    status = M(`fiscal year ${fy} (April ${fy} – March ${fy + 1}), from ${source.where.en}`, `${fy}年度（${fy}年4月〜${fy + 1}年3月）: ${source.where.ja}による`);
+  }
+  if (!book) out.add(h.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
+  const seen = new Map<string, number>();
+  let dataRows = 0;
+  for (let i = h.row + 1; i < rows.length; i++) {
+    const cells = rows[i];
+    if (!cells || cells.every(isEmptyCell)) continue;
+    const nameRead = isEmptyCell(cells[h.name.index]) ? undefined : readCell(textSchema, cells[h.name.index]);
+    // Label, total and note rows are not people.
+    if (!nameRead?.ok || NOT_A_PERSON.test(nameRead.value.replace(/\s+/g, '')) || nameRead.value.startsWith('※')) continue;
+    dataRows++;
+    const name = nameRead.value;
+    if (seen.has(nameKey(name))) {
+      out.add(i, 'name', 'error', 'input', M(`a second row for ${name} (first on row ${seen.get(nameKey(name))})`, `${name} の行が重複しています（最初は${seen.get(nameKey(name))}行目）`));
+      continue;
+    }
+    seen.set(nameKey(name), out.row(i));
+    for (const m of h.months) {
+      const c = cells[m.index];
+      if (isEmptyCell(c)) continue;
+      const col = { index: m.index, text: m.text };
+      const got = readCell(yenSchema, c);
+      if (!got.ok) {
+        out.addIn(i, col, 'error', 'input', got.msg);
+        continue;
+      }
+      if (!book) continue;
+      const judged = judgeMonth(book, name, m.month!, got.value, (field, severity, rule, msg) => (field === 'name' ? out.add(i, 'name', severity, rule, msg) : out.addIn(i, col, severity, rule, msg)));
+      if (judged) expected.push({ row: out.row(i), column: m.text, ...judged });
+      if (!judged && !book.people.has(nameKey(name))) break; // one "not on the roster" a row
+    }
+  }
+  out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
+  return { ...base, dataRows, findings: out.findings, expected, status };
+}
+
+/**
+ * One person's month on a pay sheet: the expected pay and its steps, and a finding through `add`
+ * when the amount paid differs, the month cannot be priced (D-11, D-12), or the person is unknown.
+ */
+function judgeMonth(book: PayBook, name: string, monthKey: MonthKey, paid: number | undefined, add: (field: 'name' | 'paid', severity: Severity, rule: string, msg: Msg) => void): Omit<ExpectedPay, 'row'> | undefined {
+  const refused = book.unknown(name, monthKey);
+  if (refused) {
+    // Nothing expected is reported, so nothing is written beside it.
+    add('paid', 'warning', 'D-11, D-12', M(`${monthLabel(monthKey)} cannot be priced: ${refused.en}`, `${monthLabel(monthKey)} は計算できません: ${refused.ja}`));
+    return undefined;
+  }
+  const quick = book.month(name, monthKey, false);
+  // The steps only where a figure is reported or questioned.
+  const p = quick && (paid === undefined || paid !== quick.expected) ? book.month(name, monthKey, true) : quick;
+  if (!p) {
+    add('name', 'error', 'input', M(`${name} is not on the roster`, `${name} は名簿にありません`));
+    return undefined;
+  }
+  const steps = payStepsText(p, 'en');
+  const stepsJa = payStepsText(p, 'ja');
+  const left = leftOutText(book.leftOut(name, monthKey));
+  if (left) {
+    steps.push(left.en);
+    stepsJa.push(left.ja);
+  }
+  if (paid !== undefined && paid !== p.expected) {
+    add('paid', 'error', 'Art 7, 8, D-12, D-13', M(`paid ¥${grouped(paid)} differs from the expected ¥${grouped(p.expected)} for ${monthLabel(monthKey)}: ${steps.join('; ')}`, `支給額 ${grouped(paid)}円 は ${monthLabel(monthKey)} の計算額 ${grouped(p.expected)}円 と異なります: ${stepsJa.join('；')}`));
+  }
+  return { name, month: monthLabel(monthKey), expected: p.expected, paid, steps, steps_ja: stepsJa };
 }
 
 /**
@@ -486,7 +849,7 @@ export interface PaySheetResult extends SheetResult {
 export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): PaySheetResult {
   const rows = sheet.rows ?? [];
   const header = findHeader(rows, PAY_BY_HEADER, ['name', 'month']);
-  if (!header) return { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
+  if (!header) return monthColumnsPaySheet(sheet) ? validateMonthColumnsSheet(sheet, book) : { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
   const out = new Out<PaySheetField>(sheet, header);
   const expected: ExpectedPay[] = [];
   if (!book) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
@@ -527,24 +890,8 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
     }
     seen.set(dup, out.row(i));
     if (!book) continue;
-    const quick = book.month(name, monthKey, false);
-    // The steps only where a figure is reported or questioned.
-    const p = quick && (paid === undefined || paid !== quick.expected) ? book.month(name, monthKey, true) : quick;
-    if (!p) {
-      out.add(i, 'name', 'error', 'input', M(`${name} is not on the roster`, `${name} は名簿にありません`));
-      continue;
-    }
-    const steps = payStepsText(p, 'en');
-    const stepsJa = payStepsText(p, 'ja');
-    const left = leftOutText(book.leftOut(name, monthKey));
-    if (left) {
-      steps.push(left.en);
-      stepsJa.push(left.ja);
-    }
-    expected.push({ row: out.row(i), name, month: monthLabel(monthKey), expected: p.expected, paid, steps, steps_ja: stepsJa });
-    if (paid !== undefined && paid !== p.expected) {
-      out.add(i, 'paid', 'error', 'Art 7, 8, D-12, D-13', M(`paid ¥${grouped(paid)} differs from the expected ¥${grouped(p.expected)} for ${monthLabel(monthKey)}: ${steps.join('; ')}`, `支給額 ${grouped(paid)}円 は ${monthLabel(monthKey)} の計算額 ${grouped(p.expected)}円 と異なります: ${stepsJa.join('；')}`));
-    }
+    const judged = judgeMonth(book, name, monthKey, paid, (field, severity, rule, msg) => out.add(i, field === 'paid' && paid === undefined ? 'month' : field, severity, rule, msg));
+    if (judged) expected.push({ row: out.row(i), ...judged });
   }
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
   return { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings, expected };

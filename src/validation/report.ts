@@ -32,6 +32,8 @@ export interface CheckedRows {
   rows: Cell[][];
   firstRow: number;
   headerRow: number;
+  /** The one person of a per-person 休暇簿 sheet (it has no name column). */
+  owner?: string;
 }
 
 /**
@@ -44,6 +46,7 @@ export function whoReader(block: CheckedRows): (row: number) => string {
   const text = (c: Cell) => (typeof c === 'object' && c !== null ? c.error : String(c).trim());
   return (row) => {
     if (row <= block.headerRow) return '';
+    if (block.owner) return block.owner;
     const cells = block.rows[row - block.firstRow];
     if (!cells) return '';
     if (nameIndex >= 0 && !isEmptyCell(cells[nameIndex])) return text(cells[nameIndex]);

@@ -19,6 +19,9 @@ import {
   suspensionPossible,
   stipendCap,
   termPlan,
+  termsToJetYear,
+  readLeaveAmount,
+  leaveAmountText,
   builtInInForce,
   dayFromYmd,
   leaveCarryOver,
@@ -51,6 +54,7 @@ import {
   intSchema,
   isEmptyCell,
   numberSchema,
+  leaveAmountCellSchema,
   readCell,
   textSchema,
   yenSchema,
@@ -130,7 +134,7 @@ interface Header {
 }
 
 const HEADER_SCAN_ROWS = 20;
-const ROSTER_ONLY: RosterField[] = ['country', 'cohort', 'arrival', 'term', 'year', 'termStart', 'termEnd', 'monthlyPay', 'leaveUsedHours', 'carriedLeave', 'sickDays', 'summer2Arrival', 'april1Arrival'];
+const ROSTER_ONLY: RosterField[] = ['country', 'cohort', 'arrival', 'term', 'year', 'termStart', 'termEnd', 'monthlyPay', 'leaveUsedHours', 'leaveLeft', 'carriedLeave', 'sickDays', 'summer2Arrival', 'april1Arrival'];
 const CLAIMS_ONLY: ClaimsField[] = ['office', 'fiscalYear', 'claimed', 'months'];
 
 /** The header row: the first of the top rows that names at least two known columns of one kind. */
@@ -319,6 +323,7 @@ interface RosterRow {
   termEnd?: Day;
   monthlyPay?: number;
   leaveUsedHours?: number;
+  leaveLeft?: number | string;
   carriedLeave?: number;
   sickDays?: number;
   summer2Arrival?: Day;
@@ -333,12 +338,14 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
     country: { schema: countrySchema, rule: 'Note 2.2' },
     cohort: { schema: cohortSchema, rule: 'Note 2.2' },
     arrival: { schema: date, required: true, rule: basic },
-    term: { schema: intSchema(1, 99), required: true, rule: basic },
-    year: { schema: intSchema(0, 99), required: true, rule: basic },
+    // Either of term and year will do: the other is derived (Note 2, D-8, D-11).
+    term: { schema: intSchema(1, 99), required: !h.columns.has('year'), rule: basic },
+    year: { schema: intSchema(0, 99), required: !h.columns.has('term'), rule: basic },
     termStart: { schema: date, rule: basic },
     termEnd: { schema: date, rule: basic },
     monthlyPay: { schema: yenSchema, rule: basic },
     leaveUsedHours: { schema: numberSchema(0, 100_000), rule: basic },
+    leaveLeft: { schema: leaveAmountCellSchema, rule: basic },
     carriedLeave: { schema: numberSchema(0, 1000), rule: basic },
     sickDays: { schema: intSchema(0, 3660), rule: basic },
     summer2Arrival: { schema: date, rule: basic },
@@ -347,8 +354,8 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
   missingColumns(h, out, [
     ['name', basic, M('the duplicate-person check', '同一人物の重複チェック')],
     ['arrival', 'Note 2.2', M('the term checks', '任期のチェック')],
-    ['term', 'Note 2.3', M('the term checks', '任期のチェック')],
-    ['year', 'Art 7.1', M('the JET year and pay checks', '来日年数と報酬のチェック')],
+    ...(h.columns.has('year') ? [] : [['term', 'Note 2.3', M('the term checks', '任期のチェック')] as [Field, string, Msg]]),
+    ...(h.columns.has('term') ? [] : [['year', 'Art 7.1', M('the JET year and pay checks', '来日年数と報酬のチェック')] as [Field, string, Msg]]),
     ['cohort', 'Note 2.2', M('the cohort check (S1 taken for July–March arrivals; April–June arrivals cannot be checked)', '来日区分のチェック（7〜3月の来日は S1 とみなし、4〜6月の来日は点検不可）')],
     ['termEnd', 'Art 5.1', M('the term end check', '任期終了日のチェック')],
     ['monthlyPay', 'Art 7.1', M('the pay check', '報酬のチェック')],
@@ -363,7 +370,9 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
       const r = fields as RosterRow;
       const countryCol = h.columns.get('country');
       if (countryCol && !isEmptyCell(cells[countryCol.index])) r.countryText = String(cells[countryCol.index]);
-      checkRosterRow(r, rowIndex, h, out, rulesetFor(r.termStart ?? r.arrival), asOf);
+      const rs = rulesetFor(r.termStart ?? r.arrival);
+      deriveTermOrYear(r, rowIndex, h, out, rs);
+      checkRosterRow(r, rowIndex, h, out, rs, asOf);
       if (r.name) {
         // One row per term: a re-appointed ALT's earlier term may have its own row (rosterPeople).
         const key = `${nameKey(r.name)}|${r.arrival ?? ''}|${r.term ?? ''}`;
@@ -375,6 +384,30 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
     },
     onProgress,
   );
+}
+
+/**
+ * Note 2, D-8, D-11: a row with only the JET year (年次) or only the term (任用回数) gets the other
+ * from its arrival, so a roster is never asked for both. Where it cannot be told, a warning.
+ */
+function deriveTermOrYear(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset): void {
+  if (r.term === undefined && r.year === undefined) {
+    if (h.columns.has('term') && h.columns.has('year')) out.add(row, 'year', 'error', 'input', M('neither the JET year nor the term is given; give one of them', '来日年数（年次）と任用回数のどちらも空欄です。どちらかを入力してください'));
+    return;
+  }
+  if (r.arrival === undefined || (r.term !== undefined && r.year !== undefined)) return;
+  const input = { arrival: r.arrival, cohort: r.cohort, country: r.country?.en ?? r.countryText, summer2Arrival: r.summer2Arrival, april1Arrival: r.april1Arrival };
+  try {
+    if (r.term === undefined && r.year !== undefined && r.year >= 1 && r.year <= rs.term.maxYears) r.term = termsToJetYear(rs, input, r.year, r.termStart).length;
+    else if (r.year === undefined && r.term !== undefined && r.term <= maxTerms(rs, true)) {
+      const plan = termPlan(rs, input, r.term);
+      r.year = plan[plan.length - 1]?.jetYear;
+    }
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    // The term checks report what is missing for a known term; an unknown one is said here.
+    if (r.term === undefined) out.add(row, e.arg === 'term' ? 'year' : ((['country', 'cohort', 'summer2Arrival', 'april1Arrival'] as string[]).includes(e.arg) ? (e.arg as Field) : 'arrival'), 'warning', 'Note 2, D-8, D-11', M(`the term of JET year ${r.year} cannot be told: ${e.message}; term dates not checked`, `来日${r.year}年目の任期が特定できません: ${e.messageJa}。任期の日付は点検していません`));
+  }
 }
 
 function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset, asOf: Day): void {
@@ -400,6 +433,7 @@ function checkRosterRow(r: RosterRow, row: number, h: Header, out: Collector, rs
 
 /** Art 12: the core's leave rules on the row's term, as of the check day (within the term). */
 function checkLeave(r: RosterRow, row: number, out: Collector, rs: AltRuleset, term: Term | undefined, asOf: Day): void {
+  checkLeaveLeft(r, row, out, rs, term, asOf);
   if (r.leaveUsedHours === undefined && r.carriedLeave === undefined) return;
   const start = r.termStart ?? term?.start;
   const end = r.termEnd ?? term?.end;
@@ -430,6 +464,42 @@ function checkLeave(r: RosterRow, row: number, out: Collector, rs: AltRuleset, t
   }
   // The core names its argument; the clerk sees the column.
   if (problem) out.add(row, 'leaveUsedHours', 'error', 'Art 12.1', M(problem.message.replace(/\busedHours\b/, 'Leave used (hours)'), problem.messageJa.replace(/\busedHours\b/, '年休使用時間')));
+}
+
+/**
+ * Art 12.1, 12.2: the Leave left column (年休残日数) against the balance the rules give on the check
+ * day (within the term): granted + carried − used. Without the hours used only an upper bound is
+ * known: more than was ever available is an error.
+ */
+function checkLeaveLeft(r: RosterRow, row: number, out: Collector, rs: AltRuleset, term: Term | undefined, asOf: Day): void {
+  if (r.leaveLeft === undefined) return;
+  const hpd = rs.annualLeave.hoursPerDay;
+  const read = readLeaveAmount(r.leaveLeft, hpd);
+  if (!read.ok) {
+    out.add(row, 'leaveLeft', 'error', 'input', M(read.en, read.ja));
+    return;
+  }
+  const start = r.termStart ?? term?.start;
+  const end = r.termEnd ?? term?.end;
+  if (start === undefined || asOf < start) return; // the term has not begun: no balance yet to compare
+  const on = end !== undefined && asOf > end ? end : asOf;
+  const reappointed = r.term === undefined ? (r.year === undefined ? undefined : r.year > 1) : r.term > 1;
+  let most: number;
+  let expected: number | undefined;
+  try {
+    most = leaveRemaining(rs, { termStart: start, asOf: on, carriedDays: r.carriedLeave ?? 0, reappointed }) * hpd * 60;
+    if (r.leaveUsedHours !== undefined) expected = leaveRemaining(rs, { termStart: start, asOf: on, usedHours: r.leaveUsedHours, carriedDays: r.carriedLeave ?? 0, reappointed }) * hpd * 60;
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    return; // the leave-used and carried checks report it
+  }
+  const given = read.value;
+  const text = (min: number) => leaveAmountText(min, hpd);
+  if (expected !== undefined && Math.abs(given.minutes - expected) > given.toleranceMinutes + 1e-6) {
+    out.add(row, 'leaveLeft', 'error', 'Art 12.1, 12.2', M(`leave left ${text(given.minutes).en} differs from the balance on ${isoFromDay(on)}: ${text(expected).en} (granted + ${r.carriedLeave ?? 0} carried days − ${r.leaveUsedHours} h used)`, `年休残 ${text(given.minutes).ja} は ${isoFromDay(on)} 時点の残日数 ${text(expected).ja}（付与＋繰越${r.carriedLeave ?? 0}日 − 使用${r.leaveUsedHours}時間）と異なります`));
+  } else if (expected === undefined && given.minutes > most + given.toleranceMinutes + 1e-6) {
+    out.add(row, 'leaveLeft', 'error', 'Art 12.1, 12.2', M(`leave left ${text(given.minutes).en} is more than the term can have given by ${isoFromDay(on)}: ${text(most).en}`, `年休残 ${text(given.minutes).ja} は ${isoFromDay(on)} までに付与される ${text(most).ja} を超えています`));
+  }
 }
 
 /**

@@ -209,6 +209,39 @@ export function termPlan(rs: AltRuleset, given: TermInput, count: number, trace?
   return terms;
 }
 
+/**
+ * D-8, D-11: the terms up to the one a JET year falls in, for a roster that keeps only 年次.
+ * Term n is year n, except after an April arrival's bridge term, where term 2 (the bridge) and
+ * term 3 are both year 2: there the term's start decides, and without it the term is not known
+ * (a `missing` RuleError, never a guess).
+ * @example termsToJetYear(rs, { arrival: 2022-08-06 }, 3).at(-1) → term 3, 2024-08-07 – 2025-08-06
+ */
+export function termsToJetYear(rs: AltRuleset, given: TermInput, jetYear: number, termStart?: Day, trace?: Trace): Term[] {
+  if (!Number.isInteger(jetYear) || jetYear < 1 || jetYear > rs.term.maxYears) {
+    throw RuleError.value('year', `JET year must be a whole number from 1 to ${rs.term.maxYears}; got ${jetYear}`, `来日年数は1〜${rs.term.maxYears}の整数で指定してください。入力: ${jetYear}`);
+  }
+  if (jetYear === 1) return termPlan(rs, given, 1, trace);
+  const cohort = cohortOrDefault(given.arrival, given.cohort, trace);
+  const country = given.country?.trim();
+  // Without the country an April arrival's plan past term 1 throws its own "country is needed".
+  const bridge = isApril(cohort) && country ? hasBridgeTerm(rs, cohort, country) : false;
+  const plan = termPlan(rs, { ...given, cohort }, maxTerms(rs, bridge), trace);
+  const candidates = plan.filter((t) => t.jetYear === jetYear);
+  const pick =
+    candidates.length === 1
+      ? candidates[0]
+      : termStart === undefined
+        ? undefined
+        : (candidates.find((t) => t.start === termStart) ?? candidates.find((t) => termStart >= t.start && termStart <= t.end));
+  if (!pick) {
+    const list = candidates.map((t) => `term ${t.number} (${isoFromDay(t.start)} – ${isoFromDay(t.end)})`).join(' or ');
+    const listJa = candidates.map((t) => `${t.number}回目（${isoFromDay(t.start)}〜${isoFromDay(t.end)}）`).join('か');
+    throw RuleError.missing('term', `JET year ${jetYear} after the bridge term is ${list} (D-11): give the term number or the term start`, `短期の任期の後の来日${jetYear}年目は${listJa}です（D-11）。任用回数か任期開始日を入力してください`);
+  }
+  trace?.step('D-8, D-11', `JET year ${jetYear} is term ${pick.number}`, `来日${jetYear}年目は${pick.number}回目の任期`);
+  return plan.slice(0, pick.number);
+}
+
 /** The last day of the `term`-th appointment (Art 5, Notes 2–3). */
 export function termEnd(rs: AltRuleset, input: TermInput, term = 1, trace?: Trace): Day {
   const plan = termPlan(rs, input, term, trace);
