@@ -23,7 +23,8 @@ import {
   monthAbsenceSpan,
   monthKeyOf,
   monthPaySchedule,
-  parseLedgerKind,
+  readLeaveKind,
+  unknownKindMessage,
   partialLeaveCapMinutes,
   periodEnd,
   resolveRuleset,
@@ -58,7 +59,7 @@ function ratedDaysArg(v: Raw, within: { from: Day; to: Day }): Map<Day, RatedDay
 }
 
 /** Ledger rows: from, [to], kind, [hours], [note] — a header row on top is skipped. */
-function ledgerArg(v: Raw): LedgerEntry[] {
+function ledgerArg(v: Raw, rs: AltRuleset): LedgerEntry[] {
   const rows = toRows(v, 'ledger').filter((r) => r.some((c) => !isMissing(c)));
   if (rows.length > 0 && typeof rows[0][0] === 'string' && /^(from|date|開始日|日付)$/i.test(rows[0][0].trim())) rows.shift();
   return rows.map((r, i) => {
@@ -67,8 +68,11 @@ function ledgerArg(v: Raw): LedgerEntry[] {
     const from = toDay(r[0], `${arg} from`);
     const to = isMissing(r[1]) ? from : toDay(r[1], `${arg} to`);
     const kindText = toText(r[2], `${arg} kind`);
-    const kind = parseLedgerKind(kindText);
-    if (!kind) throw RuleError.value(`${arg} kind`, `${arg}: unknown kind "${kindText}"; use annual, sick, special N, partial, childcare, absence, suspension illness/work/indictment or paycut`, `${arg}: 種別「${kindText}」は不明です（年休・病休・特休N・部分休業・育児休業・欠勤・休職（病気/公務/起訴）・減給）`);
+    const kind = readLeaveKind(rs, kindText);
+    if (!kind) {
+      const m = unknownKindMessage(rs, kindText);
+      throw RuleError.value(`${arg} kind`, `${arg}: ${m.en}`, `${arg}: ${m.ja}`);
+    }
     const minutes = r.length > 3 && !isMissing(r[3]) ? toMinutes(r[3], `${arg} hours`, HOURS_OF_AN_ENTRY) : undefined;
     const note = r.length > 4 && !isMissing(r[4]) ? toText(r[4], `${arg} note`, 1000) : undefined;
     return { row: i + 1, name: 'ALT', from, to, kind, minutes, note };
@@ -157,7 +161,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       if (carriedDays < 0 || carriedDays > r.annualLeave.maxCarryDays) throw RuleError.value('carriedDays', `carriedDays must be 0 to ${r.annualLeave.maxCarryDays} (Art 12.2); got ${carriedDays}`, `carriedDays は0〜${r.annualLeave.maxCarryDays}日で指定してください（第12条第2項）。入力: ${carriedDays}`);
       const l = opt(lang) && /^(ja|japanese|日本語|jp)$/i.test(toText(lang, 'lang')) ? 'ja' : 'en';
       const term: PersonTerm = { start, end, reappointed: opt(reappointed) ? toBoolean(reappointed, 'reappointed') : false, carriedDays };
-      const entries = ledgerArg(ledger);
+      const entries = ledgerArg(ledger, r);
       const findings = checkLedger(r, entries, new Map([['alt', [term]]]));
       const refused = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.row));
       const hpd = r.annualLeave.hoursPerDay * 60;

@@ -15,9 +15,6 @@ import { periodsJoin } from './sickLeave';
 import { cappedByDailyHours, variantNamed } from './specialLeave';
 import { suspensionPayPercent, suspensionPossible } from './suspension';
 
-export type { LedgerKind } from './leaveKinds';
-export { parseLedgerKind } from './leaveKinds';
-
 export function ledgerKindName(k: LedgerKind): { en: string; ja: string } {
   switch (k.kind) {
     case 'annual': return { en: 'annual leave', ja: '年休' };
