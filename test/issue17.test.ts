@@ -221,6 +221,22 @@ describe('9. Art 26.2.1 and 30.3: suspension for illness', () => {
   });
 });
 
+describe('RULES.md §7: the child’s age, where a note gives the birth date', () => {
+  test('partial leave (Art 14-3.1) to the day the child reaches 3; childcare leave (Art 14-2.1) to 1 y 6 m, 2 y in named cases', () => {
+    // Born 2021-10-01: reaches 3 on 2024-09-30 (the day before the birthday, 民法 Art 143).
+    const lastDay = entry('2024-09-30', null, '部分休業', 60, '子 2021-10-01 生');
+    const after = entry('2024-10-01', null, '部分休業', 60, '子 2021-10-01 生');
+    const noNote = entry('2024-10-02', null, '部分休業', 60);
+    expect(findings([lastDay, after, noNote])).toEqual([[after.row, 'error', 'Art 14-3.1']]);
+    const long = entry('2024-09-02', '2024-09-30', '育児休業', undefined, 'child born 2023-03-15'); // 1 y 6 m on 2024-09-14: a warning
+    const tooLong = entry('2024-10-01', '2025-03-31', '育休', undefined, '子 2023-03-15 生'); // 2 y on 2025-03-14: an error
+    expect(findings([long, tooLong])).toEqual([
+      [long.row, 'warning', 'Art 14-2.1'],
+      [tooLong.row, 'error', 'Art 14-2.1'],
+    ]);
+  });
+});
+
 describe('10. a cohort that cannot fit; a place no office covers', () => {
   test('S1 for a May arrival is refused; A2 is not refused for the cohort', () => {
     expect(error('ALT.TERMEND', '2024-05-10', 'S1').message).toMatch(/cohort S1 .* cannot fit an arrival on 2024-05-10/);

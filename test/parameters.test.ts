@@ -56,6 +56,7 @@ import {
   monthKeyOf,
   monthPaySchedule,
   payLedgerOf,
+  checkLedger,
 } from '../src/core';
 import { invoke } from '../src/functions/registry';
 import { d, iso } from './helpers';
@@ -129,6 +130,12 @@ const ALT: Record<string, Probe<AltRuleset>> = {
   'childcareLeave.untilChildMonths': { change: { childcareLeave: { untilChildMonths: 12 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2025-03-01'), termEnd: d('2026-08-01') }).length },
   'childcareLeave.extendedUntilChildMonths': { change: { childcareLeave: { extendedUntilChildMonths: 30 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2026-03-01'), termEnd: d('2026-08-01'), extended: true }).length },
   'childcareLeave.maxTimesPerChild': { change: { childcareLeave: { maxTimesPerChild: 3 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2024-09-01'), termEnd: d('2026-08-01'), earlierLeaves: 2 }).length },
+  // Art 14-3.1: a child born 2021-05-01 reaches 3 on 2024-04-30 (民法 Art 143); partial leave on 2024-05-01 is an error;
+  // with 48 months it is not.
+  'partialLeave.untilChildMonths': {
+    change: { partialLeave: { untilChildMonths: 48 } },
+    probe: (r) => checkLedger(r, [{ row: 2, name: 'A', from: d('2024-05-01'), to: d('2024-05-01'), kind: { kind: 'partial' }, minutes: 60, note: '子 2021-05-01 生' }]).map((f) => [f.row, f.severity, f.rule]),
+  },
   // D-9 last month: term ends 2024-07-30, 3 h absent in July (year 1). July pays 280,000 × 22/23 = 267,826.08 → ¥267,826
   // (23 days requiring work, 22 of them to the 30th); own-pay takes 3 × ¥1,846 = ¥5,538 from it → ¥262,288;
   // as-takenFrom leaves it for an August pay that never comes → ¥267,826.

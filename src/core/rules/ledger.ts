@@ -8,6 +8,7 @@ import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
 import type { SpecialLeaveVariant } from './specialLeave';
 import { nameKey } from '../text';
 import { grantedDays, secondGrantDay, splitUse } from './annualLeave';
+import { childReachesAgeOn } from './childcareLeave';
 import type { LedgerKind } from './leaveKinds';
 import { MonthKey, PayLedger, PayTerm, RatedDay, monthKeyOf } from './monthPay';
 import { isPartialLeaveUnit, partialLeaveCapMinutes } from './partialLeave';
@@ -202,6 +203,7 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
     checkSick(rs, valid, add);
     checkSpecial(rs, items, valid, terms, add);
     checkPartial(rs, items, valid, add);
+    checkChildAge(rs, valid, add);
   }
   out.sort((a, b) => a.row - b.row);
   return out;
@@ -547,6 +549,30 @@ function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKin
       case 'as-needed':
         break;
     }
+  }
+}
+
+/** RULES.md §7: a child's birth date in a note — 子 2023-05-01 生, 子の生年月日 2023/5/1, child born 2023-05-01. */
+const CHILD_NOTE = /(?:子|child)\D{0,10}(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/i;
+export function childBirthOfNote(note: string | undefined): Day | undefined {
+  const m = note ? CHILD_NOTE.exec(note.normalize('NFKC')) : null;
+  return m ? dayFromIsoText(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`) : undefined;
+}
+
+/** Art 14-2.1, 14-3.1: the child's age limits, checked only where a note gives the birth date. */
+function checkChildAge(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
+  for (const e of list) {
+    const birth = childBirthOfNote(e.note);
+    if (birth === undefined || (e.kind.kind !== 'partial' && e.kind.kind !== 'childcare')) continue;
+    if (e.kind.kind === 'partial') {
+      const until = childReachesAgeOn(birth, rs.partialLeave.untilChildMonths);
+      if (e.from > until) add(e, 'from', 'error', 'Art 14-3.1', `partial leave on ${isoFromDay(e.from)}: the child born ${isoFromDay(birth)} reaches ${rs.partialLeave.untilChildMonths / 12} years on ${isoFromDay(until)}; partial leave runs until then`, `${isoFromDay(e.from)} の部分休業: ${isoFromDay(birth)} 生まれの子は ${isoFromDay(until)} に${rs.partialLeave.untilChildMonths / 12}歳に達します（部分休業はそれまで）`);
+      continue;
+    }
+    const usual = childReachesAgeOn(birth, rs.childcareLeave.untilChildMonths);
+    const extended = childReachesAgeOn(birth, rs.childcareLeave.extendedUntilChildMonths);
+    if (e.to > extended) add(e, 'to', 'error', 'Art 14-2.1', `childcare leave to ${isoFromDay(e.to)}: the child born ${isoFromDay(birth)} reaches ${rs.childcareLeave.extendedUntilChildMonths} months on ${isoFromDay(extended)}, the latest end`, `${isoFromDay(e.to)} までの育児休業: ${isoFromDay(birth)} 生まれの子は ${isoFromDay(extended)} に${rs.childcareLeave.extendedUntilChildMonths}か月に達します（最長）`);
+    else if (e.to > usual) add(e, 'to', 'warning', 'Art 14-2.1', `childcare leave to ${isoFromDay(e.to)}: past ${isoFromDay(usual)}, when the child is ${rs.childcareLeave.untilChildMonths} months old — only in the cases the ordinance names`, `${isoFromDay(e.to)} までの育児休業: 子が${rs.childcareLeave.untilChildMonths}か月に達する ${isoFromDay(usual)} 以後は条例で定める場合に限ります`);
   }
 }
 

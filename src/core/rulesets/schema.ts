@@ -199,6 +199,8 @@ export const altRulesetSchema = z
       withNursingOrCareMaxMinutes: int(0, 1440),
       /** Art 14-3.2: taken in units of this many minutes. */
       unitMinutes: int(1, 1440),
+      /** Art 14-3.1: for a child until it reaches this age in months (3歳に達するまで). */
+      untilChildMonths: int(1, 240),
     }),
     childcareLeave: z.object({
       /** Art 14-2.1: until the child reaches this age in months (1 year 6 months). */
