@@ -167,6 +167,25 @@ describe('5. D-15: the relative decides 10 or 5 days of bereavement leave', () =
   });
 });
 
+describe('D-15 and D-16 are catalogue data, each tested with its other value', () => {
+  const withEntry = (item: number, change: object, id: string) => variantOf({ specialLeave: alt.specialLeave.map((s) => (s.item === item ? { ...s, ...change } : s)) }, id);
+  test('unnamedVariant smallest: 6 unnamed days of bereavement are an error (5), not a warning', () => {
+    const strict = withEntry(1, { unnamedVariant: 'smallest' }, 'strict-bereavement');
+    const unnamed = entry('2024-12-02', '2024-12-07', '特休1');
+    expect(findings([unnamed], YEAR2, strict)).toEqual([[unnamed.row, 'error', 'Art 14.1.1']]);
+  });
+  test('eventGapDays 400: births ten months apart count as one — 2 + 2 = 4 > 2', () => {
+    const one = withEntry(8, { eventGapDays: 400 }, 'long-gap');
+    const second = entry('2025-07-01', '2025-07-02', '特休8');
+    expect(findings([entry('2024-09-02', '2024-09-03', '特休8'), second], YEAR2, one)).toEqual([[second.row, 'error', 'Art 14.1.8']]);
+  });
+  test('aprilCohortMonths 4–4: S1 for a May arrival is a summer arrival, one year from the next day', () => {
+    const aprilOnly = variantOf({ term: { aprilCohortMonths: { from: 4, to: 4 } } }, 'april-only');
+    // 2024-05-10 → start 05-11 → end 2025-05-10 = serial 45787.
+    expect(value('ALT.TERMEND', '2024-05-10', 'S1', null, null, null, null, JSON.stringify(aprilOnly))).toBe(45787);
+  });
+});
+
 describe('6. item 15: at most 3 spells and 93 calendar days per person cared for', () => {
   test('96 calendar days is an error; 93 is not', () => {
     // 2024-09-02 – 12-06: 29 + 31 + 30 + 6 = 96; 09-02 – 12-03: 93.
