@@ -22,6 +22,7 @@ import {
 } from '../src/core';
 import { d, error, value } from './helpers';
 import { ROSTER_HEAD, book, sheetData, worksheet } from './xlsx-fixtures';
+import { SheetInput, validateWorkbook } from '../src/validation/validate';
 
 const alt = defaultAltRuleset();
 const variantOf = (change: object, id: string) => parseUserRuleset({ extends: 'saitama-alt-r5', id, ...change }) as AltRuleset;
@@ -348,5 +349,29 @@ describe('altrules pay (a roster and a ledger in one workbook), --ruleset', () =
     const r = run(['pay', file, '--month', '2024-07', '--ruleset', 'nowhere-r9']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--ruleset: ruleset "nowhere-r9" is unknown/);
+  });
+});
+
+describe('a ledger sheet reads kinds by every name (CONTRACT §4)', () => {
+  test('夏季休暇, 忌引（祖母）, 停職 are read; 忌引（兄） over 5 days is found; an unknown kind names the nearest', () => {
+    const rosterSheet: SheetInput = { name: 'Roster', rows: [[...ROSTER_HEAD], ['Alex Smith', 'USA', 'S1', '2024-08-06', 1, 1, '2024-08-07', '2025-08-06', 280000]] };
+    const ledgerSheet: SheetInput = {
+      name: '休暇簿',
+      rows: [
+        ['氏名', '日付', '終了日', '種別', '時間', '備考'],
+        ['Alex Smith', '2024-09-02', '2024-09-03', '夏季休暇', null, null], // row 2: fine (2 of 4 days, July–September)
+        ['Alex Smith', '2024-10-01', '2024-10-05', '忌引（祖母）', null, null], // row 3: 5 days for a grandparent: fine
+        ['Alex Smith', '2024-11-04', '2024-11-09', '忌引（兄）', null, null], // row 4: 6 days > 5 for a sibling
+        ['Alex Smith', '2024-12-03', null, '停職', null, null], // row 5: fine
+        ['Alex Smith', '2025-01-07', null, '夏期休暇', null, null], // row 6: unknown (期 for 季)
+      ],
+    };
+    const [, l] = validateWorkbook([rosterSheet, ledgerSheet]);
+    expect(l.findings.map((f) => [f.row, f.severity, f.rule])).toEqual([
+      [4, 'error', 'Art 14.1.1'],
+      [6, 'error', 'input'],
+    ]);
+    expect(l.findings[1].message).toMatch(/unknown kind "夏期休暇"; nearest: .*夏季休暇/);
+    expect(l.findings[1].message_ja).toMatch(/種別「夏期休暇」は不明です。近いもの: .*夏季休暇/);
   });
 });
