@@ -375,3 +375,18 @@ describe('a ledger sheet reads kinds by every name (CONTRACT §4)', () => {
     expect(l.findings[1].message_ja).toMatch(/種別「夏期休暇」は不明です。近いもの: .*夏季休暇/);
   });
 });
+
+describe('every name of every catalogue entry reads back to its item, alone, in brackets with a variant, and full-width', () => {
+  test('names and aliases', () => {
+    const clashes: string[] = [];
+    for (const k of alt.specialLeave) {
+      for (const name of [k.ja, k.en, ...(k.aliases ?? [])]) {
+        for (const text of [name, `${name}（祖母）`, name.replace(/[A-Za-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))]) {
+          const got = readLeaveKind(alt, text);
+          if (!(got?.kind === 'special' && got.item === k.item)) clashes.push(`${text} → ${JSON.stringify(got)} (item ${k.item})`);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+});

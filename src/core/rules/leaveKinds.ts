@@ -84,7 +84,8 @@ export function readLeaveKind(rs: AltRuleset, text: string): LedgerKind | undefi
   const whole = kindOfName(rs, t);
   if (whole) return whole;
   // A name with a bracketed part: the 休職 cause (休職（病気）) or a special-leave variant (忌引（祖母）).
-  const bracket = /^(.+?)\s*[(（[【「](.+?)[)）\]】」]\s*$/.exec(t);
+  // The last bracketed part is the variant: 産休（産前）（祖母） keeps 産休（産前） as the name.
+  const bracket = /^(.+?)\s*[(（[【「]([^()（）[\]【】「」]+)[)）\]】」]\s*$/.exec(t);
   const spaced = /^(\S+(?:\s+\d{1,2})?)\s+(.+)$/.exec(t);
   for (const m of [bracket, spaced]) {
     if (!m) continue;
