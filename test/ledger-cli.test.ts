@@ -29,10 +29,10 @@ test('validate roster, ledger and pay: exactly the planted findings', () => {
     [13, 'error', 'Art 14.1'], // item 23
     [14, 'warning', 'Art 14.1.21'], // 5 days of summer leave: 4 in principle (原則として), the board decides
     [16, 'error', 'Art 5.1'], // before the term
-    [20, 'error', 'Art 10.2, 11'], // 振替休日
-    [22, 'error', 'input'], // the same day twice
-    [24, 'error', 'Art 13.2, 26.2.1'], // sick chain past 20 days
-    [26, 'error', 'input'], // not on the roster
+    [21, 'error', 'Art 10.2, 11'], // 振替休日
+    [23, 'error', 'input'], // the same day twice
+    [25, 'error', 'Art 13.2, 26.2.1'], // sick chain past 20 days
+    [27, 'error', 'input'], // not on the roster
   ]);
   expect(of('pay.xlsx')).toEqual([
     [3, 'error', 'Art 7, 8, D-12, D-13'],

@@ -69,11 +69,23 @@ describe('Art 27.2.2 pay cut (daily average pay)', () => {
 });
 
 describe('Art 8.1: never below zero, the rest carried', () => {
-  // Term 2023-07-03..2024-07-02. June 2024: 20 working days of absence = 140 h × ¥1,846 = ¥258,440.
-  // July 2024: 2 of 23 days → 280,000 × 2/23 = 24,347.8 → ¥24,347, all of it taken; 234,093 carried.
+  // Term 2023-07-03..2024-07-02. June 2024 has 20 days requiring work (June 1 is a Saturday), all absent.
   const terms: PayTerm[] = [{ start: d('2023-07-03'), end: d('2024-07-02'), jetYear: 1 }];
-  test('next-month (D-9 default)', () => {
+  const byHours = parseUserRuleset({ extends: 'saitama-alt-r5', id: 'by-hours', monthPay: { unpaidWholeDays: 'hours' } }) as AltRuleset;
+  test('D-14 (default rate-zero): a month of whole absent days pays 0 and costs nothing more', () => {
+    // June: 20 days at rate 0 of 20 → ¥0 (D-12). July: 2 of 23 days → 280,000 × 2/23 = 24,347.8 → ¥24,347, nothing to take.
     const rows = schedule(alt, terms, [entry('2024-06-03', '2024-06-28', 'absence')], '2024-06-01', '2024-08-01');
+    expect(rows.map((r) => [r.gross, r.expected, r.carried])).toEqual([
+      [0, 0, 0],
+      [24347, 24347, 0],
+      [0, 0, 0],
+    ]);
+    expect(rows[0].unpaidHours).toBe(0);
+  });
+
+  test('D-14 hours, next-month (D-9 default): 140 h × ¥1,846 = ¥258,440 from July, never below zero', () => {
+    // July ¥24,347 is all taken; 258,440 − 24,347 = 234,093 carried.
+    const rows = schedule(byHours, terms, [entry('2024-06-03', '2024-06-28', 'absence')], '2024-06-01', '2024-08-01');
     expect(rows.map((r) => [r.gross, r.expected, r.carried])).toEqual([
       [280000, 280000, 0],
       [24347, 0, 234093],
@@ -82,10 +94,12 @@ describe('Art 8.1: never below zero, the rest carried', () => {
     expect(rows[0].unpaidHours).toBe(140);
   });
 
-  test('unpaid special leave (item 11) counts 7 h a day; paid special leave (item 21) none', () => {
-    // 2024-06-03 and 06-04: 14 h × 1,846 = 25,844 from July's pay.
-    const rows = schedule(alt, YEAR1, [entry('2024-06-03', '2024-06-04', '特休11'), entry('2024-06-05', null, 'special 21')], '2024-06-01', '2024-07-01');
-    expect(rows.map((r) => r.expected)).toEqual([280000, 280000 - 25844]);
+  test('unpaid special leave (item 11): whole days at rate 0 (D-14), or 7 h a day with hours; paid special leave (item 21) none', () => {
+    // D-14 rate-zero: 2 of June's 20 days at 0 → 280,000 × 18/20 = ¥252,000; July untouched.
+    const list = () => [entry('2024-06-03', '2024-06-04', '特休11'), entry('2024-06-05', null, 'special 21')];
+    expect(schedule(alt, YEAR1, list(), '2024-06-01', '2024-07-01').map((r) => r.expected)).toEqual([252000, 280000]);
+    // hours: 2024-06-03 and 06-04: 14 h × 1,846 = 25,844 from July's pay.
+    expect(schedule(byHours, YEAR1, list(), '2024-06-01', '2024-07-01').map((r) => r.expected)).toEqual([280000, 280000 - 25844]);
   });
 
   test('days already at rate 0 are not deducted again (D-13)', () => {

@@ -53,6 +53,9 @@ import {
   childcareLeaveProblems,
   isPartialLeaveUnit,
   partialLeaveCapMinutes,
+  monthKeyOf,
+  monthPaySchedule,
+  payLedgerOf,
   checkLedger,
 } from '../src/core';
 import { invoke } from '../src/functions/registry';
@@ -127,17 +130,35 @@ const ALT: Record<string, Probe<AltRuleset>> = {
   'childcareLeave.untilChildMonths': { change: { childcareLeave: { untilChildMonths: 12 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2025-03-01'), termEnd: d('2026-08-01') }).length },
   'childcareLeave.extendedUntilChildMonths': { change: { childcareLeave: { extendedUntilChildMonths: 30 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2026-03-01'), termEnd: d('2026-08-01'), extended: true }).length },
   'childcareLeave.maxTimesPerChild': { change: { childcareLeave: { maxTimesPerChild: 3 } }, probe: (r) => childcareLeaveProblems(r, { childBirth: d('2024-01-10'), start: d('2024-06-01'), end: d('2024-09-01'), termEnd: d('2026-08-01'), earlierLeaves: 2 }).length },
-  // Item 11, 3 days in December 2023 and 3 in January 2024, one term (2023-08-07 – 2024-08-06): per term 6 > 5 is
-  // an error on the January entry; per calendar year 3 and 3, none.
-  'specialLeaveCount.sickChildPeriod': {
-    change: { specialLeaveCount: { sickChildPeriod: 'calendar-year' } },
-    probe: (r) => checkLedger(r, [
-      { row: 2, name: 'A', from: d('2023-12-11'), to: d('2023-12-13'), kind: { kind: 'special', item: 11 } },
-      { row: 3, name: 'A', from: d('2024-01-10'), to: d('2024-01-12'), kind: { kind: 'special', item: 11 } },
-    ], new Map([['a', [{ start: d('2023-08-07'), end: d('2024-08-06'), jetYear: 1, reappointed: false, carriedDays: 0 }]]])).map((f) => [f.row, f.severity, f.rule]),
+  // Art 14-3.1: a child born 2021-05-01 reaches 3 on 2024-04-30 (民法 Art 143); partial leave on 2024-05-01 is an error;
+  // with 48 months it is not.
+  'partialLeave.untilChildMonths': {
+    change: { partialLeave: { untilChildMonths: 48 } },
+    probe: (r) => checkLedger(r, [{ row: 2, name: 'A', from: d('2024-05-01'), to: d('2024-05-01'), kind: { kind: 'partial' }, minutes: 60, note: '子 2021-05-01 生' }]).map((f) => [f.row, f.severity, f.rule]),
+  },
+  // D-9 last month: term ends 2024-07-30, 3 h absent in July (year 1). July pays 280,000 × 22/23 = 267,826.08 → ¥267,826
+  // (23 days requiring work, 22 of them to the 30th); own-pay takes 3 × ¥1,846 = ¥5,538 from it → ¥262,288;
+  // as-takenFrom leaves it for an August pay that never comes → ¥267,826.
+  'deduction.lastMonthOfService': {
+    change: { deduction: { lastMonthOfService: 'as-takenFrom' } },
+    probe: (r) => invoke('ALT.MONTHPAY', [1, '2024-07-01', '2023-07-31', '2024-07-30', null, null, null, null, 3, JSON.stringify(r)]),
+  },
+  // Note 2.2: S1 for a May arrival is refused while May is an April-cohort month (4–6); with 4–4 it is a summer month.
+  'term.aprilCohortMonths': { change: { term: { aprilCohortMonths: { from: 4, to: 4 } } }, probe: (r) => termEnd(r, { arrival: d('2024-05-10'), cohort: 'S1' }) },
+  // D-17: hired 2024-08-07, one cut in September 2024. August pays 280,000 × 18/22 = 229,090.9 → ¥229,090.
+  // service-days: ÷ 25 days (8/7–8/31) = 9,163.60, half → ¥4,581; whole-months: ÷ 31 = 7,390.00, half → ¥3,695.
+  'monthPay.averagePayDays': {
+    change: { monthPay: { averagePayDays: 'whole-months' } },
+    probe: (r) => invoke('ALT.MONTHPAY', [1, '2024-09-01', '2024-08-07', null, null, null, 1, null, null, JSON.stringify(r)]),
+  },
+  // D-14: 3 working days of 停職 in October 2024 (year 2): rate-zero pays 300,000 × 20/23 = 260,869.56 → ¥260,869;
+  // hours leaves October at ¥300,000 (21 h × ¥1,978 = ¥41,538 comes out of November).
+  'monthPay.unpaidWholeDays': {
+    change: { monthPay: { unpaidWholeDays: 'hours' } },
+    probe: (r) => monthPaySchedule(r, payLedgerOf(r, [{ start: d('2024-08-07'), end: d('2025-08-06'), jetYear: 2 }], [{ row: 1, name: 'A', from: d('2024-10-08'), to: d('2024-10-10'), kind: { kind: 'dutySuspension' } }]), monthKeyOf(d('2024-10-01')), monthKeyOf(d('2024-11-01'))).map((m) => m.expected),
   },
   // Kept to the sen: at the yen it rarely shows, so the probe reads the step EXPLAIN prints (¥9,230.76 vs ¥9,230.77).
-  'monthPay.dailyAverageSenRounding': { change: { monthPay: { dailyAverageSenRounding: 'ceil' } }, probe: (r) => JSON.stringify(invoke('ALT.EXPLAINEN', ['MONTHPAY', 1, '2024-07-01', '2023-08-07', null, null, null, 1, null, JSON.stringify(r)])) },
+  'monthPay.dailyAverageSenRounding': { change: { monthPay: { dailyAverageSenRounding: 'ceil' } }, probe: (r) => JSON.stringify(invoke('ALT.EXPLAINEN', ['MONTHPAY', 1, '2024-07-01', '2023-08-07', null, null, null, 1, null, null, JSON.stringify(r)])) },
 };
 
 const UNEVEN_CAP = { offices: [{ code: 'NYC', en: 'New York', ja: 'ニューヨーク', aliases: [], capYen: 1_000_000, countries: ['US'] }] };

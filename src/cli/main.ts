@@ -24,6 +24,8 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) fr
   altrules validate DIR/ [--json]      every *.xlsx under DIR, in parallel; a summary per file and a total
   altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--explain]
                                        the expected pay of everyone on the roster for a month
+      [--ruleset ID|FILE.json|JSON]    the ruleset, as a function's ruleset argument takes it
+                                       (e.g. a same-month ruleset: deductions in the month itself)
   altrules ruleset check FILE.json     check a ruleset file: every fault with its path (exit 1)
 
   --lang ja|en   language of messages (default: en, or ja when LANG starts with ja)

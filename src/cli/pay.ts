@@ -2,9 +2,9 @@
 // of every person on the roster for a month (docs/rules.md §12); and the cross-file sheets that
 // `altrules validate roster.xlsx ledger.xlsx pay.xlsx` hands to the ledger and pay checks.
 
-import { existsSync, statSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
 import { resolve } from 'path';
-import { MonthPay, firstDayOfMonthKey, grouped, monthLabel } from '../core';
+import { AltRuleset, MonthPay, RuleError, firstDayOfMonthKey, grouped, monthLabel, resolveRuleset } from '../core';
 import type { Lang } from '../functions/registry';
 import { PayBook, PaySheetResult, RosterSkip, checkLedgerSheet, ledgerKindOfSheet, monthOfCell, leftOutText, payStepsText, rosterPeople } from '../validation/ledger';
 import type { SheetInput, SheetResult } from '../validation/validate';
@@ -84,10 +84,30 @@ export function uniqueFiles(files: readonly string[]): { unique: string[]; repea
   return { unique, repeats };
 }
 
+/**
+ * `--ruleset`: what the functions' ruleset argument takes (a built-in id such as saitama-alt-r5, or a
+ * ruleset as JSON text), or a JSON file holding one. Undefined: the default.
+ */
+export function rulesetOption(spec: string | undefined): { rs?: AltRuleset; error?: { en: string; ja: string } } {
+  if (spec === undefined) return {};
+  let text = spec;
+  try {
+    if (!spec.trim().startsWith('{') && /\.json$/i.test(spec.trim())) text = readFileSync(spec.trim(), 'utf8');
+  } catch (e) {
+    return { error: { en: `--ruleset: cannot read ${spec}: ${(e as Error).message}`, ja: `--ruleset: ${spec} を読み込めません: ${(e as Error).message}` } };
+  }
+  try {
+    return { rs: resolveRuleset('alt', text) };
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    return { error: { en: `--ruleset: ${e.message}`, ja: `--ruleset: ${e.messageJa}` } };
+  }
+}
+
 export async function payCommand(args: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
-  const usage = ja ? '使い方: altrules pay 名簿.xlsx 休暇簿.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain]\n' : 'usage: altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain]\n';
-  const parsed = parseFlags(args, { month: 'value', out: 'value', json: 'flag', explain: 'flag', force: 'flag' }, 'pay');
+  const usage = ja ? '使い方: altrules pay 名簿.xlsx 休暇簿.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain] [--ruleset saitama-alt-r5|FILE.json|JSON]\n' : 'usage: altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain] [--ruleset saitama-alt-r5|FILE.json|JSON]\n';
+  const parsed = parseFlags(args, { month: 'value', out: 'value', json: 'flag', explain: 'flag', force: 'flag', ruleset: 'value' }, 'pay');
   if ('error' in parsed) {
     io.err(`${ja ? parsed.error.ja : parsed.error.en}\n${usage}`);
     return 2;
@@ -98,6 +118,12 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
   const json = flags.json === true;
   const explain = flags.explain === true;
   const force = flags.force === true;
+  const chosen = rulesetOption(typeof flags.ruleset === 'string' ? flags.ruleset : undefined);
+  if (chosen.error) {
+    io.err(`${ja ? chosen.error.ja : chosen.error.en}\n`);
+    return 2;
+  }
+  const rs = chosen.rs;
   const month = monthText ? monthOfCell(monthText) : undefined;
   if (files.length === 0 || month === undefined || outPath === '') {
     io.err(month === undefined && monthText ? (ja ? `--month「${monthText}」は月ではありません（例 2024-07、令和6年7月）\n` : `--month "${monthText}" is not a month (e.g. 2024-07 or 令和6年7月)\n`) : usage);
@@ -129,16 +155,16 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
     }
   }
   const skipped: RosterSkip[] = [];
-  const people = rosterPeople(sheets, undefined, skipped);
+  const people = rosterPeople(sheets, rs, skipped);
   if (people.size === 0) {
     io.err(ja ? '名簿シートが見つかりません（氏名・任期開始・来日年数 などの見出し）\n' : 'no roster sheet found (headers such as Name, Term start, Year)\n');
     return 1;
   }
-  const ledgers = sheets.filter((s) => ledgerKindOfSheet(s) === 'ledger').map((s) => checkLedgerSheet(s, { people }));
+  const ledgers = sheets.filter((s) => ledgerKindOfSheet(s) === 'ledger').map((s) => checkLedgerSheet(s, { people, alt: rs }));
   const wrong = ledgers.reduce((n, l) => n + l.result.findings.filter((f) => f.severity === 'error').length, 0);
   const monthFirst = firstDayOfMonthKey(month);
   const monthLast = firstDayOfMonthKey(month + 1) - 1;
-  const book = new PayBook(people, ledgers.flatMap((l) => l.sound), undefined, ledgers.flatMap((l) => l.leftOut));
+  const book = new PayBook(people, ledgers.flatMap((l) => l.sound), rs, ledgers.flatMap((l) => l.leftOut));
   // The ledger rows of a person left out of the pay (they have errors) are named with the steps.
   const stepsOf = (name: string, pay: MonthPay): string[] => {
     const left = leftOutText(book.leftOut(name, month));

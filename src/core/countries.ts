@@ -59,6 +59,9 @@ const COUNTRIES: Country[] = [
   { code: 'RU', en: 'Russia', ja: 'ロシア', aliases: ['Russian Federation'] },
   { code: 'MN', en: 'Mongolia', ja: 'モンゴル', aliases: [] },
   { code: 'TW', en: 'Taiwan', ja: '台湾', aliases: [] },
+  // Places with their own ISO code that no CLAIR office lists: CLAIR.OFFICE answers #N/A, not "unknown".
+  { code: 'HK', en: 'Hong Kong', ja: '香港', aliases: ['Hong Kong SAR', 'Hongkong', 'ホンコン', '中華人民共和国香港特別行政区'] },
+  { code: 'MO', en: 'Macao', ja: 'マカオ', aliases: ['Macau', 'Macao SAR', '澳門'] },
   { code: 'IL', en: 'Israel', ja: 'イスラエル', aliases: [] },
   { code: 'EG', en: 'Egypt', ja: 'エジプト', aliases: [] },
   { code: 'GH', en: 'Ghana', ja: 'ガーナ', aliases: [] },

@@ -23,4 +23,5 @@ export * from './rules/clair';
 export * from './rules/partialLeave';
 export * from './rules/childcareLeave';
 export * from './rules/monthPay';
+export * from './rules/leaveKinds';
 export * from './rules/ledger';

@@ -23,7 +23,8 @@ import {
   monthAbsenceSpan,
   monthKeyOf,
   monthPaySchedule,
-  parseLedgerKind,
+  readLeaveKind,
+  unknownKindMessage,
   partialLeaveCapMinutes,
   periodEnd,
   resolveRuleset,
@@ -65,7 +66,7 @@ function ratedDaysArg(v: Raw, within: { from: Day; to: Day }): Map<Day, RatedDay
 }
 
 /** Ledger rows: from, [to], kind, [hours], [note] — a header row on top is skipped. */
-function ledgerArg(v: Raw): LedgerEntry[] {
+function ledgerArg(v: Raw, rs: AltRuleset): LedgerEntry[] {
   const rows = toRows(v, 'ledger').filter((r) => r.some((c) => !isMissing(c)));
   if (rows.length > 0 && typeof rows[0][0] === 'string' && /^(from|date|開始日|日付)$/i.test(rows[0][0].trim())) rows.shift();
   return rows.map((r, i) => {
@@ -74,8 +75,11 @@ function ledgerArg(v: Raw): LedgerEntry[] {
     const from = toDay(r[0], `${arg} from`);
     const to = isMissing(r[1]) ? from : toDay(r[1], `${arg} to`);
     const kindText = toText(r[2], `${arg} kind`);
-    const kind = parseLedgerKind(kindText);
-    if (!kind) throw RuleError.value(`${arg} kind`, `${arg}: unknown kind "${kindText}"; use annual, sick, special N, partial, childcare, absence, suspension illness/work/indictment or paycut`, `${arg}: 種別「${kindText}」は不明です（年休・病休・特休N・部分休業・育児休業・欠勤・休職（病気/公務/起訴）・減給）`);
+    const kind = readLeaveKind(rs, kindText);
+    if (!kind) {
+      const m = unknownKindMessage(rs, kindText);
+      throw RuleError.value(`${arg} kind`, `${arg}: ${m.en}`, `${arg}: ${m.ja}`);
+    }
     const minutes = r.length > 3 && !isMissing(r[3]) ? toMinutes(r[3], `${arg} hours`, HOURS_OF_AN_ENTRY) : undefined;
     const note = r.length > 4 && !isMissing(r[4]) ? toText(r[4], `${arg} note`, 1000) : undefined;
     return { row: i + 1, name: 'ALT', from, to, kind, minutes, note };
@@ -97,11 +101,12 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       { name: 'ratedDays', jaName: '支給割合', kind: 'range', optional: true, en: 'days at another rate: rows of from, to, rate (0 childcare leave, 0.5 or 0.6 suspension)', ja: '開始日・終了日・割合 を並べた行（育児休業 0、休職 0.5・0.6）' },
       { name: 'payCuts', jaName: '減給回数', kind: 'integer', optional: true, en: 'disciplinary pay cuts this month (Art 27.2.2)', ja: '当月の減給の回数（第27条第2項第2号）' },
       { name: 'dailyAveragePay', jaName: '平均報酬日額', kind: 'number', optional: true, en: "one day's average pay for the cut; default: the 3 months before ÷ their calendar days (労基法 Art 12's 平均賃金)", ja: '減給の基礎となる平均報酬の1日分。既定は前3か月の報酬 ÷ 暦日数（労基法第12条の平均賃金）' },
+      { name: 'unpaidHoursThisMonth', jaName: '当月無給時間', kind: 'any', optional: true, en: "this month's own unpaid time: deducted this month in the last month of service (serviceEnd in it: no next pay) or with a same-month ruleset (D-9); otherwise it belongs to next month's pay", ja: '当月の無給の不勤務時間: 任用最後の月（serviceEnd がその月）又は same-month のルールセットでは当月に減額（D-9）。それ以外は翌月の報酬から' },
       rulesetParam,
     ],
     result: 'yen',
     example: { args: [1, '2024-07-01', '2023-08-07', null, 2.5], result: 274462, en: 'June’s 2 h 30 rounds to 3 h, 3 × ¥1,846 comes out of July', ja: '6月の2時間30分は3時間、3 × 1,846円を7月に減額' },
-    run([year, month, start, end, unpaid, rated, cuts, daily, rs], ctx) {
+    run([year, month, start, end, unpaid, rated, cuts, daily, unpaidNow, rs], ctx) {
       const r = altRs(rs);
       const y = toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
       const k: MonthKey = monthKeyOf(toMonth(month, 'month'));
@@ -111,8 +116,10 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       const ledger: PayLedger = {
         terms: [{ start: from, end: to, jetYear: y }],
         rates: opt(rated) ? ratedDaysArg(rated, { from: firstDayOfMonthKey(k - 4), to: firstDayOfMonthKey(k + 1) - 1 }) : new Map(),
-        unpaidMinutes: new Map(opt(unpaid) ? [[k - 1, toMinutes(unpaid, 'unpaidHoursLastMonth', monthAbsenceSpan(r))]] : []),
-        unpaidYear: new Map([[k - 1, y]]),
+        unpaidMinutes: new Map([...(opt(unpaid) ? [[k - 1, toMinutes(unpaid, 'unpaidHoursLastMonth', monthAbsenceSpan(r))] as const] : []), ...(opt(unpaidNow) ? [[k, toMinutes(unpaidNow, 'unpaidHoursThisMonth', monthAbsenceSpan(r))] as const] : [])]),
+        unpaidYear: new Map([[k - 1, y], [k, y]]),
+        // D-9: a serviceEnd given is the last day of service; its month has no next pay.
+        serviceEnd: opt(end) ? to : undefined,
         payCuts: new Map(opt(cuts) ? [[k, toInteger(cuts, 'payCuts', 0, 31)]] : []),
       };
       const dailyAveragePay = opt(daily) ? toNumber(daily, 'dailyAveragePay') : undefined;
@@ -120,7 +127,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       const rows = monthPaySchedule(r, ledger, k - 1, k, { dailyAveragePay });
       const last = rows[1];
       if (ctx.trace) {
-        if (rows[0].deduction > 0) for (const s of rows[0].steps) if (s.clause.startsWith('D-13')) ctx.trace.steps.push(s);
+        if (rows[0].deduction > 0 && r.deduction.takenFrom !== 'same-month') for (const s of rows[0].steps) if (s.clause.startsWith('D-13')) ctx.trace.steps.push(s);
         ctx.trace.steps.push(...last.steps);
       }
       return last.expected;
@@ -161,7 +168,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       if (carriedDays < 0 || carriedDays > r.annualLeave.maxCarryDays) throw RuleError.value('carriedDays', `carriedDays must be 0 to ${r.annualLeave.maxCarryDays} (Art 12.2); got ${carriedDays}`, `carriedDays は0〜${r.annualLeave.maxCarryDays}日で指定してください（第12条第2項）。入力: ${carriedDays}`);
       const l = opt(lang) && /^(ja|japanese|日本語|jp)$/i.test(toText(lang, 'lang')) ? 'ja' : 'en';
       const term: PersonTerm = { start, end, reappointed: opt(reappointed) ? toBoolean(reappointed, 'reappointed') : false, carriedDays };
-      const entries = ledgerArg(ledger);
+      const entries = ledgerArg(ledger, r);
       const findings = checkLedger(r, entries, new Map([['alt', [term]]]));
       const refused = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.row));
       const hpd = r.annualLeave.hoursPerDay * 60;

@@ -499,7 +499,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '特別休暇の上限（第14条第1項）。号（1〜22）または名称で指定。数の定めがない場合は「必要と認められる期間」。',
     params: [
       { name: 'kind', jaName: '種類', kind: 'any', en: 'item number 1–22 or name (e.g. 21, "Summer leave", 夏季休暇)', ja: '号（1〜22）または名称（例: 21、夏季休暇）' },
-      { name: 'variant', jaName: '区分', kind: 'text', optional: true, en: 'circumstance: sibling-grandparent, ivf, multiple, two-or-more', ja: 'sibling-grandparent、ivf、multiple、two-or-more のいずれか' },
+      { name: 'variant', jaName: '区分', kind: 'text', optional: true, en: 'circumstance: for bereavement the relative (祖父母, 兄弟姉妹, 父母, 配偶者, 子; grandmother, brother…), else ivf, multiple, two-or-more; or in brackets after the kind: 忌引（祖母）', ja: '忌引は続柄（祖父母・兄弟姉妹・父母・配偶者・子、祖母・兄など）、その他は ivf・multiple・two-or-more。種類の後の括弧でも可: 忌引（祖母）' },
       P.lang(),
       P.ruleset('alt'),
     ],

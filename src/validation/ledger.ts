@@ -37,7 +37,8 @@ import {
   readMonthText,
   ymdFromDay,
   nameKey,
-  parseLedgerKind,
+  readLeaveKind,
+  unknownKindMessage,
   payLedgerOf,
   termPlan,
   Term,
@@ -310,10 +311,8 @@ class Out<F extends string> {
   }
 }
 
-const KINDS_HELP = M('use annual, sick, special N, partial, childcare, absence, suspension illness/work/indictment or paycut (年休, 病休, 特休N, 部分休業, 育児休業, 欠勤, 休職（病気/公務/起訴）, 減給)', '年休・病休・特休N・部分休業・育児休業・欠勤・休職（病気/公務/起訴）・減給 のいずれかで入力してください');
-
 /** Reads a ledger sheet's rows: the entries that could be read, and a finding for each cell that could not. */
-export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, RosterPerson>): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[]; balances: WrittenBalance[]; owner?: string } {
+export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, RosterPerson>, rs: AltRuleset = defaultAltRuleset()): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[]; balances: WrittenBalance[]; owner?: string } {
   const rows = sheet.rows ?? [];
   const header = ledgerHeader(rows, sheet.name);
   const out = new Out<LedgerSheetField>(sheet, header ?? { row: 0, columns: new Map() });
@@ -360,9 +359,11 @@ export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, 
     const note = need('note', textSchema, false);
     let kind: LedgerKind | undefined;
     if (kindText !== undefined) {
-      kind = parseLedgerKind(kindText);
+      // CONTRACT §4: the one kind reader, shared with ALT.SPECIALLEAVE; an unknown kind names the nearest names.
+      kind = readLeaveKind(rs, kindText);
       if (!kind) {
-        out.add(i, 'kind', 'error', 'input', M(`unknown kind "${kindText}": ${KINDS_HELP.en}`, `種別「${kindText}」は不明です。${KINDS_HELP.ja}`));
+        const m = unknownKindMessage(rs, kindText);
+        out.add(i, 'kind', 'error', 'input', M(m.en, m.ja));
         ok = false;
       }
     }
@@ -487,7 +488,7 @@ export function validateLedgerSheet(sheet: SheetInput, ctx: LedgerContext): Shee
 /** The ledger check with the entries that passed it (the ones the pay may build on). */
 export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { result: SheetResult; sound: LedgerEntry[]; leftOut: LeftOutRow[] } {
   const rs = ctx.alt ?? defaultAltRuleset();
-  const { entries, out, header, dataRows, unread, balances, owner } = readLedgerSheet(sheet, ctx.people);
+  const { entries, out, header, dataRows, unread, balances, owner } = readLedgerSheet(sheet, ctx.people, rs);
   if (!header) return { result: { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] }, sound: [], leftOut: [] };
   if (!ctx.people) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the term, annual-leave balance and roster checks were skipped', '名簿シートが見つかりません（このブック・同時に指定したファイル）。任期・年休残高・名簿の点検を省略しました'));
   const people = ctx.people ? new Map([...ctx.people].map(([k, p]) => [k, p.terms])) : undefined;

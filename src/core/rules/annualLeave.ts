@@ -97,6 +97,15 @@ export function leaveRemaining(rs: AltRuleset, input: LeaveInput, trace?: Trace)
 }
 
 /**
+ * D-5: how much of a use comes out of the carried-over days and how much out of the term's own
+ * grant, given what is left of each (any unit: hours, minutes). Carried first by default.
+ */
+export function splitUse(rs: AltRuleset, used: number, carriedLeft: number, ownLeft: number): { fromCarried: number; fromOwn: number } {
+  const fromCarried = rs.annualLeave.takeCarriedFirst ? Math.min(used, carriedLeft) : Math.max(0, used - ownLeft);
+  return { fromCarried, fromOwn: used - fromCarried };
+}
+
+/**
  * Days that carry over to the next term on re-appointment (Art 12.2, D-5): days taken come out of
  * the carried-over days first, then out of the term's own grant; what remains of the own grant,
  * at most 20, carries. Carried days never carry again.
@@ -113,8 +122,7 @@ export function leaveCarryOver(rs: AltRuleset, usedHours: number, carriedDays = 
   if (usedHours > carriedHours + ownHours) {
     throw RuleError.value('usedHours', `usedHours ${usedHours} exceeds the ${carriedHours + ownHours} hours of the term`, `usedHours ${usedHours} が任期中の ${carriedHours + ownHours}時間を超えています`);
   }
-  const fromCarried = rs.annualLeave.takeCarriedFirst ? Math.min(usedHours, carriedHours) : Math.max(0, usedHours - ownHours);
-  const fromOwn = usedHours - fromCarried;
+  const { fromCarried, fromOwn } = splitUse(rs, usedHours, carriedHours, ownHours);
   const ownLeftDays = (ownHours - fromOwn) / hpd;
   const carry = Math.min(rs.annualLeave.maxCarryDays, ownLeftDays);
   trace?.step('D-5', `${usedHours} h used: ${fromCarried} h from carried days, ${fromOwn} h from this term's ${grantedDaysInTerm} days → ${+ownLeftDays.toFixed(4)} own days left`, `使用${usedHours}時間: 繰越分から${fromCarried}時間、当任期付与${grantedDaysInTerm}日から${fromOwn}時間 → 当任期分の残り${+ownLeftDays.toFixed(4)}日`);

@@ -2,62 +2,30 @@
 // Entries in, findings per entry out; and what the entries mean for pay (a PayLedger).
 
 import { holidayName, isWeeklyRestDay, isWorkday, workingDaysBetween } from '../calendar';
-import { Day, isoFromDay, ymdFromDay } from '../days';
+import { Day, dayFromIsoText, isoFromDay, ymdFromDay } from '../days';
 import { HOURS_OF_AN_ENTRY, readHours } from '../read';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
+import type { SpecialLeaveVariant } from './specialLeave';
 import { nameKey } from '../text';
-import { secondGrantDay } from './annualLeave';
+import { grantedDays, secondGrantDay, splitUse } from './annualLeave';
+import { childReachesAgeOn } from './childcareLeave';
+import type { LedgerKind } from './leaveKinds';
 import { MonthKey, PayLedger, PayTerm, RatedDay, monthKeyOf } from './monthPay';
 import { isPartialLeaveUnit, partialLeaveCapMinutes } from './partialLeave';
-import { cappedByDailyHours } from './specialLeave';
-import { SuspensionCause, parseSuspensionCause, suspensionPayPercent } from './suspension';
-
-export type LedgerKind =
-  | { kind: 'annual' }
-  | { kind: 'sick' }
-  | { kind: 'special'; item: number }
-  | { kind: 'partial' }
-  | { kind: 'childcare' }
-  | { kind: 'absence' }
-  | { kind: 'suspension'; cause: SuspensionCause }
-  | { kind: 'paycut' };
-
-const SIMPLE: Record<string, LedgerKind['kind']> = {
-  annual: 'annual', annualleave: 'annual', 年休: 'annual', 年次休暇: 'annual', 年次有給休暇: 'annual', 有給休暇: 'annual',
-  sick: 'sick', sickleave: 'sick', 病休: 'sick', 病気休暇: 'sick',
-  partial: 'partial', partialleave: 'partial', 部分休業: 'partial',
-  childcare: 'childcare', childcareleave: 'childcare', 育児休業: 'childcare', 育休: 'childcare',
-  absence: 'absence', absent: 'absence', 欠勤: 'absence',
-  paycut: 'paycut', 減給: 'paycut',
-};
-
-/** README "The leave ledger" kinds, either language, any width: `annual` 年休, `special 5` 特休5, `suspension illness` 休職（病気）… */
-export function parseLedgerKind(text: string): LedgerKind | undefined {
-  const key = text.normalize('NFKC').toLowerCase().replace(/[\s()（）「」[\]_\-・:：]/g, '');
-  const simple = SIMPLE[key];
-  if (simple) return { kind: simple } as LedgerKind;
-  const special = /^(?:special|specialleave|特休|特別休暇)(?:no\.?|item|第)?(\d{1,2})号?$/.exec(key);
-  if (special) return { kind: 'special', item: Number(special[1]) };
-  const susp = /^(?:suspension|休職)(.+)$/.exec(key);
-  if (susp) {
-    try {
-      return { kind: 'suspension', cause: parseSuspensionCause(susp[1]) };
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
+import { periodsJoin } from './sickLeave';
+import { cappedByDailyHours, variantNamed } from './specialLeave';
+import { suspensionPayPercent, suspensionPossible } from './suspension';
 
 export function ledgerKindName(k: LedgerKind): { en: string; ja: string } {
   switch (k.kind) {
     case 'annual': return { en: 'annual leave', ja: '年休' };
     case 'sick': return { en: 'sick leave', ja: '病気休暇' };
-    case 'special': return { en: `special leave item ${k.item}`, ja: `特別休暇第${k.item}号` };
+    case 'special': return { en: `special leave item ${k.item}${k.variant ? ` (${k.variant})` : ''}`, ja: `特別休暇第${k.item}号${k.variant ? `（${k.variant}）` : ''}` };
     case 'partial': return { en: 'partial leave', ja: '部分休業' };
     case 'childcare': return { en: 'childcare leave', ja: '育児休業' };
     case 'absence': return { en: 'absence', ja: '欠勤' };
     case 'suspension': return { en: `suspension (${k.cause})`, ja: `休職（${{ 'work-related': '公務', illness: '病気', indictment: '起訴' }[k.cause]}）` };
+    case 'dutySuspension': return { en: 'suspension from duty', ja: '停職' };
     case 'paycut': return { en: 'pay cut', ja: '減給' };
   }
 }
@@ -135,9 +103,6 @@ function termOf(terms: readonly PersonTerm[] | undefined, day: Day): PersonTerm 
   return undefined;
 }
 
-/** Special-leave items checked against a window the article gives (Art 14.1.21: July–September). */
-const SUMMER_LEAVE = { item: 21, fromMonth: 7, toMonth: 9 };
-
 /** The minutes an entry takes from the working time: hourly → its minutes; days → working days × the day's hours. */
 export function entryMinutes(rs: AltRuleset, e: LedgerEntry): number {
   if (e.minutes !== undefined) return e.minutes;
@@ -207,6 +172,12 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
         add(e, 'kind', 'error', 'Art 14.1', `special leave item ${e.kind.item} does not exist; Art 14.1 has items 1–${rs.specialLeave.length}`, `特別休暇第${e.kind.item}号はありません（第14条第1項は第1〜${rs.specialLeave.length}号）`);
         continue;
       }
+      if (e.kind.kind === 'dutySuspension' && (e.minutes !== undefined || e.to - e.from + 1 > rs.discipline.maxSuspensionDays)) {
+        // Art 27.2.3: 7日以内の期間を定めて勤務を禁止する — whole calendar days.
+        const n = e.to - e.from + 1;
+        add(e, e.minutes !== undefined ? 'hours' : 'to', 'error', 'Art 27.2.3', e.minutes !== undefined ? 'suspension from duty 停職 is whole days: leave Hours empty' : `suspension from duty 停職 of ${n} days; at most ${rs.discipline.maxSuspensionDays} days`, e.minutes !== undefined ? '停職は日単位です。時間欄は空欄にしてください' : `停職${n}日は上限${rs.discipline.maxSuspensionDays}日を超えています`);
+        continue;
+      }
       if (people && !terms) {
         add(e, 'name', 'error', 'input', `${e.name} is not on the roster`, `${e.name} は名簿にありません`);
       } else if (terms) {
@@ -231,7 +202,8 @@ export function checkLedger(rs: AltRuleset, entries: readonly LedgerEntry[], peo
     if (terms) checkAnnual(rs, valid, terms, add);
     checkSick(rs, valid, add);
     checkSpecial(rs, items, valid, terms, add);
-    checkPartial(rs, valid, add);
+    checkPartial(rs, items, valid, add);
+    checkChildAge(rs, valid, add);
   }
   out.sort((a, b) => a.row - b.row);
   return out;
@@ -283,10 +255,9 @@ function checkOverlaps(list: LedgerEntry[], dailyMin: number, add: Add): void {
 
 /** The annual-leave state of a term on a day (Art 12.1, D-4, D-5). */
 export function annualAvailableDays(rs: AltRuleset, term: PersonTerm, day: Day): { granted: number; secondFrom?: Day } {
-  const al = rs.annualLeave;
-  if (term.reappointed) return { granted: al.daysPerTerm };
-  const second = secondGrantDay(rs, term.start);
-  return day >= second ? { granted: al.daysPerTerm } : { granted: al.firstGrantDays, secondFrom: second };
+  // Art 12.1, D-4: the core's grant rule; the second grant's day only for the message.
+  const granted = grantedDays(rs, term.start, day, term.reappointed, false);
+  return granted < rs.annualLeave.daysPerTerm ? { granted, secondFrom: secondGrantDay(rs, term.start) } : { granted };
 }
 
 export interface AnnualBalanceRow {
@@ -311,13 +282,9 @@ export function annualLeaveBalance(rs: AltRuleset, term: PersonTerm, entries: re
   let usedOwn = 0;
   const carriedMin = term.carriedDays * hpdMin;
   const rows: AnnualBalanceRow[] = [];
-  const second = term.reappointed ? undefined : secondGrantDay(rs, term.start);
   for (const e of entries) {
     const m = entryMinutes(rs, e);
-    // Art 12.1, D-4 (as annualAvailableDays, with the second grant's day worked out once).
-    const later = second !== undefined && e.from < second;
-    const granted = later ? rs.annualLeave.firstGrantDays : rs.annualLeave.daysPerTerm;
-    const secondFrom = later ? second : undefined;
+    const { granted, secondFrom } = annualAvailableDays(rs, term, e.from);
     const ownAvailable = granted * hpdMin;
     const availableLeft = carriedMin - usedCarried + ownAvailable - usedOwn;
     if (m > availableLeft) {
@@ -336,9 +303,9 @@ export function annualLeaveBalance(rs: AltRuleset, term: PersonTerm, entries: re
       continue;
     }
     // D-5: carried days first, then the term's own grant.
-    const fromCarried = rs.annualLeave.takeCarriedFirst ? Math.min(m, carriedMin - usedCarried) : Math.max(0, m - (ownAvailable - usedOwn));
+    const { fromCarried, fromOwn } = splitUse(rs, m, carriedMin - usedCarried, ownAvailable - usedOwn);
     usedCarried += fromCarried;
-    usedOwn += m - fromCarried;
+    usedOwn += fromOwn;
     rows.push({ entry: e, minutes: m, carriedLeft: (carriedMin - usedCarried) / hpdMin, ownLeft: (rs.annualLeave.daysPerTerm * hpdMin - usedOwn) / hpdMin });
   }
   return rows;
@@ -368,7 +335,7 @@ export function sickChains(rs: AltRuleset, list: readonly LedgerEntry[]): Ledger
   let lastEnd = -Infinity;
   for (const e of list) {
     if (!(e.kind.kind === 'sick' || (e.kind.kind === 'suspension' && e.kind.cause === 'illness'))) continue;
-    if (chains.length > 0 && e.from - lastEnd - 1 < rs.sickLeave.joinIfGapLessThanDays) chains[chains.length - 1].push(e);
+    if (chains.length > 0 && periodsJoin(rs, lastEnd, e.from)) chains[chains.length - 1].push(e);
     else chains.push([e]);
     lastEnd = Math.max(lastEnd, e.to);
   }
@@ -377,6 +344,21 @@ export function sickChains(rs: AltRuleset, list: readonly LedgerEntry[]): Ledger
 
 function checkSick(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
   const sl = rs.sickLeave;
+  for (const chain of sickChains(rs, list)) {
+    // Art 26.2.1: suspension for illness needs more than 20 consecutive days unable to work — the
+    // sick leave of its chain before it (D-6) — and its application a certificate (Art 30.3).
+    let sickBefore = 0;
+    for (const e of chain) {
+      if (e.kind.kind === 'sick') sickBefore += e.to - e.from + 1;
+      if (e.kind.kind !== 'suspension') continue;
+      if (!suspensionPossible(rs, sickBefore + 1)) {
+        add(e, 'from', 'warning', 'Art 26.2.1', `suspension for illness from ${isoFromDay(e.from)} follows ${sickBefore} day(s) of sick leave in its chain; it needs more than ${sl.suspensionAfterDays} consecutive days unable to work (sick leave before it, joined as D-6 says) — check the ledger has them`, `${isoFromDay(e.from)} からの病気休職の前の病気休暇は${sickBefore}日です。休職には引き続き${sl.suspensionAfterDays}日を超えて勤務できないことが必要です（D-6により連続とみなす病気休暇）。休暇簿を確認してください`);
+      }
+      if (!notesCertificate(e.note)) {
+        add(e, 'note', 'warning', 'Art 30.3', `an application for suspension 休職 needs a doctor's certificate (note it in the Note column)`, `休職の申請には医師の診断書が必要です（備考欄に記入してください）`);
+      }
+    }
+  }
   for (const chain of sickChains(rs, list)) {
     let counted = 0;
     for (const e of chain) {
@@ -410,79 +392,131 @@ function checkSick(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
   flush();
 }
 
-/** A note naming "two or more" (children, persons cared for): 子2人, 複数, 2 children, twins… */
-const TWO_OR_MORE_NOTE = /複数|[2-9二三四五]\s*人|two|three|twins|\b[2-9]\b|children|persons|people/i;
-
-function variantLimit(k: SpecialLeaveKind, note: string | undefined): { limit: number | null; variant?: string } {
-  if (note) {
-    const key = nameKey(note);
-    // A note names a variant by its key, its name, or one of the name's parts (祖父母, grandparent, IVF…).
-    const parts = (x: SpecialLeaveKind['variants'][number]) => [x.key, x.en, x.ja, ...`${x.key} ${x.en} ${x.ja}`.split(/[・、,/\s-]+/)].map(nameKey).filter((t) => t.length >= 2 && !['or', 'and', 'two', 'more'].includes(t));
-    const v = k.variants.find((x) => parts(x).some((t) => key.includes(t)) || (x.key === 'two-or-more' && TWO_OR_MORE_NOTE.test(note.normalize('NFKC'))));
-    if (v) return { limit: v.limit, variant: v.en };
-  }
-  return { limit: k.limit };
+/** The variant an entry names, in its kind (忌引（祖母）) or its note (D-15). */
+function variantOf(k: SpecialLeaveKind, e: LedgerEntry): SpecialLeaveVariant | undefined {
+  const inKind = e.kind.kind === 'special' ? e.kind.variant : undefined;
+  return variantNamed(k, inKind) ?? variantNamed(k, e.note);
 }
 
 /** What a Note must say for a larger limit (Art 14.1.5, 11, 14: 10 instead of 5), for an over-limit message. */
-function variantHint(k: SpecialLeaveKind, variant: string | undefined): { en: string; ja: string } {
-  if (variant || k.variants.length === 0) return { en: '', ja: '' };
-  const en = k.variants.map((v) => `${v.limit} for ${v.en}`).join(', ');
-  const ja = k.variants.map((v) => `${v.ja}の場合は${v.limit}日`).join('、');
-  const v = k.variants[0];
+function variantHint(k: SpecialLeaveKind, variant: SpecialLeaveVariant | undefined): { en: string; ja: string } {
+  const larger = k.variants.filter((v) => k.limit !== null && v.limit > k.limit);
+  if (variant || larger.length === 0) return { en: '', ja: '' };
+  const en = larger.map((v) => `${v.limit} for ${v.en}`).join(', ');
+  const ja = larger.map((v) => `${v.ja}の場合は${v.limit}日`).join('、');
+  const v = larger[0];
   const example = v.key === 'ivf' ? { en: '"体外受精" or "IVF"', ja: '「体外受精」「IVF」' } : { en: `"${v.ja}" or "${v.en}"`, ja: `「${v.ja}」「${v.en}」` };
   return { en: ` (${en} instead of ${k.limit}: say so in the Note, e.g. ${example.en})`, ja: `（${ja}: 備考欄に${example.ja}などと記入してください）` };
 }
 
-/** The period a days-limit is counted in: per summer (item 21), per term, or as the ruleset says for item 11. */
-function countingPeriod(rs: AltRuleset, item: number, day: Day, term: PersonTerm | undefined): { key: number; en: string; ja: string } {
-  const { y } = ymdFromDay(day);
-  if (item === SUMMER_LEAVE.item) return { key: y, en: 'in one summer', ja: '夏季' }; // Art 14.1.21: 一の年の7月から9月
-  if (item === SICK_CHILD_ITEM && rs.specialLeaveCount.sickChildPeriod === 'calendar-year') return { key: y, en: `in ${y}`, ja: `${y}年中` };
-  return { key: term ? term.start : 0, en: 'in the term', ja: '任期中' };
+/** D-16: a birth date in a note — 出産日 2024-02-03, 出産 2024/2/3, born 2024-02-03. */
+const BIRTH_NOTE = /(?:出産日?|出生日?|誕生日?|birth|born)\D{0,8}(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/i;
+export function birthDateOfNote(note: string | undefined): Day | undefined {
+  const m = note ? BIRTH_NOTE.exec(note.normalize('NFKC')) : null;
+  return m ? dayFromIsoText(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`) : undefined;
 }
 
-/** Art 14.1.11, sick child: the 要綱 names no period (specialLeaveCount.sickChildPeriod). */
-const SICK_CHILD_ITEM = 11;
-/** Art 14.1.8: 2 days within the window around one birth — the ledger has no birth date, so a term's entries count as one birth. */
-const SPOUSE_BIRTH_ITEM = 8;
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The period a days-limit is counted in, from the item's ruleset entry (countedPer). */
+function countingPeriod(k: SpecialLeaveKind, e: LedgerEntry, term: PersonTerm | undefined, eventKey: () => string): { key: string; en: string; ja: string } {
+  const { y } = ymdFromDay(e.from);
+  switch (k.countedPer ?? 'term') {
+    case 'calendar-year': {
+      const w = k.takenWithinMonths;
+      return w ? { key: `y${y}`, en: `in ${MONTHS_EN[w.from - 1]}–${MONTHS_EN[w.to - 1]} ${y}`, ja: `${y}年${w.from}月〜${w.to}月` } : { key: `y${y}`, en: `in ${y}`, ja: `${y}年中` };
+    }
+    case 'birth':
+      return { key: eventKey(), en: 'for one birth', ja: '1回の出産につき' };
+    case 'person-cared-for':
+      return { key: 'all', en: 'in all for the person cared for', ja: '要介護者につき通算' };
+    case 'term':
+      return { key: `t${term ? term.start : 0}`, en: 'in the term', ja: '任期中' };
+  }
+}
 
 function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKind>, list: LedgerEntry[], terms: readonly PersonTerm[] | undefined, add: Add): void {
   const dailyMin = Math.round(rs.workingTime.dailyHours * 60);
-  const totals = new Map<number, number>(); // item, period → minutes
-  const perDay = new Map<number, number>(); // item, day → minutes
+  const totals = new Map<string, number>(); // item, period → minutes
+  const spells = new Map<string, { count: number; lastTo: Day }>(); // item, period → spells so far
+  const perDay = new Map<string, number>(); // item, day → minutes
+  const events = new Map<number, { key: string; lastTo: Day }>(); // item → the current event (D-16)
   for (const e of list) {
     if (e.kind.kind !== 'special') continue;
     const item = e.kind.item;
-    const k = items.get(item)!;
-    const { limit, variant } = k.variants.length ? variantLimit(k, e.note) : { limit: k.limit, variant: undefined };
-    const label = `${k.en}${variant ? `, ${variant}` : ''} (Art 14.1.${item})`;
-    const labelJa = `${k.ja}（第14条第1項第${item}号）`;
-    const f = item === SUMMER_LEAVE.item ? ymdFromDay(e.from) : undefined;
-    if (f) {
+    const k = items.get(item);
+    if (!k) continue;
+    const named = variantOf(k, e);
+    const label = `${k.en}${named ? `, ${named.en}` : ''} (Art 14.1.${item})`;
+    const labelJa = `${k.ja}${named ? `（${named.ja}）` : ''}（第14条第1項第${item}号）`;
+    const w = k.takenWithinMonths;
+    if (w) {
+      // Art 14.1.21: 一の年の7月から9月までの期間内.
+      const f = ymdFromDay(e.from);
       const t = ymdFromDay(e.to);
-      if (f.m < SUMMER_LEAVE.fromMonth || t.m > SUMMER_LEAVE.toMonth || f.y !== t.y) {
-        add(e, 'from', 'error', k.clause, `${label} is taken within July–September; ${isoFromDay(e.from)} is outside`, `${labelJa}は7月〜9月の期間内に取得します（${isoFromDay(e.from)} は期間外）`);
+      if (f.m < w.from || t.m > w.to || f.y !== t.y) {
+        add(e, 'from', 'error', k.clause, `${label} is taken within ${MONTHS_EN[w.from - 1]}–${MONTHS_EN[w.to - 1]}; ${isoFromDay(e.from)} is outside`, `${labelJa}は${w.from}月〜${w.to}月の期間内に取得します（${isoFromDay(e.from)} は期間外）`);
         continue;
       }
     }
-    if (limit === null) continue; // 必要と認められる期間
+    if (k.limit === null) continue; // 必要と認められる期間
+    // D-15: the variant named decides; with none named, as the entry's unnamedVariant says.
+    let limit = named ? named.limit : k.limit;
+    let warnAbove: SpecialLeaveVariant | undefined;
+    if (!named && k.unnamedVariant && k.variants.length) {
+      const all = [k.limit, ...k.variants.map((v) => v.limit)];
+      const smallest = k.variants.reduce((a, b) => (b.limit < a.limit ? b : a));
+      if (k.unnamedVariant === 'smallest') limit = Math.min(...all);
+      else {
+        limit = Math.max(...all);
+        if (smallest.limit < limit) warnAbove = smallest;
+      }
+    }
     const calendarDays = e.to - e.from + 1;
-    const hint = variantHint(k, variant);
+    const hint = k.unnamedVariant ? { en: '', ja: '' } : variantHint(k, named);
+    const overSeverity: 'error' | 'warning' = k.overLimitWarns || k.limitInPrinciple ? 'warning' : 'error';
+    const overWhy = k.overLimitWarns ? { en: ` — a warning, not an error: ${k.overLimitWarns.en}`, ja: `（${k.overLimitWarns.ja}、警告とします）` } : { en: '', ja: '' };
     switch (k.unit) {
       case 'consecutive-days':
       case 'weeks': {
-        const max = k.unit === 'weeks' ? limit * 7 : limit;
-        if (calendarDays > max) add(e, 'to', 'error', k.clause, `${label}: ${calendarDays} consecutive days, more than ${k.unit === 'weeks' ? `${limit} weeks (${max} days)` : `${max} days`} per event`, `${labelJa}: 連続${calendarDays}日で、1回の上限${k.unit === 'weeks' ? `${limit}週（${max}日）` : `${max}日`}を超えています`);
+        const per = k.unit === 'weeks' ? 7 : 1;
+        const max = limit * per;
+        const shown = (n: number) => (k.unit === 'weeks' ? { en: `${n} weeks (${n * per} days)`, ja: `${n}週（${n * per}日）` } : { en: `${n} days`, ja: `${n}日` });
+        if (calendarDays > max) {
+          add(e, 'to', overSeverity, k.clause, `${label}: ${calendarDays} consecutive days, more than ${shown(limit).en} per event${hint.en}${overWhy.en}`, `${labelJa}: 連続${calendarDays}日で、1回の上限${shown(limit).ja}を超えています${hint.ja}${overWhy.ja}`);
+        } else if (warnAbove && calendarDays > warnAbove.limit * per) {
+          const words = (warnAbove.words ?? []).slice(0, 4);
+          add(e, 'note', 'warning', `${k.clause}, D-15`, `${label}: ${calendarDays} consecutive days, checked against ${shown(limit).en} because no relative is named; for a ${warnAbove.en} the limit is ${shown(warnAbove.limit).en} — name the relative in the Kind or the Note (e.g. ${words.join(', ')})`, `${labelJa}: 連続${calendarDays}日。続柄の記載がないため上限${shown(limit).ja}で点検しました。${warnAbove.ja}の場合は${shown(warnAbove.limit).ja}です。種別か備考に続柄を記入してください（例: ${words.join('、')}）`);
+        }
         break;
       }
       case 'days':
       case 'days-per-term': {
-        // Days in hours ÷ the day's hours, added up over the item's period.
-        const period = countingPeriod(rs, item, e.from, termOf(terms, e.from));
-        const key = item * 1e7 + period.key;
+        // Days in hours ÷ the day's hours (calendar days where the entry says so), added up over the item's period.
+        const period = countingPeriod(k, e, termOf(terms, e.from), () => {
+          // D-16: a birth date in the note decides the event; else entries more than eventGapDays apart are different births.
+          const birth = birthDateOfNote(e.note);
+          const last = events.get(item);
+          const gap = k.eventGapDays ?? Infinity;
+          const key = birth !== undefined ? `b${birth}` : last && e.from - last.lastTo <= gap ? last.key : `e${e.from}`;
+          events.set(item, { key, lastTo: Math.max(e.to, last?.key === key ? last.lastTo : e.to) });
+          return key;
+        });
+        const key = `${item}|${period.key}`;
+        if (k.maxSpells !== undefined) {
+          // Art 14.1.15: 3回を超えず — a spell is a run of days; a row right after the last one continues it.
+          const s = spells.get(key);
+          const count = !s ? 1 : e.from > s.lastTo + 1 ? s.count + 1 : s.count;
+          if (count > k.maxSpells) {
+            add(e, 'from', 'error', k.clause, `${label}: spell ${count} from ${isoFromDay(e.from)}; at most ${k.maxSpells} spells ${period.en}`, `${labelJa}: ${isoFromDay(e.from)} からは${count}回目で、${period.ja}${k.maxSpells}回までです`);
+            continue;
+          }
+          spells.set(key, { count, lastTo: Math.max(e.to, s?.lastTo ?? e.to) });
+        }
         const before = totals.get(key) ?? 0;
-        const m = entryMinutes(rs, e);
+        const m = e.minutes === undefined && k.calendarDays ? calendarDays * dailyMin : entryMinutes(rs, e);
+        const unitEn = k.calendarDays ? 'calendar days' : 'days';
+        const unitJa = k.calendarDays ? '暦日' : '日';
         if (before + m > limit * dailyMin) {
           const n = days((before + m) / dailyMin);
           const field = e.minutes !== undefined ? 'hours' : 'to';
@@ -492,11 +526,8 @@ function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKin
             totals.set(key, before + m);
             break;
           }
-          if (item === SPOUSE_BIRTH_ITEM) {
-            add(e, field, 'error', k.clause, `${label}: ${n} days with this entry, more than the ${limit} allowed for one birth (between the hospitalisation and 2 weeks after the birth; the ledger's entries in one term are taken as one birth)`, `${labelJa}: この記録で${n}日となり、1回の出産につき${limit}日（入院等の日から出産の日後2週間まで）を超えます（同じ任期の記録は1回の出産とみなしています）`);
-            continue;
-          }
-          add(e, field, 'error', k.clause, `${label}: ${n} days with this entry, more than the ${limit} allowed ${period.en}${hint.en}`, `${labelJa}: この記録で${n}日となり、${period.ja}の上限${limit}日を超えます${hint.ja}`);
+          add(e, field, overSeverity, k.clause, `${label}: ${n} ${unitEn} with this entry, more than the ${limit} allowed ${period.en}${hint.en}${overWhy.en}`, `${labelJa}: この記録で${n}${unitJa}となり、上限（${period.ja}${limit}${unitJa}）を超えます${hint.ja}${overWhy.ja}`);
+          if (overSeverity === 'warning') totals.set(key, before + m);
           continue;
         }
         totals.set(key, before + m);
@@ -505,11 +536,11 @@ function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKin
       case 'minutes-per-day':
       case 'hours-per-day': {
         const cap = k.unit === 'minutes-per-day' ? Math.round(limit) : Math.round(cappedByDailyHours(rs, k, limit) * 60);
-        const key = item * 1e7 + e.from;
+        const key = `${item}|${e.from}`;
         const m = e.minutes ?? dailyMin;
         const total = (perDay.get(key) ?? 0) + m;
         if (total > cap || e.to !== e.from) {
-          add(e, 'hours', 'error', item === 16 ? `${k.clause}, Art 14-3.1` : k.clause, `${label}: ${hm(total)} on ${isoFromDay(e.from)}, more than ${hm(cap)} a day`, `${labelJa}: ${isoFromDay(e.from)} に${hmJa(total)}で、1日の上限${hmJa(cap)}を超えています`);
+          add(e, 'hours', 'error', k.capDailyHoursLessMinutes !== undefined ? `${k.clause}, Art 14-3.1` : k.clause, `${label}: ${hm(total)} on ${isoFromDay(e.from)}, more than ${hm(cap)} a day`, `${labelJa}: ${isoFromDay(e.from)} に${hmJa(total)}で、1日の上限${hmJa(cap)}を超えています`);
           continue;
         }
         perDay.set(key, total);
@@ -521,9 +552,34 @@ function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKin
   }
 }
 
-function checkPartial(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
+/** RULES.md §7: a child's birth date in a note — 子 2023-05-01 生, 子の生年月日 2023/5/1, child born 2023-05-01. */
+const CHILD_NOTE = /(?:子|child)\D{0,10}(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/i;
+export function childBirthOfNote(note: string | undefined): Day | undefined {
+  const m = note ? CHILD_NOTE.exec(note.normalize('NFKC')) : null;
+  return m ? dayFromIsoText(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`) : undefined;
+}
+
+/** Art 14-2.1, 14-3.1: the child's age limits, checked only where a note gives the birth date. */
+function checkChildAge(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
+  for (const e of list) {
+    const birth = childBirthOfNote(e.note);
+    if (birth === undefined || (e.kind.kind !== 'partial' && e.kind.kind !== 'childcare')) continue;
+    if (e.kind.kind === 'partial') {
+      const until = childReachesAgeOn(birth, rs.partialLeave.untilChildMonths);
+      if (e.from > until) add(e, 'from', 'error', 'Art 14-3.1', `partial leave on ${isoFromDay(e.from)}: the child born ${isoFromDay(birth)} reaches ${rs.partialLeave.untilChildMonths / 12} years on ${isoFromDay(until)}; partial leave runs until then`, `${isoFromDay(e.from)} の部分休業: ${isoFromDay(birth)} 生まれの子は ${isoFromDay(until)} に${rs.partialLeave.untilChildMonths / 12}歳に達します（部分休業はそれまで）`);
+      continue;
+    }
+    const usual = childReachesAgeOn(birth, rs.childcareLeave.untilChildMonths);
+    const extended = childReachesAgeOn(birth, rs.childcareLeave.extendedUntilChildMonths);
+    if (e.to > extended) add(e, 'to', 'error', 'Art 14-2.1', `childcare leave to ${isoFromDay(e.to)}: the child born ${isoFromDay(birth)} reaches ${rs.childcareLeave.extendedUntilChildMonths} months on ${isoFromDay(extended)}, the latest end`, `${isoFromDay(e.to)} までの育児休業: ${isoFromDay(birth)} 生まれの子は ${isoFromDay(extended)} に${rs.childcareLeave.extendedUntilChildMonths}か月に達します（最長）`);
+    else if (e.to > usual) add(e, 'to', 'warning', 'Art 14-2.1', `childcare leave to ${isoFromDay(e.to)}: past ${isoFromDay(usual)}, when the child is ${rs.childcareLeave.untilChildMonths} months old — only in the cases the ordinance names`, `${isoFromDay(e.to)} までの育児休業: 子が${rs.childcareLeave.untilChildMonths}か月に達する ${isoFromDay(usual)} 以後は条例で定める場合に限ります`);
+  }
+}
+
+function checkPartial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKind>, list: LedgerEntry[], add: Add): void {
+  // Art 14-3.1: the kinds whose time that day lowers the cap (nursing time, care time) say so in their entry.
   const nursingOrCare = new Map<Day, number>();
-  for (const e of list) if (e.kind.kind === 'special' && (e.kind.item === 10 || e.kind.item === 16) && e.minutes !== undefined) nursingOrCare.set(e.from, (nursingOrCare.get(e.from) ?? 0) + e.minutes);
+  for (const e of list) if (e.kind.kind === 'special' && items.get(e.kind.item)?.limitsPartialLeave && e.minutes !== undefined) nursingOrCare.set(e.from, (nursingOrCare.get(e.from) ?? 0) + e.minutes);
   const taken = new Map<Day, number>();
   for (const e of list) {
     if (e.kind.kind !== 'partial' || e.minutes === undefined) continue;
@@ -545,9 +601,18 @@ function checkPartial(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
 // ---- what the ledger means for pay --------------------------------------------------------
 
 function isUnpaid(rs: AltRuleset, k: LedgerKind): boolean {
-  if (k.kind === 'absence' || k.kind === 'partial') return true; // Art 8.1, 14-3.3
+  if (k.kind === 'absence' || k.kind === 'partial' || k.kind === 'dutySuspension') return true; // Art 8.1, 14-3.3, 27.2.3
   if (k.kind === 'special') return rs.specialLeave.find((s) => s.item === k.item)?.paid === false; // Art 14.2
   return false;
+}
+
+/** Why a whole unpaid day pays nothing (D-14), for the steps. */
+function unpaidDayWhy(rs: AltRuleset, k: LedgerKind): RatedDay {
+  if (k.kind === 'dutySuspension') return { percent: 0, clause: 'Art 27.2.3, D-14', en: 'suspension from duty 停職, unpaid', ja: '停職（無給）' };
+  if (k.kind === 'absence') return { percent: 0, clause: 'Art 8.1, D-14', en: 'absence without leave, unpaid', ja: '欠勤（無給）' };
+  const s = k.kind === 'special' ? rs.specialLeave.find((x) => x.item === k.item) : undefined;
+  if (s) return { percent: 0, clause: `Art 14.2, D-14`, en: `${s.en} (Art 14.1.${s.item}), unpaid`, ja: `${s.ja}（第14条第1項第${s.item}号・無給）`, outOfAverage: s.leftOutOfAveragePay === true };
+  return { percent: 0, clause: 'D-14', en: 'unpaid day', ja: '無給' };
 }
 
 /**
@@ -560,7 +625,7 @@ export function payLedgerOf(rs: AltRuleset, terms: readonly PayTerm[], entries: 
   const sorted = [...entries].sort((a, b) => a.from - b.from || a.row - b.row);
   for (const e of sorted) {
     if (e.kind.kind === 'childcare') {
-      for (let d = e.from; d <= e.to; d++) rates.set(d, { percent: 0, clause: 'Art 14-2.2, D-12', en: 'childcare leave, unpaid', ja: '育児休業（無給）' });
+      for (let d = e.from; d <= e.to; d++) rates.set(d, { percent: 0, clause: 'Art 14-2.2, D-12', en: 'childcare leave, unpaid', ja: '育児休業（無給）', outOfAverage: true });
     }
   }
   // Art 28.2: illness suspension pays by day counted from the first day unable to work — the
@@ -580,6 +645,14 @@ export function payLedgerOf(rs: AltRuleset, terms: readonly PayTerm[], entries: 
     const p = suspensionPayPercent(rs, e.kind.cause, e.from, e.from);
     const why = e.kind.cause === 'indictment' ? { clause: 'Art 28.3, D-12', en: 'indictment suspension', ja: '起訴休職' } : { clause: 'Art 28.1, D-12', en: 'work-related suspension (less compensation benefits, not known here)', ja: '公務上の休職（補償給付の控除は別途）' };
     for (let d = e.from; d <= e.to; d++) rates.set(d, { percent: p, ...why });
+  }
+  // D-14: whole days of unpaid leave, absence and 停職 are days at rate 0 (D-12), never more than the month's pay.
+  if (rs.monthPay.unpaidWholeDays === 'rate-zero') {
+    for (const e of sorted) {
+      if (e.minutes !== undefined || !isUnpaid(rs, e.kind)) continue;
+      const why = unpaidDayWhy(rs, e.kind);
+      for (let d = e.from; d <= e.to; d++) rates.set(d, why);
+    }
   }
   const unpaidMinutes = new Map<MonthKey, number>();
   const unpaidYear = new Map<MonthKey, number>();
@@ -603,5 +676,7 @@ export function payLedgerOf(rs: AltRuleset, terms: readonly PayTerm[], entries: 
     if (e.minutes !== undefined) addUnpaid(e.from, e.minutes);
     else for (let d = e.from; d <= e.to; d++) if (isWorkday(d)) addUnpaid(d, dailyMin); // D-13: a day counts the day's hours
   }
-  return { terms: [...terms], rates, unpaidMinutes, unpaidYear, payCuts };
+  // D-9: without a later term, the last term's end is the last day of service (no next month's pay).
+  const serviceEnd = terms.length ? Math.max(...terms.map((t) => t.end)) : undefined;
+  return { terms: [...terms], rates, unpaidMinutes, unpaidYear, payCuts, serviceEnd };
 }

@@ -21,6 +21,8 @@ export interface RatedDay {
   clause: string;
   en: string;
   ja: string;
+  /** 労基法 Art 12.3: a day left out of the average pay behind a pay cut, with its pay (childcare and care leave; D-17). */
+  outOfAverage?: boolean;
 }
 
 /** Months as integers: year × 12 + month − 1, so that the next month is + 1. */
@@ -108,6 +110,8 @@ export interface PayLedger {
   unpaidYear: Map<MonthKey, number>;
   /** Art 27.2.2: pay-cut instances per month. */
   payCuts: Map<MonthKey, number>;
+  /** The last day of service when no re-appointment follows: that month has no next pay (Art 8.1, D-9). */
+  serviceEnd?: Day;
 }
 
 export interface MonthPay {
@@ -152,6 +156,8 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
     return g;
   };
   const sameMonth = rs.deduction.takenFrom === 'same-month';
+  // D-9: the last month of service has no next month's pay; its own deduction comes out of its own pay (Art 8.1).
+  const lastMonth = ledger.serviceEnd !== undefined && rs.deduction.lastMonthOfService === 'own-pay' && !sameMonth ? monthKeyOf(ledger.serviceEnd) : undefined;
   const out: MonthPay[] = [];
   let pending = 0;
   let previousDeduction = 0;
@@ -160,6 +166,7 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
   const withSteps = options.steps !== false;
   for (let k = fromMonth; k <= toMonth; k++) {
     const trace = withSteps ? new Trace() : undefined;
+    const isLast = k === lastMonth;
     const lastMonthWhy = previousWhy;
     previousWhy = undefined;
     const g = gross(k, trace);
@@ -181,22 +188,23 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
         const rounded = rest === 0 ? { en: `${hours} h`, ja: `${hours}時間` } : rest >= rs.deduction.roundUpFromMinutes ? { en: `rounded up to ${hours} h`, ja: `${hours}時間に切り上げ` } : { en: `rounded down to ${hours} h`, ja: `${hours}時間に切り捨て` };
         previousWhy = { en: `${monthLabel(k)}: unpaid ${hmText(minutes)}, ${rounded.en} × ${yen(rate)} (Art 8.2, D-13) = ${yen(deduction)}`, ja: `${monthLabel(k)}: 無給の不勤務 ${hmTextJa(minutes)}、${rounded.ja} × ${yen(rate)}（第8条第2項・D-13）= ${yen(deduction)}` };
         // D-9 (next-month): this month's unpaid time is taken from the next month's pay, not from this one.
-        const whereEn = sameMonth ? 'taken from this month (D-9, same-month)' : deduction > 0 ? `to be taken from ${monthLabel(k + 1)}'s pay (D-9), not from this month's` : `nothing to take from ${monthLabel(k + 1)}'s pay (D-9)`;
-        const whereJa = sameMonth ? '当月に減額（D-9・same-month）' : deduction > 0 ? `${monthLabel(k + 1)}の報酬から差し引く（D-9。当月分ではない）` : `${monthLabel(k + 1)}の報酬から差し引くものはない（D-9）`;
+        const whereEn = isLast ? `taken from this month's own pay: the last month of service has no next pay (Art 8.1, D-9)` : sameMonth ? 'taken from this month (D-9, same-month)' : deduction > 0 ? `to be taken from ${monthLabel(k + 1)}'s pay (D-9), not from this month's` : `nothing to take from ${monthLabel(k + 1)}'s pay (D-9)`;
+        const whereJa = isLast ? '当月の報酬から差し引く: 任用最後の月で翌月の報酬がない（第8条第1項・D-9）' : sameMonth ? '当月に減額（D-9・same-month）' : deduction > 0 ? `${monthLabel(k + 1)}の報酬から差し引く（D-9。当月分ではない）` : `${monthLabel(k + 1)}の報酬から差し引くものはない（D-9）`;
         own = { clause: 'D-13, Art 8.2', en: `${monthLabel(k)}: unpaid time ${t.steps[0].en.replace(/^the month's absent time in total: /, '')}; ${hours} h × ${yen(rate)} (Art 7.4, D-3) = ${yen(deduction)}, ${whereEn}`, ja: `${monthLabel(k)}: 無給の不勤務 ${t.steps[0].ja.replace(/^月の不勤務時間の合計 /, '')}、${hours}時間 × ${yen(rate)}（第7条第4項・D-3）= ${yen(deduction)}、${whereJa}` };
-        if (sameMonth) trace.steps.push(own);
+        if (sameMonth || isLast) trace.steps.push(own);
       }
     }
     // D-9: by default a month's deduction is taken from the next month's pay.
-    const due = sameMonth ? deduction : previousDeduction;
-    if (due > 0) {
+    const due = sameMonth ? deduction : previousDeduction + (isLast ? deduction : 0);
+    const shownDue = sameMonth ? due : previousDeduction;
+    if (shownDue > 0) {
       const why = sameMonth ? undefined : lastMonthWhy;
-      trace?.step('D-9', sameMonth ? `deducted in the same month (ruleset: same-month): ${yen(due)}` : `last month's deduction ${yen(due)} is taken from this month's pay (翌月精算)${why ? ` — ${why.en}` : ''}`, sameMonth ? `同月に減額（ルールセット: same-month）: ${yen(due)}` : `前月分の減額 ${yen(due)} を当月の報酬から差し引く（翌月精算）${why ? ` — ${why.ja}` : ''}`);
+      trace?.step('D-9', sameMonth ? `deducted in the same month (ruleset: same-month): ${yen(shownDue)}` : `last month's deduction ${yen(shownDue)} is taken from this month's pay (翌月精算)${why ? ` — ${why.en}` : ''}`, sameMonth ? `同月に減額（ルールセット: same-month）: ${yen(shownDue)}` : `前月分の減額 ${yen(shownDue)} を当月の報酬から差し引く（翌月精算）${why ? ` — ${why.ja}` : ''}`);
     }
     if (pending > 0) trace?.step('Art 8.1', `carried from earlier months: ${yen(pending)}`, `前月までの繰越減額: ${yen(pending)}`);
     pending += due;
-    previousDeduction = deduction;
-    const cut = payCut(rs, k, ledger.payCuts.get(k) ?? 0, g, gross, options.dailyAveragePay, trace);
+    previousDeduction = isLast ? 0 : deduction;
+    const cut = payCut(rs, k, ledger, ledger.payCuts.get(k) ?? 0, g, gross, options.dailyAveragePay, trace);
     const available = g - cut;
     const taken = Math.min(pending, available);
     pending -= taken;
@@ -205,7 +213,7 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
       // no steps asked for
     } else if (!cut && !taken && !pending) trace.step('D-12', `nothing to deduct: ${yen(expected)} is due`, `減額なし: 支給額 ${yen(expected)}`);
     else trace.step('D-12, Art 8.1', `${yen(g)}${cut ? ` − pay cut ${yen(cut)}` : ''}${taken ? ` − deductions ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `; ${yen(pending)} carried to next month` : ''}`, `${yen(g)}${cut ? ` − 減給 ${yen(cut)}` : ''}${taken ? ` − 減額 ${yen(taken)}` : ''} = ${yen(expected)}${pending ? `、${yen(pending)} は翌月へ繰越` : ''}`);
-    if (own && !sameMonth) trace?.steps.push(own);
+    if (own && !sameMonth && !isLast) trace?.steps.push(own);
     out.push({ month: k, gross: g, cut, unpaidMinutes: minutes, unpaidHours: hours, deduction, taken, expected, carried: pending, steps: trace?.steps ?? [] });
   }
   return out;
@@ -213,12 +221,14 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
 
 /**
  * Art 27.2.2: each instance cuts half of one day's average pay; the month's cuts together at most a
- * tenth of that month's pay. The rules do not define one day's average pay; it is read as 労基法
- * Art 12.1's 平均賃金: the pay of the three months before ÷ their calendar days, to the sen; months
- * without service are left out, and with none the month's own pay ÷ its days. A clerk who knows the
- * figure gives it instead.
+ * tenth of that month's pay. The rules do not define one day's average pay; D-17 reads it as 労基法
+ * Art 12's 平均賃金: the pay of the three months before ÷ their calendar days, to the sen — counted
+ * from the day of hire for someone employed less than three months (Art 12.6), leaving out childcare
+ * and care leave with their pay (Art 12.3); with no such day, the month's own pay ÷ its days. A clerk
+ * who knows the figure gives it instead. (monthPay.averagePayDays 'whole-months': every calendar day
+ * of the months with pay.)
  */
-function payCut(rs: AltRuleset, k: MonthKey, instances: number, monthPayYen: number, gross: (k: MonthKey) => number, override: number | undefined, trace: Trace | undefined): number {
+function payCut(rs: AltRuleset, k: MonthKey, ledger: PayLedger, instances: number, monthPayYen: number, gross: (k: MonthKey) => number, override: number | undefined, trace: Trace | undefined): number {
   if (instances <= 0 || monthPayYen <= 0) return 0;
   let dailySen: number;
   if (override !== undefined) {
@@ -227,9 +237,17 @@ function payCut(rs: AltRuleset, k: MonthKey, instances: number, monthPayYen: num
   } else {
     let total = 0;
     let days = 0;
+    const serviceDays = rs.monthPay.averagePayDays === 'service-days';
     for (let p = k - 3; p < k; p++) {
       const g = gross(p);
-      if (g > 0) {
+      if (serviceDays) {
+        let n = 0;
+        for (let d = firstDayOfMonthKey(p); d <= lastDayOfMonthKey(p); d++) if (termOn(ledger.terms, d) && !ledger.rates.get(d)?.outOfAverage) n++;
+        if (n > 0) {
+          total += g;
+          days += n;
+        }
+      } else if (g > 0) {
         total += g;
         days += lastDayOfMonthKey(p) - firstDayOfMonthKey(p) + 1;
       }
@@ -239,7 +257,7 @@ function payCut(rs: AltRuleset, k: MonthKey, instances: number, monthPayYen: num
       days = lastDayOfMonthKey(k) - firstDayOfMonthKey(k) + 1;
     }
     dailySen = roundDiv(total * 100, days, rs.monthPay.dailyAverageSenRounding);
-    trace?.step('Art 27.2.2', `one day's average pay: ${yen(total)} ÷ ${days} calendar days = ${yen(dailySen / 100)} (${senRoundingText[rs.monthPay.dailyAverageSenRounding].en})`, `平均報酬の1日分: ${yen(total)} ÷ 暦日${days}日 = ${yen(dailySen / 100)}（${senRoundingText[rs.monthPay.dailyAverageSenRounding].ja}）`);
+    trace?.step(serviceDays ? 'Art 27.2.2, D-17' : 'Art 27.2.2', `one day's average pay: ${yen(total)} ÷ ${days} calendar days${serviceDays ? ' of service in the three months before (from hire; childcare and care leave left out)' : ''} = ${yen(dailySen / 100)} (${senRoundingText[rs.monthPay.dailyAverageSenRounding].en})`, `平均報酬の1日分: ${yen(total)} ÷ 暦日${days}日 = ${yen(dailySen / 100)}（${senRoundingText[rs.monthPay.dailyAverageSenRounding].ja}）`);
   }
   const per = rs.discipline.cutPerInstance;
   const cap = rs.discipline.monthlyCap;

@@ -4,13 +4,51 @@ import { RuleError } from '../errors';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
 import { nameKey } from '../text';
 import { Trace } from '../trace';
+import { readLeaveKind } from './leaveKinds';
 
-/** A kind by its item number (1–22) or its Japanese or English name. */
+export type SpecialLeaveVariant = SpecialLeaveKind['variants'][number];
+
+/** A note naming "two or more" (children, persons cared for): 子2人, 複数, 2 children, twins… */
+const TWO_OR_MORE_NOTE = /複数|[2-9二三四五]\s*人|two|three|twins|\b[2-9]\b|children|persons|people/i;
+
+/**
+ * The variant a text names (D-15): by its key or name, or by one of its `words` (祖母, grandmother…),
+ * longest word first so that 祖母 is a grandparent and not 母. Undefined when it names none, or two.
+ */
+export function variantNamed(k: SpecialLeaveKind, text: string | undefined): SpecialLeaveVariant | undefined {
+  if (!text || k.variants.length === 0) return undefined;
+  const key = nameKey(text);
+  const exact = k.variants.find((x) => [x.key, x.en, x.ja].some((n) => nameKey(n) === key));
+  if (exact) return exact;
+  const withWords = k.variants.filter((x) => x.words?.length);
+  if (withWords.length) {
+    let rest = text.normalize('NFKC').toLowerCase();
+    const found = new Set<SpecialLeaveVariant>();
+    const words = withWords.flatMap((v) => (v.words ?? []).map((w) => ({ w: w.normalize('NFKC').toLowerCase(), v }))).sort((a, b) => b.w.length - a.w.length);
+    for (const { w, v } of words) {
+      // English words stand alone ("son" is not in "person"); Japanese words are read inside the text.
+      const re = /^[a-z ]+$/.test(w) ? new RegExp(`\\b${w}s?\\b`) : new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      if (re.test(rest)) {
+        found.add(v);
+        rest = rest.replace(new RegExp(re.source, 'g'), ' ');
+      }
+    }
+    if (found.size === 1) return [...found][0];
+    if (found.size > 1) return undefined;
+  }
+  // A name's parts (祖父母, grandparent, IVF…) or "two or more" in any words.
+  const parts = (x: SpecialLeaveVariant) => [x.key, x.en, x.ja, ...`${x.key} ${x.en} ${x.ja}`.split(/[・、,/\s-]+/)].map(nameKey).filter((t) => t.length >= 2 && !['or', 'and', 'two', 'more'].includes(t));
+  return k.variants.find((x) => !x.words?.length && (parts(x).some((t) => key.includes(t)) || (x.key === 'two-or-more' && TWO_OR_MORE_NOTE.test(text.normalize('NFKC')))));
+}
+
+/** A kind by its item number (1–22), its Japanese or English name, or a name clerks write (夏休, 忌引き; the one kind reader). */
 export function findSpecialLeave(rs: AltRuleset, kind: number | string): SpecialLeaveKind {
   const list = rs.specialLeave;
   let found: SpecialLeaveKind | undefined;
   const asNumber = typeof kind === 'number' ? kind : /^\s*\d+\s*$/.test(kind.normalize('NFKC')) ? Number(kind.normalize('NFKC')) : undefined;
+  const read = typeof kind === 'string' && asNumber === undefined ? readLeaveKind(rs, kind) : undefined;
   if (asNumber !== undefined) found = list.find((s) => s.item === asNumber);
+  else if (read?.kind === 'special') found = list.find((s) => s.item === read.item);
   else {
     const key = nameKey(String(kind));
     found = list.find((s) => nameKey(s.ja) === key || nameKey(s.en) === key);
@@ -50,15 +88,22 @@ export function cappedByDailyHours(rs: AltRuleset, k: SpecialLeaveKind, limit: n
 /** The limit of a kind, optionally in a named circumstance (variant key or name); null when "as needed". */
 export function specialLeaveLimit(rs: AltRuleset, kind: number | string, variant?: string, trace?: Trace): number | null {
   const k = findSpecialLeave(rs, kind);
+  // 忌引（祖母）: the variant may come with the kind's name (D-15).
+  const read = typeof kind === 'string' ? readLeaveKind(rs, kind) : undefined;
+  if ((variant === undefined || variant.trim() === '') && read?.kind === 'special' && read.variant) variant = read.variant;
   if (variant !== undefined && variant.trim() !== '') {
-    const key = nameKey(variant);
-    const v = k.variants.find((x) => nameKey(x.key) === key || nameKey(x.en) === key || nameKey(x.ja) === key);
+    const v = variantNamed(k, variant);
     if (!v) {
       const options = k.variants.map((x) => `"${x.key}" (${x.en} / ${x.ja})`).join(', ');
       throw RuleError.value('variant', `variant "${variant}" does not apply to ${k.en}; ${options ? `use ${options} or leave it empty` : 'this kind has no variants'}`, `「${variant}」は${k.ja}の区分にありません。${options ? `${options} を指定するか空欄にしてください` : 'この休暇に区分はありません'}`);
     }
     trace?.step(k.clause, `${k.en}, ${v.en}: ${v.limit} ${k.unit}`, `${k.ja}（${v.ja}）: ${v.limit} ${k.unit}`);
     return cappedByDailyHours(rs, k, v.limit, trace);
+  }
+  const others = k.variants.filter((v) => v.limit !== k.limit);
+  if (others.length && k.limit !== null) {
+    // The answer depends on a variant left out: say which limit applies when (D-15).
+    trace?.step(k.clause, `no variant given: ${k.limit} ${k.unit}; it depends on the circumstance — ${others.map((v) => `${v.limit} for ${v.en} ("${v.key}" or ${v.ja})`).join(', ')}`, `区分の指定なし: ${k.limit} ${k.unit}。区分により異なります — ${others.map((v) => `${v.ja}（"${v.key}"）は${v.limit}`).join('、')}`);
   }
   trace?.step(k.clause, `${k.en}: ${k.limit ?? 'as needed'} ${k.limit === null ? '' : k.unit}${k.limitInPrinciple ? ' in principle (原則として: more is the board\'s decision)' : ''}`.trim(), `${k.ja}: ${k.limitInPrinciple ? '原則として' : ''}${k.limit ?? '必要と認められる期間'}${k.limit === null ? '' : ` ${k.unit}`}`);
   return k.limit === null ? null : cappedByDailyHours(rs, k, k.limit, trace);

@@ -94,6 +94,20 @@ export function cohortOrDefault(arrival: Day, cohort: CohortCode | undefined, tr
   return 'S1';
 }
 
+/**
+ * Note 2.2: April cohorts arrive in April (① on the set day, ② early arrivals after it) and summer
+ * cohorts from the summer on; a cohort that cannot fit the arrival date is refused, never used.
+ */
+export function checkCohortFits(rs: AltRuleset, arrival: Day, cohort: CohortCode): void {
+  const { m } = ymdFromDay(arrival);
+  const w = rs.term.aprilCohortMonths;
+  const inApril = w.from <= w.to ? m >= w.from && m <= w.to : m >= w.from || m <= w.to;
+  if (inApril === isApril(cohort)) return;
+  const name = cohortName(cohort);
+  const fits = inApril ? { en: 'A1 or A2', ja: '4月①・4月②' } : { en: 'S1, S2 or S3', ja: '夏季①・夏季②・夏季③' };
+  throw RuleError.value('cohort', `cohort ${cohort} (${name.en}) cannot fit an arrival on ${isoFromDay(arrival)}: April cohorts arrive in months ${w.from}–${w.to}, summer cohorts in the others; use ${fits.en} (Note 2.2)`, `来日区分 ${cohort}（${name.ja}）は ${isoFromDay(arrival)} の来日に当てはまりません（4月来日者は${w.from}〜${w.to}月、夏季来日者はそれ以外の月）。${fits.ja}のいずれかを指定してください（注2の2）`);
+}
+
 /** Note 2.2: a cohort date from the ruleset's table of CLAIR's announced arrivals, by the arrival's fiscal year. */
 export function announcedArrival(rs: AltRuleset, arrival: Day, cohort: 'S2' | 'A1'): Day | undefined {
   const iso = rs.term.cohortArrivals[String(fiscalYearOf(arrival))]?.[cohort];
@@ -137,6 +151,7 @@ export function termPlan(rs: AltRuleset, given: TermInput, count: number, trace?
   const { arrival } = given;
   assertSupportedDay(arrival, 'arrival');
   const cohort = cohortOrDefault(arrival, given.cohort, trace);
+  checkCohortFits(rs, arrival, cohort);
   const fromTable = (k: 'S2' | 'A1'): Day | undefined => {
     const day = announcedArrival(rs, arrival, k);
     if (day !== undefined) trace?.step('Note 2.2', `${k === 'S2' ? 'summer ②' : 'April ①'} arrival of fiscal ${fiscalYearOf(arrival)} from the ruleset's table: ${isoFromDay(day)}`, `ルールセットの表による${fiscalYearOf(arrival)}年度の${k === 'S2' ? '夏季②' : '4月①'}来日日: ${isoFromDay(day)}`);

@@ -39,8 +39,34 @@ export const specialLeaveSchema = z.object({
   /** The maximum, in `unit`; null when the rules give no number ("as needed"). */
   limit: z.nullable(num(0.01, 10_000)),
   unit: z.enum(['consecutive-days', 'days', 'days-per-term', 'weeks', 'minutes-per-day', 'hours-per-day', 'as-needed']),
-  /** Larger limits in named circumstances (e.g. multiple births, IVF, two or more children). */
-  variants: z.array(z.object({ key: nonEmpty(), en: nonEmpty(), ja: nonEmpty(), limit: num(0.01, 10_000) })),
+  /** Other names clerks write for the kind (夏休, 忌引き, 介護休暇…), read by the one kind reader. */
+  aliases: z.optional(z.array(nonEmpty())),
+  /**
+   * Limits in named circumstances (e.g. multiple births, IVF, two or more children; the relative of
+   * a bereavement, D-15). `words` are what a ledger kind or note says for it (祖母, grandmother…).
+   */
+  variants: z.array(z.object({ key: nonEmpty(), en: nonEmpty(), ja: nonEmpty(), limit: num(0.01, 10_000), words: z.optional(z.array(nonEmpty())) })),
+  /**
+   * D-15: when an entry names no variant and the variants' limits differ — 'largest-with-warning':
+   * checked against the largest, with a warning above the smallest; 'smallest': checked against the smallest.
+   */
+  unnamedVariant: z.optional(z.enum(['largest-with-warning', 'smallest'])),
+  /** The period a days-limit is counted in: the term, a calendar year, one event (a birth, D-16), or one person cared for over the whole service. */
+  countedPer: z.optional(z.enum(['term', 'calendar-year', 'birth', 'person-cared-for'])),
+  /** D-16: entries of one person more than this many days apart belong to different events (births), unless a note gives the date. */
+  eventGapDays: z.optional(int(1, 3650)),
+  /** Counted in calendar days, not working days (item 15: 通算93日 of the national care-leave rules). */
+  calendarDays: z.optional(z.boolean()),
+  /** At most this many separate spells in the counting period (item 15: 3回以内). */
+  maxSpells: z.optional(int(1, 100)),
+  /** Taken only within these months of one calendar year (item 21: July–September). */
+  takenWithinMonths: z.optional(z.object({ from: int(1, 12), to: int(1, 12) })),
+  /** Time of this kind on a day lowers that day's partial-leave cap (Art 14-3.1: nursing time, care time). */
+  limitsPartialLeave: z.optional(z.boolean()),
+  /** 労基法 Art 12.3: its days and their pay are left out of the average pay behind a pay cut (care leave; D-17). */
+  leftOutOfAveragePay: z.optional(z.boolean()),
+  /** Going over the limit is a warning with this reason, not an error (item 6: the birth may come later than expected). */
+  overLimitWarns: z.optional(text2),
   /** Art 14.1.16: the limit is at most the daily working hours less this many minutes (5 h 45 = 345). */
   capDailyHoursLessMinutes: z.optional(int(0, 1440)),
   /** 「原則として」: the limit holds in principle, so going over it is the board's decision (a warning, not an error). Item 21. */
@@ -95,6 +121,8 @@ export const altRulesetSchema = z
       roundUpFromMinutes: int(1, 60),
       /** D-9: a month's deduction is taken from the next month's pay (the month's total exists only once it has ended), or from the same month's. */
       takenFrom: z.enum(['next-month', 'same-month']),
+      /** D-9: in the last month of service (no re-appointment follows) there is no next pay: 'own-pay' takes that month's deduction from its own pay (Art 8.1); 'as-takenFrom' follows takenFrom. */
+      lastMonthOfService: z.enum(['own-pay', 'as-takenFrom']),
     }),
     discipline: z.object({
       /** Art 27.2.2: each cut is this fraction of one day's average pay. */
@@ -146,6 +174,8 @@ export const altRulesetSchema = z
       /** Note 2.1: conditional appointment lasts this many months from the first day of each half. */
       conditionalMonths: int(1, 12),
       /** Note 2.2: cohort arrival dates announced by CLAIR, by fiscal year (April). */
+      /** Note 2.2: April cohorts (A1, A2) arrive in these months; summer cohorts (S1–S3) in the others. A cohort that cannot fit its arrival is refused. */
+      aprilCohortMonths: z.object({ from: int(1, 12), to: int(1, 12) }),
       cohortArrivals: z.record(code(/^\d{4}$/, 'a fiscal year such as 2023'), z.partial(z.object({ S1: isoDate, S2: isoDate, S3: isoDate, A1: isoDate, A2: isoDate }))),
     }),
     travel: z.object({
@@ -169,6 +199,8 @@ export const altRulesetSchema = z
       withNursingOrCareMaxMinutes: int(0, 1440),
       /** Art 14-3.2: taken in units of this many minutes. */
       unitMinutes: int(1, 1440),
+      /** Art 14-3.1: for a child until it reaches this age in months (3歳に達するまで). */
+      untilChildMonths: int(1, 240),
     }),
     childcareLeave: z.object({
       /** Art 14-2.1: until the child reaches this age in months (1 year 6 months). */
@@ -178,13 +210,16 @@ export const altRulesetSchema = z
       /** Art 14-2.1: at most this many times per child, apart from the two exceptions. */
       maxTimesPerChild: int(1, 10),
     }),
-    specialLeaveCount: z.object({
-      /** Art 14.1.11 gives 5 days (10 for two or more children) with no period: counted per term, or per calendar year. */
-      sickChildPeriod: z.enum(['term', 'calendar-year']),
-    }),
     monthPay: z.object({
       /** Art 27.2.2's 平均報酬の1日分 (three months' pay ÷ their calendar days) is kept to the sen, rounded this way. */
       dailyAverageSenRounding: roundingSchema,
+      /**
+       * D-17: the calendar days behind one day's average pay — 'service-days' (労基法 Art 12.3, 12.6: from
+       * the day of hire, leaving out childcare and care leave), or 'whole-months' (the three months' calendar days).
+       */
+      averagePayDays: z.enum(['service-days', 'whole-months']),
+      /** D-14: a whole day of unpaid leave, absence or 停職 is a day at rate 0 (D-12: never more than the month's pay), or priced by its hours (D-13). */
+      unpaidWholeDays: z.enum(['rate-zero', 'hours']),
     }),
   })
   .check(
