@@ -104,8 +104,12 @@ test('a production address that is not HTTPS is refused with a message', () => {
 
 // ---- the functions bundle: its size budget, and that the production build still computes ------
 
-/** Budget of each add-in's functions bundle (minified): Excel loads it before the first formula computes. */
-const FUNCTIONS_BUDGET_KIB = 150;
+/**
+ * Budget of each add-in's functions bundle (minified): Excel loads it before the first formula computes.
+ * 150 KiB of code and text, plus about 28 KiB since the bundle is pure ASCII (test/bundle-engine.test.ts):
+ * each of its ~9,400 Japanese characters is a 6-byte \uXXXX escape instead of 3 bytes of UTF-8.
+ */
+const FUNCTIONS_BUDGET_KIB = 185;
 
 test.each(['alt', 'clair'])(`%s/functions.js is at most ${FUNCTIONS_BUDGET_KIB} KiB minified`, (addin) => {
   const kib = statSync(join(build, addin, 'functions.js')).size / 1024;

@@ -679,7 +679,10 @@ export const FUNCTIONS: FnDecl[] = [
       const ds = toRows(dates, 'dates').map((r) => r[0]);
       const hs = toRows(hours, 'hours').map((r) => r[0]);
       if (ds.length !== hs.length) throw RuleError.value('hours', `dates has ${ds.length} rows but hours has ${hs.length}; give one hours figure per date`, `dates は${ds.length}行、hours は${hs.length}行です。日付ごとに時間を指定してください`);
-      const worked = ds.flatMap((d, i) => (isMissing(d) && isMissing(hs[i]) ? [] : [{ day: toDay(d, `dates row ${i + 1}`), hours: isMissing(hs[i]) ? 0 : toNumber(hs[i], `hours row ${i + 1}`) }]));
+      const worked: { day: Day; hours: number }[] = [];
+      ds.forEach((d, i) => {
+        if (!isMissing(d) || !isMissing(hs[i])) worked.push({ day: toDay(d, `dates row ${i + 1}`), hours: isMissing(hs[i]) ? 0 : toNumber(hs[i], `hours row ${i + 1}`) });
+      });
       const findings = checkWorkingTime(altRs(rs), worked);
       const l = langArg(lang);
       return findings.length === 0 ? [['OK']] : findings.map((f) => [f.clause, f[l]]);

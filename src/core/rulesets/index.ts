@@ -2,6 +2,7 @@
 // histories by family, and user-supplied JSON validated as a whole.
 
 import { Day, dayFromIsoText, isoFromDay } from '../days';
+import { entriesOf } from '../text';
 import { RuleError } from '../errors';
 import { Trace } from '../trace';
 import clairR8File from './data/clair-r8.json';
@@ -108,7 +109,7 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 function deepMerge(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in base ? deepMerge(base[k], v) : v;
+  for (const [k, v] of entriesOf(over)) out[k] = k in base ? deepMerge(base[k], v) : v;
   return out;
 }
 

@@ -3,6 +3,7 @@
 // zod/mini cost the functions bundle 30 KiB (minified) for this; these are about 2 KiB and compile
 // no code at run time (a strict CSP without 'unsafe-eval' holds). Messages name the path and what
 // is allowed; a ruleset is accepted whole or refused with every fault listed.
+import { entriesOf, objectFrom } from '../text';
 
 export interface Issue {
   path: PropertyKey[];
@@ -115,7 +116,7 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOut<S>> & { shap
       return BAD;
     }
     const out: Record<string, unknown> = {};
-    for (const [k, s] of Object.entries(shape)) {
+    for (const [k, s] of entriesOf<Schema<unknown>>(shape)) {
       if (!(k in x) && s.optional) continue;
       out[k] = s.read(x[k], [...path, k], issues);
     }
@@ -126,7 +127,7 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOut<S>> & { shap
 
 /** Every key of the object optional. */
 export function partial<S extends Shape>(obj: { shape: S }): Schema<Partial<ObjectOut<S>>> {
-  const loose = Object.fromEntries(Object.entries(obj.shape).map(([k, s]) => [k, optional(s)]));
+  const loose = objectFrom(entriesOf<Schema<unknown>>(obj.shape).map(([k, s]): [string, Schema<unknown>] => [k, optional(s)]));
   return object(loose) as unknown as Schema<Partial<ObjectOut<S>>>;
 }
 
@@ -137,7 +138,7 @@ export function record<V>(key: Schema<string>, value: Schema<V>): Schema<Record<
       return BAD;
     }
     const out: Record<string, V> = {};
-    for (const [k, v] of Object.entries(x)) {
+    for (const [k, v] of entriesOf(x)) {
       key.read(k, [...path, k], issues);
       out[k] = value.read(v, [...path, k], issues);
     }
