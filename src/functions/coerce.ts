@@ -29,6 +29,14 @@ export function isMissing(v: Raw): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+/**
+ * A blank cell of a range whose cells are dates, names or hours (no meaningful 0): null, "" or the 0
+ * older Excel desktop builds pass for an empty cell, inside ranges too (OfficeDev/office-js#5262).
+ */
+export function blankCell(v: Raw): boolean {
+  return v === 0 || isMissing(v);
+}
+
 function describe(v: Raw): string {
   if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
   if (Array.isArray(v)) return 'a range';

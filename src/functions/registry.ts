@@ -66,7 +66,7 @@ import {
   payScheduleAcross,
   builtInInForce,
 } from '../core';
-import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
+import { Raw, blankCell, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import { P } from './params';
 import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
@@ -86,6 +86,15 @@ export interface ParamDecl {
   ja: string;
   /** The parameter's name as Japanese Excel shows it. */
   jaName: string;
+  /**
+   * What a 0 means. Older Excel desktop builds pass an empty cell as 0, not null (Microsoft in
+   * OfficeDev/office-js#4702), so by default a 0 is read as a blank cell: omitted, or missing when
+   * required — right wherever 0 is no meaningful value (a date, a JET year, a language, a ruleset).
+   * 'value': 0 is a meaningful value here (hours, days, yen that may be none), and then a blank
+   * cell, whichever way it arrives, reads as 0, as Excel's own arithmetic reads it.
+   * Range parameters are read cell by cell by their own readers (see `blankCell`).
+   */
+  zero?: 'value';
 }
 
 export type ResultKind = 'number' | 'yen' | 'date' | 'text' | 'boolean' | 'spill' | 'any';
@@ -122,12 +131,17 @@ const clairRs = (v: Raw): ClairRuleset => resolveRuleset('clair', isMissing(v) ?
 const dayOpt = (v: Raw, arg: string): Day | undefined => (opt(v) ? toDay(v, arg) : undefined);
 const serial = (day: Day): number => serialFromDay(day);
 
-/** Dates from a range: each non-empty row gives [start, end]. */
+/**
+ * Dates from a range: each non-empty row gives [start, end]. Every cell is a date, so a 0 is a
+ * blank cell (older Excel builds pass blanks as 0); a blank end is a one-day period, as the ledger
+ * reads a blank "to".
+ */
 function periodsFrom(v: Raw, arg: string): { start: Day; end: Day }[] {
-  const rows = toRows(v, arg).filter((r) => r.some((c) => !isMissing(c)));
+  const rows = toRows(v, arg).filter((r) => r.some((c) => !blankCell(c)));
   return rows.map((r, i) => {
     if (r.length < 2) throw RuleError.value(arg, `${arg} must have two columns: start and end dates`, `${arg} は開始日と終了日の2列で指定してください`);
-    return { start: toDay(r[0], `${arg} row ${i + 1} start`), end: toDay(r[1], `${arg} row ${i + 1} end`) };
+    const start = toDay(blankCell(r[0]) ? null : r[0], `${arg} row ${i + 1} start`);
+    return { start, end: blankCell(r[1]) ? start : toDay(r[1], `${arg} row ${i + 1} end`) };
   });
 }
 
@@ -262,7 +276,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '月の不勤務時間の合計に対する減額（第8条）。30分未満切捨て・30分以上は1時間として、時間額を乗じる。',
     params: [
       P.year(),
-      { name: 'absent', jaName: '不勤務時間', kind: 'any', en: "the month's total absent time in whole minutes: hours (2.5), text h:mm (2:30) or 2時間30分", ja: '月の不勤務時間の合計（分単位）: 時間（2.5）、h:mm（2:30）または 2時間30分' },
+      { zero: 'value', name: 'absent', jaName: '不勤務時間', kind: 'any', en: "the month's total absent time in whole minutes: hours (2.5), text h:mm (2:30) or 2時間30分", ja: '月の不勤務時間の合計（分単位）: 時間（2.5）、h:mm（2:30）または 2時間30分' },
       { name: 'unit', jaName: '単位', kind: 'text', optional: true, en: '"hours" (default), "minutes", or "time" for an Excel time value', ja: '"hours"（既定）、"minutes"、Excel の時刻値なら "time"' },
       P.ruleset('alt'),
     ],
@@ -282,8 +296,8 @@ export const FUNCTIONS: FnDecl[] = [
     params: [
       P.date('termStart', '任期開始日', 'first day of the term', '任期の初日'),
       P.date('asOf', '基準日', 'the day to count to', '基準日'),
-      { name: 'usedHours', jaName: '使用時間', kind: 'number', optional: true, en: 'hours of leave taken (7 h = 1 day)', ja: '使用した時間数（7時間 = 1日）' },
-      { name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried over from the last term (0–20)', ja: '前任期からの繰越日数（0〜20）' },
+      { zero: 'value', name: 'usedHours', jaName: '使用時間', kind: 'number', optional: true, en: 'hours of leave taken (7 h = 1 day)', ja: '使用した時間数（7時間 = 1日）' },
+      { zero: 'value', name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried over from the last term (0–20)', ja: '前任期からの繰越日数（0〜20）' },
       { name: 'reappointed', jaName: '再任用', kind: 'boolean', optional: true, en: 'TRUE for a re-appointment: all 20 days at once (carried days imply it)', ja: 'TRUE なら再任用（20日を一括付与。繰越日数があれば再任用とみなす）' },
       { name: 'earlyGrant', jaName: '前倒し付与', kind: 'boolean', optional: true, en: 'TRUE if the second 10 days were granted early', ja: '残り10日を前倒し付与したなら TRUE' },
       P.ruleset('alt'),
@@ -437,8 +451,9 @@ export const FUNCTIONS: FnDecl[] = [
     en: 'Days of annual leave that carry over to the next term (Art 12.2, D-5): carried days are used first; at most 20.',
     ja: '次の任期に繰り越せる年休日数（第12条第2項・D-5）。繰越分から先に使用、上限20日。',
     params: [
-      { name: 'usedHours', jaName: '使用時間', kind: 'number', en: 'hours of leave taken in the term', ja: '任期中に使用した時間数' },
-      { name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried into this term (0–20)', ja: 'この任期への繰越日数（0〜20）' },
+      { zero: 'value', name: 'usedHours', jaName: '使用時間', kind: 'number', en: 'hours of leave taken in the term', ja: '任期中に使用した時間数' },
+      { zero: 'value', name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried into this term (0–20)', ja: 'この任期への繰越日数（0〜20）' },
+      // 0 is a blank cell here (the default): every term grants leave (Art 12.1), so 0 days is no value.
       { name: 'grantedDays', jaName: '付与日数', kind: 'number', optional: true, en: "this term's own grant (default 20)", ja: '当任期の付与日数（既定20）' },
       P.ruleset('alt'),
     ],
@@ -454,7 +469,7 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'SICKLEFT',
     en: 'Sick-leave days left (Art 13.2, D-6): 20 less the days of the latest chain of periods fewer than 7 days apart.',
     ja: '病気休暇の残日数（第13条第2項・D-6）: 間が7日未満の期間を連続とみなし、20日から差し引く。',
-    params: [{ name: 'periods', jaName: '期間', kind: 'range', en: 'a range of periods: start date, end date per row', ja: '各行に開始日と終了日を並べた範囲' }, P.ruleset('alt')],
+    params: [{ name: 'periods', jaName: '期間', kind: 'range', en: 'a range of periods: start date, end date per row (a blank end: one day)', ja: '各行に開始日と終了日を並べた範囲（終了日が空欄なら1日）' }, P.ruleset('alt')],
     result: 'number',
     example: { args: [[['2023-10-01', '2023-10-05'], ['2023-10-12', '2023-10-14']]], result: 12 },
     run([periods, rs], ctx) {
@@ -481,7 +496,7 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'SICKCERT',
     en: "TRUE when sick leave of that many consecutive days needs a doctor's certificate (Art 30.3: more than 3).",
     ja: '連続する病気休暇に医師の診断書が必要なら TRUE（第30条第3項: 3日超）。',
-    params: [{ name: 'days', jaName: '連続日数', kind: 'integer', en: 'consecutive days of sick leave', ja: '連続する病気休暇の日数' }, P.ruleset('alt')],
+    params: [{ zero: 'value', name: 'days', jaName: '連続日数', kind: 'integer', en: 'consecutive days of sick leave', ja: '連続する病気休暇の日数' }, P.ruleset('alt')],
     result: 'boolean',
     example: { args: [4], result: true },
     run([days, rs]) {
@@ -679,9 +694,10 @@ export const FUNCTIONS: FnDecl[] = [
       const ds = toRows(dates, 'dates').map((r) => r[0]);
       const hs = toRows(hours, 'hours').map((r) => r[0]);
       if (ds.length !== hs.length) throw RuleError.value('hours', `dates has ${ds.length} rows but hours has ${hs.length}; give one hours figure per date`, `dates は${ds.length}行、hours は${hs.length}行です。日付ごとに時間を指定してください`);
+      // A date cell of 0 is a blank cell (no date is 0); a blank hours cell is 0 hours, as 0 is.
       const worked: { day: Day; hours: number }[] = [];
       ds.forEach((d, i) => {
-        if (!isMissing(d) || !isMissing(hs[i])) worked.push({ day: toDay(d, `dates row ${i + 1}`), hours: isMissing(hs[i]) ? 0 : toNumber(hs[i], `hours row ${i + 1}`) });
+        if (!blankCell(d) || !blankCell(hs[i])) worked.push({ day: toDay(blankCell(d) ? null : d, `dates row ${i + 1}`), hours: isMissing(hs[i]) ? 0 : toNumber(hs[i], `hours row ${i + 1}`) });
       });
       const findings = checkWorkingTime(altRs(rs), worked);
       const l = langArg(lang);
@@ -771,8 +787,8 @@ export const FUNCTIONS: FnDecl[] = [
     en: 'Splits a deduction over a pay (Art 8.1; spills one row): what this pay covers, and what carries to the next month’s pay.',
     ja: '減額を報酬から差し引く（第8条第1項。スピル1行）: 当該報酬から差し引く額・翌月へ繰り越す額。',
     params: [
-      { name: 'pay', jaName: '報酬', kind: 'integer', en: 'the pay the deduction is taken from, yen', ja: '差し引く対象の報酬（円）' },
-      { name: 'deduction', jaName: '減額', kind: 'integer', en: 'the deduction, yen', ja: 'その月の減額の合計（円）' },
+      { zero: 'value', name: 'pay', jaName: '報酬', kind: 'integer', en: 'the pay the deduction is taken from, yen', ja: '差し引く対象の報酬（円）' },
+      { zero: 'value', name: 'deduction', jaName: '減額', kind: 'integer', en: 'the deduction, yen', ja: 'その月の減額の合計（円）' },
     ],
     result: 'spill',
     example: { args: [5000, 5538], result: [[5000, 538]] },
@@ -887,7 +903,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '滞在経費助成金の額（円）: 対象経費の実支出額と限度額（年度あたり。D-7。月数を指定すると月割り）の少ない方。',
     params: [
       { name: 'office', jaName: '事務所', kind: 'text', en: 'office: New York, London, Paris, Singapore, Seoul, Sydney, Beijing (or Japanese)', ja: 'ニューヨーク、ロンドン、パリ、シンガポール、ソウル、シドニー、北京のいずれか' },
-      { name: 'actualExpenses', jaName: '実支出額', kind: 'integer', en: 'actual eligible expenses of the fiscal year, yen', ja: '年度の対象経費の実支出額（円）' },
+      { zero: 'value', name: 'actualExpenses', jaName: '実支出額', kind: 'integer', en: 'actual eligible expenses of the fiscal year, yen', ja: '年度の対象経費の実支出額（円）' },
       { name: 'months', jaName: '月数', kind: 'integer', optional: true, en: 'whole months of service in the fiscal year, 1–12', ja: '年度内の勤務月数（1〜12）' },
       P.ruleset('clair'),
     ],
@@ -980,6 +996,20 @@ function checkValue(v: Value, fn: string): Value {
   return finite(v, fn);
 }
 
+/**
+ * A blank cell arrives as null, "" or (older Excel desktop builds, OfficeDev/office-js#4702) 0: each
+ * scalar argument read by its declaration's `zero` — a 0 that is no value becomes omitted, a blank
+ * where 0 is a value becomes 0 — so the three give one answer.
+ */
+export function readBlanks(f: FnDecl, args: Raw[]): Raw[] {
+  return args.map((v, i) => {
+    const p = f.params[i];
+    if (!p || p.repeating || p.kind === 'range') return v;
+    if (p.zero === 'value') return isMissing(v) ? 0 : v;
+    return v === 0 ? undefined : v;
+  });
+}
+
 /** Calls a function by full name with raw arguments, exactly as Excel would. Never throws. */
 export function invoke(name: string, args: Raw[], ctx: CallContext = { lang: 'en' }): Outcome {
   const f = findFunction(name);
@@ -990,7 +1020,7 @@ export function invoke(name: string, args: Raw[], ctx: CallContext = { lang: 'en
   if (!repeating && args.length > f.params.length) {
     return { error: '#VALUE!', message: `${fullName(f)} takes at most ${f.params.length} arguments; got ${args.length}`, messageJa: `${fullName(f)} の引数は${f.params.length}個までです（${args.length}個指定）` };
   }
-  const padded = repeating ? args : [...args, ...Array<Raw>(f.params.length - args.length).fill(undefined)];
+  const padded = readBlanks(f, repeating ? args : [...args, ...Array<Raw>(f.params.length - args.length).fill(undefined)]);
   for (const [i, p] of f.params.entries()) {
     if (!p.optional && !p.repeating && isMissing(padded[i]) && p.kind !== 'range') {
       return { error: '#VALUE!', message: `${p.name} is required: ${p.en}`, messageJa: `${p.jaName}（${p.name}）が必要です: ${p.ja}` };
@@ -1006,6 +1036,7 @@ export function invoke(name: string, args: Raw[], ctx: CallContext = { lang: 'en
 }
 
 function formatArg(v: Raw): string {
+  if (isMissing(v)) return '';
   if (typeof v === 'string') return `"${v}"`;
   if (Array.isArray(v)) return `{${(v as Raw[]).map((r) => (Array.isArray(r) ? (r as Raw[]).map(formatArg).join(',') : formatArg(r))).join(';')}}`;
   return v === undefined || v === null ? '' : String(v);
@@ -1023,10 +1054,11 @@ export function explain(f: FnDecl, args: Raw[], lang: Lang): string[] {
   const trace = new Trace();
   const out = invoke(fullName(f), args, { lang, trace });
   const lines: string[] = [];
-  lines.push(`${fullName(f)}(${args.map(formatArg).join(', ')})`);
+  const read = readBlanks(f, args);
+  lines.push(`${fullName(f)}(${read.map(formatArg).join(', ')})`);
   f.params.forEach((p, i) => {
-    if (p.repeating || isMissing(args[i])) return;
-    lines.push(lang === 'ja' ? `入力 ${p.jaName}（${p.name}）= ${formatArg(args[i])}` : `input ${p.name} = ${formatArg(args[i])}`);
+    if (p.repeating || isMissing(read[i])) return;
+    lines.push(lang === 'ja' ? `入力 ${p.jaName}（${p.name}）= ${formatArg(read[i])}` : `input ${p.name} = ${formatArg(read[i])}`);
   });
   for (const s of trace.steps) lines.push(`${s.clause ? `${s.clause}: ` : ''}${lang === 'ja' ? s.ja : s.en}`);
   if ('value' in out) lines.push(lang === 'ja' ? `結果 = ${formatValue(out.value, f.result)}` : `result = ${formatValue(out.value, f.result)}`);
