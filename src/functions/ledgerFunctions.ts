@@ -145,6 +145,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       rulesetParam,
     ],
     result: 'spill',
+    columns: ['date', 'date', 'text', 'hours', 'leave', 'text'],
     example: {
       args: [[['2023-09-04', '2023-09-08', 'annual'], ['2023-10-10', null, '年休'], ['2023-10-16', '2023-10-20', 'annual'], ['2023-11-20', '2023-11-21', 'sick']], '2023-08-07'],
       result: [

@@ -20,8 +20,6 @@ import {
   holidaysOfYear,
   hourlyRate,
   isWorkday,
-  isoFromDay,
-  dayFromSerial,
   languageTarget,
   lastNoticeDay,
   leaveCarryOver,
@@ -53,7 +51,6 @@ import {
   whoPays,
   workingDaysBetween,
   ymdFromDay,
-  grouped,
   noticeNames,
   specialLeaveNotice,
   conditionalPeriods,
@@ -65,9 +62,11 @@ import {
   dayFromIsoText,
   payScheduleAcross,
   builtInInForce,
+  leaveText,
 } from '../core';
 import { Raw, blankCell, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import { P } from './params';
+import { shownDate, shownValue } from './shown';
 import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
 export type AddIn = 'ALT' | 'CLAIR';
@@ -97,7 +96,10 @@ export interface ParamDecl {
   zero?: 'value';
 }
 
-export type ResultKind = 'number' | 'yen' | 'date' | 'text' | 'boolean' | 'spill' | 'any';
+/** What a result is, for the reader: `leave` is days of leave (hours ÷ the ruleset's hours a day). */
+export type ResultKind = 'number' | 'yen' | 'date' | 'leave' | 'text' | 'boolean' | 'spill' | 'any';
+/** What each column of a spilled table is (a reader shows dates as dates, yen with separators). */
+export type ColumnKind = Exclude<ResultKind, 'spill'> | 'hours';
 
 export type Scalar = number | string | boolean;
 export type Value = Scalar | Scalar[][];
@@ -115,6 +117,8 @@ export interface FnDecl {
   ja: string;
   params: ParamDecl[];
   result: ResultKind;
+  /** For a spill: what each column holds, left to right. */
+  columns?: ColumnKind[];
   /** An example call and its result, worked out by hand from RULES.md (checked by the tests). */
   example: { args: Raw[]; result: Value; en?: string; ja?: string };
   run(args: Raw[], ctx: CallContext): Value;
@@ -182,7 +186,7 @@ function explainDecl(name: string, fixed?: Lang): FnDecl {
   const inLangJa = fixed === 'ja' ? '（日本語）' : fixed === 'en' ? '（英語）' : '';
   const example: FnDecl['example'] =
     fixed === 'ja'
-      ? { args: ['HOURLY', 1], result: [['ALT.HOURLY(1)'], ['入力 来日年数（year）= 1'], ['Art 7.1: 来日1年目: 月額 ¥280,000'], ['Art 7.4: ¥280,000 × 12 ÷ (35時間 × 52) = 1846.1538'], ['D-3: 50銭以上切り上げ、50銭未満切り捨て → ¥1,846'], ['結果 = ¥1,846']] }
+      ? { args: ['HOURLY', 1], result: [['ALT.HOURLY(1)'], ['入力 来日年数 = 1'], ['Art 7.1: 来日1年目: 月額 ¥280,000'], ['Art 7.4: ¥280,000 × 12 ÷ (35時間 × 52) = 1846.1538'], ['D-3: 50銭以上切り上げ、50銭未満切り捨て → ¥1,846'], ['結果 = ¥1,846']] }
       : { args: ['HOURLY', 1], result: [['ALT.HOURLY(1)'], ['input year = 1'], ['Art 7.1: JET year 1: monthly pay ¥280,000'], ['Art 7.4: ¥280,000 × 12 ÷ (35 h × 52) = 1846.1538'], ['D-3: round to the yen, 50 sen and over up → ¥1,846'], ['result = ¥1,846']] };
   return {
     addin: 'ALT',
@@ -302,7 +306,7 @@ export const FUNCTIONS: FnDecl[] = [
       { name: 'earlyGrant', jaName: '前倒し付与', kind: 'boolean', optional: true, en: 'TRUE if the second 10 days were granted early', ja: '残り10日を前倒し付与したなら TRUE' },
       P.ruleset('alt'),
     ],
-    result: 'number',
+    result: 'leave',
     example: { args: ['2023-08-01', '2023-11-01', 14], result: 18, en: 'first appointment 1 Aug 2023: 20 days from 1 Nov, 2 days used', ja: '2023-08-01 初任用: 11/1 から20日、2日使用' },
     run([termStart, asOf, used, carried, reap, early, rs], ctx) {
       const start = toDay(termStart, 'termStart');
@@ -318,6 +322,24 @@ export const FUNCTIONS: FnDecl[] = [
         },
         ctx.trace,
       );
+    },
+  },
+  {
+    addin: 'ALT',
+    name: 'LEAVETEXT',
+    en: 'Days of leave as clerks keep them, in days and hours (Art 12.1: 7 h = 1 day): 16.43 → "16 days 3 h", or "16日3時間" in Japanese; e.g. =ALT.LEAVETEXT(ALT.LEAVE(…), "ja").',
+    ja: '休暇の日数を日と時間で表示（第12条第1項: 7時間 = 1日）: 16.43 → 「16日3時間」（英語なら "16 days 3 h"）。例: =ALT.LEAVETEXT(ALT.LEAVE(…), "ja")。',
+    params: [
+      { zero: 'value', name: 'days', jaName: '日数', kind: 'number', en: 'days of leave, e.g. the result of ALT.LEAVE', ja: '休暇の日数（ALT.LEAVE の結果など）' },
+      P.lang(),
+      P.ruleset('alt'),
+    ],
+    result: 'text',
+    example: { args: [115 / 7, 'ja'], result: '16日3時間', en: '115 h left = 16 × 7 h + 3 h', ja: '残り115時間 = 16日 × 7時間 + 3時間' },
+    run([days, lang, rs]) {
+      const d = toNumber(days, 'days');
+      if (Math.abs(d) > 10_000) throw RuleError.value('days', `days must be at most 10,000; got ${d}`, `days は10,000以内で指定してください。入力: ${d}`);
+      return leaveText(d, altRs(rs).annualLeave.hoursPerDay, langArg(lang));
     },
   },
   {
@@ -353,6 +375,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '任期の一覧（スピル）: 回数・開始日・終了日・来日年数・短期の任期か。',
     params: TERM_PARAMS,
     result: 'spill',
+    columns: ['number', 'date', 'date', 'number', 'boolean'],
     example: { args: ['2015-04-08', 'A1', 3, 'USA', '2015-08-02'], result: [[1, 42103, 42468, 1, false], [2, 42469, 42584, 2, true], [3, 42585, 42949, 2, false]] },
     run(args, ctx) {
       const plan = planOf(args, ctx);
@@ -378,6 +401,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '前半任期・後半任期（第5条第1項）の一覧（スピル）: 区分（"first" 前半 / "second" 後半）・開始日・終了日。',
     params: [P.date('termStart', '任期開始日', 'first day of the term', '任期の初日'), P.date('termEnd', '任期終了日', 'last day of the term', '任期の末日'), P.ruleset('alt')],
     result: 'spill',
+    columns: ['text', 'date', 'date'],
     example: { args: ['2023-08-07', '2024-08-06'], result: [['first', 45145, 45382], ['second', 45383, 45510]] },
     run([termStart, termEnd, rs]) {
       return termSegments(altRs(rs), toDay(termStart, 'termStart'), toDay(termEnd, 'termEnd')).map((s) => [s.half, serial(s.start), serial(s.end)]);
@@ -403,6 +427,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '1任期内の勤務期間の報酬支給予定（スピル）: 月・支給日・金額（端月は日割）。1任期を超える期間は #VALUE!（来日年数は任期ごとに変わる。D-11: TERMPAYSCHEDULE を使用）。',
     params: [P.year(), P.date('serviceStart', '勤務開始日', 'first day of service', '勤務開始日'), P.date('serviceEnd', '勤務終了日', 'last day of service', '勤務終了日'), P.ruleset('alt')],
     result: 'spill',
+    columns: ['date', 'date', 'yen'],
     example: { args: [1, '2023-08-07', '2023-10-15'], result: [[45139, 45159, 231304], [45170, 45190, 280000], [45200, 45219, 127272]] },
     run([year, start, end, rs], ctx) {
       const from = toDay(start, 'serviceStart');
@@ -418,6 +443,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '初回から何回目かの任期末までの報酬支給予定（スピル）: 月・支給日・金額・来日年数（D-11）。任期の初日に月額が変わり、2つの任期にまたがる月は両方の額で日割。',
     params: TERM_PARAMS,
     result: 'spill',
+    columns: ['date', 'date', 'yen', 'number'],
     example: { args: ['2023-07-31', 'S1', 1], result: TERM1_SCHEDULE_EXAMPLE, en: 'term 1 from Tue 1 Aug 2023: twelve full months at ¥280,000, paid on the 21st or the working day before', ja: '2023-08-01（火）からの1回目の任期: 12か月 × 280,000円。21日（休日等はその前の勤務日）に支給' },
     run(args, ctx) {
       const plan = planOf(args, ctx);
@@ -457,7 +483,7 @@ export const FUNCTIONS: FnDecl[] = [
       { name: 'grantedDays', jaName: '付与日数', kind: 'number', optional: true, en: "this term's own grant (default 20)", ja: '当任期の付与日数（既定20）' },
       P.ruleset('alt'),
     ],
-    result: 'number',
+    result: 'leave',
     example: { args: [70, 5], result: 15 },
     run([used, carried, granted, rs], ctx) {
       const r = altRs(rs);
@@ -470,7 +496,7 @@ export const FUNCTIONS: FnDecl[] = [
     en: 'Sick-leave days left (Art 13.2, D-6): 20 less the days of the latest chain of periods fewer than 7 days apart.',
     ja: '病気休暇の残日数（第13条第2項・D-6）: 間が7日未満の期間を連続とみなし、20日から差し引く。',
     params: [{ name: 'periods', jaName: '期間', kind: 'range', en: 'a range of periods: start date, end date per row (a blank end: one day)', ja: '各行に開始日と終了日を並べた範囲（終了日が空欄なら1日）' }, P.ruleset('alt')],
-    result: 'number',
+    result: 'leave',
     example: { args: [[['2023-10-01', '2023-10-05'], ['2023-10-12', '2023-10-14']]], result: 12 },
     run([periods, rs], ctx) {
       return sickLeaveLeft(altRs(rs), periodsFrom(periods, 'periods'), ctx.trace);
@@ -668,6 +694,7 @@ export const FUNCTIONS: FnDecl[] = [
       { ...P.lang(), en: '"ja" (default) or "en"', ja: '"ja"（既定）または "en"' },
     ],
     result: 'spill',
+    columns: ['date', 'text'],
     example: { args: [2026, 9], result: [[46286, '敬老の日'], [46287, '休日'], [46288, '秋分の日']] },
     run([year, month, lang]) {
       const m = opt(month) ? toInteger(month, 'month', 1, 12) : undefined;
@@ -749,6 +776,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '条件付採用の期間（注2の1）の一覧（スピル）: 前半・後半任期それぞれの初日から1月（区分・開始日・終了日）。',
     params: [P.date('termStart', '任期開始日', 'first day of the term', '任期の初日'), P.date('termEnd', '任期終了日', 'last day of the term', '任期の末日'), P.ruleset('alt')],
     result: 'spill',
+    columns: ['text', 'date', 'date'],
     example: { args: ['2023-08-07', '2024-08-06'], result: [['first', 45145, 45175], ['second', 45383, 45412]] },
     run([termStart, termEnd, rs], ctx) {
       const start = toDay(termStart, 'termStart');
@@ -791,6 +819,7 @@ export const FUNCTIONS: FnDecl[] = [
       { zero: 'value', name: 'deduction', jaName: '減額', kind: 'integer', en: 'the deduction, yen', ja: 'その月の減額の合計（円）' },
     ],
     result: 'spill',
+    columns: ['yen', 'yen'],
     example: { args: [5000, 5538], result: [[5000, 538]] },
     run([pay, deduction]) {
       const split = splitDeduction(toInteger(pay, 'pay', 0, 1e10), toInteger(deduction, 'deduction', 0, 1e10));
@@ -937,6 +966,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: 'クレア本部の年次休暇（スピル1行）: 年間日数・繰越可なら TRUE。',
     params: [P.ruleset('clair')],
     result: 'spill',
+    columns: ['number', 'boolean'],
     example: { args: [], result: [[20, true]] },
     run([rs]) {
       const h = clairRs(rs).headquartersHours;
@@ -1010,6 +1040,23 @@ export function readBlanks(f: FnDecl, args: Raw[]): Raw[] {
   });
 }
 
+/** The parts of a range row the readers name (`ledger row 2 from`), as the Japanese headers say them. */
+const ROW_PART_JA: Record<string, string> = { start: '開始日', end: '終了日', from: '開始日', to: '終了日', kind: '種別', hours: '時間', note: '備考', rate: '割合' };
+
+/**
+ * A Japanese message with each argument called by the name Japanese Excel shows (使用時間, not
+ * usedHours): the readers and rules name arguments by their declared (English) names, and this is
+ * the one place those become the function's Japanese names — `dates row 3` → `日付 3行目`.
+ */
+export function japaneseNames(f: FnDecl, text: string): string {
+  const names = new Map(f.params.map((p) => [p.name, p.jaName]));
+  return text.replace(/\b([A-Za-z][A-Za-z0-9]*)(?: row (\d+)(?: (start|end|from|to|kind|hours|note|rate)\b)?)?/g, (whole: string, name: string, row?: string, part?: string) => {
+    const ja = names.get(name);
+    if (ja === undefined) return whole;
+    return row === undefined ? ja : `${ja} ${row}行目${part ? `の${ROW_PART_JA[part]}` : ''}`;
+  });
+}
+
 /** Calls a function by full name with raw arguments, exactly as Excel would. Never throws. */
 export function invoke(name: string, args: Raw[], ctx: CallContext = { lang: 'en' }): Outcome {
   const f = findFunction(name);
@@ -1023,13 +1070,13 @@ export function invoke(name: string, args: Raw[], ctx: CallContext = { lang: 'en
   const padded = readBlanks(f, repeating ? args : [...args, ...Array<Raw>(f.params.length - args.length).fill(undefined)]);
   for (const [i, p] of f.params.entries()) {
     if (!p.optional && !p.repeating && isMissing(padded[i]) && p.kind !== 'range') {
-      return { error: '#VALUE!', message: `${p.name} is required: ${p.en}`, messageJa: `${p.jaName}（${p.name}）が必要です: ${p.ja}` };
+      return { error: '#VALUE!', message: `${p.name} is required: ${p.en}`, messageJa: `${p.jaName}が必要です: ${p.ja}` };
     }
   }
   try {
     return { value: checkValue(f.run(padded, ctx), fullName(f)) };
   } catch (e) {
-    if (e instanceof RuleError) return { error: e.code, message: e.message, messageJa: e.messageJa };
+    if (e instanceof RuleError) return { error: e.code, message: e.message, messageJa: japaneseNames(f, e.messageJa) };
     // A fault of ours, not the user's: say so plainly rather than crash the sheet.
     return { error: '#VALUE!', message: `internal error in ${fullName(f)}: ${(e as Error).message}`, messageJa: `${fullName(f)} の内部エラー: ${(e as Error).message}` };
   }
@@ -1042,11 +1089,14 @@ function formatArg(v: Raw): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
-function formatValue(v: Value, result: ResultKind): string {
-  if (Array.isArray(v)) return `${v.length} row(s)`;
-  if (result === 'date' && typeof v === 'number') return `${v} (${isoFromDay(dayFromSerial(v))})`;
-  if (result === 'yen' && typeof v === 'number') return `¥${grouped(v)}`;
-  return String(v);
+function formatValue(f: FnDecl, v: Value, lang: Lang): string {
+  if (Array.isArray(v)) return lang === 'ja' ? `${v.length}行` : `${v.length} row(s)`;
+  return shownValue(f, v, lang);
+}
+
+/** An argument as EXPLAIN shows it: a date parameter given as a serial also as the date it is. */
+function shownArg(p: ParamDecl, v: Raw): string {
+  return p.kind === 'date' && typeof v === 'number' ? shownDate(v) : formatArg(v);
 }
 
 /** The steps behind a call, in one language: inputs, each step with its clause, the result. */
@@ -1058,10 +1108,10 @@ export function explain(f: FnDecl, args: Raw[], lang: Lang): string[] {
   lines.push(`${fullName(f)}(${read.map(formatArg).join(', ')})`);
   f.params.forEach((p, i) => {
     if (p.repeating || isMissing(read[i])) return;
-    lines.push(lang === 'ja' ? `入力 ${p.jaName}（${p.name}）= ${formatArg(read[i])}` : `input ${p.name} = ${formatArg(read[i])}`);
+    lines.push(lang === 'ja' ? `入力 ${p.jaName} = ${shownArg(p, read[i])}` : `input ${p.name} = ${shownArg(p, read[i])}`);
   });
   for (const s of trace.steps) lines.push(`${s.clause ? `${s.clause}: ` : ''}${lang === 'ja' ? s.ja : s.en}`);
-  if ('value' in out) lines.push(lang === 'ja' ? `結果 = ${formatValue(out.value, f.result)}` : `result = ${formatValue(out.value, f.result)}`);
+  if ('value' in out) lines.push(lang === 'ja' ? `結果 = ${formatValue(f, out.value, lang)}` : `result = ${formatValue(f, out.value, lang)}`);
   else lines.push(`${out.error} ${lang === 'ja' ? out.messageJa : out.message}`);
   return lines;
 }
