@@ -88,7 +88,11 @@ module.exports = async (env, argv) => {
 
   return {
     devtool: production ? false : 'source-map',
-    target: ['web', 'es2017'],
+    // Excel's JavaScript-only custom-functions runtime runs ECMAScript 2016 (Microsoft,
+    // "Support for recent versions of JavaScript"; office-js-docs-pr#4496): webpack's own runtime
+    // code and TypeScript's output stay within it. test/bundle-engine.test.ts loads each bundle in
+    // an engine without the ES2017+ built-ins and without Intl.
+    target: ['web', 'es2016'],
     // Each entry first defines the few newer built-ins zod reads where the engine lacks them (src/compat).
     entry: {
       'alt/functions': ['./src/compat/olderEngines.ts', './src/functions/alt.ts'],
@@ -106,7 +110,7 @@ module.exports = async (env, argv) => {
           use: [
             // Loaders run last to first: ts-loader, then (production) the function declarations lose their doc-only texts.
             ...(production ? [{ loader: path.resolve(__dirname, 'scripts/webpack/strip-docs-loader.js') }] : []),
-            { loader: 'ts-loader', options: { configFile: 'tsconfig.json', onlyCompileBundledFiles: true, compilerOptions: { target: 'es2017', module: 'es2020', moduleResolution: 'bundler', sourceMap: !production } } },
+            { loader: 'ts-loader', options: { configFile: 'tsconfig.json', onlyCompileBundledFiles: true, compilerOptions: { target: 'es2016', module: 'es2020', moduleResolution: 'bundler', sourceMap: !production } } },
           ],
         },
         // zod ships ES2020 syntax (?. and ??): lowered for the engines Office runs add-ins in, as our own code is.
@@ -120,6 +124,9 @@ module.exports = async (env, argv) => {
       ],
     },
     performance: { hints: false },
+    // How the desktop runtime decodes functions.js is not documented: every non-ASCII character is
+    // written as an escape, so the bundles are pure ASCII whichever decoding it picks.
+    optimization: { minimizeOptions: { javascript: { compress: { passes: 2 }, format: { asciiOnly: true } } } },
     plugins: [
       ...pages.map(
         ([filename, template, chunks, options]) =>

@@ -155,12 +155,14 @@ describe('D-7: cap × months ÷ 12, rounded down — with a cap that 12 does not
     expect(value('CLAIR.STIPENDCAP', 'Testville', months, odd)).toBe(cap);
   });
 
-  test('without months the full cap; 1 and 12 months allowed, 0 and 13 refused', () => {
+  test('without months the full cap; 1 and 12 months allowed, 13 refused, 0 a blank cell (so the full cap)', () => {
     expect(value('CLAIR.STIPENDCAP', 'Testville', null, odd)).toBe(1_000_001);
     expect(value('CLAIR.STIPENDCAP', 'Paris', 12)).toBe(3_870_000);
     expect(value('CLAIR.STIPENDCAP', 'Paris', 1)).toBe(322_500); // 3,870,000 ÷ 12
     expectRefused('CLAIR.STIPENDCAP', ['Paris', 13], /months must be/);
-    expectRefused('CLAIR.STIPENDCAP', ['Paris', 0], /months must be/);
+    expectRefused('CLAIR.STIPENDCAP', ['Paris', -1], /months must be/);
+    // Older Excel builds pass an empty months cell as 0 (OfficeDev/office-js#4702): no months is 0.
+    expect(value('CLAIR.STIPENDCAP', 'Paris', 0)).toBe(3_870_000);
   });
 });
 

@@ -19,10 +19,12 @@ const run = (args: string[], input?: string) => spawnSync('node', [BIN, ...args]
 // bin/altrules.js runs lib/: a build older than src/ would test yesterday's code.
 beforeAll(() => assertFreshLib(join(__dirname, '..')));
 
-test('altrules call ALT.PAY 1 2023-08-01 2023-08-07 prints 231304', () => {
+test('altrules call ALT.PAY 1 2023-08-01 2023-08-07 prints ¥231,304 (280,000 × 19/23), --json the raw 231304', () => {
   const r = run(['call', 'ALT.PAY', '1', '2023-08-01', '2023-08-07']);
-  expect(r.stdout).toBe('231304\n');
+  expect(r.stdout).toBe('¥231,304\n');
   expect(r.status).toBe(0);
+  const raw = run(['call', '--json', 'ALT.PAY', '1', '2023-08-01', '2023-08-07']);
+  expect(raw.stdout).toBe('{"value":231304}\n');
 });
 
 test('a bad call prints the error code and message on stderr, exit 1', () => {
@@ -289,5 +291,5 @@ test('altrules call takes a range as Excel writes an array constant: {"a","b";"c
   expect([arrayConstant('a,b'), arrayConstant('"open')]).toEqual([undefined, undefined]);
   const r = spawnSync('node', [join(__dirname, '..', 'bin', 'altrules.js'), 'call', 'ALT.LEDGERBALANCE', '{"2023-09-04","2023-09-08","annual";"2023-10-16","2023-10-20","annual"}', '2023-08-07'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
   // Hand: 10 days until 2023-11-07 (D-4); 5 taken in September, 5 more on 10/16–20 leaves 0: both OK.
-  expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(4))).toEqual([['5', 'OK'], ['0', 'OK']]);
+  expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(4))).toEqual([['5 (5 days)', 'OK'], ['0 (0 days)', 'OK']]);
 });

@@ -65,13 +65,15 @@ describe('CONTRACT.md §1 signatures', () => {
     expect(value('CLAIR.OFFICE', 'Vietnam')).toBe('Singapore');
     expect(error('CLAIR.OFFICE', 'Brazil')).toMatchObject({ error: '#N/A' });
     expect(error('CLAIR.STIPENDCAP', 'Tokyo')).toMatchObject({ error: '#VALUE!', message: expect.stringMatching(/not a CLAIR overseas office/) });
-    expect(error('CLAIR.STIPENDCAP', 'Paris', 0).message).toMatch(/months must be a whole number from 1 to 12/);
+    expect(error('CLAIR.STIPENDCAP', 'Paris', 13).message).toMatch(/months must be a whole number from 1 to 12/);
+    expect(value('CLAIR.STIPENDCAP', 'Paris', 0)).toBe(3870000); // 0 months is a blank cell: the full cap
   });
 });
 
 describe('Excel semantics for bad input', () => {
   test.each([
-    [['ALT.PAY', 0], /year must be a whole JET year from 1 to 5/],
+    [['ALT.PAY', 0], /year is required/], // a 0 year is the blank cell older Excel builds pass
+    [['ALT.PAY', 6], /year must be a whole JET year from 1 to 5/],
     [['ALT.PAY', 'one'], /year must be a number; got "one"/],
     [['ALT.PAY'], /year is required/],
     [['ALT.PAY', 1, 'tomorrow'], /month must be a month: 2024-07, 2024\/7, 2024年7月, 令和6年7月, R6.7, or a date in it; got "tomorrow"/],

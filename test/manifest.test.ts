@@ -109,7 +109,7 @@ describe.each(MANIFESTS)('$file', ({ file, addin, namespace }) => {
     const overrides = (app.$$ ?? []).find((c) => c['#name'] === 'VersionOverrides')!;
     const names = (overrides.$$ ?? []).map((c) => c['#name']);
     expect(names.indexOf('Requirements')).toBeLessThan(names.indexOf('Hosts'));
-    expect(sets((overrides.$$ ?? []).find((c) => c['#name'] === 'Requirements')!)).toEqual(['CustomFunctionsRuntime 1.1']);
+    expect(sets((overrides.$$ ?? []).find((c) => c['#name'] === 'Requirements')!)).toEqual(['CustomFunctionsRuntime 1.2']) // CustomFunctions.Error is in 1.2;
   });
 });
 

@@ -12,7 +12,7 @@ const { parseTree } = require('custom-functions-metadata/lib/parseTree') as {
   parseTree(source: string, file: string): { functions: FunctionMeta[]; extras: { errors: string[] }[] };
 };
 
-const JSDOC_RESULT: Record<ResultKind, string> = { number: 'number', yen: 'number', date: 'number', text: 'string', boolean: 'boolean', spill: 'any[][]', any: 'any' };
+const JSDOC_RESULT: Record<ResultKind, string> = { number: 'number', yen: 'number', date: 'number', leave: 'number', text: 'string', boolean: 'boolean', spill: 'any[][]', any: 'any' };
 
 // A metadata parameter may be called "function"; a JavaScript parameter may not.
 const RESERVED = new Set(['function', 'arguments']);

@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { FUNCTIONS, FnDecl, fullName } from '../src/functions/registry';
+import { blankCases } from './support/blanks';
 import { CorpusCall, corpusFor, exampleCall } from './support/corpus';
 import { CHROMIUM_PATH, ExcelHost, HostResult, RESULT_CODE, RUNTIME_FILE } from './support/excel-host';
 import { PRODUCTION_URL, productionBuild } from './support/production-build';
@@ -93,6 +94,17 @@ maybe("through Microsoft's custom-functions runtime", () => {
     const got = await throughRuntime(calls);
     expect(compare(calls, got)).toEqual([]);
     calls.forEach((c, i) => expect({ fn: fullName(c.fn), got: got[i] }).toEqual({ fn: fullName(c.fn), got: { ok: true, value: c.fn.example.result } }));
+  });
+
+  // Older Excel desktop builds pass an empty cell as 0 (OfficeDev/office-js#4702), inside ranges
+  // too (#5262, #1951); current ones pass null; a formula can give "". One answer for all three.
+  test('a blank argument or range cell answers the same delivered as null, 0 or "" (every function)', async () => {
+    const cases = blankCases();
+    const calls = cases.flatMap((k) => [k.calls.null, k.calls['0'], k.calls['""']]);
+    const got = await throughRuntime(calls);
+    const differ = cases.filter((_, i) => JSON.stringify(got[3 * i + 1]) !== JSON.stringify(got[3 * i]) || JSON.stringify(got[3 * i + 2]) !== JSON.stringify(got[3 * i]));
+    expect(differ.map((k) => k.label).slice(0, 10)).toEqual([]);
+    expect(compare(calls, got).slice(0, 10)).toEqual([]);
   });
 
   test(`a generated corpus of ${CALLS_PER_FUNCTION} calls per function answers exactly as altrules call --jsonl`, async () => {

@@ -2,6 +2,7 @@
 
 import { FUNCTIONS, FnDecl, Lang, Outcome, Value, explain, findFunction, fullName, invoke } from '../functions/registry';
 import { Raw } from '../functions/coerce';
+import { shownValue } from '../functions/shown';
 import { StringDecoder } from 'string_decoder';
 import { parseFlags } from './flags';
 
@@ -12,7 +13,9 @@ interface Io {
 
 const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) from the command line
 
-  altrules call NAME ARG...            evaluate one worksheet function as Excel would
+  altrules call NAME ARG...            evaluate one worksheet function as Excel would; dates shown
+                                       as 2024-12-20 (45646), leave as 16.43 (16 days 3 h), yen ¥231,304
+  altrules call --json NAME ARG...     the raw value as JSON: {"value":45646}
   altrules call --explain NAME ARG...  show the steps, clauses and decisions behind the result
   altrules call --jsonl                read ["ALT.PAY", 1, 45139, "2023-08-07"] lines on stdin, write results
   altrules list [--json]               every function, with parameters, in English and Japanese
@@ -31,7 +34,7 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) fr
   --lang ja|en   language of messages (default: en, or ja when LANG starts with ja)
 
 Examples:
-  altrules call ALT.PAY 1 2023-08-01 2023-08-07      → 231304
+  altrules call ALT.PAY 1 2023-08-01 2023-08-07      → ¥231,304
   altrules call ALT.TERMEND 2015-04-08 A1 2 USA 2015-08-02
   altrules call --explain --lang ja ALT.LEAVE 2023-08-01 2023-11-01 14
   altrules call CLAIR.STIPENDCAP ニューヨーク 7
@@ -100,20 +103,12 @@ function defaultLang(): Lang {
   return (process.env.LANG ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
-function showScalar(v: Value): string {
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v);
-}
-
-export function formatValue(v: Value): string {
-  return Array.isArray(v) ? v.map((row) => row.map(showScalar).join('\t')).join('\n') : showScalar(v);
-}
 
 function message(o: Exclude<Outcome, { value: Value }>, lang: Lang): string {
   return lang === 'ja' ? o.messageJa : o.message;
 }
 
-function call(explainIt: boolean, args: string[], io: Io, lang: Lang): number {
+function call(explainIt: boolean, json: boolean, args: string[], io: Io, lang: Lang): number {
   const [name, ...rest] = args;
   if (!name) {
     io.err('altrules call: give a function name, e.g. altrules call ALT.PAY 1 2023-08-01 2023-08-07\n');
@@ -131,10 +126,18 @@ function call(explainIt: boolean, args: string[], io: Io, lang: Lang): number {
     return /^#(VALUE!|N\/A) /.test(lines[lines.length - 1]) ? 1 : 0;
   }
   const out = invoke(name, raw, { lang });
-  if ('value' in out) {
-    io.out(`${formatValue(out.value)}\n`);
+  // --json: the raw value (a serial, a fraction of a day), as --jsonl answers it.
+  if (json) {
+    io.out(`${'value' in out ? JSON.stringify({ value: out.value }) : JSON.stringify({ error: out.error, message: message(out, lang) })}\n`);
+    return 'value' in out ? 0 : 1;
+  }
+  const f = findFunction(name);
+  if ('value' in out && f) {
+    // For a person: dates as dates, leave in days and hours, yen with separators.
+    io.out(`${shownValue(f, out.value, lang)}\n`);
     return 0;
   }
+  if ('value' in out) return 0;
   io.err(`${out.error} ${message(out, lang)}\n`);
   return 1;
 }
@@ -274,7 +277,8 @@ function list(json: boolean, io: Io, lang: Lang): number {
     return 0;
   }
   for (const f of FUNCTIONS) {
-    const params = f.params.map((p) => (p.optional || p.repeating ? `[${p.name}${p.repeating ? '…' : ''}]` : p.name)).join(', ');
+    // The parameter names Excel shows in that language.
+    const params = f.params.map((p) => ({ ...p, name: lang === 'ja' ? p.jaName : p.name })).map((p) => (p.optional || p.repeating ? `[${p.name}${p.repeating ? '…' : ''}]` : p.name)).join(', ');
     io.out(`${fullName(f)}(${params})\n    ${lang === 'ja' ? f.ja : f.en}\n`);
   }
   return 0;
@@ -322,13 +326,13 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
         io.out(USAGE);
         return 0;
       }
-      const p = parseFlags(args, { explain: 'flag', jsonl: 'flag' }, 'call');
+      const p = parseFlags(args, { explain: 'flag', jsonl: 'flag', json: 'flag' }, 'call');
       if ('error' in p) return badFlags(p.error);
       if (p.flags.jsonl) {
         if (p.flags.explain || p.positional.length) return badFlags({ en: 'altrules call --jsonl reads its calls from stdin; give no function or --explain with it', ja: 'altrules call --jsonl は呼び出しを標準入力から読みます。関数名や --explain は付けません' });
         return callJsonl(io, lang);
       }
-      return call(p.flags.explain === true, p.positional, io, lang);
+      return call(p.flags.explain === true, p.flags.json === true, p.positional, io, lang);
     }
     case 'list': {
       const p = parseFlags(args, { json: 'flag' }, 'list');

@@ -1,6 +1,7 @@
 // Calendar days as plain integers: days since 1970-01-01 (proleptic Gregorian).
 // No Date objects, no time zones: a day is a day.
 
+import { zeroPad } from './text';
 import { RuleError } from './errors';
 
 /** Days since 1970-01-01. */
@@ -59,7 +60,7 @@ export function isValidYmd(y: number, m: number, d: number): boolean {
 
 export function isoFromDay(day: Day): string {
   const { y, m, d } = ymdFromDay(day);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return `${zeroPad(y, 4)}-${zeroPad(m, 2)}-${zeroPad(d, 2)}`;
 }
 
 export const FIRST_SUPPORTED_DAY: Day = dayFromYmd(FIRST_SUPPORTED_YEAR, 1, 1);

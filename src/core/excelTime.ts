@@ -1,6 +1,7 @@
 // A time typed into a cell: Excel stores "1:20" as 0.0555… of a day with a time number format
 // (h:mm). Read as a number it would be hours, so readers that see the format turn such a cell
 // into the text the clerk typed, which every hours reader understands.
+import { zeroPad } from './text';
 
 /** Built-in number formats that show a time and no date (ECMA-376 Part 1, §18.8.30 numFmt). */
 const BUILT_IN_TIME_FORMATS = new Set([18, 19, 20, 21, 45, 46, 47]);
@@ -22,5 +23,5 @@ export function isTimeOnlyFormat(code: string | number | undefined): boolean {
 export function timeTextOfDayFraction(value: number): string | undefined {
   if (!Number.isFinite(value) || value < 0) return undefined;
   const minutes = Math.round(value * 1440);
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${Math.floor(minutes / 60)}:${zeroPad(minutes % 60, 2)}`;
 }

@@ -5,6 +5,7 @@ export * from './trace';
 export * from './days';
 export * from './read';
 export * from './excelTime';
+export * from './leaveText';
 export * from './calendar';
 export * from './countries';
 export * from './text';

@@ -2,6 +2,7 @@
 // (src/functions/coerce.ts), the sheet validator (src/validation/fields.ts) and the task pane,
 // so that a text a clerk types means the same everywhere (README "The worksheet functions").
 
+import { zeroPad } from './text';
 import { Day, dayFromYmd, isValidYmd, isoFromDay, ymdFromDay } from './days';
 
 /** A reading that failed for a reason worth telling (not merely "not this kind of text"). */
@@ -208,7 +209,7 @@ export function readHours(v: number | string, span: HoursSpan, unit: HoursUnit =
   const whole = settle(minutes);
   if (!Number.isInteger(whole)) {
     const m = Math.floor(whole);
-    return { ok: false, en: `${shown} is ${+whole.toFixed(4)} minutes, not a whole minute: give whole minutes, e.g. ${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')} (nothing is rounded here; Art 8.2 rounds the month's total)`, ja: `${shown} は${+whole.toFixed(4)}分で、分単位ではありません。${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')} のように分単位で入力してください（ここでは端数処理しません。端数処理は月の合計で第8条第2項による）` };
+    return { ok: false, en: `${shown} is ${+whole.toFixed(4)} minutes, not a whole minute: give whole minutes, e.g. ${Math.floor(m / 60)}:${zeroPad(m % 60, 2)} (nothing is rounded here; Art 8.2 rounds the month's total)`, ja: `${shown} は${+whole.toFixed(4)}分で、分単位ではありません。${Math.floor(m / 60)}:${zeroPad(m % 60, 2)} のように分単位で入力してください（ここでは端数処理しません。端数処理は月の合計で第8条第2項による）` };
   }
   if (whole < span.least) return { ok: false, en: `${shown} is no time; give the time taken, ${span.least} minute${span.least === 1 ? '' : 's'} or more`, ja: `${shown} では時間がありません。${span.least}分以上を入力してください` };
   return { ok: true, value: whole };

@@ -14,3 +14,25 @@ export function nameKey(text: string): string {
     .toLowerCase()
     .replace(/[\s.,'’\-_・･()（）「」]/g, '');
 }
+
+// Excel's JavaScript-only runtime runs ECMAScript 2016 (Microsoft, "Support for recent versions of
+// JavaScript"): no String.prototype.padStart, no Object.entries/values/fromEntries. These stand in.
+
+/** 7 → "07" (width 2): a non-negative whole number with leading zeros. */
+export function zeroPad(n: number, width: number): string {
+  let s = String(n);
+  while (s.length < width) s = `0${s}`;
+  return s;
+}
+
+/** The own enumerable [key, value] pairs of an object, as Object.entries (ES2017) gives them. */
+export function entriesOf<T>(o: { readonly [k: string]: T }): [string, T][] {
+  return Object.keys(o).map((k): [string, T] => [k, o[k]]);
+}
+
+/** An object from [key, value] pairs, as Object.fromEntries (ES2019) makes it. */
+export function objectFrom<T>(pairs: Iterable<readonly [string, T]>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of pairs) out[k] = v;
+  return out;
+}

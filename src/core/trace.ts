@@ -14,15 +14,20 @@ export class Trace {
   }
 }
 
-const YEN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
-const GROUPED = new Intl.NumberFormat('en-US');
+/**
+ * 1,234,567.891 — thousands separators, at most `maxFraction` decimals (as Intl's en-US format).
+ * Written out because Excel's JavaScript-only runtime may have no Intl (it runs ECMAScript 2016).
+ */
+export function grouped(n: number, maxFraction = 3): string {
+  if (!Number.isFinite(n)) return String(n);
+  // toFixed rounds the exact binary value, half away from zero, as Intl does.
+  const [whole, fraction = ''] = Math.abs(n).toFixed(maxFraction).split('.');
+  const decimals = fraction.replace(/0+$/, '');
+  const digits = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${decimals ? `.${decimals}` : ''}`;
+  return n < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits;
+}
 
 /** Whole yen with thousands separators, as a payslip shows it. */
 export function yen(n: number): string {
-  return `¥${YEN.format(n)}`;
-}
-
-/** 1,234,567 — one formatter, made once (Intl formatters are slow to create). */
-export function grouped(n: number): string {
-  return GROUPED.format(n);
+  return `¥${grouped(n, 4)}`;
 }

@@ -1,7 +1,7 @@
 // Excel arguments → typed values, the same for a worksheet cell and a CLI call.
 // Every refusal is a RuleError naming the argument and what is allowed.
 
-import { Day, FIRST_SUPPORTED_DAY, HoursSpan, HoursUnit, readHours, LAST_SUPPORTED_DAY, RuleError, assertSupportedDay, dayFromSerial, dayFromYmd, isSupportedDay, isValidYmd, readDateText, readMonthText, readNumberText, serialFromDay, ymdFromDay } from '../core';
+import { Day, zeroPad, FIRST_SUPPORTED_DAY, HoursSpan, HoursUnit, readHours, LAST_SUPPORTED_DAY, RuleError, assertSupportedDay, dayFromSerial, dayFromYmd, isSupportedDay, isValidYmd, readDateText, readMonthText, readNumberText, serialFromDay, ymdFromDay } from '../core';
 
 /** A serial outside D-1's range, in the user's own terms: the number typed, never an internal day. */
 function outOfRangeSerial(serial: number, arg: string): RuleError {
@@ -12,7 +12,7 @@ function outOfRangeSerial(serial: number, arg: string): RuleError {
   const y = Math.floor(w / 10000);
   const m = Math.floor((w % 10000) / 100);
   const d = w % 100;
-  const digits = Number.isInteger(serial) && isValidYmd(y, m, d) && isSupportedDay(dayFromYmd(y, m, d)) ? `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : undefined;
+  const digits = Number.isInteger(serial) && isValidYmd(y, m, d) && isSupportedDay(dayFromYmd(y, m, d)) ? `${y}-${zeroPad(m, 2)}-${zeroPad(d, 2)}` : undefined;
   const hint = digits ? `; if you meant ${digits}, enter it as a date or as text "${digits}"` : '';
   const hintJa = digits ? `。${digits} の意味なら日付か文字列「${digits}」で入力してください` : '';
   return RuleError.value(
@@ -27,6 +27,14 @@ export type Raw = number | string | boolean | null | undefined | Raw[][] | Raw[]
 
 export function isMissing(v: Raw): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * A blank cell of a range whose cells are dates, names or hours (no meaningful 0): null, "" or the 0
+ * older Excel desktop builds pass for an empty cell, inside ranges too (OfficeDev/office-js#5262).
+ */
+export function blankCell(v: Raw): boolean {
+  return v === 0 || isMissing(v);
 }
 
 function describe(v: Raw): string {

@@ -7,7 +7,8 @@ import type { Raw } from './coerce';
 /** Excel's display language where the runtime tells it; otherwise messages go in both languages. */
 function displayLanguage(): Lang | undefined {
   try {
-    const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+    // `typeof`, not globalThis (ES2020): the JavaScript-only runtime runs ECMAScript 2016.
+    const office = typeof Office === 'undefined' ? undefined : (Office as { context?: { displayLanguage?: string } });
     const tag = office?.context?.displayLanguage;
     if (typeof tag === 'string' && tag) return tag.toLowerCase().startsWith('ja') ? 'ja' : 'en';
   } catch {

@@ -31,7 +31,7 @@ import {
   serialFromDay,
   defaultAltRuleset,
 } from '../core';
-import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
+import { Raw, blankCell, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import type { FnDecl, Scalar } from './registry';
 import { P } from './params';
 
@@ -46,17 +46,22 @@ const altRs = (v: Raw): AltRuleset => resolveRuleset('alt', isMissing(v) ? undef
 const date = P.date;
 const rulesetParam = P.ruleset('alt');
 
-/** ratedDays rows: from, [to], rate (0–1 in steps of 0.01), e.g. childcare leave 0, suspension 0.5. */
+/**
+ * ratedDays rows: from, [to], rate (0–1 in steps of 0.01), e.g. childcare leave 0, suspension 0.5.
+ * Blank cells (null, "", or 0 from older Excel builds): a date of 0 is blank, a blank "to" is the
+ * "from" day; a rate of 0 is a value (childcare leave), so a blank rate reads as 0, as 0 does.
+ */
 function ratedDaysArg(v: Raw, within: { from: Day; to: Day }): Map<Day, RatedDay> {
   const rates = new Map<Day, RatedDay>();
   toRows(v, 'ratedDays')
-    .filter((r) => r.some((c) => !isMissing(c)))
+    .filter((r) => r.some((c) => !blankCell(c)))
     .forEach((r, i) => {
       const arg = `ratedDays row ${i + 1}`;
       if (r.length < 2) throw RuleError.value('ratedDays', 'ratedDays rows are: from, to, rate (or date, rate)', 'ratedDays の各行は 開始日・終了日・割合（または 日付・割合）です');
-      const from = toDay(r[0], `${arg} from`);
-      const to = r.length >= 3 && !isMissing(r[1]) ? toDay(r[1], `${arg} to`) : from;
-      const rate = toNumber(r[r.length >= 3 ? 2 : 1], `${arg} rate`);
+      const from = toDay(blankCell(r[0]) ? null : r[0], `${arg} from`);
+      const to = r.length >= 3 && !blankCell(r[1]) ? toDay(r[1], `${arg} to`) : from;
+      const rateCell = r[r.length >= 3 ? 2 : 1];
+      const rate = isMissing(rateCell) ? 0 : toNumber(rateCell, `${arg} rate`);
       const percent = Math.round(rate * 100);
       if (rate < 0 || rate > 1 || Math.abs(percent - rate * 100) > 1e-9) throw RuleError.value(`${arg} rate`, `${arg}: the rate must be 0 to 1 in steps of 0.01 (0 childcare leave, 0.5 or 0.6 suspension); got ${rate}`, `${arg}: 割合は0〜1（0.01刻み）で指定してください（育児休業 0、休職 0.5・0.6）。入力: ${rate}`);
       if (to < from) throw RuleError.value(`${arg} to`, `${arg}: ends before it starts`, `${arg}: 終了日が開始日より前です`);
@@ -65,9 +70,15 @@ function ratedDaysArg(v: Raw, within: { from: Day; to: Day }): Map<Day, RatedDay
   return rates;
 }
 
-/** Ledger rows: from, [to], kind, [hours], [note] — a header row on top is skipped. */
+/**
+ * Ledger rows: from, [to], kind, [hours], [note] — a header row on top is skipped. No cell has a
+ * meaningful 0 (a date, a kind, hours of leave, a note), so a 0 is a blank cell, as older Excel
+ * builds pass one: a blank "to" is the "from" day, blank hours the entry's whole days.
+ */
 function ledgerArg(v: Raw, rs: AltRuleset): LedgerEntry[] {
-  const rows = toRows(v, 'ledger').filter((r) => r.some((c) => !isMissing(c)));
+  const rows = toRows(v, 'ledger')
+    .map((r) => r.map((c) => (blankCell(c) ? null : c)))
+    .filter((r) => r.some((c) => !isMissing(c)));
   if (rows.length > 0 && typeof rows[0][0] === 'string' && /^(from|date|開始日|日付)$/i.test(rows[0][0].trim())) rows.shift();
   return rows.map((r, i) => {
     const arg = `ledger row ${i + 1}`;
@@ -97,9 +108,9 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       P.month('the month', '対象月'),
       date('serviceStart', '勤務開始日', 'first day of service', '勤務開始日', true),
       date('serviceEnd', '勤務終了日', 'last day of service', '勤務終了日', true),
-      { name: 'unpaidHoursLastMonth', jaName: '前月無給時間', kind: 'any', optional: true, en: "last month's total unpaid time (absence, partial leave, unpaid special leave): hours (2.5) or h:mm; rounded once (Art 8.2)", ja: '前月の無給の不勤務時間の合計（欠勤・部分休業・無給の特別休暇）: 時間（2.5）または h:mm。合計を1回だけ端数処理（第8条第2項）' },
+      { zero: 'value', name: 'unpaidHoursLastMonth', jaName: '前月無給時間', kind: 'any', optional: true, en: "last month's total unpaid time (absence, partial leave, unpaid special leave): hours (2.5) or h:mm; rounded once (Art 8.2)", ja: '前月の無給の不勤務時間の合計（欠勤・部分休業・無給の特別休暇）: 時間（2.5）または h:mm。合計を1回だけ端数処理（第8条第2項）' },
       { name: 'ratedDays', jaName: '支給割合', kind: 'range', optional: true, en: 'days at another rate: rows of from, to, rate (0 childcare leave, 0.5 or 0.6 suspension)', ja: '開始日・終了日・割合 を並べた行（育児休業 0、休職 0.5・0.6）' },
-      { name: 'payCuts', jaName: '減給回数', kind: 'integer', optional: true, en: 'disciplinary pay cuts this month (Art 27.2.2)', ja: '当月の減給の回数（第27条第2項第2号）' },
+      { zero: 'value', name: 'payCuts', jaName: '減給回数', kind: 'integer', optional: true, en: 'disciplinary pay cuts this month (Art 27.2.2)', ja: '当月の減給の回数（第27条第2項第2号）' },
       { name: 'dailyAveragePay', jaName: '平均報酬日額', kind: 'number', optional: true, en: "one day's average pay for the cut; default: the 3 months before ÷ their calendar days (労基法 Art 12's 平均賃金)", ja: '減給の基礎となる平均報酬の1日分。既定は前3か月の報酬 ÷ 暦日数（労基法第12条の平均賃金）' },
       { name: 'unpaidHoursThisMonth', jaName: '当月無給時間', kind: 'any', optional: true, en: "this month's own unpaid time: deducted this month in the last month of service (serviceEnd in it: no next pay) or with a same-month ruleset (D-9); otherwise it belongs to next month's pay", ja: '当月の無給の不勤務時間: 任用最後の月（serviceEnd がその月）又は same-month のルールセットでは当月に減額（D-9）。それ以外は翌月の報酬から' },
       rulesetParam,
@@ -143,11 +154,12 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       date('termStart', '任期開始日', 'first day of the term', '任期の初日'),
       date('termEnd', '任期終了日', 'last day of the term; default one year', '任期の末日（既定は1年）', true),
       { name: 'reappointed', jaName: '再任用', kind: 'boolean', optional: true, en: 'TRUE for a re-appointment: all 20 days at once', ja: 'TRUE なら再任用（20日を一括付与）' },
-      { name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried over from the last term (0–20)', ja: '前任期からの繰越日数（0〜20）' },
+      { zero: 'value', name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried over from the last term (0–20)', ja: '前任期からの繰越日数（0〜20）' },
       P.lang(),
       rulesetParam,
     ],
     result: 'spill',
+    columns: ['date', 'date', 'text', 'hours', 'leave', 'text'],
     example: {
       args: [[['2023-09-04', '2023-09-08', 'annual'], ['2023-10-10', null, '年休'], ['2023-10-16', '2023-10-20', 'annual'], ['2023-11-20', '2023-11-21', 'sick']], '2023-08-07'],
       result: [
@@ -192,7 +204,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
     en: `Most partial leave a day allows, in hours (Art 14-3.1): the day's hours less ${hmDoc(DOC_PARTIAL.minWorkedMinutes)} (${DOC_DAY - DOC_PARTIAL.minWorkedMinutes / 60} for the ${DOC_DAY}-hour day); with nursing or care time that day, at most ${hmDoc(DOC_PARTIAL.withNursingOrCareMaxMinutes)} less that time.`,
     ja: `1日に取得できる部分休業の上限（時間）（第14条の3第1項）: 勤務時間 − ${hmDocJa(DOC_PARTIAL.minWorkedMinutes)}（${DOC_DAY}時間勤務で${DOC_DAY - DOC_PARTIAL.minWorkedMinutes / 60}）。保育時間・介護時間がある日は${hmDocJa(DOC_PARTIAL.withNursingOrCareMaxMinutes)}からその時間を減じた時間以内。`,
     params: [
-      { name: 'nursingOrCareHours', jaName: '保育介護時間', kind: 'any', optional: true, en: 'nursing time (Art 14.1.10) or care time (Art 14.1.16) taken that day: hours or h:mm; default none', ja: '同日の保育時間（第14条第1項第10号）・介護時間（第16号）: 時間または h:mm。既定なし' },
+      { zero: 'value', name: 'nursingOrCareHours', jaName: '保育介護時間', kind: 'any', optional: true, en: 'nursing time (Art 14.1.10) or care time (Art 14.1.16) taken that day: hours or h:mm; default none', ja: '同日の保育時間（第14条第1項第10号）・介護時間（第16号）: 時間または h:mm。既定なし' },
       rulesetParam,
     ],
     result: 'number',

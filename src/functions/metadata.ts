@@ -26,6 +26,7 @@ function resultMeta(r: ResultKind): FunctionMeta['result'] {
     case 'number':
     case 'yen':
     case 'date':
+    case 'leave':
       return { type: 'number', dimensionality: 'scalar' };
     case 'text':
       return { type: 'string', dimensionality: 'scalar' };

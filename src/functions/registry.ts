@@ -20,8 +20,6 @@ import {
   holidaysOfYear,
   hourlyRate,
   isWorkday,
-  isoFromDay,
-  dayFromSerial,
   languageTarget,
   lastNoticeDay,
   leaveCarryOver,
@@ -53,7 +51,6 @@ import {
   whoPays,
   workingDaysBetween,
   ymdFromDay,
-  grouped,
   noticeNames,
   specialLeaveNotice,
   conditionalPeriods,
@@ -66,12 +63,14 @@ import {
   payScheduleAcross,
   builtInInForce,
   defaultAltRuleset,
+  leaveText,
 } from '../core';
-import { Raw, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
+import { Raw, blankCell, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import { P } from './params';
 
 /** The numbers the descriptions quote: those of the default ruleset (a ruleset argument may change them). */
 const DOC_RULESET = defaultAltRuleset();
+import { shownDate, shownValue } from './shown';
 import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
 export type AddIn = 'ALT' | 'CLAIR';
@@ -90,9 +89,21 @@ export interface ParamDecl {
   ja: string;
   /** The parameter's name as Japanese Excel shows it. */
   jaName: string;
+  /**
+   * What a 0 means. Older Excel desktop builds pass an empty cell as 0, not null (Microsoft in
+   * OfficeDev/office-js#4702), so by default a 0 is read as a blank cell: omitted, or missing when
+   * required — right wherever 0 is no meaningful value (a date, a JET year, a language, a ruleset).
+   * 'value': 0 is a meaningful value here (hours, days, yen that may be none), and then a blank
+   * cell, whichever way it arrives, reads as 0, as Excel's own arithmetic reads it.
+   * Range parameters are read cell by cell by their own readers (see `blankCell`).
+   */
+  zero?: 'value';
 }
 
-export type ResultKind = 'number' | 'yen' | 'date' | 'text' | 'boolean' | 'spill' | 'any';
+/** What a result is, for the reader: `leave` is days of leave (hours ÷ the ruleset's hours a day). */
+export type ResultKind = 'number' | 'yen' | 'date' | 'leave' | 'text' | 'boolean' | 'spill' | 'any';
+/** What each column of a spilled table is (a reader shows dates as dates, yen with separators). */
+export type ColumnKind = Exclude<ResultKind, 'spill'> | 'hours';
 
 export type Scalar = number | string | boolean;
 export type Value = Scalar | Scalar[][];
@@ -110,6 +121,8 @@ export interface FnDecl {
   ja: string;
   params: ParamDecl[];
   result: ResultKind;
+  /** For a spill: what each column holds, left to right. */
+  columns?: ColumnKind[];
   /** An example call and its result, worked out by hand from docs/rules.md (checked by the tests). */
   example: { args: Raw[]; result: Value; en?: string; ja?: string };
   run(args: Raw[], ctx: CallContext): Value;
@@ -126,12 +139,17 @@ const clairRs = (v: Raw): ClairRuleset => resolveRuleset('clair', isMissing(v) ?
 const dayOpt = (v: Raw, arg: string): Day | undefined => (opt(v) ? toDay(v, arg) : undefined);
 const serial = (day: Day): number => serialFromDay(day);
 
-/** Dates from a range: each non-empty row gives [start, end]. */
+/**
+ * Dates from a range: each non-empty row gives [start, end]. Every cell is a date, so a 0 is a
+ * blank cell (older Excel builds pass blanks as 0); a blank end is a one-day period, as the ledger
+ * reads a blank "to".
+ */
 function periodsFrom(v: Raw, arg: string): { start: Day; end: Day }[] {
-  const rows = toRows(v, arg).filter((r) => r.some((c) => !isMissing(c)));
+  const rows = toRows(v, arg).filter((r) => r.some((c) => !blankCell(c)));
   return rows.map((r, i) => {
     if (r.length < 2) throw RuleError.value(arg, `${arg} must have two columns: start and end dates`, `${arg} は開始日と終了日の2列で指定してください`);
-    return { start: toDay(r[0], `${arg} row ${i + 1} start`), end: toDay(r[1], `${arg} row ${i + 1} end`) };
+    const start = toDay(blankCell(r[0]) ? null : r[0], `${arg} row ${i + 1} start`);
+    return { start, end: blankCell(r[1]) ? start : toDay(r[1], `${arg} row ${i + 1} end`) };
   });
 }
 
@@ -172,7 +190,7 @@ function explainDecl(name: string, fixed?: Lang): FnDecl {
   const inLangJa = fixed === 'ja' ? '（日本語）' : fixed === 'en' ? '（英語）' : '';
   const example: FnDecl['example'] =
     fixed === 'ja'
-      ? { args: ['HOURLY', 1], result: [['ALT.HOURLY(1)'], ['入力 来日年数（year）= 1'], ['Art 7.1: 来日1年目: 月額 ¥280,000'], ['Art 7.4: ¥280,000 × 12 ÷ (35時間 × 52) = 1846.1538'], ['D-3: 50銭以上切り上げ、50銭未満切り捨て → ¥1,846'], ['結果 = ¥1,846']] }
+      ? { args: ['HOURLY', 1], result: [['ALT.HOURLY(1)'], ['入力 来日年数 = 1'], ['Art 7.1: 来日1年目: 月額 ¥280,000'], ['Art 7.4: ¥280,000 × 12 ÷ (35時間 × 52) = 1846.1538'], ['D-3: 50銭以上切り上げ、50銭未満切り捨て → ¥1,846'], ['結果 = ¥1,846']] }
       : { args: ['HOURLY', 1], result: [['ALT.HOURLY(1)'], ['input year = 1'], ['Art 7.1: JET year 1: monthly pay ¥280,000'], ['Art 7.4: ¥280,000 × 12 ÷ (35 h × 52) = 1846.1538'], ['D-3: round to the yen, 50 sen and over up → ¥1,846'], ['result = ¥1,846']] };
   return {
     addin: 'ALT',
@@ -266,7 +284,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '月の不勤務時間の合計に対する減額（第8条）。30分未満切捨て・30分以上は1時間として、時間額を乗じる。',
     params: [
       P.year(),
-      { name: 'absent', jaName: '不勤務時間', kind: 'any', en: "the month's total absent time in whole minutes: hours (2.5), text h:mm (2:30) or 2時間30分", ja: '月の不勤務時間の合計（分単位）: 時間（2.5）、h:mm（2:30）または 2時間30分' },
+      { zero: 'value', name: 'absent', jaName: '不勤務時間', kind: 'any', en: "the month's total absent time in whole minutes: hours (2.5), text h:mm (2:30) or 2時間30分", ja: '月の不勤務時間の合計（分単位）: 時間（2.5）、h:mm（2:30）または 2時間30分' },
       { name: 'unit', jaName: '単位', kind: 'text', optional: true, en: '"hours" (default), "minutes", or "time" for an Excel time value', ja: '"hours"（既定）、"minutes"、Excel の時刻値なら "time"' },
       P.ruleset('alt'),
     ],
@@ -286,13 +304,13 @@ export const FUNCTIONS: FnDecl[] = [
     params: [
       P.date('termStart', '任期開始日', 'first day of the term', '任期の初日'),
       P.date('asOf', '基準日', 'the day to count to', '基準日'),
-      { name: 'usedHours', jaName: '使用時間', kind: 'number', optional: true, en: 'hours of leave taken (7 h = 1 day)', ja: '使用した時間数（7時間 = 1日）' },
-      { name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried over from the last term (0–20)', ja: '前任期からの繰越日数（0〜20）' },
+      { zero: 'value', name: 'usedHours', jaName: '使用時間', kind: 'number', optional: true, en: 'hours of leave taken (7 h = 1 day)', ja: '使用した時間数（7時間 = 1日）' },
+      { zero: 'value', name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried over from the last term (0–20)', ja: '前任期からの繰越日数（0〜20）' },
       { name: 'reappointed', jaName: '再任用', kind: 'boolean', optional: true, en: 'TRUE for a re-appointment: all 20 days at once (carried days imply it)', ja: 'TRUE なら再任用（20日を一括付与。繰越日数があれば再任用とみなす）' },
       { name: 'earlyGrant', jaName: '前倒し付与', kind: 'boolean', optional: true, en: 'TRUE if the second 10 days were granted early', ja: '残り10日を前倒し付与したなら TRUE' },
       P.ruleset('alt'),
     ],
-    result: 'number',
+    result: 'leave',
     example: { args: ['2023-08-01', '2023-11-01', 14], result: 18, en: 'first appointment 1 Aug 2023: 20 days from 1 Nov, 2 days used', ja: '2023-08-01 初任用: 11/1 から20日、2日使用' },
     run([termStart, asOf, used, carried, reap, early, rs], ctx) {
       const start = toDay(termStart, 'termStart');
@@ -308,6 +326,24 @@ export const FUNCTIONS: FnDecl[] = [
         },
         ctx.trace,
       );
+    },
+  },
+  {
+    addin: 'ALT',
+    name: 'LEAVETEXT',
+    en: 'Days of leave as clerks keep them, in days and hours (Art 12.1: 7 h = 1 day): 16.43 → "16 days 3 h", or "16日3時間" in Japanese; e.g. =ALT.LEAVETEXT(ALT.LEAVE(…), "ja").',
+    ja: '休暇の日数を日と時間で表示（第12条第1項: 7時間 = 1日）: 16.43 → 「16日3時間」（英語なら "16 days 3 h"）。例: =ALT.LEAVETEXT(ALT.LEAVE(…), "ja")。',
+    params: [
+      { zero: 'value', name: 'days', jaName: '日数', kind: 'number', en: 'days of leave, e.g. the result of ALT.LEAVE', ja: '休暇の日数（ALT.LEAVE の結果など）' },
+      P.lang(),
+      P.ruleset('alt'),
+    ],
+    result: 'text',
+    example: { args: [115 / 7, 'ja'], result: '16日3時間', en: '115 h left = 16 × 7 h + 3 h', ja: '残り115時間 = 16日 × 7時間 + 3時間' },
+    run([days, lang, rs]) {
+      const d = toNumber(days, 'days');
+      if (Math.abs(d) > 10_000) throw RuleError.value('days', `days must be at most 10,000; got ${d}`, `days は10,000以内で指定してください。入力: ${d}`);
+      return leaveText(d, altRs(rs).annualLeave.hoursPerDay, langArg(lang));
     },
   },
   {
@@ -343,6 +379,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '任期の一覧（スピル）: 回数・開始日・終了日・来日年数・短期の任期か。',
     params: TERM_PARAMS,
     result: 'spill',
+    columns: ['number', 'date', 'date', 'number', 'boolean'],
     example: { args: ['2015-04-08', 'A1', 3, 'USA', '2015-08-02'], result: [[1, 42103, 42468, 1, false], [2, 42469, 42584, 2, true], [3, 42585, 42949, 2, false]] },
     run(args, ctx) {
       const plan = planOf(args, ctx);
@@ -368,6 +405,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '前半任期・後半任期（第5条第1項）の一覧（スピル）: 区分（"first" 前半 / "second" 後半）・開始日・終了日。',
     params: [P.date('termStart', '任期開始日', 'first day of the term', '任期の初日'), P.date('termEnd', '任期終了日', 'last day of the term', '任期の末日'), P.ruleset('alt')],
     result: 'spill',
+    columns: ['text', 'date', 'date'],
     example: { args: ['2023-08-07', '2024-08-06'], result: [['first', 45145, 45382], ['second', 45383, 45510]] },
     run([termStart, termEnd, rs]) {
       return termSegments(altRs(rs), toDay(termStart, 'termStart'), toDay(termEnd, 'termEnd')).map((s) => [s.half, serial(s.start), serial(s.end)]);
@@ -393,6 +431,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '1任期内の勤務期間の報酬支給予定（スピル）: 月・支給日・金額（端月は日割）。1任期を超える期間は #VALUE!（来日年数は任期ごとに変わる。D-11: TERMPAYSCHEDULE を使用）。',
     params: [P.year(), P.date('serviceStart', '勤務開始日', 'first day of service', '勤務開始日'), P.date('serviceEnd', '勤務終了日', 'last day of service', '勤務終了日'), P.ruleset('alt')],
     result: 'spill',
+    columns: ['date', 'date', 'yen'],
     example: { args: [1, '2023-08-07', '2023-10-15'], result: [[45139, 45159, 231304], [45170, 45190, 280000], [45200, 45219, 127272]] },
     run([year, start, end, rs], ctx) {
       const from = toDay(start, 'serviceStart');
@@ -408,6 +447,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '初回から何回目かの任期末までの報酬支給予定（スピル）: 月・支給日・金額・来日年数（D-11）。任期の初日に月額が変わり、2つの任期にまたがる月は両方の額で日割。',
     params: TERM_PARAMS,
     result: 'spill',
+    columns: ['date', 'date', 'yen', 'number'],
     example: { args: ['2023-07-31', 'S1', 1], result: TERM1_SCHEDULE_EXAMPLE, en: 'term 1 from Tue 1 Aug 2023: twelve full months at ¥280,000, paid on the 21st or the working day before', ja: '2023-08-01（火）からの1回目の任期: 12か月 × 280,000円。21日（休日等はその前の勤務日）に支給' },
     run(args, ctx) {
       const plan = planOf(args, ctx);
@@ -441,12 +481,13 @@ export const FUNCTIONS: FnDecl[] = [
     en: `Days of annual leave that carry over to the next term (Art 12.2, D-5): carried days are used first; at most ${DOC_RULESET.annualLeave.maxCarryDays}.`,
     ja: `次の任期に繰り越せる年休日数（第12条第2項・D-5）。繰越分から先に使用、上限${DOC_RULESET.annualLeave.maxCarryDays}日。`,
     params: [
-      { name: 'usedHours', jaName: '使用時間', kind: 'number', en: 'hours of leave taken in the term', ja: '任期中に使用した時間数' },
-      { name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried into this term (0–20)', ja: 'この任期への繰越日数（0〜20）' },
+      { zero: 'value', name: 'usedHours', jaName: '使用時間', kind: 'number', en: 'hours of leave taken in the term', ja: '任期中に使用した時間数' },
+      { zero: 'value', name: 'carriedDays', jaName: '繰越日数', kind: 'number', optional: true, en: 'days carried into this term (0–20)', ja: 'この任期への繰越日数（0〜20）' },
+      // 0 is a blank cell here (the default): every term grants leave (Art 12.1), so 0 days is no value.
       { name: 'grantedDays', jaName: '付与日数', kind: 'number', optional: true, en: "this term's own grant (default 20)", ja: '当任期の付与日数（既定20）' },
       P.ruleset('alt'),
     ],
-    result: 'number',
+    result: 'leave',
     example: { args: [70, 5], result: 15 },
     run([used, carried, granted, rs], ctx) {
       const r = altRs(rs);
@@ -458,8 +499,8 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'SICKLEFT',
     en: `Sick-leave days left (Art 13.2, D-6): ${DOC_RULESET.sickLeave.maxDays} less the days of the latest chain of periods fewer than ${DOC_RULESET.sickLeave.joinIfGapLessThanDays} days apart.`,
     ja: `病気休暇の残日数（第13条第2項・D-6）: 間が${DOC_RULESET.sickLeave.joinIfGapLessThanDays}日未満の期間を連続とみなし、${DOC_RULESET.sickLeave.maxDays}日から差し引く。`,
-    params: [{ name: 'periods', jaName: '期間', kind: 'range', en: 'a range of periods: start date, end date per row', ja: '各行に開始日と終了日を並べた範囲' }, P.ruleset('alt')],
-    result: 'number',
+    params: [{ name: 'periods', jaName: '期間', kind: 'range', en: 'a range of periods: start date, end date per row (a blank end: one day)', ja: '各行に開始日と終了日を並べた範囲（終了日が空欄なら1日）' }, P.ruleset('alt')],
+    result: 'leave',
     example: { args: [[['2023-10-01', '2023-10-05'], ['2023-10-12', '2023-10-14']]], result: 12 },
     run([periods, rs], ctx) {
       return sickLeaveLeft(altRs(rs), periodsFrom(periods, 'periods'), ctx.trace);
@@ -485,7 +526,7 @@ export const FUNCTIONS: FnDecl[] = [
     name: 'SICKCERT',
     en: "TRUE when sick leave of that many consecutive days needs a doctor's certificate (Art 30.3: more than 3).",
     ja: '連続する病気休暇に医師の診断書が必要なら TRUE（第30条第3項: 3日超）。',
-    params: [{ name: 'days', jaName: '連続日数', kind: 'integer', en: 'consecutive days of sick leave', ja: '連続する病気休暇の日数' }, P.ruleset('alt')],
+    params: [{ zero: 'value', name: 'days', jaName: '連続日数', kind: 'integer', en: 'consecutive days of sick leave', ja: '連続する病気休暇の日数' }, P.ruleset('alt')],
     result: 'boolean',
     example: { args: [4], result: true },
     run([days, rs]) {
@@ -657,6 +698,7 @@ export const FUNCTIONS: FnDecl[] = [
       { ...P.lang(), en: '"ja" (default) or "en"', ja: '"ja"（既定）または "en"' },
     ],
     result: 'spill',
+    columns: ['date', 'text'],
     example: { args: [2026, 9], result: [[46286, '敬老の日'], [46287, '休日'], [46288, '秋分の日']] },
     run([year, month, lang]) {
       const m = opt(month) ? toInteger(month, 'month', 1, 12) : undefined;
@@ -683,7 +725,11 @@ export const FUNCTIONS: FnDecl[] = [
       const ds = toRows(dates, 'dates').map((r) => r[0]);
       const hs = toRows(hours, 'hours').map((r) => r[0]);
       if (ds.length !== hs.length) throw RuleError.value('hours', `dates has ${ds.length} rows but hours has ${hs.length}; give one hours figure per date`, `dates は${ds.length}行、hours は${hs.length}行です。日付ごとに時間を指定してください`);
-      const worked = ds.flatMap((d, i) => (isMissing(d) && isMissing(hs[i]) ? [] : [{ day: toDay(d, `dates row ${i + 1}`), hours: isMissing(hs[i]) ? 0 : toNumber(hs[i], `hours row ${i + 1}`) }]));
+      // A date cell of 0 is a blank cell (no date is 0); a blank hours cell is 0 hours, as 0 is.
+      const worked: { day: Day; hours: number }[] = [];
+      ds.forEach((d, i) => {
+        if (!blankCell(d) || !blankCell(hs[i])) worked.push({ day: toDay(blankCell(d) ? null : d, `dates row ${i + 1}`), hours: isMissing(hs[i]) ? 0 : toNumber(hs[i], `hours row ${i + 1}`) });
+      });
       const findings = checkWorkingTime(altRs(rs), worked);
       const l = langArg(lang);
       return findings.length === 0 ? [['OK']] : findings.map((f) => [f.clause, f[l]]);
@@ -734,6 +780,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '条件付採用の期間（注2の1）の一覧（スピル）: 前半・後半任期それぞれの初日から1月（区分・開始日・終了日）。',
     params: [P.date('termStart', '任期開始日', 'first day of the term', '任期の初日'), P.date('termEnd', '任期終了日', 'last day of the term', '任期の末日'), P.ruleset('alt')],
     result: 'spill',
+    columns: ['text', 'date', 'date'],
     example: { args: ['2023-08-07', '2024-08-06'], result: [['first', 45145, 45175], ['second', 45383, 45412]] },
     run([termStart, termEnd, rs], ctx) {
       const start = toDay(termStart, 'termStart');
@@ -772,10 +819,11 @@ export const FUNCTIONS: FnDecl[] = [
     en: 'Splits a deduction over a pay (Art 8.1; spills one row): what this pay covers, and what carries to the next month’s pay.',
     ja: '減額を報酬から差し引く（第8条第1項。スピル1行）: 当該報酬から差し引く額・翌月へ繰り越す額。',
     params: [
-      { name: 'pay', jaName: '報酬', kind: 'integer', en: 'the pay the deduction is taken from, yen', ja: '差し引く対象の報酬（円）' },
-      { name: 'deduction', jaName: '減額', kind: 'integer', en: 'the deduction, yen', ja: 'その月の減額の合計（円）' },
+      { zero: 'value', name: 'pay', jaName: '報酬', kind: 'integer', en: 'the pay the deduction is taken from, yen', ja: '差し引く対象の報酬（円）' },
+      { zero: 'value', name: 'deduction', jaName: '減額', kind: 'integer', en: 'the deduction, yen', ja: 'その月の減額の合計（円）' },
     ],
     result: 'spill',
+    columns: ['yen', 'yen'],
     example: { args: [5000, 5538], result: [[5000, 538]] },
     run([pay, deduction]) {
       const split = splitDeduction(toInteger(pay, 'pay', 0, 1e10), toInteger(deduction, 'deduction', 0, 1e10));
@@ -888,7 +936,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: '滞在経費助成金の額（円）: 対象経費の実支出額と限度額（年度あたり。D-7。月数を指定すると月割り）の少ない方。',
     params: [
       { name: 'office', jaName: '事務所', kind: 'text', en: 'office: New York, London, Paris, Singapore, Seoul, Sydney, Beijing (or Japanese)', ja: 'ニューヨーク、ロンドン、パリ、シンガポール、ソウル、シドニー、北京のいずれか' },
-      { name: 'actualExpenses', jaName: '実支出額', kind: 'integer', en: 'actual eligible expenses of the fiscal year, yen', ja: '年度の対象経費の実支出額（円）' },
+      { zero: 'value', name: 'actualExpenses', jaName: '実支出額', kind: 'integer', en: 'actual eligible expenses of the fiscal year, yen', ja: '年度の対象経費の実支出額（円）' },
       { name: 'months', jaName: '月数', kind: 'integer', optional: true, en: 'whole months of service in the fiscal year, 1–12', ja: '年度内の勤務月数（1〜12）' },
       P.ruleset('clair'),
     ],
@@ -922,6 +970,7 @@ export const FUNCTIONS: FnDecl[] = [
     ja: 'クレア本部の年次休暇（スピル1行）: 年間日数・繰越可なら TRUE。',
     params: [P.ruleset('clair')],
     result: 'spill',
+    columns: ['number', 'boolean'],
     example: { args: [], result: [[20, true]] },
     run([rs]) {
       const h = clairRs(rs).headquartersHours;
@@ -981,6 +1030,37 @@ function checkValue(v: Value, fn: string): Value {
   return finite(v, fn);
 }
 
+/**
+ * A blank cell arrives as null, "" or (older Excel desktop builds, OfficeDev/office-js#4702) 0: each
+ * scalar argument read by its declaration's `zero` — a 0 that is no value becomes omitted, a blank
+ * where 0 is a value becomes 0 — so the three give one answer.
+ */
+export function readBlanks(f: FnDecl, args: Raw[]): Raw[] {
+  return args.map((v, i) => {
+    const p = f.params[i];
+    if (!p || p.repeating || p.kind === 'range') return v;
+    if (p.zero === 'value') return isMissing(v) ? 0 : v;
+    return v === 0 ? undefined : v;
+  });
+}
+
+/** The parts of a range row the readers name (`ledger row 2 from`), as the Japanese headers say them. */
+const ROW_PART_JA: Record<string, string> = { start: '開始日', end: '終了日', from: '開始日', to: '終了日', kind: '種別', hours: '時間', note: '備考', rate: '割合' };
+
+/**
+ * A Japanese message with each argument called by the name Japanese Excel shows (使用時間, not
+ * usedHours): the readers and rules name arguments by their declared (English) names, and this is
+ * the one place those become the function's Japanese names — `dates row 3` → `日付 3行目`.
+ */
+export function japaneseNames(f: FnDecl, text: string): string {
+  const names = new Map(f.params.map((p) => [p.name, p.jaName]));
+  return text.replace(/\b([A-Za-z][A-Za-z0-9]*)(?: row (\d+)(?: (start|end|from|to|kind|hours|note|rate)\b)?)?/g, (whole: string, name: string, row?: string, part?: string) => {
+    const ja = names.get(name);
+    if (ja === undefined) return whole;
+    return row === undefined ? ja : `${ja} ${row}行目${part ? `の${ROW_PART_JA[part]}` : ''}`;
+  });
+}
+
 /** Calls a function by full name with raw arguments, exactly as Excel would. Never throws. */
 export function invoke(name: string, args: Raw[], ctx: CallContext = { lang: 'en' }): Outcome {
   const f = findFunction(name);
@@ -991,32 +1071,36 @@ export function invoke(name: string, args: Raw[], ctx: CallContext = { lang: 'en
   if (!repeating && args.length > f.params.length) {
     return { error: '#VALUE!', message: `${fullName(f)} takes at most ${f.params.length} arguments; got ${args.length}`, messageJa: `${fullName(f)} の引数は${f.params.length}個までです（${args.length}個指定）` };
   }
-  const padded = repeating ? args : [...args, ...Array<Raw>(f.params.length - args.length).fill(undefined)];
+  const padded = readBlanks(f, repeating ? args : [...args, ...Array<Raw>(f.params.length - args.length).fill(undefined)]);
   for (const [i, p] of f.params.entries()) {
     if (!p.optional && !p.repeating && isMissing(padded[i]) && p.kind !== 'range') {
-      return { error: '#VALUE!', message: `${p.name} is required: ${p.en}`, messageJa: `${p.jaName}（${p.name}）が必要です: ${p.ja}` };
+      return { error: '#VALUE!', message: `${p.name} is required: ${p.en}`, messageJa: `${p.jaName}が必要です: ${p.ja}` };
     }
   }
   try {
     return { value: checkValue(f.run(padded, ctx), fullName(f)) };
   } catch (e) {
-    if (e instanceof RuleError) return { error: e.code, message: e.message, messageJa: e.messageJa };
+    if (e instanceof RuleError) return { error: e.code, message: e.message, messageJa: japaneseNames(f, e.messageJa) };
     // A fault of ours, not the user's: say so plainly rather than crash the sheet.
     return { error: '#VALUE!', message: `internal error in ${fullName(f)}: ${(e as Error).message}`, messageJa: `${fullName(f)} の内部エラー: ${(e as Error).message}` };
   }
 }
 
 function formatArg(v: Raw): string {
+  if (isMissing(v)) return '';
   if (typeof v === 'string') return `"${v}"`;
   if (Array.isArray(v)) return `{${(v as Raw[]).map((r) => (Array.isArray(r) ? (r as Raw[]).map(formatArg).join(',') : formatArg(r))).join(';')}}`;
   return v === undefined || v === null ? '' : String(v);
 }
 
-function formatValue(v: Value, result: ResultKind): string {
-  if (Array.isArray(v)) return `${v.length} row(s)`;
-  if (result === 'date' && typeof v === 'number') return `${v} (${isoFromDay(dayFromSerial(v))})`;
-  if (result === 'yen' && typeof v === 'number') return `¥${grouped(v)}`;
-  return String(v);
+function formatValue(f: FnDecl, v: Value, lang: Lang): string {
+  if (Array.isArray(v)) return lang === 'ja' ? `${v.length}行` : `${v.length} row(s)`;
+  return shownValue(f, v, lang);
+}
+
+/** An argument as EXPLAIN shows it: a date parameter given as a serial also as the date it is. */
+function shownArg(p: ParamDecl, v: Raw): string {
+  return p.kind === 'date' && typeof v === 'number' ? shownDate(v) : formatArg(v);
 }
 
 /** The steps behind a call, in one language: inputs, each step with its clause, the result. */
@@ -1024,13 +1108,14 @@ export function explain(f: FnDecl, args: Raw[], lang: Lang): string[] {
   const trace = new Trace();
   const out = invoke(fullName(f), args, { lang, trace });
   const lines: string[] = [];
-  lines.push(`${fullName(f)}(${args.map(formatArg).join(', ')})`);
+  const read = readBlanks(f, args);
+  lines.push(`${fullName(f)}(${read.map(formatArg).join(', ')})`);
   f.params.forEach((p, i) => {
-    if (p.repeating || isMissing(args[i])) return;
-    lines.push(lang === 'ja' ? `入力 ${p.jaName}（${p.name}）= ${formatArg(args[i])}` : `input ${p.name} = ${formatArg(args[i])}`);
+    if (p.repeating || isMissing(read[i])) return;
+    lines.push(lang === 'ja' ? `入力 ${p.jaName} = ${shownArg(p, read[i])}` : `input ${p.name} = ${shownArg(p, read[i])}`);
   });
   for (const s of trace.steps) lines.push(`${s.clause ? `${s.clause}: ` : ''}${lang === 'ja' ? s.ja : s.en}`);
-  if ('value' in out) lines.push(lang === 'ja' ? `結果 = ${formatValue(out.value, f.result)}` : `result = ${formatValue(out.value, f.result)}`);
+  if ('value' in out) lines.push(lang === 'ja' ? `結果 = ${formatValue(f, out.value, lang)}` : `result = ${formatValue(f, out.value, lang)}`);
   else lines.push(`${out.error} ${lang === 'ja' ? out.messageJa : out.message}`);
   return lines;
 }

@@ -4,7 +4,7 @@ import { findCountry } from '../countries';
 import { RuleError } from '../errors';
 import { roundDiv, roundingText } from '../money';
 import type { ClairRuleset, CostItem, DispatchForm, Payer } from '../rulesets/schema';
-import { nameKey } from '../text';
+import { entriesOf, nameKey } from '../text';
 import { Trace, yen } from '../trace';
 
 export type ClairOffice = ClairRuleset['offices'][number];
@@ -100,9 +100,10 @@ const ITEM_NAMES: Record<CostItem, string[]> = {
 
 function parseFrom<T extends string>(table: Record<T, string[]>, text: string, arg: string, en: string, ja: string): T {
   const key = nameKey(text);
-  for (const [k, names] of Object.entries(table) as [T, string[]][]) if (names.some((n) => nameKey(n) === key)) return k;
-  const options = (Object.values(table) as string[][]).map((n) => n[0]).join(', ');
-  throw RuleError.value(arg, `${arg} "${text}" is not ${en}; use ${options}`, `${arg}「${text}」は${ja}ではありません。${(Object.values(table) as string[][]).map((n) => n[n.length - 1]).join('、')} 等を指定してください`);
+  for (const [k, names] of entriesOf<string[]>(table) as [T, string[]][]) if (names.some((n) => nameKey(n) === key)) return k;
+  const lists = entriesOf<string[]>(table).map(([, n]) => n);
+  const options = lists.map((n) => n[0]).join(', ');
+  throw RuleError.value(arg, `${arg} "${text}" is not ${en}; use ${options}`, `${arg}「${text}」は${ja}ではありません。${lists.map((n) => n[n.length - 1]).join('、')} 等を指定してください`);
 }
 
 export function parseDispatchForm(text: string): DispatchForm {

@@ -1,5 +1,6 @@
 // The month's pay — docs/rules.md §12 (Art 7.3, 8, 27.2.2, 28; D-9, D-12, D-13).
 
+import { zeroPad } from '../text';
 import { isWeeklyRestDay } from '../calendar';
 import { Day, dayFromYmd, daysInMonth, isoFromDay, ymdFromDay } from '../days';
 import { roundDiv, roundingText, senRoundingText } from '../money';
@@ -40,7 +41,7 @@ export function lastDayOfMonthKey(key: MonthKey): Day {
   return dayFromYmd(y, m, daysInMonth(y, m));
 }
 export function monthLabel(key: MonthKey): string {
-  return `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, '0')}`;
+  return `${Math.floor(key / 12)}-${zeroPad((key % 12) + 1, 2)}`;
 }
 
 function termOn(terms: readonly PayTerm[], day: Day): PayTerm | undefined {

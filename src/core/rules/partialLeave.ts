@@ -1,10 +1,11 @@
 // Partial leave 部分休業 — docs/rules.md §3 (Art 14-3) — and care time's daily cap (Art 14.1.16).
 
+import { zeroPad } from '../text';
 import { RuleError } from '../errors';
 import type { AltRuleset } from '../rulesets/schema';
 import { Trace } from '../trace';
 
-const hm = (minutes: number): string => `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
+const hm = (minutes: number): string => `${Math.floor(minutes / 60)} h ${zeroPad(minutes % 60, 2)}`;
 const hmJa = (minutes: number): string => `${Math.floor(minutes / 60)}時間${minutes % 60}分`;
 
 /**

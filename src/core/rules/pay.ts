@@ -1,5 +1,6 @@
 // Pay 報酬 — docs/rules.md §2 (Art 7).
 
+import { zeroPad } from '../text';
 import { isWeeklyRestDay, isWorkday, holidayName } from '../calendar';
 import { Day, assertSupportedDay, dayFromYmd, daysInMonth, isoFromDay, periodEnd, ymdFromDay } from '../days';
 import { RuleError } from '../errors';
@@ -92,7 +93,7 @@ export function payForMonth(
   const last = dayFromYmd(y, m, daysInMonth(y, m));
   const from = Math.max(first, serviceStart ?? first);
   const to = Math.min(last, serviceEnd ?? last);
-  const label = `${y}-${String(m).padStart(2, '0')}`;
+  const label = `${y}-${zeroPad(m, 2)}`;
   if (from > to) {
     trace?.step('Art 7.3', `service does not touch ${label}: nothing is due`, `${label} に勤務期間がないため支給なし`);
     return 0;

@@ -3,7 +3,7 @@
 import { Day, assertSupportedDay, isoFromDay } from '../days';
 import { RuleError } from '../errors';
 import type { AltRuleset } from '../rulesets/schema';
-import { nameKey } from '../text';
+import { entriesOf, nameKey } from '../text';
 import { Trace } from '../trace';
 
 export type SuspensionCause = 'work-related' | 'illness' | 'indictment';
@@ -16,7 +16,7 @@ const CAUSES: Record<SuspensionCause, string[]> = {
 
 export function parseSuspensionCause(text: string): SuspensionCause {
   const key = nameKey(text);
-  for (const [cause, names] of Object.entries(CAUSES) as [SuspensionCause, string[]][]) {
+  for (const [cause, names] of entriesOf(CAUSES) as [SuspensionCause, string[]][]) {
     if (names.some((n) => nameKey(n) === key)) return cause;
   }
   throw RuleError.value('cause', `cause "${text}" is not known; use "work-related" (公務), "illness" (病気) or "indictment" (起訴)`, `cause「${text}」は不明です。"work-related"（公務）、"illness"（病気）、"indictment"（起訴）のいずれかを指定してください`);

@@ -4,7 +4,7 @@ import { findCountry } from '../countries';
 import { Day, assertSupportedDay, dayFromIsoText, dayFromYmd, fiscalYearOf, isoFromDay, periodEnd, ymdFromDay } from '../days';
 import { RuleError } from '../errors';
 import type { AltRuleset, CohortCode } from '../rulesets/schema';
-import { nameKey } from '../text';
+import { entriesOf, nameKey } from '../text';
 import { Trace } from '../trace';
 
 export type { CohortCode };
@@ -18,7 +18,7 @@ const COHORT_NAMES: Record<CohortCode, { en: string; ja: string; aliases: string
 };
 
 const COHORT_BY_KEY = new Map<string, CohortCode>();
-for (const [code, n] of Object.entries(COHORT_NAMES) as [CohortCode, (typeof COHORT_NAMES)[CohortCode]][]) {
+for (const [code, n] of entriesOf(COHORT_NAMES) as [CohortCode, (typeof COHORT_NAMES)[CohortCode]][]) {
   for (const a of [code, n.ja, ...n.aliases]) COHORT_BY_KEY.set(nameKey(a), code);
 }
 

@@ -2,6 +2,7 @@
 // histories by family, and user-supplied JSON validated as a whole.
 
 import { Day, dayFromIsoText, isoFromDay } from '../days';
+import { entriesOf } from '../text';
 import { RuleError } from '../errors';
 import { Trace } from '../trace';
 import { RulesetFile, rulesetValues } from './parameters';
@@ -116,7 +117,7 @@ function deepMerge(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
   const out: Record<string, unknown> = { ...base };
   // defineProperty: an own "__proto__" key stays a key (refused later), never the object's prototype.
-  for (const [k, v] of Object.entries(over)) Object.defineProperty(out, k, { value: Object.prototype.hasOwnProperty.call(base, k) ? deepMerge(base[k], v) : v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entriesOf(over)) Object.defineProperty(out, k, { value: Object.prototype.hasOwnProperty.call(base, k) ? deepMerge(base[k], v) : v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 

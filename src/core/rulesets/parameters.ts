@@ -1,5 +1,6 @@
 // Rulesets as dated data (the OpenFisca way): each ruleset is a JSON file whose parameters carry
 // their value, unit and the clause they come from; the file says from when it is in force.
+import { entriesOf } from '../text';
 
 /** One parameter as a ruleset file writes it. */
 export interface ParameterEntry {
@@ -37,7 +38,7 @@ export function parameterEntries(file: RulesetFile): { path: string; entry: Para
       return;
     }
     if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new Error(`ruleset file ${file.id}: ${path.join('.')} is neither a parameter {value, unit, clause} nor a group`);
-    for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+    for (const [k, v] of entriesOf(node as Record<string, unknown>)) walk(v, [...path, k]);
   };
   walk(file.parameters, []);
   return out;
@@ -48,7 +49,7 @@ export function rulesetValues(file: RulesetFile): Record<string, unknown> {
   const strip = (node: unknown): unknown => {
     if (isEntry(node)) return node.value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node as Record<string, unknown>)) out[k] = strip(v);
+    for (const [k, v] of entriesOf(node as Record<string, unknown>)) out[k] = strip(v);
     return out;
   };
   const { parameters, ...meta } = file;
