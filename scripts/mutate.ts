@@ -14,7 +14,7 @@ const ROOT = join(__dirname, '..', '..');
 const SUITES = [
   'test/rules-examples.test.ts', 'test/boundaries.test.ts', 'test/fidelity.test.ts', 'test/ledger.test.ts', 'test/monthpay.test.ts',
   'test/parameters.test.ts', 'test/mutation-pins.test.ts', 'test/rulesets.test.ts', 'test/read.test.ts', 'test/calendar.test.ts',
-  'test/functions.test.ts', 'test/ruleset-messages.test.ts', 'test/time-cells.test.ts',
+  'test/functions.test.ts', 'test/ruleset-messages.test.ts', 'test/time-cells.test.ts', 'test/ruleset-check.test.ts', 'test/rulesets-registry.test.ts',
 ];
 
 const FLIPS: [RegExp, string][] = [

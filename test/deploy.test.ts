@@ -113,6 +113,13 @@ test.each(['alt', 'clair'])(`%s/functions.js is at most ${FUNCTIONS_BUDGET_GZIP_
   expect({ addin, kib: Math.ceil(kib), within: kib <= FUNCTIONS_BUDGET_GZIP_KIB }).toEqual({ addin, kib: Math.ceil(kib), within: true });
 });
 
+test('no built script can compile code at run time: zod runs jitless, and nothing reaches the Function constructor (CSP without unsafe-eval)', () => {
+  for (const f of files(build).filter((n) => n.endsWith('.js'))) {
+    const text = readFileSync(f, 'utf8');
+    expect([f, /[^\w.$]Function\s*\(|new Function\b|=\s*Function\b/.test(text), /\beval\s*\(/.test(text)]).toEqual([f, false, false]);
+  }
+});
+
 test('the built ALT bundle computes as the source does: functions registered, results and messages intact', () => {
   const registered = new Map<string, (...a: unknown[]) => unknown>();
   class CfError extends Error {

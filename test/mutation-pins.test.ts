@@ -174,3 +174,25 @@ describe("the marked copy's style counts and fill", () => {
     expect(sheet).toMatch(/<c r="H2" t="inlineStr">/);
   });
 });
+
+describe('survivors of the first scripts/mutate.ts run, pinned', () => {
+  test('splitDeduction takes zero yen (Art 8.1, D-9): nothing to take is nothing taken', async () => {
+    const { splitDeduction } = await import('../src/core');
+    expect(splitDeduction(0, 0)).toEqual({ thisMonth: 0, nextMonth: 0 });
+    expect(splitDeduction(5000, 0)).toEqual({ thisMonth: 0, nextMonth: 0 });
+    expect(() => splitDeduction(-1, 0)).toThrow('monthPay must be whole yen, zero or more; got -1');
+  });
+
+  test('an arrival on 30 June still needs its cohort; 1 July is S1 (Note 2.2)', async () => {
+    const { cohortOrDefault } = await import('../src/core');
+    expect(() => cohortOrDefault(d('2023-06-30'), undefined)).toThrow(/cohort is needed for an arrival in April–June \(2023-06-30\)/);
+    expect(() => cohortOrDefault(d('2023-04-01'), undefined)).toThrow(/cohort is needed/);
+    expect(cohortOrDefault(d('2023-07-01'), undefined)).toBe('S1');
+  });
+
+  test('ruleset check: null, a list and text are not rulesets (one fault at the root, no crash)', async () => {
+    const { checkRuleset } = await import('../src/core/rulesets/check');
+    for (const x of [null, [], 'x']) expect(checkRuleset(x).faults).toEqual([{ path: '(root)', message: 'a ruleset is a JSON object' }]);
+    expect(checkRuleset({ id: 'x', kind: 'alt', parameters: null }).faults[0]).toEqual({ path: 'parameters', message: 'expected a parameter {"value", "unit", "clause", "en"} or a group of parameters' });
+  });
+});

@@ -6,6 +6,7 @@ import { join } from 'path';
 import { main } from '../src/cli/main';
 import { checkRuleset } from '../src/core/rulesets/check';
 import { parseUserRuleset } from '../src/core';
+import { globalConfig } from 'zod/v4/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'ruleset-check-'));
 const SAITAMA = join(__dirname, '..', 'src', 'core', 'rulesets', 'data', 'saitama-alt-r5.json');
@@ -89,4 +90,9 @@ describe('a "__proto__" key never becomes a prototype', () => {
   test('a record key that is not a fiscal year is a fault, not dropped', () => {
     expect(() => parseUserRuleset({ extends: 'saitama-alt-r5', id: 'mine', term: { cohortArrivals: { FY23: { S1: '2023-04-01' } } } })).toThrow(/term\.cohortArrivals\.FY23/);
   });
+});
+
+test('zod is set up jitless: it compiles no code at run time, so a CSP without unsafe-eval holds', () => {
+  // Importing the rulesets (above) runs src/core/rulesets/zod.ts, which sets zod's global config.
+  expect(globalConfig.jitless).toBe(true);
 });

@@ -61,3 +61,17 @@ describe('a second prefecture added to the folder', () => {
     expect(invoke('ALT.PAY', [1, '2023-08-01', null, null, 'saitama-alt'] as never[])).toEqual({ value: 280000 });
   });
 });
+
+describe('survivors of the mutation run, pinned', () => {
+  test('builtInRuleset needs id and kind to agree', async () => {
+    const { builtInRuleset } = await import('../src/core');
+    expect(builtInRuleset('alt', 'saitama-alt-r5').id).toBe('saitama-alt-r5');
+    expect(() => builtInRuleset('clair', 'saitama-alt-r5')).toThrow('no built-in clair ruleset "saitama-alt-r5"');
+  });
+
+  test('a ruleset in force for one day (inForce.to = inForce.from) is valid; a day earlier is not', async () => {
+    const { parseUserRuleset } = await import('../src/core');
+    expect(parseUserRuleset({ extends: 'saitama-alt-r5', id: 'test-one-day', inForce: { from: '2024-04-01', to: '2024-04-01' } }).inForce).toEqual({ from: '2024-04-01', to: '2024-04-01' });
+    expect(() => parseUserRuleset({ extends: 'saitama-alt-r5', id: 'test-one-day', inForce: { from: '2024-04-01', to: '2024-03-31' } })).toThrow('inForce: inForce.to cannot be before inForce.from');
+  });
+});

@@ -47,6 +47,7 @@ function checkFile(file: Record<string, unknown>): RulesetCheck {
   const faults: RulesetFault[] = prototypeKeyPaths(file).map((path) => ({ path, message: 'this key name is not allowed' }));
   if (faults.length) return { form: 'file', faults, parameters: 0 };
   const entries = new Set<string>();
+  let structural = 0;
   // The parameters: groups of groups, down to entries {value, unit, clause, en}.
   const walk = (node: unknown, path: string[]): void => {
     if (isEntry(node)) {
@@ -57,12 +58,15 @@ function checkFile(file: Record<string, unknown>): RulesetCheck {
       return;
     }
     if (!isObject(node)) {
+      structural++;
       faults.push({ path: pathText(['parameters', ...path]), message: 'expected a parameter {"value", "unit", "clause", "en"} or a group of parameters' });
       return;
     }
     for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
   };
   walk(file.parameters, []);
+  // A node that is neither a parameter nor a group leaves no values to check: its faults are the answer.
+  if (structural) return { form: 'file', faults, parameters: entries.size };
   // Names the built-in files of this kind do not have: a misspelt name would otherwise be dropped.
   const reference = RULESET_FILES.filter((f) => f.kind === file.kind).flatMap((f) => parameterEntries(f).map((e) => e.path));
   const known = new Set(reference.flatMap((path) => path.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))));
