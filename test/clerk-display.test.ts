@@ -46,6 +46,14 @@ describe('EXPLAIN shows dates as dates', () => {
     expect(lines[lines.length - 1]).toBe('result = 2024-12-20 (45646)');
     expect(explain(findFunction('ALT.LEAVE')!, ['2023-08-01', '2023-11-01', 14], 'ja').pop()).toBe('結果 = 18 (18日)');
   });
+
+  test("days of leave in the hours a day of the ruleset the call names", () => {
+    // 8 h a day: 20 days = 160 h, 14 h used → 146 h = 18 days 2 h = 18.25 days (Art 12.1).
+    const eight = JSON.stringify({ extends: 'saitama-alt-r5', id: 'eight', annualLeave: { hoursPerDay: 8 } });
+    expect(explain(findFunction('ALT.LEAVE')!, ['2023-08-01', '2023-11-01', 14, null, null, null, eight], 'en').pop()).toBe('result = 18.25 (18 days 2 h)');
+    // The same call under the default ruleset (7 h): 140 − 14 = 126 h = 18 days.
+    expect(explain(findFunction('ALT.LEAVE')!, ['2023-08-01', '2023-11-01', 14], 'en').pop()).toBe('result = 18 (18 days)');
+  });
 });
 
 describe('the command line, at a terminal', () => {

@@ -2,7 +2,7 @@
 
 import { FUNCTIONS, FnDecl, Lang, Outcome, Value, explain, findFunction, fullName, invoke } from '../functions/registry';
 import { Raw } from '../functions/coerce';
-import { shownValue } from '../functions/shown';
+import { hoursPerDayOf, shownValue } from '../functions/shown';
 import { StringDecoder } from 'string_decoder';
 import { parseFlags } from './flags';
 
@@ -134,7 +134,7 @@ function call(explainIt: boolean, json: boolean, args: string[], io: Io, lang: L
   const f = findFunction(name);
   if ('value' in out && f) {
     // For a person: dates as dates, leave in days and hours, yen with separators.
-    io.out(`${shownValue(f, out.value, lang)}\n`);
+    io.out(`${shownValue(f, out.value, lang, hoursPerDayOf(f, raw))}\n`);
     return 0;
   }
   if ('value' in out) return 0;

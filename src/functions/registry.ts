@@ -67,11 +67,11 @@ import {
 } from '../core';
 import { Raw, blankCell, isMissing, toBoolean, toDay, toInteger, toMinutes, toMonth, toNumber, toRows, toText } from './coerce';
 import { P } from './params';
+import { hoursPerDayOf, shownDate, shownValue } from './shown';
+import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
 /** The numbers the descriptions quote: those of the default ruleset (a ruleset argument may change them). */
 const DOC_RULESET = defaultAltRuleset();
-import { shownDate, shownValue } from './shown';
-import { LEDGER_FUNCTIONS } from './ledgerFunctions';
 
 export type AddIn = 'ALT' | 'CLAIR';
 export type Lang = 'en' | 'ja';
@@ -1093,9 +1093,9 @@ function formatArg(v: Raw): string {
   return v === undefined || v === null ? '' : String(v);
 }
 
-function formatValue(f: FnDecl, v: Value, lang: Lang): string {
+function formatValue(f: FnDecl, v: Value, lang: Lang, args: Raw[]): string {
   if (Array.isArray(v)) return lang === 'ja' ? `${v.length}行` : `${v.length} row(s)`;
-  return shownValue(f, v, lang);
+  return shownValue(f, v, lang, hoursPerDayOf(f, args));
 }
 
 /** An argument as EXPLAIN shows it: a date parameter given as a serial also as the date it is. */
@@ -1115,7 +1115,7 @@ export function explain(f: FnDecl, args: Raw[], lang: Lang): string[] {
     lines.push(lang === 'ja' ? `入力 ${p.jaName} = ${shownArg(p, read[i])}` : `input ${p.name} = ${shownArg(p, read[i])}`);
   });
   for (const s of trace.steps) lines.push(`${s.clause ? `${s.clause}: ` : ''}${lang === 'ja' ? s.ja : s.en}`);
-  if ('value' in out) lines.push(lang === 'ja' ? `結果 = ${formatValue(f, out.value, lang)}` : `result = ${formatValue(f, out.value, lang)}`);
+  if ('value' in out) lines.push(lang === 'ja' ? `結果 = ${formatValue(f, out.value, lang, read)}` : `result = ${formatValue(f, out.value, lang, read)}`);
   else lines.push(`${out.error} ${lang === 'ja' ? out.messageJa : out.message}`);
   return lines;
 }
