@@ -9,7 +9,8 @@ import { whoReader } from '../validation/report';
 import type { Cell } from '../validation/fields';
 import type { Severity } from '../validation/validate';
 import { markRuns } from './marks';
-import { REPORT_WIDTHS, reportTable } from './present';
+import { ReportSlice, reportTable, sliceOf } from './present';
+import type { FindingsSheet, ReportRun } from '../validation/report';
 
 /** Progress is told in thousandths: the rows take the first 850, sorting the findings the next 100, the marks the rest. */
 const PROGRESS_SCALE = 1000;
@@ -41,9 +42,8 @@ export interface CheckSummary extends Omit<SheetResult, 'findings' | 'fixes'> {
   marks: SheetMarks[];
   /** The header row's cells, for choosing a column. */
   header: Cell[];
-  /** Rows of the findings sheet, its header row included. */
+  /** Findings the findings sheet lists (open and marked as checked). */
   reportRows: number;
-  reportWidths: number[];
   /** What the leave ledger and pay check adds (monthCheck.ts). */
   month?: MonthSummary;
 }
@@ -90,7 +90,7 @@ export class CheckSession {
   private readonly fixes: Map<string, Fix>;
   private readonly who: (f: Finding) => string;
   private readonly cellOf: (f: Finding) => Cell;
-  private report: string[][] | undefined;
+  private report: { key: string; sheet: FindingsSheet } | undefined;
 
   /** The roster (or claims) check of one sheet. */
   static ofSheet(input: SheetInput, options: CheckOptions): CheckSession {
@@ -134,8 +134,7 @@ export class CheckSession {
       counts: { all: open.length, error: errors.length, warning: warnings.length, accepted: accepted.length },
       marks: [...bySheet].map(([sheet, list]) => ({ sheet, runs: markRuns(list) })),
       header: checked.header,
-      reportRows: 1 + open.length + accepted.length,
-      reportWidths: REPORT_WIDTHS,
+      reportRows: open.length + accepted.length,
       ...(checked.month ? { month: checked.month } : {}),
     };
     progress(PROGRESS_SCALE, PROGRESS_SCALE);
@@ -150,14 +149,19 @@ export class CheckSession {
     });
   }
 
-  /** Rows `from`… of the findings sheet (row 0 is its header), built once when first asked. */
-  reportSlice(from: number, count: number): string[][] {
-    this.report ??= reportTable(
-      this.lists.all,
-      this.who,
-      this.lists.accepted.map((finding) => ({ finding, acceptance: this.acceptance.get(finding)! })),
-    ).rows;
-    return this.report.slice(from, from + count);
+  /** Rows `from`… of the findings sheet (row 0 is its title), built once for a run when first asked. */
+  reportSlice(from: number, count: number, run: ReportRun): ReportSlice {
+    const key = JSON.stringify(run);
+    if (this.report?.key !== key) {
+      const sheet = reportTable(
+        this.lists.all,
+        this.who,
+        this.lists.accepted.map((finding) => ({ finding, acceptance: this.acceptance.get(finding)! })),
+        run,
+      );
+      this.report = { key, sheet };
+    }
+    return sliceOf(this.report.sheet, from, count);
   }
 }
 
@@ -165,7 +169,7 @@ export class CheckSession {
 export interface CheckedFindings {
   summary: CheckSummary;
   page(filter: FindingFilter, from: number, count: number): Promise<PageItem[]>;
-  reportSlice(from: number, count: number): Promise<string[][]>;
+  reportSlice(from: number, count: number, run: ReportRun): Promise<ReportSlice>;
   /** Lets the findings go (the Worker ends). */
   dispose(): void;
 }
@@ -175,7 +179,7 @@ export function localFindings(session: CheckSession): CheckedFindings {
   return {
     summary: session.summary,
     page: async (filter, from, count) => session.page(filter, from, count),
-    reportSlice: async (from, count) => session.reportSlice(from, count),
+    reportSlice: async (from, count, run) => session.reportSlice(from, count, run),
     dispose: () => undefined,
   };
 }

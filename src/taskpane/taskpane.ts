@@ -8,7 +8,7 @@ import { StringKey, UiLang, t, uiLanguage } from './i18n';
 import { clerkMessage, dayInJapan, ruleLabel, severityWord, whereLabel } from './present';
 import { ExcelWorkbook, Source } from './workbook';
 import { startWorker } from './workerClient';
-import { REPORT_SHEET, columnLetters } from '../validation/report';
+import { REPORT_SHEET, ReportRun, columnLetters, rulesetNames } from '../validation/report';
 import { CLAIMS_HEADERS, Field, ROSTER_HEADERS } from '../validation/fields';
 import { EXPECTED_HEADER, MonthController, MonthOutcome, inlineMonthValidator, monthCoverage, workerMonthValidator } from './month';
 
@@ -89,6 +89,10 @@ export class Pane {
     document.title = this.s(this.mode === 'roster' ? 'titleRoster' : 'titleClaims');
     const header = el('header');
     header.append(el('h1', {}, document.title), el('p', { class: 'intro' }, this.s(this.mode === 'roster' ? 'introRoster' : 'introClaims')));
+    // The guide is a page of the build, beside help.html; it opens outside the pane.
+    const help = el('p', { class: 'help' });
+    help.append(el('a', { href: `../guide-${this.lang}.html`, target: '_blank', rel: 'noopener' }, this.s('guide')));
+    header.append(help);
     const main = el('main');
     this.root.append(header, main);
     if (!this.controller) {
@@ -461,7 +465,11 @@ export class Pane {
     this.progressBox.hidden = false;
     this.progress.value = 0;
     this.say(this.s('writingReport', { n: this.n(this.outcome!.summary.reportRows - 1) }));
-    const name = await this.controller!.writeReport(this.outcome!, (done, total) => (this.progress.value = (100 * done) / total));
+    const summary = this.outcome!.summary;
+    const sheets = summary.month ? summary.month.results.map((r) => r.sheet) : [summary.sheet];
+    const kinds = summary.month ? summary.month.results.map((r) => r.kind) : [summary.kind];
+    const run: ReportRun = { lang: this.lang, date: dayInJapan(new Date().toISOString()), sources: sheets.map((s) => this.s('reportSource', { sheet: s })), rulesets: rulesetNames(kinds, this.lang) };
+    const name = await this.controller!.writeReport(this.outcome!, run, (done, total) => (this.progress.value = (100 * done) / total));
     this.say(this.s('reportWritten', { name }));
   }
 
