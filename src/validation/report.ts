@@ -143,7 +143,7 @@ export function ruleSummary(findings: readonly Finding[]): RuleCount[] {
     if (c) c.count++;
     else counts.set(key, { rule: f.rule, severity: f.severity, count: 1 });
   }
-  return [...counts.values()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.count - a.count || a.rule.localeCompare(b.rule));
+  return [...counts.values()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.count - a.count || a.rule.localeCompare(b.rule, 'en', { numeric: true }));
 }
 
 // ---- the findings sheet to file ------------------------------------------------------------
