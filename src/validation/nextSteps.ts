@@ -91,3 +91,11 @@ export function nextStep(f: Finding, lang: 'en' | 'ja'): string {
   if (step) return step[lang];
   return lang === 'ja' ? 'メッセージの内容を確認し、セルを直します。' : 'Read the message and correct the cell.';
 }
+
+/** Whether some entry is written for findings citing this rule (whatever their field). */
+export function hasNextStepFor(rule: string): boolean {
+  return STEPS.some((e) => e.sheetWide === undefined && (typeof e.rule === 'string' ? e.rule === rule : e.rule.test(rule)));
+}
+
+/** Every next step, for checking that each reads in both languages. */
+export const ALL_NEXT_STEPS: readonly NextStep[] = STEPS;

@@ -199,23 +199,27 @@ const REPORT_WORDS = {
 } as const;
 
 /** The findings table's column widths (characters); the message and what to do get the room. */
-export const REPORT_COLUMN_WIDTHS = [16, 13, 7, 13, 8, 13, 50, 36];
+export const REPORT_COLUMN_WIDTHS = [16, 13, 7, 13, 8, 13, 46, 40];
 const CHECKED_WIDTH = 24;
 /** Points a line of 10-point text takes, and the padding of a row. */
 const LINE_PT = 13.5;
 const ROW_PAD_PT = 3;
 
-/** How many character widths a text takes: CJK and full-width forms take two. */
+/**
+ * How many column-width units (a digit of the default font) a text takes at the sheet's 10 points:
+ * a CJK or full-width character two (Meiryo UI 10 pt draws one in about 13 px, a unit is 7 px),
+ * other characters 0.85 (measured from LibreOffice's rendering; Latin letters are narrower than digits).
+ */
 function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 0.85;
   return w;
 }
 
-/** Lines a wrapped cell needs in a column `width` characters wide (words wrap, so a little slack). */
+/** Lines a wrapped cell needs in a column `width` units wide (words wrap whole: two units of slack a line). */
 export function linesIn(text: string, width: number): number {
-  const usable = Math.max(1, width - 1);
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((textWidth(line) * 1.1) / usable)), 0);
+  const usable = Math.max(1, width - 2);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
 }
 
 /**
