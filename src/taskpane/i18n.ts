@@ -48,6 +48,7 @@ const STRINGS = {
   acceptedBy: { en: 'Checked by {who} on {when}: {why}', ja: '{when} {who} が確認済み: {why}' },
   acceptAction: { en: 'Mark as checked…', ja: '確認済みにする…' },
   reportSource: { en: 'sheet "{sheet}" of this workbook', ja: 'このブックのシート「{sheet}」' },
+  byRuleLabel: { en: 'Findings by rule', ja: '条項別の件数' },
   guide: { en: 'Guide for clerks', ja: '使い方ガイド' },
   mapAction: { en: 'Choose the column…', ja: '列を選ぶ…' },
   reason: { en: 'Reason (e.g. decided by the board of education)', ja: '理由（例: 教育委員会で決定済み）' },

@@ -12,7 +12,7 @@ import { MonthRequest, isMonthRequest, monthWorker } from './monthCheck';
 export type ToWorker =
   | { type: 'rows'; rows: Cell[][] }
   | { type: 'run'; input: Omit<SheetInput, 'rows'>; mappings: ColumnMapping[]; store: Store }
-  | { type: 'page'; id: number; filter: FindingFilter; from: number; count: number }
+  | { type: 'page'; id: number; filter: FindingFilter; from: number; count: number; rule?: string }
   | { type: 'report'; id: number; from: number; count: number; run: ReportRun };
 
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
@@ -36,7 +36,7 @@ self.onmessage = (e: MessageEvent) => {
       rows = [];
       post({ type: 'summary', summary: session.summary });
     } else if (m.type === 'page') {
-      post({ type: 'reply', id: m.id, value: session?.page(m.filter, m.from, m.count) ?? [] });
+      post({ type: 'reply', id: m.id, value: session?.page(m.filter, m.from, m.count, m.rule) ?? [] });
     } else if (m.type === 'report') {
       post({ type: 'reply', id: m.id, value: session?.reportSlice(m.from, m.count, m.run) });
     }

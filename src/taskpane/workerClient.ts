@@ -84,7 +84,7 @@ export async function startWorker(url: string): Promise<WorkerRun | undefined> {
       worker.postMessage(message);
       return {
         summary: await result,
-        page: (filter, from, count) => ask<PageItem[]>({ type: 'page', filter, from, count }),
+        page: (filter, from, count, rule) => ask<PageItem[]>({ type: 'page', filter, from, count, ...(rule === undefined ? {} : { rule }) }),
         reportSlice: (from, count, run) => ask<ReportSlice>({ type: 'report', from, count, run }),
         dispose: () => {
           gone = true;
