@@ -88,7 +88,7 @@ export async function checkWorkbook(
 }
 
 type JsonFinding = Omit<Finding, 'columnIndex'> & { file?: string; accepted?: { who: string; when: string; why: string } };
-type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; headerRow: number; dataRows: number; summary: (RuleCount & { clause: string })[] };
+type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; headerRow: number; dataRows: number; summary?: (RuleCount & { clause: string })[] };
 
 export async function validateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
@@ -192,8 +192,8 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
         kind: r.kind,
         headerRow: r.headerRow,
         dataRows: r.dataRows,
-        // Open findings counted by rule and severity, each with its clause as the clerk reads it.
-        summary: ruleSummary(r.findings.filter((f) => !accepted.has(f))).map((c) => ({ ...c, clause: ruleLabel(c.rule, lang) })),
+        // Open findings counted by rule and severity, each with its clause as the clerk reads it (checked sheets only).
+        ...(r.kind === 'unknown' ? {} : { summary: ruleSummary(r.findings.filter((f) => !accepted.has(f))).map((c) => ({ ...c, clause: ruleLabel(c.rule, lang) })) }),
       }));
       sheets.push(...fileSheets);
       const recognised = results.filter((r) => r.kind !== 'unknown');
