@@ -9,6 +9,7 @@ const path = require('path');
 const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { guideHtml, GUIDE_CSS } = require('./scripts/webpack/guide-html');
 
 const DEV_URL = 'https://localhost:3000';
 
@@ -135,6 +136,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // The clerks' guide's screenshots (guide-ja.html, guide-en.html below).
+          { from: 'docs/images/*.png', to: 'images/[name][ext]' },
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
           { from: 'src/html/legacy-check.js', to: 'legacy-check.js' },
           ...['manifest.xml', 'manifest-clair.xml'].map((m) => ({ from: m, to: m, transform: (content) => publishedManifest(content.toString(), baseUrl) })),
@@ -146,6 +149,9 @@ module.exports = async (env, argv) => {
         'clair/functions.json': () => json(customFunctionsMetadata('CLAIR', 'en', helpUrl)),
         'clair/functions.ja.json': () => json(customFunctionsMetadata('CLAIR', 'ja', helpUrl)),
         'help.html': () => helpHtml(),
+        'guide-ja.html': () => guideHtml(fs.readFileSync('docs/guide-ja.md', 'utf8'), 'ja'),
+        'guide-en.html': () => guideHtml(fs.readFileSync('docs/guide-en.md', 'utf8'), 'en'),
+        'guide.css': () => GUIDE_CSS,
       }),
     ],
     devServer: {

@@ -191,6 +191,20 @@ test('validates the roster, lists findings, selects a cell, clears marks — and
   // One polite status line; the list itself is not a live region.
   expect(await page.$$eval('[aria-live], [role="status"], [role="alert"], [role="log"]', (els) => els.map((e) => e.className))).toEqual(['status info']);
   expect(await page.getAttribute('progress', 'aria-label')).toBe('Progress of the check');
+  // What to do next, under each finding: the table's pay for I5 (its JET year first).
+  expect(items.some((t) => /^ErrorI5.*Check the JET year; if it is right, use Set to … for the table's monthly pay/.test(t))).toBe(true);
+  // Counts by rule before the list, errors first; a click narrows the list to that rule, a second click widens it again.
+  expect(await page.textContent('.by-rule h2')).toBe('Findings by rule');
+  const byRule = await page.$$eval('.by-rule button', (els) => els.map((e) => e.textContent ?? ''));
+  expect(byRule[byRule.length - 1]).toMatch(/^1Warning/);
+  expect(byRule.filter((t) => /Error/.test(t))).toHaveLength(byRule.length - 1);
+  const art71 = byRule.find((t) => /Error Art 7\.1$|ErrorArt 7\.1$/.test(t))!;
+  await page.click('.by-rule button[data-rule="Art 7.1"]');
+  await page.waitForFunction(() => document.querySelector('.by-rule button[data-rule="Art 7.1"]')?.getAttribute('aria-pressed') === 'true' && document.querySelectorAll('.finding').length > 0 && [...document.querySelectorAll('.finding .rule')].every((e) => e.textContent === 'Art 7.1'));
+  expect(await page.$$eval('.finding', (els) => els.length)).toBe(Number(/^\d+/.exec(art71)![0]));
+  expect(await axeViolations(page)).toEqual([]);
+  await page.click('.by-rule button[data-rule="Art 7.1"]');
+  await page.waitForFunction((n) => document.querySelectorAll('.finding').length === n, items.length);
   expect(await axeViolations(page)).toEqual([]);
 
   // Marks: our conditional formats on exactly the finding cells; no value touched.
@@ -273,6 +287,12 @@ test('in Japanese, following the display language; the report sheet is written b
   const items = await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''));
   expect(items.some((t) => /^エラーI5第7条第1項Brianna Lee.*来日2年目の額 300,000円/.test(t))).toBe(true);
   expect(items.some((t) => /Art |Note /.test(t))).toBe(false);
+  // The next step and the count by rule, in Japanese.
+  expect(items.some((t) => /^エラーI5.*来日年数を確認し、正しければ「…にする」で表の月額にします/.test(t))).toBe(true);
+  expect(await page.textContent('.by-rule h2')).toBe('条項別の件数');
+  expect(await page.$$eval('.by-rule button', (els) => els.map((e) => e.textContent ?? ''))).toEqual(expect.arrayContaining([expect.stringMatching(/^\d+エラー第7条第1項$/)]));
+  expect(await page.textContent('.help a')).toBe('使い方ガイド');
+  expect(await page.getAttribute('.help a', 'href')).toBe('../guide-ja.html');
   expect(await axeViolations(page)).toEqual([]);
   await page.click('#write-report');
   await page.waitForFunction(() => /点検結果 Findings/.test(document.querySelector('.status')?.textContent ?? ''));
@@ -310,7 +330,7 @@ test('a finding accepted with a reason is stored in the workbook and shown as ac
   await page.fill('#accept-who', 'Sato Hanako');
   expect(await axeViolations(page)).toEqual([]);
   await page.click('.inline-form button[type="submit"]');
-  await page.waitForFunction(() => /1 accepted finding/.test(document.querySelector('.status')?.textContent ?? ''));
+  await page.waitForFunction(() => /1 finding\(s\) marked as checked/.test(document.querySelector('.status')?.textContent ?? ''));
   const store = await page.evaluate(() => {
     const s = (window as any).__model.sheet('_altrules');
     return { visibility: s.visibility, row: [1, 2, 3, 4, 5, 6, 8].map((c) => s.cells.get(`2,${c}`)?.value) };
@@ -321,7 +341,7 @@ test('a finding accepted with a reason is stored in the workbook and shown as ac
   expect(marked).not.toContain('5,9');
   await page.click('#tab-accepted');
   await listDrawn(page);
-  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^AcceptedI5.*Accepted by Sato Hanako on \d{4}-\d{2}-\d{2}: Approved by the board/)]);
+  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^CheckedI5.*Checked by Sato Hanako on \d{4}-\d{2}-\d{2}: Approved by the board/)]);
   expect(await axeViolations(page)).toEqual([]);
 
   // A roster whose pay column has a header the checks do not know.
@@ -579,29 +599,32 @@ test('leave ledger and pay: switching mode, findings with who, severity and clau
   await page.fill('#accept-why', 'Certificate filed on paper');
   await page.fill('#accept-who', 'Sato Hanako');
   await page.click('.inline-form button[type="submit"]');
-  await page.waitForFunction(() => /1 accepted finding/.test(document.querySelector('.status')?.textContent ?? ''));
-  expect(await page.textContent('.status')).toMatch(/: 5 error\(s\), 0 warning\(s\)\. 1 accepted finding/);
+  await page.waitForFunction(() => /1 finding\(s\) marked as checked/.test(document.querySelector('.status')?.textContent ?? ''));
+  expect(await page.textContent('.status')).toMatch(/: 5 error\(s\), 0 warning\(s\)\. 1 finding\(s\) marked as checked/);
   const stored = await page.evaluate(() => [1, 2, 3, 4, 5, 6, 8].map((c) => (window as any).__model.sheet('_altrules').cells.get(`2,${c}`)?.value));
   expect(stored).toEqual(['accepted', LEDGER, 'F5', 'Art 30.3', '""', 'Sato Hanako', 'Certificate filed on paper']);
   expect(await marksOn(page, LEDGER)).toEqual(['4,2', '5,3', '8,1']);
   await page.click('#tab-accepted');
   await listDrawn(page);
-  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^AcceptedF5Art 30\.3Eamon Kelly.*Accepted by Sato Hanako on \d{4}-\d{2}-\d{2}: Certificate filed on paper/)]);
+  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^CheckedF5Art 30\.3Eamon Kelly.*Checked by Sato Hanako on \d{4}-\d{2}-\d{2}: Certificate filed on paper/)]);
 
   // The report sheet: one row per open finding, then the accepted one.
   await page.click('#write-report');
   await page.waitForFunction(() => /Wrote the findings to the sheet/.test(document.querySelector('.status')?.textContent ?? ''));
   const report = await page.evaluate(() => {
     const s = (window as any).__model.sheet('点検結果 Findings');
-    return [2, 3, 4, 5, 6, 7].map((r) => [1, 2, 3, 5].map((c) => s.cells.get(`${r},${c}`)?.value).join(' | '));
+    // The table starts under the title block and the count by rule: its header reads "Who" first.
+    let head = 1;
+    while (head < 60 && s.cells.get(`${head},1`)?.value !== 'Who') head++;
+    return [1, 2, 3, 4, 5, 6].map((r) => [2, 3, 1, 5].map((c) => s.cells.get(`${head + r},${c}`)?.value).join(' | '));
   });
   expect(report).toEqual([
-    `${LEDGER} | B4 | Alex Smith | Error エラー`,
-    `${LEDGER} | C5 | Eamon Kelly | Error エラー`,
-    `${LEDGER} | A8 | Zoe Park | Error エラー`,
-    `${PAY} | C3 | Kai Tanaka | Error エラー`,
-    `${PAY} | A5 | Zoe Park | Error エラー`,
-    `${LEDGER} | F5 | Eamon Kelly | Accepted 承認済`,
+    `${LEDGER} | B4 | Alex Smith | Error`,
+    `${LEDGER} | C5 | Eamon Kelly | Error`,
+    `${LEDGER} | A8 | Zoe Park | Error`,
+    `${PAY} | C3 | Kai Tanaka | Error`,
+    `${PAY} | A5 | Zoe Park | Error`,
+    `${LEDGER} | F5 | Eamon Kelly | Marked as checked`,
   ]);
 
   // Expected pay: the header and three amounts in a new column D of the pay sheet, nothing else.

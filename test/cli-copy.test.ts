@@ -109,8 +109,13 @@ describe('the marked copy of a workbook with a chart, notes, validation, names a
 
   test('the workbook keeps its defined names; its sheet list gains the findings sheet', () => {
     const wb = b.get('xl/workbook.xml')!.data.toString();
-    expect(wb).toContain('<definedNames><definedName name="Rates">Roster!$I$2:$I$5</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Roster!$A$1:$I$5</definedName></definedNames>');
-    expect(wb.replace(/<sheet [^>]*name="点検結果 Findings"[^>]*\/>/, '')).toBe(a.get('xl/workbook.xml')!.data.toString());
+    // The findings sheet (the third, localSheetId 2) adds its print titles and filter range: its table's
+    // header is row 13 (4 rows on top, a blank, the summary's 2 + 3 rules + total, a blank), 4 findings below it.
+    const ours =
+      `<definedName name="_xlnm.Print_Titles" localSheetId="2">'点検結果 Findings'!$13:$13</definedName>` +
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="2" hidden="1">'点検結果 Findings'!$A$13:$H$17</definedName>`;
+    expect(wb).toContain(`<definedNames>${ours}<definedName name="Rates">Roster!$I$2:$I$5</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">Roster!$A$1:$I$5</definedName></definedNames>`);
+    expect(wb.replace(/<sheet [^>]*name="点検結果 Findings"[^>]*\/>/, '').replace(ours, '')).toBe(a.get('xl/workbook.xml')!.data.toString());
     // The macro-enabled content type of the workbook is kept.
     expect(b.get('[Content_Types].xml')!.data.toString()).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
   });
@@ -177,12 +182,14 @@ describe('the marked copy of a workbook with a chart, notes, validation, names a
     const id = /<sheet [^>]*name="点検結果 Findings"[^>]*r:id="(rId\d+)"/.exec(b.get('xl/workbook.xml')!.data.toString())![1];
     const target = new RegExp(`Id="${id}" Type="[^"]+/worksheet" Target="([^"]+)"`).exec(rels)![1];
     const xml = b.get(`xl/${target}`)!.data.toString();
-    expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
-    expect(xml).toMatch(/<autoFilter ref="A1:G5"\/>/); // header + 4 findings (3 on Roster, 1 on Roster two)
-    expect(xml).toMatch(/<cols>(<col [^>]*customWidth="1"\/>){7}<\/cols>/);
+    // The table's header is row 13 (see above): frozen with the rows above it, filtered with the 4 findings below it.
+    expect(xml).toContain('<pane ySplit="13" topLeftCell="A14" activePane="bottomLeft" state="frozen"/>');
+    expect(xml).toMatch(/<autoFilter ref="A13:H17"\/>/); // header + 4 findings (3 on Roster, 1 on Roster two)
+    expect(xml).toMatch(/<cols>(<col [^>]*customWidth="1"\/>){8}<\/cols>/);
+    expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
     expect(xml).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
     expect(xml).toMatch(/<pageSetup [^>]*fitToWidth="1" fitToHeight="0"/);
-    const body = xfs(b.get('xl/styles.xml')!.data.toString())[Number(/<c r="F2" s="(\d+)"/.exec(xml)![1])];
+    const body = xfs(b.get('xl/styles.xml')!.data.toString())[Number(/<c r="G14" s="(\d+)"/.exec(xml)![1])];
     expect(body).toContain('wrapText="1"');
     expect(xml).toContain('Term end 2024-07-31 should be 2024-07-30');
   });

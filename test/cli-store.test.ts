@@ -102,13 +102,13 @@ describe('the _altrules store on the command line', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('_altrules');
     // Open: G2 (Note 2.2) and I4 (Art 7.1) are errors; I3 is accepted.
-    expect(r.stdout).toMatch(/■ Roster \(roster, 3 rows\): 2 error\(s\), 0 warning\(s\), 1 accepted\n/);
+    expect(r.stdout).toMatch(/■ Roster \(roster, 3 rows\): 2 error\(s\), 0 warning\(s\), 1 marked as checked\n/);
     const lines = r.stdout.split('\n');
-    expect(lines.filter((l) => /^\s+I3\s/.test(l))).toEqual([expect.stringMatching(/^ {2}I3 {5}accepted \(board pays less by agreement, Tanaka, 2026-11-01T09:00:00Z\) \[Art 7\.1\] /)]);
+    expect(lines.filter((l) => /^\s+I3\s/.test(l))).toEqual([expect.stringMatching(/^ {2}I3 {5}marked as checked \(board pays less by agreement, Tanaka, 2026-11-01T09:00:00Z\) \[Art 7\.1\] /)]);
     expect(lines.filter((l) => /^\s+I4\s/.test(l))).toEqual([expect.stringMatching(/error +\[Art 7\.1\]/)]);
     const ja = run(['validate', stored], 'ja_JP.UTF-8');
-    expect(ja.stdout).toContain('承認済み 1件');
-    expect(ja.stdout).toMatch(/I3 +承認済み（board pays less by agreement、Tanaka、2026-11-01T09:00:00Z）/);
+    expect(ja.stdout).toContain('確認済み 1件');
+    expect(ja.stdout).toMatch(/I3 +確認済み（board pays less by agreement、Tanaka、2026-11-01T09:00:00Z）/);
   });
 
   test('--out does not mark an accepted cell, lists it as accepted, and keeps the store sheet', () => {
@@ -125,16 +125,19 @@ describe('the _altrules store on the command line', () => {
     // The store sheet is copied byte for byte, and stays very hidden.
     expect(after.get('xl/worksheets/sheet2.xml')!.raw.equals(before.get('xl/worksheets/sheet2.xml')!.raw)).toBe(true);
     expect(after.get('xl/workbook.xml')!.data.toString('utf8')).toContain('<sheet name="_altrules" state="veryHidden"');
-    // The findings sheet (the third worksheet) lists I3 as accepted, with who, when and why.
+    // The findings sheet (the third worksheet) lists I3 as marked as checked, with who, when (the day in Japan) and why.
     const report = after.get('xl/worksheets/sheet3.xml')!.data.toString('utf8');
-    const row = (n: number) => [...(new RegExp(`<row r="${n}">([\\s\\S]*?)</row>`).exec(report)?.[1] ?? '').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
-    const rows = [1, 2, 3, 4, 5].map(row);
-    expect(rows[0]).toContain('Accepted 承認');
-    const i3 = rows.find((cells) => cells[1] === 'I3')!;
-    expect(i3[3]).toBe('Accepted 承認済');
-    expect(i3[i3.length - 1]).toBe(`Tanaka, ${WHEN}: board pays less by agreement`);
-    const i4 = rows.find((cells) => cells[1] === 'I4')!;
-    expect(i4[3]).toBe('error エラー');
+    const row = (n: number) => [...(new RegExp(`<row r="${n}"[^>]*>([\\s\\S]*?)</row>`).exec(report)?.[1] ?? '').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+    // Rows 8–11: the two open errors by rule, the one marked as checked, three in all; row 13 the table's header.
+    expect([8, 9, 10, 11].map(row)).toEqual([['1', 'Error', 'Art 7.1'], ['1', 'Error', 'Note 2.2'], ['1', 'Marked as checked'], ['3', 'Total']]);
+    expect(row(13)).toEqual(['Who', 'Sheet', 'Cell', 'Column', 'Severity', 'Clause', 'Message', 'What to do', 'Marked as checked']);
+    const rows = [14, 15, 16].map(row);
+    expect(rows.map((cells) => cells[2])).toEqual(['G2', 'I4', 'I3']);
+    const i3 = rows[2];
+    expect(i3[4]).toBe('Marked as checked');
+    // 2026-11-01T09:00:00Z is 18:00 that day in Japan.
+    expect(i3[i3.length - 1]).toBe('Tanaka, 2026-11-01: board pays less by agreement');
+    expect(rows[1][4]).toBe('Error');
   });
 });
 
@@ -195,6 +198,6 @@ describe('altrules validate DIR/ honours each workbook’s store too', () => {
     expect(report.findings.filter((f) => f.accepted).map((f) => [f.row, f.rule, f.accepted!.who])).toEqual([[3, 'Art 7.1', 'Tanaka']]);
     expect(report.findings.some((f) => f.row === 2 && f.rule === 'Note 2.2')).toBe(true);
     const text = run(['validate', folder, '--threads', '0']);
-    expect(text.stdout).toContain('roster.xlsx: Roster (roster) — 2 error(s), 0 warning(s), 1 accepted');
+    expect(text.stdout).toContain('roster.xlsx: Roster (roster) — 2 error(s), 0 warning(s), 1 marked as checked');
   });
 });

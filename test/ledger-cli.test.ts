@@ -120,7 +120,7 @@ describe('altrules pay leaves nobody out silently, and speaks one language', () 
 
   test('validate --lang ja: rows and sheet kinds in Japanese too', () => {
     const one = run(['validate', EX('claims.xlsx'), '--lang', 'ja']).stdout;
-    expect(one).toMatch(/^ {2}1行目 +警告 +\[ruleset\]/m);
+    expect(one).toMatch(/^ {2}1行目 +警告 +\[規則\]/m);
     expect(one).not.toMatch(/\brow \d/);
     // 2024-02-12 is the 振替休日 of 建国記念の日 (Sun 11 Feb): named as such, not 休日（休日）.
     const ledger = run(['validate', EX('roster.xlsx'), EX('ledger.xlsx'), '--lang', 'ja']).stdout;

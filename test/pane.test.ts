@@ -18,6 +18,9 @@ import { checkMonthSheets, monthWorker } from '../src/taskpane/monthCheck';
 import type { CheckSession } from '../src/taskpane/session';
 import { MONTH_FINDINGS, MONTH_SHEETS, addMonthSheets } from './support/month-workbook';
 
+/** The run a findings sheet states on top (what the pane passes when the clerk writes it). */
+const RUN = { lang: 'en' as const, date: '2026-12-03', sources: ['sheet "Roster"'], rulesets: ['Saitama ALT rules, FY2023'] };
+
 const HEAD = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay'];
 const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
 
@@ -141,7 +144,7 @@ test('Automatic passes over a selection without a header row: two cells, or data
 test('the findings sheet is never checked: with it active, the sheet checked before is read', async () => {
   const { model, controller } = setup(roster(4, 2));
   const first = await checkAll(controller, 'auto', 'auto');
-  await controller.writeReport(first);
+  await controller.writeReport(first, RUN);
   expect(model.active).toBe('点検結果 Findings');
   model.selection = { sheet: '点検結果 Findings', address: 'A1:H3' };
   const again = await checkAll(controller, 'auto', 'auto');
@@ -162,19 +165,31 @@ test('the findings sheet: text stays text, header frozen and filtered, sized, wr
   const before = model.values();
   const outcome = await checkAll(controller, 'auto', 'auto');
   expect(await controller.reportExists()).toBe(false);
-  await controller.writeReport(outcome);
+  await controller.writeReport(outcome, RUN);
   expect(await controller.reportExists()).toBe(true);
-  await controller.writeReport(outcome);
+  await controller.writeReport(outcome, RUN);
   const report = model.sheets.filter((s) => s.name === '点検結果 Findings');
   expect(report).toHaveLength(1);
   const cell = (r: number, c: number) => report[0].cells.get(`${r},${c}`);
-  expect(cell(1, 1)!.value).toBe('Sheet シート');
-  expect(cell(1, 3)!.value).toBe('Who 氏名');
-  expect([cell(2, 2)!.value, cell(2, 3)!.value, cell(2, 5)!.value, cell(2, 6)!.value]).toEqual(['I2', '=HYPERLINK("http://x","click")', 'Error エラー', 'Art 7.1 第7条第1項']);
-  expect([cell(3, 3)!.value, cell(4, 3)!.value]).toEqual(['-', '+81 3']);
+  const col = (r: number) => [1, 2, 3, 4, 5, 6].map((c) => cell(r, c)?.value ?? '');
+  // On top: title, day, what was checked, the rules; then the count by rule (all four rows pay 290,000 in year 1).
+  expect([1, 2, 3, 4, 6].map((r) => cell(r, 1)!.value)).toEqual(['Findings', 'Checked on: 2026-12-03', 'Checked: sheet "Roster"', 'Rules: Saitama ALT rules, FY2023', 'Count by rule and severity']);
+  expect([7, 8, 9].map((r) => col(r).slice(0, 3))).toEqual([['Count', 'Severity', 'Clause'], ['4', 'Error', 'Art 7.1'], ['4', 'Total', '']]);
+  // Row 10 is blank, row 11 the table's header, then one row per finding.
+  expect(col(11)).toEqual(['Who', 'Sheet', 'Cell', 'Column', 'Severity', 'Clause']);
+  expect([cell(11, 7)!.value, cell(11, 8)!.value]).toEqual(['Message', 'What to do']);
+  expect(col(12)).toEqual(['=HYPERLINK("http://x","click")', 'Roster', 'I2', 'Monthly pay', 'Error', 'Art 7.1']);
+  expect(cell(12, 7)!.value).toBe('monthly pay ¥290,000 differs from the table for JET year 1: ¥280,000');
+  expect(cell(12, 8)!.value).toMatch(/^Check the JET year/);
+  expect([cell(13, 1)!.value, cell(14, 1)!.value]).toEqual(['-', '+81 3']);
   for (const [k, c] of report[0].cells) expect([k, c.formula]).toEqual([k, undefined]);
-  expect(report[0].layout).toMatchObject({ frozenRows: 1, autoFilter: 'A1:I5', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1', wrap: ['A1:I5'] });
-  expect(Object.keys(report[0].layout!.columnWidths!)).toHaveLength(9);
+  // 15 rows: the header of row 11 frozen, filtered, wrapped and printed on every page; A4 landscape, one page wide.
+  expect(report[0].layout).toMatchObject({ frozenRows: 11, autoFilter: 'A11:H15', orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$11:$11', wrap: ['A11:H15'] });
+  expect(Object.keys(report[0].layout!.columnWidths!)).toHaveLength(8);
+  // Rows as high as their text: the title 24 pt, one line 13.5 + 3 pt, a finding with a wrapped next step several lines.
+  const heights = report[0].layout!.rowHeights!;
+  expect([heights[1], heights[2], heights[8]]).toEqual([24, 16.5, 16.5]);
+  expect(heights[12]).toBeGreaterThanOrEqual(3 * 13.5 + 3);
   for (const [k, v] of Object.entries(before)) expect(model.values()[k]).toBe(v);
 });
 
@@ -241,9 +256,13 @@ test('an accepted finding is stored with who, when, why and value; not marked wh
   expect(second.result.findings.map((f) => `${f.row}:${f.columnIndex}`)).toEqual(['4:9']);
   expect(second.accepted.map((a) => [a.finding.row, a.acceptance?.who, a.acceptance?.why])).toEqual([[2, 'Sato', 'approved by the board of education']]);
   expect(sheet.formats.filter((f) => f.formula === MARK_FORMULA).flatMap((f) => f.cells)).toEqual(['4,9']);
-  await controller.writeReport(second);
+  await controller.writeReport(second, RUN);
   const report = model.sheet('点検結果 Findings');
-  expect([report.cells.get('3,5')!.value, report.cells.get('3,9')!.value]).toEqual(['Accepted 承認済', 'Sato, 2026-11-29: approved by the board of education']);
+  // Counted apart (row 9: 1 open error on row 8, 1 marked as checked, 2 in all), listed last with who, when and why.
+  expect([8, 9, 10].map((r) => [1, 2, 3].map((c) => report.cells.get(`${r},${c}`)?.value ?? ''))).toEqual([['1', 'Error', 'Art 7.1'], ['1', 'Marked as checked', ''], ['2', 'Total', '']]);
+  expect(report.cells.get('12,9')!.value).toBe('Marked as checked');
+  expect([13, 14].map((r) => report.cells.get(`${r},3`)!.value)).toEqual(['I4', 'I2']);
+  expect([report.cells.get('14,5')!.value, report.cells.get('14,9')!.value]).toEqual(['Marked as checked', 'Sato, 2026-11-29: approved by the board of education']);
 
   // The clerk changes the pay: the acceptance no longer holds.
   sheet.cells.set('2,9', { value: 291000 });
@@ -431,12 +450,17 @@ test('month mode: one finding accepted is stored, not marked, listed as accepted
   expect(listed.findings).toHaveLength(5);
   expect(listed.accepted.map((a) => where(a.finding))).toEqual([`${MONTH_SHEETS.ledger}!F5`]);
   expect(model.sheet(MONTH_SHEETS.ledger).formats.flatMap((f) => f.cells).sort()).toEqual(['4,2', '5,3', '8,1']);
-  await roster.writeReport(second);
+  await roster.writeReport(second, { ...RUN, both: true });
   const report = model.sheet('点検結果 Findings');
-  const row = (r: number) => [1, 2, 3, 5, 6].map((c) => report.cells.get(`${r},${c}`)?.value);
-  expect(row(2)).toEqual([MONTH_SHEETS.ledger, 'B4', 'Alex Smith', 'Error エラー', 'Art 12.1 第12条第1項']);
-  expect(row(6)).toEqual([MONTH_SHEETS.pay, 'A5', 'Zoe Park', 'Error エラー', 'input 入力']);
-  expect(row(7)).toEqual([MONTH_SHEETS.ledger, 'F5', 'Eamon Kelly', 'Accepted 承認済', 'Art 30.3 第30条第3項']);
+  // Both languages, as asked: Japanese first, English below it in the same cell.
+  const head = [...Array(40)].findIndex((_, r) => report.cells.get(`${r + 1},1`)?.value === '氏名 Who') + 1;
+  expect(report.cells.get('1,1')!.value).toBe('点検結果 Findings');
+  const row = (r: number) => [1, 2, 3, 5, 6].map((c) => report.cells.get(`${head + r},${c}`)?.value);
+  expect(row(1)).toEqual(['Alex Smith', MONTH_SHEETS.ledger, 'B4', 'エラー\nError', '第12条第1項\nArt 12.1']);
+  expect(row(5)).toEqual(['Zoe Park', MONTH_SHEETS.pay, 'A5', 'エラー\nError', '入力\ninput']);
+  expect(row(6)).toEqual(['Eamon Kelly', MONTH_SHEETS.ledger, 'F5', '確認済み Marked as checked', '第30条第3項\nArt 30.3']);
+  // The certificate's next step, in both languages.
+  expect(report.cells.get(`${head + 6},8`)!.value).toMatch(/^医師の診断書を受け取ったら、この記録の備考欄に「診断書」と書きます.*\nOnce the doctor's certificate is in, write 診断書 in the Note column/s);
   // The findings sheet and the store are never taken for a ledger or pay sheet.
   const third = await month.checkMonth('auto');
   expect(third.results.map((r) => r.sheet)).toEqual([MONTH_SHEETS.ledger, MONTH_SHEETS.pay]);
@@ -522,7 +546,7 @@ test('month mode: the sync count of marks, report and expected pay stays the sam
     const read = atMark;
     const mark = wb.counter.syncs - atMark;
     let at = wb.counter.syncs;
-    await new PaneController(wb, 'roster').writeReport(outcome);
+    await new PaneController(wb, 'roster').writeReport(outcome, RUN);
     // Two syncs, then one more per REPORT_ROWS rows written (Excel on the web takes 5 MB a request).
     const report = wb.counter.syncs - at - Math.ceil(outcome.summary.reportRows / REPORT_ROWS) + 1;
     at = wb.counter.syncs;

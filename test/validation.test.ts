@@ -113,7 +113,10 @@ describe('roster checks, each citing its clause', () => {
     const old: Cell[] = ['A', 'USA', 'S1', '2020-07-30', 1, 1, '2020-07-31', '2021-07-30', 280000, 0, 0, 0];
     const r = validateSheet({ name: 'R', rows: [HEAD, old, ['B', ...old.slice(1)], good] });
     expect(rules(r.findings)).toEqual(['1::warning:ruleset']);
-    expect(r.findings[0].message).toMatch(/before 2023-04-01, when the earliest ruleset saitama-alt-r5 came into force/);
+    expect(r.findings[0].message).toBe('some rows are dated before 2023-04-01, when the earliest rules the add-in knows came into force (Saitama ALT rules, FY2023 (37th cohort)); those rules were used for them');
+    // The rules by their name in words, never the ruleset's id or a file of the project.
+    expect(r.findings[0].message_ja).toBe('2023-04-01（アドインにある最も古い規則「埼玉県 外国語指導助手取扱要綱 令和5年度 第37期」の適用開始日）より前の日付の行があります。それらにもこの規則を使用しました');
+    expect(`${r.findings[0].message} ${r.findings[0].message_ja}`).not.toMatch(/saitama-alt|docs\//);
   });
 
   test('unknown country or cohort, text where a date or number belongs, required cells empty, formula errors', () => {

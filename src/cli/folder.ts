@@ -147,7 +147,7 @@ export async function folderCommand(dir: string, args: string[], io: Io, lang: L
     const e = r.sheets.reduce((n, s) => n + s.errors, 0);
     const w = r.sheets.reduce((n, s) => n + s.warnings, 0);
     const a = r.sheets.reduce((n, s) => n + (s.accepted ?? 0), 0);
-    const also = a ? (ja ? `、承認済み ${a}件` : `, ${a} accepted`) : '';
+    const also = a ? (ja ? `、確認済み ${a}件` : `, ${a} marked as checked`) : '';
     const known = r.sheets.filter((s) => s.kind !== 'unknown');
     errors += e;
     warnings += w;

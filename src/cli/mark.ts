@@ -7,12 +7,16 @@ import { StringDecoder } from 'string_decoder';
 import { createDeflateRaw } from 'zlib';
 import type { Finding, SheetResult } from '../validation/validate';
 import type { Acceptance } from '../validation/store';
-import { REPORT_SHEET, cellAddress, columnLetters, reportRows } from '../validation/report';
+import { FindingsSheet, REPORT_SHEET, ReportRun, clerkMessage, cellAddress, columnLetters, findingsSheet, ruleLabel } from '../validation/report';
 import { Family, LIMITS, Package, RelKind, dirOf, isRel, parseRels, parseRef, readPart, relType, relsPartOf, resolvePart } from './workbook';
 import { NS_PACKAGE_RELS, TagScanner, attr, escapeText, isMain } from './xml';
 import { Refusal, ZipWriter, crc32, entryOf, partKey, streamEntry } from './zip';
 
 type Sev = 'error' | 'warning';
+type ReportStyle = 'title' | 'label' | 'plain' | 'header' | 'body';
+/** Faces with Japanese glyphs (Tahoma, Calibri and Arial have none, so Excel substitutes one). */
+const JAPANESE_FONT = /游|Yu |Meiryo|メイリオ|MS |ＭＳ|Gothic|ゴシック|Mincho|明朝|Hiragino|ヒラギノ|BIZ|UD |Noto Sans CJK|Noto Serif CJK/i;
+const FALLBACK_JAPANESE_FONT = 'Meiryo UI';
 const FILL_RGB: Record<Sev, string> = { error: 'FFFDE7E9', warning: 'FFFFF4CE' };
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -64,7 +68,6 @@ class Styles {
   private readonly newFills: string[] = [];
   private readonly newFonts: string[] = [];
   private fillIds: Partial<Record<Sev, number>> = {};
-  private boldFont?: number;
 
   constructor(private readonly xml: string) {
     const cellXfs = /<((?:[\w.-]+:)?)cellXfs\b[^>]*?(?:\/>|>([\s\S]*?)<\/\1cellXfs>)/.exec(xml);
@@ -106,16 +109,35 @@ class Styles {
     });
   }
 
-  /** The findings sheet's formats: wrapped text at the top, bold for the header. */
-  report(header: boolean): number {
-    return this.xf(header ? 'report:header' : 'report:body', () => {
-      if (header && this.boldFont === undefined) {
-        this.boldFont = this.fontCount + this.newFonts.length;
-        this.newFonts.push('<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
-      }
-      const font = header ? this.boldFont! : 0;
-      return `<xf numFmtId="49" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`;
+  /** The findings sheet's formats: the title, bold labels that run on, the table's header and body (wrapped, top). */
+  report(kind: ReportStyle): number {
+    return this.xf(`report:${kind}`, () => {
+      const bold = kind !== 'body' && kind !== 'plain';
+      const font = bold ? this.reportFont(kind === 'title' ? 14 : 10, true) : this.reportFont(10, false);
+      const wrap = kind === 'body' || kind === 'header' ? '<alignment vertical="top" wrapText="1"/>' : '<alignment vertical="top"/>';
+      return `<xf numFmtId="49" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1">${wrap}</xf>`;
     });
+  }
+
+  private readonly reportFonts = new Map<string, number>();
+
+  /** A font for the findings sheet in the workbook's own face when it writes Japanese, else Meiryo UI. */
+  private reportFont(size: number, bold: boolean): number {
+    const key = `${size}:${bold}`;
+    let id = this.reportFonts.get(key);
+    if (id === undefined) {
+      id = this.fontCount + this.newFonts.length;
+      this.newFonts.push(`<font>${bold ? '<b/>' : ''}<sz val="${size}"/><name val="${escapeText(this.japaneseFont)}"/><family val="2"/><charset val="128"/></font>`);
+      this.reportFonts.set(key, id);
+    }
+    return id;
+  }
+
+  /** The workbook's default font when it has Japanese glyphs (Yu Gothic, Meiryo, MS …), else Meiryo UI. */
+  get japaneseFont(): string {
+    const first = /<(?:[\w.-]+:)?font\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?font>/.exec(/<(?:[\w.-]+:)?fonts\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?fonts>/.exec(this.xml)?.[1] ?? '');
+    const name = first ? /<(?:[\w.-]+:)?name\s+val="([^"]*)"/.exec(first[1])?.[1] : undefined;
+    return name && JAPANESE_FONT.test(name) ? name : FALLBACK_JAPANESE_FONT;
   }
 
   get changed(): boolean {
@@ -158,11 +180,14 @@ const minimalStyles = (family: Family) => `<?xml version="1.0" encoding="UTF-8" 
 // ---- notes ----------------------------------------------------------------------------------
 
 function noteText(fs: Finding[], lang: 'en' | 'ja'): string {
-  return fs.map((f) => `${f.severity === 'error' ? '✖' : '⚠'} ${f.rule}: ${lang === 'ja' ? f.message_ja : f.message}`).join('\n');
+  return fs.map((f) => `${f.severity === 'error' ? '✖' : '⚠'} ${ruleLabel(f.rule, lang)}: ${clerkMessage(lang === 'ja' ? f.message_ja : f.message, lang)}`).join('\n');
 }
 
+/** The face notes are written in: the workbook's own when it has Japanese glyphs, else Meiryo UI (not Tahoma). */
+let noteFont = FALLBACK_JAPANESE_FONT;
+
 function noteRun(text: string): string {
-  return `<r><rPr><sz val="9"/><rFont val="Tahoma"/><family val="2"/></rPr><t xml:space="preserve">${escapeText(text)}</t></r>`;
+  return `<r><rPr><sz val="9"/><rFont val="${escapeText(noteFont)}"/><family val="2"/><charset val="128"/></rPr><t xml:space="preserve">${escapeText(text)}</t></r>`;
 }
 
 function vmlShape(id: number, row: number, col: number): string {
@@ -363,37 +388,71 @@ async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles:
 
 // ---- findings sheet -------------------------------------------------------------------------
 
-function reportSheetXml(results: SheetResult[], styles: Styles, accepted: ReadonlyMap<Finding, Acceptance>): string {
-  const all = results.flatMap((r) => r.findings);
-  let rows = reportRows(all);
-  const widths = [18, 9, 18, 14, 12, 70, 70];
-  // Accepted findings stay listed, as accepted, with who, when and why (as the pane's report does).
-  if (accepted.size) {
-    rows = rows.map((row, i) => {
-      if (i === 0) return [...row, 'Accepted 承認'];
-      const a = accepted.get(all[i - 1]);
-      return a ? [...row.slice(0, 3), 'Accepted 承認済', ...row.slice(4), `${a.who}, ${a.when}: ${a.why}`] : [...row, ''];
-    });
-    widths.push(40);
-  }
-  const head = styles.report(true);
-  const body = styles.report(false);
-  const lastCol = columnLetters(rows[0].length);
+function reportSheetXml(sheet: FindingsSheet, styles: Styles): string {
+  const { rows, widths, heights, headerRow, summaryHeaderRow } = sheet;
+  const style = (row: number, col: number): number => {
+    if (row === 1) return styles.report('title');
+    if (row === headerRow || row === summaryHeaderRow || (row === summaryHeaderRow + 1 && col <= 3)) return styles.report(row === headerRow ? 'header' : 'label');
+    return styles.report(row > headerRow ? 'body' : 'plain');
+  };
+  const lastCol = columnLetters(widths.length);
+  const last = rows.length;
   const cells = rows
-    .map((r, i) => `<row r="${i + 1}">${r.map((v, c) => `<c r="${cellAddress(i + 1, c + 1)}" s="${i === 0 ? head : body}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`).join('')}</row>`)
+    .map((r, i) => {
+      const n = i + 1;
+      const cs = r.map((v, c) => (v === '' ? '' : `<c r="${cellAddress(n, c + 1)}" s="${style(n, c + 1)}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`)).join('');
+      return `<row r="${n}" ht="${heights[i]}" customHeight="1">${cs}</row>`;
+    })
     .join('');
-  // Frozen header, a filter, widths, wrapped text, and printing fitted to one page wide.
+  // Frozen only while the summary above is short: a long one would fill the window.
+  const frozen = headerRow <= 20 ? `<pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${headerRow + 1}" sqref="A${headerRow + 1}"/>` : '';
+  // The table's header frozen and filtered; A4 landscape, one page wide, that header on every page
+  // (the print titles are a defined name in the workbook: printTitlesName).
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${lastCol}${rows.length}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:${lastCol}${last}"/>` +
+    `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="16.5" customHeight="1"/><cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${cells}</sheetData>` +
-    `<autoFilter ref="A1:${lastCol}${rows.length}"/>` +
-    `<printOptions gridLines="1"/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>` +
+    `<autoFilter ref="A${headerRow}:${lastCol}${Math.max(headerRow, last)}"/>` +
+    `<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>` +
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    `<headerFooter><oddFooter>&amp;P / &amp;N</oddFooter></headerFooter>` +
     `</worksheet>`
   );
+}
+
+/**
+ * The workbook with the findings sheet's print titles (its table header on every page) and its
+ * filter range as defined names, any earlier ones for that sheet replaced. `index` is the sheet's
+ * 0-based place in the workbook's sheet list (localSheetId).
+ */
+function withReportNames(workbookXml: string, index: number, headerRow: number, lastRow: number, lastCol: string): string {
+  const quoted = `'${REPORT_SHEET.replace(/'/g, "''")}'`;
+  const names = [
+    `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(`${quoted}!$${headerRow}:$${headerRow}`)}</definedName>`,
+    `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${escapeText(`${quoted}!$A$${headerRow}:$${lastCol}$${Math.max(headerRow, lastRow)}`)}</definedName>`,
+  ];
+  const own = new RegExp(`<((?:[\\w.-]+:)?)definedName\\b(?=[^>]*\\bname="_xlnm\\.(?:Print_Titles|_FilterDatabase)")(?=[^>]*\\blocalSheetId="${index}")[^>]*>[\\s\\S]*?</\\1definedName>`, 'g');
+  let xml = workbookXml.replace(own, '');
+  const list = /<((?:[\w.-]+:)?)definedNames\b[^>]*?(\/>|>)/.exec(xml);
+  if (list) {
+    const p = list[1];
+    const items = names.map((n) => (p ? n.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) : n)).join('');
+    if (list[2] === '/>') return xml.slice(0, list.index) + `<${p}definedNames>${items}</${p}definedNames>` + xml.slice(list.index + list[0].length);
+    const at = list.index + list[0].length;
+    return xml.slice(0, at) + items + xml.slice(at);
+  }
+  // CT_Workbook: definedNames comes right after sheets (and functionGroups, externalReferences).
+  const close = /<\/((?:[\w.-]+:)?)(externalReferences|functionGroups|sheets)>/g;
+  let end: RegExpExecArray | null = null;
+  for (let m = close.exec(xml); m; m = close.exec(xml)) end = m;
+  if (!end) return xml;
+  const p = end[1];
+  const items = names.map((n) => (p ? n.replace(/<(\/?)(?=[a-zA-Z])/g, `<$1${p}`) : n)).join('');
+  const at = end.index + end[0].length;
+  xml = xml.slice(0, at) + `<${p}definedNames>${items}</${p}definedNames>` + xml.slice(at);
+  return xml;
 }
 
 // ---- the package ----------------------------------------------------------------------------
@@ -458,8 +517,22 @@ function freeName(pkg: Package, taken: Set<string>, make: (n: number) => string)
   throw new Error(`no free part name after ${tries} tries: make(n) must give a different name for each n`);
 }
 
+/** What the findings sheet says beyond the findings: who each is about, and the run (date, files, rules). */
+export interface ReportInput {
+  who: (f: Finding) => string;
+  run: ReportRun;
+}
+
+/** The findings sheet of a run: the findings of every sheet, marked-as-checked ones listed as such. */
+function findingsSheetOf(results: SheetResult[], lang: 'en' | 'ja', accepted: ReadonlyMap<Finding, Acceptance>, report?: ReportInput): FindingsSheet {
+  const all = results.flatMap((r) => r.findings);
+  const checked = new Map([...accepted].map(([f, a]) => [f, { who: a.who, when: a.when, why: a.why }]));
+  const run = report?.run ?? { lang, date: '', sources: [], rulesets: [] };
+  return findingsSheet(all, report?.who ?? (() => ''), run, checked);
+}
+
 /** Writes the marked copy of `pkg` to `zw`. */
-export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang: 'en' | 'ja', zw: ZipWriter, accepted: ReadonlyMap<Finding, Acceptance> = new Map()): Promise<void> {
+export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang: 'en' | 'ja', zw: ZipWriter, accepted: ReadonlyMap<Finding, Acceptance> = new Map(), reportInput?: ReportInput): Promise<void> {
   const zip = pkg.zip;
   const family = pkg.family;
   const rel = (kind: RelKind) => relType(family, kind);
@@ -484,6 +557,7 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
 
   let stylesPart = pkg.stylesPart;
   const styles = new Styles((stylesPart && readPart(zip, stylesPart)) || minimalStyles(family));
+  noteFont = styles.japaneseFont;
 
   const edits: { part: string; edit: SheetEdit }[] = [];
   const reportSheet = pkg.sheets.find((s) => s.name === REPORT_SHEET);
@@ -572,8 +646,11 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
     workbookXml = workbookXml.slice(0, close.index) + `<${p}sheet xmlns:r="${family.r}" name="${escapeText(REPORT_SHEET)}" sheetId="${sheetId}" r:id="${id}"/>` + workbookXml.slice(close.index);
     contentTypes = addContentType(contentTypes, reportPart, CT.worksheet);
   }
+  const report = findingsSheetOf(results, lang, accepted, reportInput);
+  const reportIndex = reportSheet ? pkg.sheets.indexOf(reportSheet) : pkg.sheets.length;
+  workbookXml = withReportNames(workbookXml, reportIndex, report.headerRow, report.rows.length, columnLetters(report.widths.length));
   // The findings sheet is written in the package's own family (a Strict workbook gets a Strict sheet).
-  const reportXml = reportSheetXml(results, styles, accepted).replace(`xmlns="${NS_MAIN}" xmlns:r="${NS_R}"`, `xmlns="${family.main}" xmlns:r="${family.r}"`);
+  const reportXml = reportSheetXml(report, styles).replace(`xmlns="${NS_MAIN}" xmlns:r="${NS_R}"`, `xmlns="${family.main}" xmlns:r="${family.r}"`);
   if (reportSheet?.part) replace(reportPart, Buffer.from(reportXml, 'utf8'));
   else added.push([reportPart, Buffer.from(reportXml, 'utf8')]);
   if (workbookXml !== pkg.workbookXml) replace(pkg.workbookPart, Buffer.from(workbookXml, 'utf8'));

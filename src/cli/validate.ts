@@ -3,7 +3,8 @@
 import { closeSync, openSync, statSync, Stats } from 'fs';
 import type { Lang } from '../functions/registry';
 import { Finding, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
-import { whereOf, whoReader } from '../validation/report';
+import { RuleCount, clerkMessage, dayInJapan, ruleLabel, ruleSummary, rulesetNames, severityWord, whereOf, whoReader } from '../validation/report';
+import { basename } from 'path';
 import { Refusal, Zip, closeZip, openZip } from './zip';
 import { Package, ReadSheet, openPackage, readAllSheets } from './workbook';
 import { applyReview, reviewFormulas } from './formulas';
@@ -53,8 +54,16 @@ function isFolder(path: string): boolean {
 }
 
 /** Writes the marked copy (see writePackageSafely). */
-function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string, force: boolean, accepted: Map<Finding, Acceptance>): Promise<void> {
-  return writePackageSafely(out, force, (zw) => writeMarkedCopy(pkg, results, lang, zw, accepted));
+function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string, force: boolean, accepted: Map<Finding, Acceptance>, read: readonly ReadSheet[], file: string): Promise<void> {
+  const whoBySheet = new Map(results.map((r) => [r.sheet, whoOfSheet(r, read)]));
+  const run = { lang, date: dayInJapan(new Date().toISOString()), sources: [basename(file)], rulesets: rulesetNames(results.map((r) => r.kind), lang) };
+  return writePackageSafely(out, force, (zw) => writeMarkedCopy(pkg, results, lang, zw, accepted, { who: (f) => whoBySheet.get(f.sheet)?.(f.row) ?? '', run }));
+}
+
+/** Who each finding of a sheet is about: the Name cell of its row, else the row's first value (as in the pane). */
+function whoOfSheet(r: SheetResult, read: readonly ReadSheet[]): (row: number) => string {
+  const sheet = read.find((s) => s.name === r.sheet);
+  return sheet ? whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, owner: (r as { owner?: string }).owner }) : () => '';
 }
 
 /**
@@ -79,7 +88,7 @@ export async function checkWorkbook(
 }
 
 type JsonFinding = Omit<Finding, 'columnIndex'> & { file?: string; accepted?: { who: string; when: string; why: string } };
-type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; headerRow: number; dataRows: number };
+type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; headerRow: number; dataRows: number; summary?: (RuleCount & { clause: string })[] };
 
 export async function validateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
@@ -177,7 +186,15 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
         code = 2;
         continue;
       }
-      const fileSheets = results.map((r) => ({ ...(files.length > 1 ? { file } : {}), sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows }));
+      const fileSheets = results.map((r) => ({
+        ...(files.length > 1 ? { file } : {}),
+        sheet: r.sheet,
+        kind: r.kind,
+        headerRow: r.headerRow,
+        dataRows: r.dataRows,
+        // Open findings counted by rule and severity, each with its clause as the clerk reads it (checked sheets only).
+        ...(r.kind === 'unknown' ? {} : { summary: ruleSummary(r.findings.filter((f) => !accepted.has(f))).map((c) => ({ ...c, clause: ruleLabel(c.rule, lang) })) }),
+      }));
       sheets.push(...fileSheets);
       const recognised = results.filter((r) => r.kind !== 'unknown');
       checked += recognised.length;
@@ -204,7 +221,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       }
       if (outPath) {
         try {
-          await writeCopy(pkg, results, lang, outPath, force, accepted);
+          await writeCopy(pkg, results, lang, outPath, force, accepted, read, file);
         } catch (e) {
           if (!(e instanceof Refusal)) throw e;
           say(e);
@@ -225,8 +242,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
 function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map<Finding, Acceptance>, read: readonly ReadSheet[]): void {
   for (const r of results) {
     // Who each finding is about: the Name cell of its row, else the row's first value (as in the pane).
-    const sheet = read.find((s) => s.name === r.sheet);
-    const who = sheet ? whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, owner: (r as { owner?: string }).owner }) : () => '';
+    const who = whoOfSheet(r, read);
     const whoOf = (f: Finding) => {
       const w = who(f.row);
       return w ? `${w}: ` : '';
@@ -241,17 +257,28 @@ function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map
     const done = r.findings.filter((f) => accepted.has(f));
     const errors = open.filter((f) => f.severity === 'error').length;
     const warnings = open.length - errors;
-    const also = done.length ? (ja ? `、承認済み ${done.length}件` : `, ${done.length} accepted`) : '';
+    const also = done.length ? (ja ? `、確認済み ${done.length}件` : `, ${done.length} marked as checked`) : '';
     io.out(ja ? `■ ${r.sheet}（${kind}・${r.dataRows}行）: エラー ${errors}件、警告 ${warnings}件${also}\n` : `■ ${r.sheet} (${kind}, ${r.dataRows} rows): ${errors} error(s), ${warnings} warning(s)${also}\n`);
     for (const f of open) {
       const where = f.columnIndex ? whereOf(f) : ja ? `${f.row}行目` : `row ${f.row}`;
       const sev = f.severity === 'error' ? (ja ? 'エラー' : 'error  ') : ja ? '警告  ' : 'warning';
-      io.out(`  ${where.padEnd(6)} ${sev} [${f.rule}] ${whoOf(f)}${ja ? f.message_ja : f.message}\n`);
+      io.out(`  ${where.padEnd(6)} ${sev} [${ja ? ruleLabel(f.rule, 'ja') : f.rule}] ${whoOf(f)}${ja ? clerkMessage(f.message_ja, 'ja') : f.message}\n`);
     }
     for (const f of done) {
       const a = accepted.get(f)!;
-      io.out(ja ? `  ${whereOf(f).padEnd(6)} 承認済み（${a.why}、${a.who}、${a.when}） [${f.rule}] ${f.message_ja}\n` : `  ${whereOf(f).padEnd(6)} accepted (${a.why}, ${a.who}, ${a.when}) [${f.rule}] ${f.message}\n`);
+      io.out(ja ? `  ${whereOf(f).padEnd(6)} 確認済み（${a.why}、${a.who}、${a.when}） [${ruleLabel(f.rule, 'ja')}] ${clerkMessage(f.message_ja, 'ja')}\n` : `  ${whereOf(f).padEnd(6)} marked as checked (${a.why}, ${a.who}, ${a.when}) [${f.rule}] ${f.message}\n`);
     }
+    io.out(summaryLines(open, ja));
     io.out(expectedLines(r, ja));
   }
+}
+
+/** The count by rule and severity after a sheet's findings (nothing for a sheet without findings). */
+export function summaryLines(open: readonly Finding[], ja: boolean): string {
+  const counts = ruleSummary(open);
+  if (!counts.length) return '';
+  const lang = ja ? 'ja' : 'en';
+  const head = ja ? '  条項別の件数:\n' : '  By rule:\n';
+  const width = Math.max(...counts.map((c) => String(c.count).length));
+  return head + counts.map((c) => `    ${String(c.count).padStart(width)} ${severityWord(c.severity, lang).padEnd(ja ? 3 : 7)} ${ja ? ruleLabel(c.rule, 'ja') : c.rule}\n`).join('');
 }

@@ -7,7 +7,7 @@ import { isoFromDay, serialFromDay } from '../core';
 import { DataBlock, ExcelWorkbook, Source } from './workbook';
 import { Acceptance, ColumnMapping, Store, accept, mapColumn, valueKey } from '../validation/store';
 import type { Cell, Field } from '../validation/fields';
-import { cellAddress } from '../validation/report';
+import { ReportRun, cellAddress } from '../validation/report';
 import { CheckSession, CheckSummary, CheckedFindings, FindingFilter, PageItem, localFindings } from './session';
 
 export type { CheckSummary, CheckedFindings, FindingFilter, PageItem };
@@ -132,9 +132,8 @@ export class PaneController {
   }
 
   /** The findings sheet: open findings, then accepted ones with who, when and why. */
-  writeReport(outcome: CheckOutcome, onProgress?: (done: number, total: number) => void): Promise<string> {
-    const { summary, findings } = outcome;
-    return this.workbook.writeReportSlices(summary.reportRows, summary.reportWidths.length, { widths: summary.reportWidths }, (from, count) => findings.reportSlice(from, count), onProgress);
+  writeReport(outcome: CheckOutcome, run: ReportRun, onProgress?: (done: number, total: number) => void): Promise<string> {
+    return this.workbook.writeReportSlices((from, count) => outcome.findings.reportSlice(from, count, run), onProgress);
   }
 }
 

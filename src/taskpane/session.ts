@@ -9,7 +9,8 @@ import { whoReader } from '../validation/report';
 import type { Cell } from '../validation/fields';
 import type { Severity } from '../validation/validate';
 import { markRuns } from './marks';
-import { REPORT_WIDTHS, reportTable } from './present';
+import { ReportSlice, reportTable, sliceOf } from './present';
+import { FindingsSheet, ReportRun, RuleCount, ruleSummary } from '../validation/report';
 
 /** Progress is told in thousandths: the rows take the first 850, sorting the findings the next 100, the marks the rest. */
 const PROGRESS_SCALE = 1000;
@@ -37,13 +38,14 @@ export interface SheetMarks {
 /** What the pane keeps of a check: small, whatever the number of rows or findings. */
 export interface CheckSummary extends Omit<SheetResult, 'findings' | 'fixes'> {
   counts: Record<FindingFilter, number>;
+  /** Open findings counted by rule and severity, shown before the list (click one to filter). */
+  byRule: RuleCount[];
   /** The cells to mark, sheet by sheet. */
   marks: SheetMarks[];
   /** The header row's cells, for choosing a column. */
   header: Cell[];
-  /** Rows of the findings sheet, its header row included. */
+  /** Findings the findings sheet lists (open and marked as checked). */
   reportRows: number;
-  reportWidths: number[];
   /** What the leave ledger and pay check adds (monthCheck.ts). */
   month?: MonthSummary;
 }
@@ -90,7 +92,7 @@ export class CheckSession {
   private readonly fixes: Map<string, Fix>;
   private readonly who: (f: Finding) => string;
   private readonly cellOf: (f: Finding) => Cell;
-  private report: string[][] | undefined;
+  private report: { key: string; sheet: FindingsSheet } | undefined;
 
   /** The roster (or claims) check of one sheet. */
   static ofSheet(input: SheetInput, options: CheckOptions): CheckSession {
@@ -132,40 +134,54 @@ export class CheckSession {
     this.summary = {
       ...checked.base,
       counts: { all: open.length, error: errors.length, warning: warnings.length, accepted: accepted.length },
+      byRule: ruleSummary(open),
       marks: [...bySheet].map(([sheet, list]) => ({ sheet, runs: markRuns(list) })),
       header: checked.header,
-      reportRows: 1 + open.length + accepted.length,
-      reportWidths: REPORT_WIDTHS,
+      reportRows: open.length + accepted.length,
       ...(checked.month ? { month: checked.month } : {}),
     };
     progress(PROGRESS_SCALE, PROGRESS_SCALE);
   }
 
   /** `count` findings of one list from `from` on, as the list shows them. */
-  page(filter: FindingFilter, from: number, count: number): PageItem[] {
-    return this.lists[filter].slice(from, from + count).map((finding) => {
+  page(filter: FindingFilter, from: number, count: number, rule?: string): PageItem[] {
+    return this.listOf(filter, rule).slice(from, from + count).map((finding) => {
       const acceptance = this.acceptance.get(finding);
       const fix = finding.columnIndex ? this.fixes.get(fixKey(finding.row, finding.columnIndex, finding.rule)) : undefined;
       return { finding, who: this.who(finding), cell: this.cellOf(finding), ...(fix ? { fix } : {}), ...(acceptance ? { acceptance } : {}) };
     });
   }
 
-  /** Rows `from`… of the findings sheet (row 0 is its header), built once when first asked. */
-  reportSlice(from: number, count: number): string[][] {
-    this.report ??= reportTable(
-      this.lists.all,
-      this.who,
-      this.lists.accepted.map((finding) => ({ finding, acceptance: this.acceptance.get(finding)! })),
-    ).rows;
-    return this.report.slice(from, from + count);
+  /** One list, or the findings of one rule in it (the accepted list is never narrowed); the last one asked is kept. */
+  private listOf(filter: FindingFilter, rule?: string): Finding[] {
+    if (rule === undefined || filter === 'accepted') return this.lists[filter];
+    if (this.narrowed?.filter !== filter || this.narrowed.rule !== rule) this.narrowed = { filter, rule, list: this.lists[filter].filter((f) => f.rule === rule) };
+    return this.narrowed.list;
+  }
+
+  private narrowed: { filter: FindingFilter; rule: string; list: Finding[] } | undefined;
+
+  /** Rows `from`… of the findings sheet (row 0 is its title), built once for a run when first asked. */
+  reportSlice(from: number, count: number, run: ReportRun): ReportSlice {
+    const key = JSON.stringify(run);
+    if (this.report?.key !== key) {
+      const sheet = reportTable(
+        this.lists.all,
+        this.who,
+        this.lists.accepted.map((finding) => ({ finding, acceptance: this.acceptance.get(finding)! })),
+        run,
+      );
+      this.report = { key, sheet };
+    }
+    return sliceOf(this.report.sheet, from, count);
   }
 }
 
 /** A check as the pane holds it: the summary here, the findings wherever they were checked. */
 export interface CheckedFindings {
   summary: CheckSummary;
-  page(filter: FindingFilter, from: number, count: number): Promise<PageItem[]>;
-  reportSlice(from: number, count: number): Promise<string[][]>;
+  page(filter: FindingFilter, from: number, count: number, rule?: string): Promise<PageItem[]>;
+  reportSlice(from: number, count: number, run: ReportRun): Promise<ReportSlice>;
   /** Lets the findings go (the Worker ends). */
   dispose(): void;
 }
@@ -174,8 +190,8 @@ export interface CheckedFindings {
 export function localFindings(session: CheckSession): CheckedFindings {
   return {
     summary: session.summary,
-    page: async (filter, from, count) => session.page(filter, from, count),
-    reportSlice: async (from, count) => session.reportSlice(from, count),
+    page: async (filter, from, count, rule) => session.page(filter, from, count, rule),
+    reportSlice: async (from, count, run) => session.reportSlice(from, count, run),
     dispose: () => undefined,
   };
 }

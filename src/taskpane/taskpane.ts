@@ -6,9 +6,10 @@ import type { Cell } from '../validation/fields';
 import { CheckOutcome, CheckRun, CheckSummary, FindingFilter, PageItem, PaneController, PaneMode, Phase, Validator, fixText, inlineValidator } from './controller';
 import { StringKey, UiLang, t, uiLanguage } from './i18n';
 import { clerkMessage, dayInJapan, ruleLabel, severityWord, whereLabel } from './present';
+import { nextStep } from '../validation/nextSteps';
 import { ExcelWorkbook, Source } from './workbook';
 import { startWorker } from './workerClient';
-import { REPORT_SHEET, columnLetters } from '../validation/report';
+import { REPORT_SHEET, ReportRun, columnLetters, rulesetNames } from '../validation/report';
 import { CLAIMS_HEADERS, Field, ROSTER_HEADERS } from '../validation/fields';
 import { EXPECTED_HEADER, MonthController, MonthOutcome, inlineMonthValidator, monthCoverage, workerMonthValidator } from './month';
 
@@ -65,6 +66,9 @@ export class Pane {
   private readonly filters = el('div', { class: 'filters', role: 'tablist' });
   private readonly panel = el('div', { class: 'panel', role: 'tabpanel', id: 'findings-panel', hidden: '' });
   private readonly pager = el('div', { class: 'pager' });
+  /** Counts by rule before the list, as Excel's Accessibility Checker groups its results; a click narrows the list to one rule. */
+  private readonly byRule = el('section', { class: 'by-rule', hidden: '' });
+  private rule: string | undefined;
   private readonly confirmBox = el('div', { class: 'confirm', role: 'group', hidden: '' });
   private readonly tabs: HTMLButtonElement[] = [];
   private readonly buttons: HTMLButtonElement[] = [];
@@ -89,6 +93,10 @@ export class Pane {
     document.title = this.s(this.mode === 'roster' ? 'titleRoster' : 'titleClaims');
     const header = el('header');
     header.append(el('h1', {}, document.title), el('p', { class: 'intro' }, this.s(this.mode === 'roster' ? 'introRoster' : 'introClaims')));
+    // The guide is a page of the build, beside help.html; it opens outside the pane.
+    const help = el('p', { class: 'help' });
+    help.append(el('a', { href: `../guide-${this.lang}.html`, target: '_blank', rel: 'noopener' }, this.s('guide')));
+    header.append(help);
     const main = el('main');
     this.root.append(header, main);
     if (!this.controller) {
@@ -131,7 +139,37 @@ export class Pane {
     this.panel.setAttribute('aria-labelledby', `tab-${this.filter}`);
     this.list.setAttribute('aria-label', this.s('findingsLabel'));
     this.panel.append(this.list, this.pager);
-    main.append(controls, this.progressBox, this.status, this.confirmBox, this.filters, this.panel);
+    this.byRule.setAttribute('aria-label', this.s('byRuleLabel'));
+    main.append(controls, this.progressBox, this.status, this.confirmBox, this.byRule, this.filters, this.panel);
+  }
+
+  /** The count by rule and severity of a check, each a toggle that narrows the list to its rule. */
+  private drawByRule(summary: CheckSummary): void {
+    const counts = summary.byRule;
+    this.byRule.hidden = counts.length === 0;
+    const list = el('ul');
+    for (const c of counts) {
+      const b = el('button', { type: 'button', class: `rule-count ${c.severity}`, 'data-rule': c.rule, 'aria-pressed': String(this.rule === c.rule) });
+      b.append(el('span', { class: 'count' }, this.n(c.count)), el('span', { class: 'severity' }, severityWord(c.severity, this.lang)), el('span', { class: 'rule' }, ruleLabel(c.rule, this.lang)));
+      b.addEventListener('click', () => this.narrowTo(this.rule === c.rule ? undefined : c.rule));
+      const li = el('li');
+      li.append(b);
+      list.append(li);
+    }
+    this.byRule.replaceChildren(el('h2', {}, this.s('byRuleLabel')), list);
+  }
+
+  private narrowTo(rule: string | undefined): void {
+    this.rule = rule;
+    for (const b of this.byRule.querySelectorAll<HTMLButtonElement>('button[data-rule]')) b.setAttribute('aria-pressed', String(b.dataset.rule === rule));
+    this.page = 0;
+    void this.drawList();
+  }
+
+  /** Findings in the list as shown: the tab's count, or the chosen rule's within it. */
+  private shownTotal(summary: CheckSummary): number {
+    if (this.rule === undefined || this.filter === 'accepted') return summary.counts[this.filter];
+    return summary.byRule.filter((c) => c.rule === this.rule && (this.filter === 'all' || c.severity === this.filter)).reduce((n, c) => n + c.count, 0);
   }
 
   /** Tabs: arrow keys, Home and End move between them (roving tabindex, selection follows focus). */
@@ -248,12 +286,13 @@ export class Pane {
     const { counts } = summary;
     let text = this.s('summary', { address: block.address, rows: this.n(summary.dataRows), s: summary.dataRows === 1 ? '' : 's', source: this.sourceWord(block.source), e: this.n(counts.error), w: this.n(counts.warning) });
     if (block.selectionHadHeader === false && block.source !== 'selection') text += ` ${this.s('selectionNoHeader', { source: this.sourceWord(block.source) })}`;
-    await this.showFindings(summary.counts, text, summary.kind !== this.mode ? ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}` : '');
+    await this.showFindings(summary, text, summary.kind !== this.mode ? ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}` : '');
   }
 
   /** Nothing was checked: the reason, and no tabs or list. */
   private showNothing(reason: string): void {
     this.say(reason, 'error');
+    this.byRule.hidden = true;
     this.filters.hidden = true;
     this.panel.hidden = true;
     this.list.replaceChildren();
@@ -264,7 +303,10 @@ export class Pane {
    * A check's status line (its own text, "no problems" when clean, `more`, the accepted count),
    * the tabs with their counts, and the first page of the list; done once the page is drawn.
    */
-  private async showFindings(counts: Record<Filter, number>, text: string, more = ''): Promise<void> {
+  private async showFindings(summary: CheckSummary, text: string, more = ''): Promise<void> {
+    const counts = summary.counts;
+    this.rule = undefined;
+    this.drawByRule(summary);
     if (counts.all === 0) text += ` ${this.s('clean')}`;
     text += more;
     if (counts.accepted) text += ` ${this.s('acceptedCount', { n: this.n(counts.accepted) })}`;
@@ -293,7 +335,7 @@ export class Pane {
       // The page comes from the Worker: until it is drawn the panel says it is busy.
       this.panel.setAttribute('aria-busy', 'true');
       try {
-        const page = await outcome.findings.page(this.filter, from, PAGE_SIZE);
+        const page = await outcome.findings.page(this.filter, from, PAGE_SIZE, this.rule);
         if (token !== this.drawing) return;
         if (page.length) this.list.replaceChildren(...page.map((item, i) => this.drawItem(item, `f${from + i}`)));
         else this.list.replaceChildren(el('li', { class: 'empty' }, this.s('emptyTab')));
@@ -317,6 +359,7 @@ export class Pane {
       // The month check spans two sheets: each finding names its own.
       el('span', { class: 'column' }, this.what === 'month' ? [f.sheet, f.column].filter(Boolean).join(' · ') : f.column),
       el('span', { class: 'message' }, clerkMessage(this.lang === 'ja' ? f.message_ja : f.message, this.lang)),
+      el('span', { class: 'next' }, nextStep(f, this.lang)),
     );
     if (acceptance) b.append(el('span', { class: 'note' }, this.s('acceptedBy', { who: acceptance.who, when: dayInJapan(acceptance.when), why: acceptance.why })));
     b.addEventListener('click', () => void this.guard(() => this.controller!.select(f)));
@@ -419,7 +462,7 @@ export class Pane {
   }
 
   private drawPager(summary: CheckSummary): void {
-    const total = summary.counts[this.filter];
+    const total = this.shownTotal(summary);
     if (total <= PAGE_SIZE) {
       this.pager.replaceChildren();
       return;
@@ -461,7 +504,11 @@ export class Pane {
     this.progressBox.hidden = false;
     this.progress.value = 0;
     this.say(this.s('writingReport', { n: this.n(this.outcome!.summary.reportRows - 1) }));
-    const name = await this.controller!.writeReport(this.outcome!, (done, total) => (this.progress.value = (100 * done) / total));
+    const summary = this.outcome!.summary;
+    const sheets = summary.month ? summary.month.results.map((r) => r.sheet) : [summary.sheet];
+    const kinds = summary.month ? summary.month.results.map((r) => r.kind) : [summary.kind];
+    const run: ReportRun = { lang: this.lang, date: dayInJapan(new Date().toISOString()), sources: sheets.map((s) => this.s('reportSource', { sheet: s })), rulesets: rulesetNames(kinds, this.lang) };
+    const name = await this.controller!.writeReport(this.outcome!, run, (done, total) => (this.progress.value = (100 * done) / total));
     this.say(this.s('reportWritten', { name }));
   }
 
@@ -503,6 +550,8 @@ export class Pane {
     this.pager.replaceChildren();
     this.confirmBox.hidden = true;
     this.confirmBox.replaceChildren();
+    this.rule = undefined;
+    this.byRule.hidden = true;
     this.setFilter('all');
     this.filters.hidden = true;
     this.panel.hidden = true;
@@ -543,7 +592,7 @@ export class Pane {
     // Without a roster no amount is known: the sentence above says so.
     for (const c of checked) if (c.status) text += this.lang === 'ja' ? ` 「${c.sheet}」: ${c.status.ja}。` : ` "${c.sheet}": ${c.status.en}.`;
     if (rosters.length) for (const c of checked) if (c.kind === 'pay' && !c.paidColumn) text += ` ${this.s('monthNoPaid', { name: c.sheet, n: this.n(outcome.expected.filter((e) => e.sheet === c.sheet).length) })}`;
-    await this.showFindings(tabCounts, text);
+    await this.showFindings(outcome.summary, text);
   }
 
   /** Writes the expected pay beside the pay sheet's data, on the clerk's click; asks before replacing other data. */

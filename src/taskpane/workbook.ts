@@ -9,6 +9,7 @@ import type { Severity } from '../validation/validate';
 import { REPORT_SHEET, cellAddress, columnLetters } from '../validation/report';
 import { STORE_SHEET, Store, emptyStore, parseStore, storeRows } from '../validation/store';
 import { chunks } from './marks';
+import type { ReportSlice } from './present';
 
 export { cellAddress };
 
@@ -155,10 +156,8 @@ export function addressOf(a: Area): string {
   return a.rows === 1 && a.columns === 1 ? first : `${first}:${columnLetters(a.column + a.columns - 1)}${a.row + a.rows - 1}`;
 }
 
-export interface ReportLayout {
-  /** Column widths in points. */
-  widths: number[];
-}
+/** The findings sheet's header is frozen with the rows above it up to this many. */
+export const MAX_FROZEN_ROWS = 20;
 
 export class ExcelWorkbook {
   readonly counter: SyncCounter = { syncs: 0 };
@@ -374,49 +373,72 @@ export class ExcelWorkbook {
   }
 
   /**
-   * Writes the findings to a sheet of their own, replacing an earlier one: every cell as text,
-   * header frozen and filtered, columns sized and wrapped, printed one page wide. The rows come
-   * REPORT_ROWS at a time, a sync each (Excel on the web takes at most 5 MB a request); the
-   * layout goes with the last slice. Two syncs, then one per REPORT_ROWS rows.
+   * Writes the findings sheet (src/validation/report.ts), replacing an earlier one: every cell as
+   * text; the title and summary on top run on unwrapped; the table wrapped, its header frozen,
+   * filtered and printed on every page; rows as high as their text; A4 landscape, one page wide.
+   * The rows come REPORT_ROWS at a time, a sync each (Excel on the web takes at most 5 MB a
+   * request); the layout goes with the last slice. Two syncs, then one per REPORT_ROWS rows.
    */
-  async writeReportSlices(total: number, width: number, layout: ReportLayout, rowsAt: (from: number, count: number) => Promise<string[][]>, onProgress?: (done: number, total: number) => void): Promise<string> {
+  async writeReportSlices(rowsAt: (from: number, count: number) => Promise<ReportSlice>, onProgress?: (done: number, total: number) => void): Promise<string> {
     return Excel.run(async (context) => {
       const old = context.workbook.worksheets.getItemOrNullObject(REPORT_SHEET);
       old.load('isNullObject');
       await this.sync(context);
       if (!old.isNullObject) old.delete();
       const sheet = context.workbook.worksheets.add(REPORT_SHEET);
-      const rowCount = Math.max(1, total);
-      for (let from = 0; from < rowCount; from += REPORT_ROWS) {
-        const rows = await rowsAt(from, Math.min(REPORT_ROWS, rowCount - from));
-        if (!rows.length) break;
-        const slice = sheet.getRange(`A${from + 1}:${cellAddress(from + rows.length, width)}`);
+      let total = 1;
+      let layout: ReportSlice | undefined;
+      for (let from = 0; from < total; from += REPORT_ROWS) {
+        const slice = await rowsAt(from, REPORT_ROWS);
+        layout ??= slice;
+        total = slice.total;
+        if (!slice.rows.length) break;
+        const width = slice.widths.length;
+        const range = sheet.getRange(`A${from + 1}:${cellAddress(from + slice.rows.length, width)}`);
         // Range.values takes text starting with = + - as a formula (typings of Range.values): a
         // name such as "=HYPERLINK(…)" must land as text, so the cells are text before the values go in.
-        slice.numberFormat = rows.map((r) => r.map(() => '@'));
-        slice.values = rows;
-        if (from + rows.length < rowCount) {
+        range.numberFormat = slice.rows.map((r) => r.map(() => '@'));
+        range.values = slice.rows;
+        // Rows of one height together: one request a run, not one a row.
+        for (let i = 0; i < slice.heights.length; ) {
+          let j = i;
+          while (j + 1 < slice.heights.length && slice.heights[j + 1] === slice.heights[i]) j++;
+          sheet.getRange(`${from + i + 1}:${from + j + 1}`).format.rowHeight = slice.heights[i];
+          i = j + 1;
+        }
+        if (from + slice.rows.length < total) {
           await this.sync(context);
-          onProgress?.(from + rows.length, rowCount);
+          onProgress?.(from + slice.rows.length, total);
         }
       }
-      const all = sheet.getRange(`A1:${cellAddress(rowCount, width)}`);
-      all.format.wrapText = true;
-      all.format.verticalAlignment = Excel.VerticalAlignment.top;
-      sheet.getRange(`A1:${cellAddress(1, width)}`).format.font.bold = true;
-      layout.widths.forEach((w, i) => {
-        sheet.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = w;
-      });
-      sheet.freezePanes.freezeRows(1);
-      sheet.autoFilter.apply(all);
-      sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
-      sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      sheet.pageLayout.setPrintTitleRows('$1:$1');
+      if (layout) this.reportLayout(sheet, layout, total);
       sheet.activate();
       await this.sync(context);
-      onProgress?.(rowCount, rowCount);
+      onProgress?.(total, total);
       return REPORT_SHEET;
     });
+  }
+
+  /** The findings sheet's layout, queued with the last slice (no sync of its own). */
+  private reportLayout(sheet: Excel.Worksheet, layout: ReportSlice, total: number): void {
+    const { widths, headerRow, summaryHeaderRow } = layout;
+    const last = columnLetters(widths.length);
+    const table = sheet.getRange(`A${headerRow}:${last}${Math.max(headerRow, total)}`);
+    table.format.wrapText = true;
+    sheet.getRange(`A1:${last}${total}`).format.verticalAlignment = Excel.VerticalAlignment.top;
+    sheet.getRange('A1').format.font.size = 14;
+    for (const row of [1, summaryHeaderRow, summaryHeaderRow + 1, headerRow]) sheet.getRange(`A${row}:${last}${row}`).format.font.bold = true;
+    // Excel's column width unit is a digit of the default font; Range.format.columnWidth takes points.
+    widths.forEach((w, i) => {
+      sheet.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = Math.round((w * 7 + 5) * 0.75);
+    });
+    // Frozen only while the summary above is short: a long one would fill the window.
+    if (headerRow <= MAX_FROZEN_ROWS) sheet.freezePanes.freezeRows(headerRow);
+    sheet.autoFilter.apply(table);
+    sheet.pageLayout.orientation = Excel.PageOrientation.landscape;
+    sheet.pageLayout.paperSize = Excel.PaperType.a4;
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    sheet.pageLayout.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
   }
 
   /**

@@ -6,13 +6,14 @@ import type { Cell } from '../validation/fields';
 import type { SheetInput } from '../validation/validate';
 import type { ColumnMapping, Store } from '../validation/store';
 import { CheckSession, FindingFilter } from './session';
+import type { ReportRun } from '../validation/report';
 import { MonthRequest, isMonthRequest, monthWorker } from './monthCheck';
 
 export type ToWorker =
   | { type: 'rows'; rows: Cell[][] }
   | { type: 'run'; input: Omit<SheetInput, 'rows'>; mappings: ColumnMapping[]; store: Store }
-  | { type: 'page'; id: number; filter: FindingFilter; from: number; count: number }
-  | { type: 'report'; id: number; from: number; count: number };
+  | { type: 'page'; id: number; filter: FindingFilter; from: number; count: number; rule?: string }
+  | { type: 'report'; id: number; from: number; count: number; run: ReportRun };
 
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 let rows: Cell[][] = [];
@@ -35,9 +36,9 @@ self.onmessage = (e: MessageEvent) => {
       rows = [];
       post({ type: 'summary', summary: session.summary });
     } else if (m.type === 'page') {
-      post({ type: 'reply', id: m.id, value: session?.page(m.filter, m.from, m.count) ?? [] });
+      post({ type: 'reply', id: m.id, value: session?.page(m.filter, m.from, m.count, m.rule) ?? [] });
     } else if (m.type === 'report') {
-      post({ type: 'reply', id: m.id, value: session?.reportSlice(m.from, m.count) ?? [] });
+      post({ type: 'reply', id: m.id, value: session?.reportSlice(m.from, m.count, m.run) });
     }
   } catch (err) {
     post({ type: 'failed', id: 'id' in m ? m.id : undefined, message: (err as Error).message });

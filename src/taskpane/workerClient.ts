@@ -5,6 +5,7 @@
 
 import type { Cell } from '../validation/fields';
 import type { CheckSummary, CheckedFindings, PageItem } from './session';
+import type { ReportSlice } from './present';
 
 /** Rows per message: no one message is slow to send or to receive. */
 const WORKER_SLICE = 2000;
@@ -83,8 +84,8 @@ export async function startWorker(url: string): Promise<WorkerRun | undefined> {
       worker.postMessage(message);
       return {
         summary: await result,
-        page: (filter, from, count) => ask<PageItem[]>({ type: 'page', filter, from, count }),
-        reportSlice: (from, count) => ask<string[][]>({ type: 'report', from, count }),
+        page: (filter, from, count, rule) => ask<PageItem[]>({ type: 'page', filter, from, count, ...(rule === undefined ? {} : { rule }) }),
+        reportSlice: (from, count, run) => ask<ReportSlice>({ type: 'report', from, count, run }),
         dispose: () => {
           gone = true;
           worker.terminate();

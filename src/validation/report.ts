@@ -1,8 +1,13 @@
 // What the CLI's marked copy and the task pane both write: cell addresses and the findings sheet.
 
-import type { Finding } from './validate';
+import type { Finding, Severity } from './validate';
 import type { Cell } from './fields';
 import { CLAIMS_BY_HEADER, ROSTER_BY_HEADER, headerKey, isEmptyCell } from './fields';
+import { nextStep } from './nextSteps';
+import { builtInRulesets } from '../core/rulesets';
+import type { SheetKind } from './validate';
+
+export type Lang = 'en' | 'ja';
 
 export const REPORT_SHEET = '点検結果 Findings';
 
@@ -19,13 +24,6 @@ export function cellAddress(row: number, column: number): string {
 /** Where a finding is: its cell, or its row for a sheet-wide finding. */
 export function whereOf(f: Finding): string {
   return f.columnIndex ? cellAddress(f.row, f.columnIndex) : String(f.row);
-}
-
-/** The findings sheet: a bilingual header row, then one row per finding, both messages. */
-export function reportRows(findings: Finding[]): string[][] {
-  const rows = [['Sheet シート', 'Cell セル', 'Column 列', 'Severity 重要度', 'Rule 条項', 'Message', 'メッセージ']];
-  for (const f of findings) rows.push([f.sheet, whereOf(f), f.column, f.severity === 'error' ? 'error エラー' : 'warning 警告', f.rule, f.message, f.message_ja]);
-  return rows;
 }
 
 export interface CheckedRows {
@@ -53,4 +51,240 @@ export function whoReader(block: CheckedRows): (row: number) => string {
     const first = cells.find((c) => !isEmptyCell(c));
     return first === undefined ? '' : text(first);
   };
+}
+
+// ---- how a finding reads to a clerk (the pane, the CLI and the findings sheet alike) ----------
+
+/** One clause tag → its Japanese form: Art 7.1 → 第7条第1項, Art 14-3.3 → 第14条の3第3項, Note 2.2 → 注2の2. */
+function clauseJa(tag: string): string | undefined {
+  const art = /^Art (\d+)(?:-(\d+))?(?:\.(\d+))?(?:\.(\d+))?$/.exec(tag);
+  if (art) return `第${art[1]}条${art[2] ? `の${art[2]}` : ''}${art[3] ? `第${art[3]}項` : ''}${art[4] ? `第${art[4]}号` : ''}`;
+  const note = /^Notes? (\d+)(?:\.(\d+))?(?:[–-](\d+)(?:\.(\d+))?)?$/.exec(tag);
+  if (note) {
+    const one = (a: string, b?: string) => `${a}${b ? `の${b}` : ''}`;
+    return `注${one(note[1], note[2])}${note[3] ? `〜${one(note[3], note[4])}` : ''}`;
+  }
+  return undefined;
+}
+
+/**
+ * The rule a finding cites, as the clerk reads it. Only the rules themselves are cited: the
+ * project's own documents (CONTRACT §n) and its decisions (D-n, P-n) are left out; what remains
+ * of a bare input check is "input" (入力), of the ruleset notice "rules" (規則).
+ */
+export function ruleLabel(rule: string, lang: Lang): string {
+  if (rule === 'ruleset') return lang === 'ja' ? '規則' : 'rules';
+  const parts = rule
+    .split(/,\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p && !/^(CONTRACT\b|D-\d|P-\d|internal$|input$)/.test(p));
+  if (!parts.length) return lang === 'ja' ? '入力' : 'input';
+  if (lang === 'en') return parts.join(', ');
+  // "Art 13.2, 26.2.1": a bare number after an article is an article too; "Art 12–14" a range of them.
+  let art = false;
+  return parts
+    .map((p) => {
+      const tag = art && /^\d/.test(p) ? `Art ${p}` : p;
+      art = /^Art /.test(tag);
+      const range = /^Art (\d+)–(\d+)$/.exec(tag);
+      if (range) return `第${range[1]}条〜第${range[2]}条`;
+      return clauseJa(tag) ?? tag.replace(/^CLAIR: /, 'クレア: ');
+    })
+    .join('・');
+}
+
+/** A list of clauses in a message: "Art 7.1", "Art 13.2, 26.2.1", "Note 2.2", "Art 12–14". */
+const CLAUSE_LIST = /\b(?:Art|Notes?) \d+(?:[-–.]\d+)*(?:,\s*(?:(?:Art|Notes?) )?\d+(?:[-–.]\d+)*)*/g;
+
+/**
+ * A finding's message as the clerk reads it: the project's decision numbers (D-n, P-n) left out as
+ * in the rule column, and in Japanese the clauses it cites in their Japanese form (Art 7.1 →
+ * 第7条第1項, "Art 13.2, 26.2.1" → 第13条第2項・第26条第2項第1号).
+ */
+export function clerkMessage(text: string, lang: Lang): string {
+  let out = text
+    // "(D-4)", "(Art 13.2, D-6)": the decision goes, the clause stays.
+    .replace(/\s*\((?:[DP]-\d+(?:,\s*)?)+\)/g, '')
+    .replace(/,\s*[DP]-\d+\b/g, '')
+    .replace(/\b[DP]-\d+(?:,\s*|:\s*|\s+)/g, '')
+    .replace(/\(\s*\)/g, '');
+  if (lang === 'ja') out = out.replace(CLAUSE_LIST, (tags) => ruleLabel(tags, 'ja'));
+  return out;
+}
+
+export function severityWord(severity: Severity, lang: Lang): string {
+  return severity === 'error' ? (lang === 'ja' ? 'エラー' : 'Error') : lang === 'ja' ? '警告' : 'Warning';
+}
+
+/** A cell address, or "header row 3" for a finding about the sheet as a whole. */
+export function whereLabel(f: Finding, lang: Lang): string {
+  if (f.columnIndex) return cellAddress(f.row, f.columnIndex);
+  return lang === 'ja' ? `見出し行 ${f.row}` : `header row ${f.row}`;
+}
+
+/** The day of an ISO instant in Japan (UTC+9, no daylight saving): a check at 08:00 JST is that day's. */
+export function dayInJapan(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? new Date(t + 9 * 3_600_000).toISOString().slice(0, 10) : iso.slice(0, 10);
+}
+
+// ---- summary: count by rule and severity ----------------------------------------------------
+
+export interface RuleCount {
+  /** The rule as the checks cite it (the key: `--json` carries it, the pane filters by it). */
+  rule: string;
+  severity: Severity;
+  count: number;
+}
+
+/** Findings counted by rule and severity: errors first, then the most frequent, then by rule. */
+export function ruleSummary(findings: readonly Finding[]): RuleCount[] {
+  const counts = new Map<string, RuleCount>();
+  for (const f of findings) {
+    const key = `${f.severity}\u0000${f.rule}`;
+    const c = counts.get(key);
+    if (c) c.count++;
+    else counts.set(key, { rule: f.rule, severity: f.severity, count: 1 });
+  }
+  return [...counts.values()].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.count - a.count || a.rule.localeCompare(b.rule, 'en', { numeric: true }));
+}
+
+// ---- the findings sheet to file ------------------------------------------------------------
+
+export interface ReportRun {
+  lang: Lang;
+  /** Both languages in the clause, message and next-step cells (only when asked). */
+  both?: boolean;
+  /** The day of the check, YYYY-MM-DD. */
+  date: string;
+  /** What was checked: file names (CLI) or the workbook and range (pane). */
+  sources: string[];
+  /** The rulesets applied, by their names in words. */
+  rulesets: string[];
+}
+
+export interface ReportChecked {
+  who: string;
+  when: string;
+  why: string;
+}
+
+export interface FindingsSheet {
+  /** Every row of the sheet, top to bottom: title block, summary, the table's header, the findings. */
+  rows: string[][];
+  /** Column widths in characters (Excel's unit: the width of a digit of the default font). */
+  widths: number[];
+  /** Row heights in points, one per row. */
+  heights: number[];
+  /** 1-based rows: the summary's header, and the findings table's header (repeated on every page). Rows above the table do not wrap. */
+  summaryHeaderRow: number;
+  headerRow: number;
+}
+
+const REPORT_WORDS = {
+  title: { en: 'Findings', ja: '点検結果' },
+  date: { en: 'Checked on', ja: '点検日' },
+  sources: { en: 'Checked', ja: '点検対象' },
+  rulesets: { en: 'Rules', ja: '適用規則' },
+  summary: { en: 'Count by rule and severity', ja: '条項別・重要度別の件数' },
+  clause: { en: 'Clause', ja: '条項' },
+  severity: { en: 'Severity', ja: '重要度' },
+  count: { en: 'Count', ja: '件数' },
+  total: { en: 'Total', ja: '合計' },
+  none: { en: 'No problems found.', ja: '問題は見つかりませんでした。' },
+  who: { en: 'Who', ja: '氏名' },
+  sheet: { en: 'Sheet', ja: 'シート' },
+  cell: { en: 'Cell', ja: 'セル' },
+  field: { en: 'Column', ja: '列' },
+  message: { en: 'Message', ja: 'メッセージ' },
+  next: { en: 'What to do', ja: '対応' },
+  checked: { en: 'Marked as checked', ja: '確認済み' },
+} as const;
+
+/** The findings table's column widths (characters); the message and what to do get the room. */
+export const REPORT_COLUMN_WIDTHS = [16, 13, 7, 13, 8, 13, 46, 40];
+const CHECKED_WIDTH = 24;
+/** Points a line of 10-point text takes, and the padding of a row. */
+const LINE_PT = 13.5;
+const ROW_PAD_PT = 3;
+
+/**
+ * How many column-width units (a digit of the default font) a text takes at the sheet's 10 points:
+ * a CJK or full-width character two (Meiryo UI 10 pt draws one in about 13 px, a unit is 7 px),
+ * other characters 0.85 (measured from LibreOffice's rendering; Latin letters are narrower than digits).
+ */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 0.85;
+  return w;
+}
+
+/** Lines a wrapped cell needs in a column `width` units wide (words wrap whole: two units of slack a line). */
+export function linesIn(text: string, width: number): number {
+  const usable = Math.max(1, width - 2);
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+}
+
+/**
+ * The findings sheet a clerk prints and files: title, date, what was checked and the rules on top;
+ * the count by rule and severity; then one row per finding (who, sheet, cell, the clerk's own
+ * header, severity, clause, message, what to do), in the chosen language or both.
+ */
+export function findingsSheet(findings: readonly Finding[], who: (f: Finding) => string, run: ReportRun, checked: ReadonlyMap<Finding, ReportChecked> = new Map()): FindingsSheet {
+  const { lang, both } = run;
+  const w = (k: keyof typeof REPORT_WORDS) => (both ? `${REPORT_WORDS[k].ja} ${REPORT_WORDS[k].en}` : REPORT_WORDS[k][lang]);
+  // Both languages: Japanese first, English below (once where they read the same, as a cell address does).
+  const two = (en: string, ja: string) => (both ? (en === ja ? ja : `${ja}\n${en}`) : lang === 'ja' ? ja : en);
+  const open = findings.filter((f) => !checked.has(f));
+  const rows: string[][] = [];
+  // Above the table every row is one cell wide and does not wrap: it runs on over the empty cells.
+  rows.push([w('title')]);
+  rows.push([`${w('date')}: ${run.date}`]);
+  for (const src of run.sources) rows.push([`${w('sources')}: ${src}`]);
+  for (const rs of run.rulesets) rows.push([`${w('rulesets')}: ${rs}`]);
+  rows.push([]);
+  const summaryHeaderRow = rows.length + 1;
+  rows.push([w('summary')]);
+  rows.push([w('count'), w('severity'), w('clause')]);
+  const oneLine = (en: string, ja: string) => (both ? `${ja} ${en}` : lang === 'ja' ? ja : en);
+  for (const c of ruleSummary(open)) rows.push([String(c.count), oneLine(severityWord(c.severity, 'en'), severityWord(c.severity, 'ja')), oneLine(ruleLabel(c.rule, 'en'), ruleLabel(c.rule, 'ja'))]);
+  if (checked.size) rows.push([String(checked.size), w('checked')]);
+  const total = open.length + checked.size;
+  rows.push([String(total), w('total')]);
+  if (!total) rows.push([w('none')]);
+  rows.push([]);
+  const headerRow = rows.length + 1;
+  const header = [w('who'), w('sheet'), w('cell'), w('field'), w('severity'), w('clause'), w('message'), w('next')];
+  if (checked.size) header.push(w('checked'));
+  rows.push(header);
+  const line = (f: Finding, severity: string, note?: string) => {
+    const r = [
+      who(f),
+      f.sheet,
+      two(whereLabel(f, 'en'), whereLabel(f, 'ja')),
+      f.column,
+      severity,
+      two(ruleLabel(f.rule, 'en'), ruleLabel(f.rule, 'ja')),
+      two(clerkMessage(f.message, 'en'), clerkMessage(f.message_ja, 'ja')),
+      two(nextStep(f, 'en'), nextStep(f, 'ja')),
+    ];
+    if (checked.size) r.push(note ?? '');
+    return r;
+  };
+  for (const f of open) rows.push(line(f, two(severityWord(f.severity, 'en'), severityWord(f.severity, 'ja'))));
+  for (const [f, c] of checked) rows.push(line(f, w('checked'), `${c.who}, ${dayInJapan(c.when)}: ${c.why}`));
+  const widths = checked.size ? [...REPORT_COLUMN_WIDTHS, CHECKED_WIDTH] : [...REPORT_COLUMN_WIDTHS];
+  const heights = rows.map((r, i) => {
+    if (i + 1 < headerRow) return i === 0 ? 24 : LINE_PT + ROW_PAD_PT;
+    return Math.max(1, ...r.map((v, c) => linesIn(v, widths[c] ?? 10))) * LINE_PT + ROW_PAD_PT;
+  });
+  return { rows, widths, heights, summaryHeaderRow, headerRow };
+}
+
+/** The built-in rulesets a run's sheet kinds are checked under, by their names in words (never their ids). */
+export function rulesetNames(kinds: readonly SheetKind[], lang: Lang): string[] {
+  const wanted = new Set(kinds.map((k) => (k === 'claims' ? 'clair' : k === 'unknown' ? undefined : 'alt')).filter((k) => k !== undefined));
+  return builtInRulesets()
+    .filter((r) => wanted.has(r.kind))
+    .map((r) => r.title[lang]);
 }

@@ -256,24 +256,25 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
     if (options.alt) return options.alt;
     if (day === undefined) return defaultAltRuleset();
     const found = builtInInForce('alt', day);
-    if (found.beforeEarliest) early.add(`${found.ruleset.id}|${found.ruleset.inForce.from}`);
+    if (found.beforeEarliest) early.add(JSON.stringify([found.ruleset.title, found.ruleset.inForce.from]));
     return found.ruleset;
   };
   const clairFor = (day: Day | undefined): ClairRuleset => {
     if (options.clair) return options.clair;
     if (day === undefined) return defaultClairRuleset();
     const found = builtInInForce('clair', day);
-    if (found.beforeEarliest) early.add(`${found.ruleset.id}|${found.ruleset.inForce.from}`);
+    if (found.beforeEarliest) early.add(JSON.stringify([found.ruleset.title, found.ruleset.inForce.from]));
     return found.ruleset;
   };
   try {
     if (header.kind === 'roster') checkRoster(body, header, out, system, altFor, options.asOf ?? todayInJapan(), options.onProgress);
     else checkClaims(body, header, out, clairFor, options.onProgress);
     for (const key of early) {
-      const [id, from] = key.split('|');
+      // The rules by their name in words: clerks never see ruleset ids or the project's file paths.
+      const [title, from] = JSON.parse(key) as [{ en: string; ja: string }, string];
       out.add(header.row, '', 'warning', 'ruleset', {
-        en: `some rows are dated before ${from}, when the earliest ruleset ${id} came into force; ${id} was used for them (see docs/rules.md, "Rulesets")`,
-        ja: `${from}（最も古いルールセット ${id} の適用開始日）より前の日付の行があります。それらにも ${id} を使用しました（docs/rules.md「Rulesets」参照）`,
+        en: `some rows are dated before ${from}, when the earliest rules the add-in knows came into force (${title.en}); those rules were used for them`,
+        ja: `${from}（アドインにある最も古い規則「${title.ja}」の適用開始日）より前の日付の行があります。それらにもこの規則を使用しました`,
       });
     }
   } catch (e) {

@@ -80,7 +80,7 @@ export interface FakeSheet {
   /** Number formats of cells that hold no value yet ("r,c" → format). */
   emptyFormats?: Map<string, string>;
   /** Report-sheet layout, as the typings describe each setter. */
-  layout?: { frozenRows?: number; autoFilter?: string; columnWidths?: Record<number, number>; wrap?: string[]; orientation?: string; zoom?: unknown; printTitleRows?: string };
+  layout?: { frozenRows?: number; autoFilter?: string; columnWidths?: Record<number, number>; rowHeights?: Record<number, number>; wrap?: string[]; orientation?: string; paperSize?: string; zoom?: unknown; printTitleRows?: string };
 }
 
 function colNumber(letters: string): number {
@@ -107,6 +107,8 @@ function parseArea(a: string): Box {
   // Whole columns ("B:B"), as Worksheet.getRange accepts them (typings of getRange).
   const cols = /^([A-Z]+)$/.exec(p);
   if (cols && q && /^[A-Z]+$/.test(q)) return { r1: 1, c1: colNumber(p), r2: 1_048_576, c2: colNumber(q) };
+  // Whole rows ("3:5"), as Worksheet.getRange accepts them too.
+  if (/^\d+$/.test(p) && q && /^\d+$/.test(q)) return { r1: Number(p), c1: 1, r2: Number(q), c2: 16_384 };
   const m1 = /^([A-Z]+)(\d+)$/.exec(p);
   const m2 = /^([A-Z]+)(\d+)$/.exec(q ?? p);
   if (!m1 || !m2) throw new Error(`InvalidArgument: bad address ${a}`);
@@ -412,11 +414,15 @@ class FakeRange extends Proxy {
     const self = this;
     const layout = () => (self.sheet.layout ??= {});
     return {
-      font: { set bold(_b: boolean) { /* bold header: nothing to check */ } },
+      font: { set bold(_b: boolean) { /* bold header: nothing to check */ }, set size(_s: number) { /* the title's size: nothing to check */ } },
       set wrapText(w: boolean) {
         self.batch.ops.push(() => { if (w) (layout().wrap ??= []).push(self.boxAddress()); });
       },
       set verticalAlignment(_a: string) { /* top-aligned rows: nothing to check */ },
+      /** Typings: RangeFormat.rowHeight, in points. */
+      set rowHeight(h: number) {
+        self.batch.ops.push(() => { const b = self.box()!; for (let r = b.r1; r <= b.r2; r++) (layout().rowHeights ??= {})[r] = h; });
+      },
       set columnWidth(w: number) {
         self.batch.ops.push(() => { const b = self.box()!; for (let c = b.c1; c <= b.c2; c++) (layout().columnWidths ??= {})[c] = w; });
       },
@@ -536,6 +542,7 @@ class FakeSheetProxy extends Proxy {
     return {
       set orientation(o: string) { batch.ops.push(() => (layout().orientation = o)); },
       set zoom(z: unknown) { batch.ops.push(() => (layout().zoom = z)); },
+      set paperSize(p: string) { batch.ops.push(() => (layout().paperSize = p)); },
       setPrintTitleRows: (rows: string) => batch.ops.push(() => (layout().printTitleRows = rows)),
     };
   }
@@ -606,6 +613,7 @@ export function installFakeExcel(model = new FakeWorkbookModel(), target: Record
     ConditionalFormatType: { custom: 'Custom' },
     VerticalAlignment: { top: 'Top' },
     PageOrientation: { landscape: 'Landscape' },
+    PaperType: { a4: 'A4' },
     SheetVisibility: { veryHidden: 'VeryHidden' },
     ClearApplyTo: { contents: 'Contents' },
   };

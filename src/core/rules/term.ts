@@ -86,8 +86,8 @@ export function cohortOrDefault(arrival: Day, cohort: CohortCode | undefined, tr
   if (m >= 4 && m <= 6) {
     throw RuleError.missing(
       'cohort',
-      `cohort is needed for an arrival in April–June (${isoFromDay(arrival)}): A1, A2 or a summer cohort decide whether a short bridge term follows (Note 2.2–2.3; docs/rules.md §8)`,
-      `4〜6月の来日（${isoFromDay(arrival)}）には cohort（来日区分）が必要です。4月①・4月②か夏季かで短期の任期の有無が決まります（注2の2〜3。docs/rules.md §8）`,
+      `cohort is needed for an arrival in April–June (${isoFromDay(arrival)}): A1, A2 or a summer cohort decide whether a short bridge term follows (Note 2.2–2.3)`,
+      `4〜6月の来日（${isoFromDay(arrival)}）には cohort（来日区分）が必要です。4月①・4月②か夏季かで短期の任期の有無が決まります（注2の2〜3）`,
     );
   }
   trace?.step('Note 2.2', 'no cohort given: a July–March arrival is taken as summer ① (S1)', '来日区分の指定なし: 7〜3月の来日は夏季①（S1）とみなす');
