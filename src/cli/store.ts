@@ -86,10 +86,17 @@ function columnHeaded(sheet: SheetInput, text: string): number | undefined {
  * sheet of this file is returned in `unmatched`, and the caller reports it only when it matched
  * nothing in any file given together. A named sheet the workbook lacks is unmatched too.
  */
-export function mappingsFor(store: Store, spec: ColumnsSpec | undefined, sheets: SheetInput[]): { mappings: ColumnMapping[]; unmatched: string[] } {
+/** A `--columns` entry that matched nothing in one file. */
+export interface Unmatched {
+  key: string;
+  en: string;
+  ja: string;
+}
+
+export function mappingsFor(store: Store, spec: ColumnsSpec | undefined, sheets: SheetInput[]): { mappings: ColumnMapping[]; unmatched: Unmatched[] } {
   if (!spec) return { mappings: store.mappings, unmatched: [] };
   let merged = store;
-  const unmatched: string[] = [];
+  const unmatched: Unmatched[] = [];
   const apply = (sheet: SheetInput, field: Field, v: string | null): boolean => {
     if (v === null) merged = mapColumn(merged, { sheet: sheet.name, field, column: 0, header: '' });
     else if (LETTERS.test(v)) merged = mapColumn(merged, { sheet: sheet.name, field, column: letterColumn(v), header: '' });
@@ -103,11 +110,14 @@ export function mappingsFor(store: Store, spec: ColumnsSpec | undefined, sheets:
   for (const [field, v] of spec.all) {
     let found = false;
     for (const s of sheets) found = apply(s, field, v) || found;
-    if (!found) unmatched.push(`${field}=${JSON.stringify(v)}`);
+    if (!found) unmatched.push({ key: `${field}=${v}`, en: `--columns maps ${field} to "${v}", but no sheet has a column headed "${v}"`, ja: `--columns で ${field} を「${v}」にしていますが、その見出しの列がどのシートにもありません` });
   }
   for (const [name, fields] of spec.bySheet) {
     const sheet = sheets.find((s) => s.name === name);
-    for (const [field, v] of fields) if (!sheet || !apply(sheet, field, v)) unmatched.push(`${name}.${field}=${JSON.stringify(v)}`);
+    for (const [field, v] of fields) {
+      if (!sheet) unmatched.push({ key: `${name}.${field}=${v}`, en: `--columns names sheet "${name}", which the workbook does not have`, ja: `--columns のシート「${name}」がブックにありません` });
+      else if (!apply(sheet, field, v)) unmatched.push({ key: `${name}.${field}=${v}`, en: `--columns maps ${field} to "${v}", but sheet "${name}" has no column headed "${v}"`, ja: `--columns で ${field} を「${v}」にしていますが、シート「${name}」にその見出しの列がありません` });
+    }
   }
   return { mappings: merged.mappings, unmatched };
 }

@@ -12,7 +12,7 @@ import { parseFlags } from './flags';
 import { outProblem, writePackageSafely } from './safeWrite';
 import { expectedLines, expectedOf, relatedSheets } from './pay';
 import type { Acceptance } from '../validation/store';
-import { ColumnsSpec, acceptedFindings, mappingsFor, readColumnsFile, splitStore } from './store';
+import { ColumnsSpec, Unmatched, acceptedFindings, mappingsFor, readColumnsFile, splitStore } from './store';
 
 interface Io {
   out(text: string): void;
@@ -96,7 +96,7 @@ export async function checkWorkbook(
   lang: Lang,
   related: (sheets: ReadSheet[]) => Promise<SheetInput[]> = async () => [],
   columns?: ColumnsSpec,
-): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[]; accepted: Map<Finding, Acceptance>; unmatched: string[] }> {
+): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[]; accepted: Map<Finding, Acceptance>; unmatched: Unmatched[] }> {
   const pkg = openPackage(zip);
   const { sheets, store } = splitStore(await readAllSheets(pkg));
   const others = await related(sheets);
@@ -175,7 +175,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
   const expected: ReturnType<typeof expectedOf> = [];
   let code = 0;
   let checked = 0;
-  const unmatchedIn = new Map<string, number>();
+  const unmatchedIn = new Map<string, { u: Unmatched; files: number }>();
   let opened = 0;
   for (const file of files) {
     const why = unreadable(file);
@@ -207,10 +207,10 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       let pkg: Package;
       let accepted: Map<Finding, Acceptance>;
       let read: ReadSheet[];
-      let unmatched: string[];
+      let unmatched: Unmatched[];
       try {
         ({ pkg, results, accepted, sheets: read, unmatched } = await checkWorkbook(zip, lang, (own) => relatedSheets(files, file, own), columns));
-        for (const u of unmatched) unmatchedIn.set(u, (unmatchedIn.get(u) ?? 0) + 1);
+        for (const u of unmatched) unmatchedIn.set(u.key, { u, files: (unmatchedIn.get(u.key)?.files ?? 0) + 1 });
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
         say(e);
@@ -259,11 +259,9 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
     }
   }
   // A mapping is reported only where it matched nothing in any of the files.
-  const nowhere = [...unmatchedIn].filter(([, n]) => n === opened && opened > 0).map(([u]) => u);
-  if (nowhere.length) {
-    io.err(ja ? `--columns: 次の対応はどのファイルのどのシートの見出しにも当たりませんでした: ${nowhere.join('、')}\n` : `--columns: these mappings matched no header or sheet in any file: ${nowhere.join(', ')}\n`);
-    code = 2;
-  }
+  const nowhere = [...unmatchedIn.values()].filter((x) => x.files === opened && opened > 0);
+  for (const { u } of nowhere) io.err(`${ja ? u.ja : u.en}${files.length > 1 ? (ja ? '（どのファイルにも）' : ' (in any file)') : ''}\n`);
+  if (nowhere.length) code = 2;
   if (json) io.out(`${JSON.stringify({ sheets, findings, notes, ...(expected.length ? { expected } : {}) }, null, 2)}\n`);
   if (code) return code;
   return checked > 0 ? 0 : 1;

@@ -61,10 +61,14 @@ function headerTexts(rows: Cell[][], r: number, twoRows: boolean): (string | und
     else if (b === undefined) parent = undefined;
     if (b === undefined) out.push(t);
     else if (t === undefined && parent === undefined) out.push(b);
-    else out.push(`${t ?? parent}・${b}`);
+    else out.push(`${t ?? parent}${PAIR_MARK}${b}`);
   }
   return out;
 }
+
+/** Joins a parent and a child header (a character no header contains). */
+const PAIR_MARK = '\u241f';
+const PAIR = new RegExp(PAIR_MARK);
 
 interface Reading {
   columns: Map<Field, HeaderColumn>;
@@ -79,21 +83,21 @@ function readTexts(texts: (string | undefined)[], index: FieldIndex): Reading {
   texts.forEach((text, i) => {
     if (text === undefined) return;
     // parent・child: the pair first, then the child alone (a group title over plain headers), then the parent.
-    const parts = text.split('・');
-    const tries = parts.length === 2 ? [text, parts[1], parts[0]] : [text];
+    const parts = text.split(PAIR);
+    const tries = parts.length === 2 ? [text.replace(PAIR, '・'), parts[1], parts[0]] : [text];
     for (const t of tries) {
       const f = index.get(headerKey(t));
       if (f === 'termPeriod') {
-        period ??= { index: i, text };
+        period ??= { index: i, text: t };
         return;
       }
       if (f) {
         // The first column of a name wins; a duplicate header is ignored.
-        if (!columns.has(f)) columns.set(f, { index: i, text });
+        if (!columns.has(f)) columns.set(f, { index: i, text: t });
         return;
       }
     }
-    if (headerKey(text) !== '') unclaimed.push({ index: i, text });
+    if (headerKey(text) !== '') unclaimed.push({ index: i, text: text.replace(PAIR, '・') });
   });
   return { columns, period, unclaimed };
 }
@@ -125,30 +129,37 @@ export function findHeader(rows: Cell[][], options: HeaderOptions = {}): FoundHe
 }
 
 function bestAt(rows: Cell[][], r: number, kinds: readonly SheetKindName[], mapped: readonly ColumnMapping[], options: HeaderOptions): FoundHeader | undefined {
+  const one = bestOf(rows, r, false, kinds, mapped, options);
+  if (r + 1 >= rows.length) return one?.h;
+  // Two rows read together only when they name more than either row alone (a title row over the
+  // header, or a data row under it, adds nothing).
+  const two = bestOf(rows, r, true, kinds, mapped, options);
+  const next = bestOf(rows, r + 1, false, kinds, mapped, options);
+  if (two && two.score > (one?.score ?? 0) && two.score > (next?.score ?? 0)) return two.h;
+  return one?.h;
+}
+
+function bestOf(rows: Cell[][], r: number, twoRows: boolean, kinds: readonly SheetKindName[], mapped: readonly ColumnMapping[], options: HeaderOptions): { h: FoundHeader; score: number } | undefined {
   let best: { h: FoundHeader; score: number } | undefined;
-  for (const twoRows of [false, true]) {
-    if (twoRows && r + 1 >= rows.length) continue;
-    const texts = headerTexts(rows, r, twoRows);
-    for (const kind of kinds) {
-      const read = readTexts(texts, INDEXES[kind]);
-      const h: FoundHeader = { kind, row: r + (twoRows ? 1 : 0), top: r, columns: read.columns, period: kind === 'roster' ? read.period : undefined, unclaimed: read.unclaimed, notKept: new Set(), mapped: new Set() };
-      if (mapped.length) applyMappings(h, texts, mapped, options.firstColumn ?? 1);
-      // A single period column gives the term's start and end where no column of their own does.
-      if (h.period) {
-        const p = h.period;
-        if (!h.columns.has('termStart')) h.columns.set('termStart', p);
-        if (!h.columns.has('termEnd')) h.columns.set('termEnd', p);
-        if (h.columns.get('termStart') !== p && h.columns.get('termEnd') !== p) h.period = undefined;
-      }
-      const need = NEEDS[kind];
-      if (!need.all.every((f) => h.columns.has(f))) continue;
-      const score = need.score(h.columns, h.period !== undefined);
-      if (need.all.length === 0 && score < 2) continue;
-      // A second row counts only when it names more than the first alone (a data row names nothing).
-      if (!best || score > best.score) best = { h, score };
+  const texts = headerTexts(rows, r, twoRows);
+  for (const kind of kinds) {
+    const read = readTexts(texts, INDEXES[kind]);
+    const h: FoundHeader = { kind, row: r + (twoRows ? 1 : 0), top: r, columns: read.columns, period: kind === 'roster' ? read.period : undefined, unclaimed: read.unclaimed, notKept: new Set(), mapped: new Set() };
+    if (mapped.length) applyMappings(h, texts, mapped, options.firstColumn ?? 1);
+    // A single period column gives the term's start and end where no column of their own does.
+    if (h.period) {
+      const p = h.period;
+      if (!h.columns.has('termStart')) h.columns.set('termStart', p);
+      if (!h.columns.has('termEnd')) h.columns.set('termEnd', p);
+      if (h.columns.get('termStart') !== p && h.columns.get('termEnd') !== p) h.period = undefined;
     }
+    const need = NEEDS[kind];
+    if (!need.all.every((f) => h.columns.has(f))) continue;
+    const score = need.score(h.columns, h.period !== undefined);
+    if (need.all.length === 0 && score < 2) continue;
+    if (!best || score > best.score) best = { h, score };
   }
-  return best?.h;
+  return best;
 }
 
 const INDEXES: Record<SheetKindName, FieldIndex> = {
@@ -172,7 +183,7 @@ function applyMappings(h: FoundHeader, texts: (string | undefined)[], mappings: 
       h.columns.delete(field);
       h.notKept.add(field);
     } else {
-      const text = texts[index] ?? field;
+      const text = (texts[index] ?? field).replace(PAIR, '・');
       h.columns.set(field, { index, text });
       h.mapped.add(field);
       h.unclaimed = h.unclaimed.filter((u) => u.index !== index);
@@ -210,7 +221,7 @@ export function sortRow(cells: Cell[] | undefined, h: Pick<FoundHeader, 'columns
 
 /** The texts of a found header row (the two rows read together when it has two). */
 export function textsOf(rows: Cell[][], h: Pick<FoundHeader, 'row' | 'top'>): (string | undefined)[] {
-  return headerTexts(rows, h.top, h.row > h.top);
+  return headerTexts(rows, h.top, h.row > h.top).map((t) => t?.replace(PAIR, '・'));
 }
 
 /** A row skipped because it is not a person's: said once, never a finding. */
