@@ -262,7 +262,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
   const nowhere = [...unmatchedIn.values()].filter((x) => x.files === opened && opened > 0);
   for (const { u } of nowhere) io.err(`${ja ? u.ja : u.en}${files.length > 1 ? (ja ? '（どのファイルにも）' : ' (in any file)') : ''}\n`);
   if (nowhere.length) code = 2;
-  if (json) io.out(`${JSON.stringify({ sheets, findings, notes, ...(expected.length ? { expected } : {}) }, null, 2)}\n`);
+  if (json) io.out(`${JSON.stringify({ sheets, findings, ...(notes.length ? { notes } : {}), ...(expected.length ? { expected } : {}) }, null, 2)}\n`);
   if (code) return code;
   return checked > 0 ? 0 : 1;
 }

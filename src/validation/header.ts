@@ -211,7 +211,8 @@ export function sortRow(cells: Cell[] | undefined, h: Pick<FoundHeader, 'columns
   // 合計 in the name cell, or in a cell before it (a No. column).
   const beforeName = filled.filter((x) => !nameCol || x.i <= nameCol.index).map((x) => headerKey(text(x.c)));
   if (TOTAL.test(headerKey(nameText)) || beforeName.some((k) => TOTAL.test(k))) return 'total';
-  if (filled.length === 1) return 'label';
+  // One text cell alone: a group label (【小学校（兼務）】, ■中学校), or a merged cell across the table.
+  if (filled.length === 1 && typeof filled[0].c === 'string') return 'label';
   if (LABEL_MARK.test(first) && (!nameCol || filled[0].i !== nameCol.index || LABEL_MARK.test(nameText.trim()))) return 'label';
   // The header written again (a table per school under one header).
   const same = filled.filter((x) => typeof x.c === 'string' && headerTexts[x.i] !== undefined && headerKey(x.c) === headerKey(headerTexts[x.i] ?? '')).length;
