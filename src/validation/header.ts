@@ -33,8 +33,9 @@ export interface FoundHeader {
 
 /** What each kind needs before a row counts as its header. */
 const NEEDS: Record<SheetKindName, { all: Field[]; score: (cols: Map<Field, HeaderColumn>, period: boolean) => number }> = {
-  // Roster and claims: at least two of their own columns (the name is shared by every kind).
-  roster: { all: [], score: (c, p) => [...c.keys()].filter((f) => f !== 'name' && SHEET_FIELDS.roster.includes(f)).length + (p ? 2 : 0) },
+  // Roster and claims: at least two of their own columns (the name is shared by every kind); a
+  // period column counts once although it gives two fields, so 自 / 至 under it read as more.
+  roster: { all: [], score: (c, p) => [...c.keys()].filter((f) => f !== 'name' && SHEET_FIELDS.roster.includes(f)).length - (p ? 1 : 0) },
   claims: { all: [], score: (c) => [...c.keys()].filter((f) => f !== 'name').length },
   ledger: { all: ['name', 'from', 'kind'], score: (c) => c.size },
   pay: { all: ['name', 'month'], score: (c) => c.size },
