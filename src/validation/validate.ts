@@ -269,7 +269,7 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
     // A fault of ours must not lose the user's findings: report it as one finding.
     out.add(header.row, '', 'error', 'internal', { en: `the check stopped: ${(e as Error).message}`, ja: `点検が中断しました: ${(e as Error).message}` });
   }
-  const dataRows = body.filter((r) => r.some((c) => !isEmptyCell(c))).length - out.notes.length;
+  const dataRows = body.filter((r) => r.some((c) => !isEmptyCell(c))).length - out.notes.filter((n) => !n.message.startsWith('blank')).length;
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
   return { sheet: input.name, kind: header.kind, headerRow: firstRow + header.row, dataRows, findings: out.findings, notes: out.notes, fixes: out.fixes };
 }
