@@ -2,6 +2,7 @@
 // node_modules, and an in-memory Excel behind the pane's own adapter.
 
 import { execFileSync } from 'child_process';
+import { EXPECTED as CORPUS_EXPECTED } from './corpus-ja/expected';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import http from 'http';
 import { AddressInfo } from 'net';
@@ -421,6 +422,28 @@ test('after a clean check the filter tabs and the list stay hidden; an earlier c
   expect(await page.isVisible('[role="tablist"]')).toBe(false);
   expect(await page.isVisible('[role="tabpanel"]')).toBe(false);
   expect(await page.$$eval('.finding', (els) => els.length)).toBe(0);
+  expect(unexpectedProblems(problems)).toEqual([]);
+  await context.close();
+});
+
+test.each(['01-board-roster.xlsx', '02-two-row-header.xlsx', '12-bilingual-headers.xlsx'])('corpus %s: the pane finds exactly what the CLI finds, skips the rows that are not people, and changes nothing', async (file) => {
+  const want = CORPUS_EXPECTED[file];
+  const { page, context, problems } = await openPane('/alt/taskpane.html', 'en-US');
+  await page.waitForSelector('#check');
+  await page.evaluate((f) => (window as any).__corpusBook(f), file);
+  const before = await page.evaluate(() => JSON.stringify((window as any).__model.values()));
+  await page.click('#check');
+  await page.waitForSelector('.finding');
+  await listDrawn(page);
+  const got = await page.$$eval('.finding', (els) => els.map((e) => [Number(e.querySelector('button.go')?.getAttribute('data-row')), e.classList.contains('error') ? 'error' : 'warning']));
+  const sortRows = (l: unknown[][]) => l.map((x) => JSON.stringify(x)).sort();
+  expect(sortRows(got)).toEqual(sortRows(want.findings.map(([, row, , severity]) => [row, severity])));
+  const skipped = want.skipped.map(([, row]) => row);
+  expect(got.filter(([row]) => skipped.includes(row as number))).toEqual([]);
+  if (skipped.length) expect(await page.textContent('.status')).toContain(`${skipped.length} row(s) skipped as not a person`);
+  // A missing column's warning offers "Choose the column…" with its own words.
+  if (want.findings.some(([, , , sev]) => sev === 'warning')) expect(await page.$$eval('.finding.warning', (els) => els.map((e) => e.textContent ?? '').join(' '))).toMatch(/Choose the column…/);
+  expect(await page.evaluate(() => JSON.stringify((window as any).__model.values()))).toBe(before);
   expect(unexpectedProblems(problems)).toEqual([]);
   await context.close();
 });
