@@ -3,6 +3,7 @@
 // --json` and through the validation API the pane calls (the same header reader, skipping and mapping).
 
 import { execFileSync, spawnSync } from 'child_process';
+import fc from 'fast-check';
 import { existsSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -140,4 +141,25 @@ test('over several files a mapping applies where it matches: a mapped roster wit
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/no sheet has a column headed "Nowhere" \(in any file\)/);
   });
+});
+
+// Label rows are left out here: a label carries meaning for the rows under it (【…（兼務）】).
+test('blank, total and ※ rows, put anywhere in a roster, never change its findings (property)', () => {
+  const book = BOOKS.find((b) => b.file === '01-board-roster.xlsx')!;
+  const sheet = paneSheet(book.sheets[0]);
+  const HEADER = 3; // 1-based sheet row of the header
+  const base = validateWorkbook([sheet])[0].findings.map((f) => [f.row, f.columnIndex, f.rule, f.message]);
+  const extra: Cell[][] = [[], [null, '合計', null, null, null, null, null, null, null, 1_000_000], ['小計'], ['※ 注記'], [null, null, null, null, null, null, null, null, null, null]];
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.integer({ min: HEADER, max: sheet.rows.length }), fc.constantFrom(...extra)), { maxLength: 6 }), (inserts) => {
+      const rows = [...sheet.rows];
+      // Insert from the bottom up so each position refers to the original rows; remember where each original row goes.
+      const sortedInserts = [...inserts].sort((a, b) => b[0] - a[0]);
+      for (const [at, r] of sortedInserts) rows.splice(at, 0, r);
+      const shift = (row: number) => row + inserts.filter(([at]) => at < row).length;
+      const got = validateWorkbook([{ name: sheet.name, rows }])[0].findings.map((f) => [f.row, f.columnIndex, f.rule, f.message.replace(/row \d+/, 'row N')]);
+      expect(got).toEqual(base.map(([row, c, rule, m]) => [(row as number) <= HEADER ? row : shift(row as number), c, rule, (m as string).replace(/row \d+/, 'row N')]));
+    }),
+    { numRuns: 60 },
+  );
 });
