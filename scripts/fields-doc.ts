@@ -44,6 +44,25 @@ const WHAT: Record<string, string> = {
   paid: 'amount paid, yen',
 };
 
+/** Header words, with the parent（child) pairs of two-row headers said once: 任用期間 / 任期 … + 自 / 始 …. */
+function wordsOf(names: string[]): string {
+  const pairs = new Map<string, string[]>();
+  const plain: string[] = [];
+  for (const n of names) {
+    const m = /^(.+?)（(.+)）$/.exec(n);
+    if (m) pairs.set(m[1], [...(pairs.get(m[1]) ?? []), m[2]]);
+    else plain.push(n);
+  }
+  const groups = new Map<string, string[]>();
+  for (const [parent, children] of pairs) groups.set(children.join(' / '), [...(groups.get(children.join(' / ')) ?? []), parent]);
+  const shown = [...plain];
+  for (const [children, parents] of groups) {
+    if (parents.length === 1 && !children.includes(' / ')) shown.push(`${parents[0]}（${children}）`);
+    else shown.push(`${parents.join(' / ')} with （${children}） or as a second header row`);
+  }
+  return shown.join(', ');
+}
+
 export function fieldsDoc(): string {
   const out = [
     '# Fields and the headers that name them',
@@ -64,7 +83,7 @@ export function fieldsDoc(): string {
   ];
   for (const [kind, title, what] of KINDS) {
     out.push('', `## ${title}`, '', `${what[0].toUpperCase()}${what.slice(1)}.`, '', '| field | holds | headers |', '|---|---|---|');
-    for (const [field, names] of Object.entries(HEADER_TABLES[kind])) out.push(`| \`${field}\` | ${WHAT[field] ?? ''} | ${names.join(', ')} |`);
+    for (const [field, names] of Object.entries(HEADER_TABLES[kind])) out.push(`| \`${field}\` | ${WHAT[field] ?? ''} | ${wordsOf(names)} |`);
   }
   return `${out.join('\n')}\n`;
 }
