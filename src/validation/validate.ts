@@ -590,7 +590,8 @@ function checkClaims(body: Cell[][], h: Header, out: Collector, rulesetFor: (day
   );
 }
 
-/** Whether these rows hold a header row of any kind the checks read (the pane's automatic range choice). */
+/** Whether these rows hold a roster or claims header row (the pane's automatic range choice). */
 export function hasHeaderRow(rows: Cell[][]): boolean {
-  return readHeader(rows) !== undefined;
+  const kind = readHeader(rows)?.kind;
+  return kind === 'roster' || kind === 'claims';
 }
