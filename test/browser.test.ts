@@ -325,11 +325,11 @@ test('a finding accepted with a reason is stored in the workbook and shown as ac
   expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^AcceptedI5.*Accepted by Sato Hanako on \d{4}-\d{2}-\d{2}: Approved by the board/)]);
   expect(await axeViolations(page)).toEqual([]);
 
-  // A roster whose pay column has a header the checks do not know.
+  // A roster whose pay column has a header the checks do not know (報酬月額（円） is known since the header reader drops units).
   await page.evaluate(() => {
     const model = (window as any).__model;
     model.addSheet('Mapped', [
-      ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', '報酬月額（円）'],
+      ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', '支払予定'],
       ['Dana', 'USA', 'S1', '令和5年7月30日', 1, 1, 'R5.7.31', '2024年7月30日', '¥290,000'],
     ]);
     model.active = 'Mapped';
@@ -343,7 +343,7 @@ test('a finding accepted with a reason is stored in the workbook and shown as ac
   await page.selectOption('#map-column', '9');
   await page.click('.inline-form button[type="submit"]');
   await page.waitForFunction(() => /1 error\(s\), 0 warning/.test(document.querySelector('.status')?.textContent ?? ''));
-  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^ErrorI2Art 7\.1Dana報酬月額（円）monthly pay ¥290,000 differs/)]);
+  expect(await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''))).toEqual([expect.stringMatching(/^ErrorI2Art 7\.1Dana支払予定monthly pay ¥290,000 differs/)]);
   // The rules know the one right pay: one click writes it into that cell, nothing else.
   const before = await page.evaluate(() => (window as any).__model.values());
   await page.click('button.fix');
@@ -411,8 +411,8 @@ test('after a clean check the filter tabs and the list stay hidden; an earlier c
   await page.evaluate(() => {
     const model = (window as any).__model;
     model.addSheet('Clean', [
-      ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term end', 'Monthly pay'],
-      ['Alex', 'USA', 'S1', '2023-07-30', 1, 1, '2024-07-30', 280000],
+      ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay'],
+      ['Alex', 'USA', 'S1', '2023-07-30', 1, 1, '2023-07-31', '2024-07-30', 280000],
     ]);
     model.active = 'Clean';
     model.selection = { sheet: 'Clean', address: 'A1' };

@@ -148,6 +148,8 @@ describe('rows that are not people', () => {
     [[1, 'Emily Smith', 'USA'], 'person'],
     [[null, { error: '#REF!' }], 'person'],
     [[null, '計算 太郎', 'USA'], 'person'],
+    [[null, '■中学校', '3名'], 'label'],
+    [[null, '<img src=x>', 'USA', 'S1'], 'person'], // markup-like text in a full row is still a person's name
   ] as [Cell[], string][])('%j is %s', (cells, sort) => expect(sortRow(cells, h, texts)).toBe(sort));
 });
 

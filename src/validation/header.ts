@@ -197,7 +197,7 @@ function applyMappings(h: FoundHeader, texts: (string | undefined)[], mappings: 
 export type RowSort = 'person' | 'blank' | 'total' | 'label' | 'note' | 'header';
 
 const TOTAL = /^(合計|小計|計|総計|総合計|累計|total|subtotal|grandtotal|sum)$/;
-const LABEL_MARK = /^[【■□◆◇●○▼▲◎★☆〔[<＜《]|】$/;
+const LABEL_MARK = /^[【■□◆◇●○▼▲◎★☆〔]|】$/;
 
 /** Sorts a data row; `nameIndex` is the name column (if any). */
 export function sortRow(cells: Cell[] | undefined, h: Pick<FoundHeader, 'columns'>, headerTexts: readonly (string | undefined)[]): RowSort {
@@ -214,7 +214,8 @@ export function sortRow(cells: Cell[] | undefined, h: Pick<FoundHeader, 'columns
   if (TOTAL.test(headerKey(nameText)) || beforeName.some((k) => TOTAL.test(k))) return 'total';
   // One text cell alone: a group label (【小学校（兼務）】, ■中学校), or a merged cell across the table.
   if (filled.length === 1 && typeof filled[0].c === 'string') return 'label';
-  if (LABEL_MARK.test(first) && (!nameCol || filled[0].i !== nameCol.index || LABEL_MARK.test(nameText.trim()))) return 'label';
+  // A marked label with a count beside it (■中学校 3名); a row with more filled cells is a person's.
+  if (filled.length <= 2 && LABEL_MARK.test(first)) return 'label';
   // The header written again (a table per school under one header).
   const same = filled.filter((x) => typeof x.c === 'string' && headerTexts[x.i] !== undefined && headerKey(x.c) === headerKey(headerTexts[x.i] ?? '')).length;
   if (same >= 2) return 'header';
