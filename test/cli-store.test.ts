@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'altrules-store-'));
 // Serials: 45137 = 2023-07-30, 45138 = 2023-07-31, 45140 = 2023-08-02, 45503 = 2024-07-30.
 // A Summer 1 first-year ALT arriving 2023-07-30 starts the term on 2023-07-31 and ends it on
 // 2024-07-30 (Art 5.1, Note 2.2), and year 1 pays ¥280,000 a month (Art 7.1).
-const HEAD = ROSTER_HEAD.map((h) => (h === 'Term start' ? 'Start' : h)); // G1 "Start": no known header
+const HEAD = ROSTER_HEAD.map((h) => (h === 'Term start' ? 'Opening' : h)); // G1 "Opening": no known header
 const ROWS: CellSpec[][] = [
   HEAD,
   ['Early start', 'USA', 'S1', 45137, 1, 1, 45140, 45503, 280000], // G2: starts 2023-08-02, not 2023-07-31
@@ -25,7 +25,7 @@ const ROWS: CellSpec[][] = [
 
 const STORE_HEAD = ['kind', 'sheet', 'field / cell', 'header / rule', 'column / value', 'who', 'when', 'why'];
 const WHEN = '2026-11-01T09:00:00Z';
-const mapping = ['mapping', 'Roster', 'termStart', 'Start', '7', '', '', ''];
+const mapping = ['mapping', 'Roster', 'termStart', 'Opening', '7', '', '', ''];
 const acceptance = (value: string) => ['accepted', 'Roster', 'I3', 'Art 7.1', value, 'Tanaka', WHEN, 'board pays less by agreement'];
 
 /** A workbook with a roster and, when given, a very hidden `_altrules` sheet (as the pane writes it). */
@@ -55,7 +55,7 @@ describe('the _altrules store on the command line', () => {
   const stored = workbook('stored.xlsx', [STORE_HEAD, mapping, acceptance('250000')]);
   const changed = workbook('changed.xlsx', [STORE_HEAD, mapping, acceptance('260000')]);
 
-  test('without a mapping the "Start" column is not read, so the early start goes unnoticed', () => {
+  test('without a mapping the "Opening" column is not read, so the early start goes unnoticed', () => {
     const out = json(['validate', plain]);
     expect(at(out, 2, 'Note 2.2')).toEqual([]);
     // Both low-pay rows are ordinary findings.
@@ -63,14 +63,14 @@ describe('the _altrules store on the command line', () => {
     expect(at(out, 3, 'Art 7.1')[0].accepted).toBeUndefined();
   });
 
-  test('the store sheet is not checked, and its mapping makes "Start" the term start', () => {
+  test('the store sheet is not checked, and its mapping makes "Opening" the term start', () => {
     const out = json(['validate', stored]);
     expect(out.sheets.map((s) => s.sheet)).toEqual(['Roster']);
     expect(out.findings.some((f) => f.sheet === '_altrules')).toBe(false);
     const early = at(out, 2, 'Note 2.2');
     expect(early).toHaveLength(1);
     expect(early[0].severity).toBe('error');
-    expect(early[0].column).toBe('Start');
+    expect(early[0].column).toBe('Opening');
     expect(early[0].message).toContain('2023-08-02 should be 2023-07-31');
   });
 
@@ -150,9 +150,9 @@ describe('altrules validate --columns MAP.json', () => {
   };
 
   test('a field mapped to a header text, for every sheet', () => {
-    const out = json(['validate', plain, '--columns', map('text.json', '{"termStart": "Start"}')]);
+    const out = json(['validate', plain, '--columns', map('text.json', '{"termStart": "Opening"}')]);
     expect(at(out, 2, 'Note 2.2')).toHaveLength(1);
-    expect(at(out, 2, 'Note 2.2')[0].column).toBe('Start');
+    expect(at(out, 2, 'Note 2.2')[0].column).toBe('Opening');
   });
 
   test('a field mapped to a column letter, for one named sheet', () => {
@@ -160,7 +160,7 @@ describe('altrules validate --columns MAP.json', () => {
     expect(at(out, 2, 'Note 2.2')).toHaveLength(1);
   });
 
-  test('--columns lays over the store: the store maps Start, the command line says not kept', () => {
+  test('--columns lays over the store: the store maps Opening, the command line says not kept', () => {
     const stored = workbook('columns-stored.xlsx', [STORE_HEAD, mapping]);
     expect(at(json(['validate', stored]), 2, 'Note 2.2')).toHaveLength(1);
     expect(at(json(['validate', stored, '--columns', map('none.json', '{"termStart": null}')]), 2, 'Note 2.2')).toEqual([]);
@@ -170,7 +170,7 @@ describe('altrules validate --columns MAP.json', () => {
     ['missing.json', undefined, /--columns: cannot read .*missing\.json/, /を読めません/],
     ['broken.json', '{"termStart": ', /is not valid JSON/, /正しい JSON ではありません/],
     ['array.json', '["termStart"]', /must hold an object/, /オブジェクトを書いてください/],
-    ['unknown.json', '{"termBegin": "Start"}', /unknown field "termBegin"; fields: .*termStart/, /"termBegin" という項目はありません/],
+    ['unknown.json', '{"termBegin": "Opening"}', /unknown field "termBegin"; fields: .*termStart/, /"termBegin" という項目はありません/],
     ['number.json', '{"termStart": 7}', /must be a header text, a column letter/, /見出しの文字列、列の文字/],
     ['nohead.json', '{"termStart": "Beginning"}', /no sheet has a column headed "Beginning"/, /その見出しの列がどのシートにもありません/],
     ['nosheet.json', '{"Staff": {"termStart": "G"}}', /names sheet "Staff", which the workbook does not have/, /シート「Staff」がブックにありません/],

@@ -19,10 +19,11 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) fr
   altrules call --explain NAME ARG...  show the steps, clauses and decisions behind the result
   altrules call --jsonl                read ["ALT.PAY", 1, 45139, "2023-08-07"] lines on stdin, write results
   altrules list [--json]               every function, with parameters, in English and Japanese
-  altrules validate FILE.xlsx [--json] [--out CHECKED.xlsx [--force]]
+  altrules validate FILE.xlsx [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force]]
                                        check rosters, claims, leave ledgers and pay sheets in a
                                        workbook; --out writes a marked copy (never the input; an
-                                       existing file only with --force)
+                                       existing file only with --force); --columns maps a field
+                                       to a column the headers do not name (docs/fields.md)
   altrules validate ROSTER.xlsx LEDGER.xlsx PAY.xlsx   leave ledger and pay sheets, people matched by name
   altrules validate DIR/ [--json]      every *.xlsx under DIR, in parallel; a summary per file and a total
   altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--explain]
@@ -32,6 +33,10 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) fr
   altrules ruleset check FILE.json     check a ruleset file: every fault with its path (exit 1)
 
   --lang ja|en   language of messages (default: en, or ja when LANG starts with ja)
+  --columns MAP.json   (validate) {"termStart": "採用日", "sickDays": "H", "cohort": null}: field →
+                 header text, column letter, or null when the sheet does not keep it; for every
+                 sheet, or {"Sheet name": {...}} for one; field names in docs/fields.md
+  --help         on any command: its usage
 
 Examples:
   altrules call ALT.PAY 1 2023-08-01 2023-08-07      → ¥231,304
@@ -335,6 +340,10 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
       return call(p.flags.explain === true, p.flags.json === true, p.positional, io, lang);
     }
     case 'list': {
+      if (args.includes('--help') || args.includes('-h')) {
+        io.out(USAGE);
+        return 0;
+      }
       const p = parseFlags(args, { json: 'flag' }, 'list');
       if ('error' in p) return badFlags(p.error);
       if (p.positional.length) return badFlags({ en: `altrules list takes no arguments (got "${p.positional[0]}")`, ja: `altrules list に引数は付けません（「${p.positional[0]}」）` });
@@ -345,6 +354,10 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
       return validateCommand(args, io, lang);
     }
     case 'pay':
+      if (args.includes('--help') || args.includes('-h')) {
+        io.out(USAGE);
+        return 0;
+      }
       return (await import('./pay')).payCommand(args, io, lang);
     case 'ruleset':
       return (await import('./ruleset')).rulesetCommand(args, io, lang);

@@ -3,14 +3,14 @@
 
 import { readFileSync } from 'fs';
 import type { Cell, Field } from '../validation/fields';
-import { CLAIMS_HEADERS, ROSTER_HEADERS, headerKey } from '../validation/fields';
+import { ALL_FIELDS, headerKey } from '../validation/fields';
 import type { Finding, SheetInput, SheetResult } from '../validation/validate';
 import { Acceptance, ColumnMapping, STORE_SHEET, Store, acceptanceOf, emptyStore, mapColumn, parseStore } from '../validation/store';
 import { Refusal } from './zip';
 
 /** Rows searched for a header text, as the validator does. */
 const HEADER_ROWS = 20;
-const FIELDS = [...new Set([...Object.keys(ROSTER_HEADERS), ...Object.keys(CLAIMS_HEADERS)])] as Field[];
+const FIELDS = ALL_FIELDS;
 
 /** The sheets to check (never the store itself) and the store they carry. */
 export function splitStore<S extends SheetInput>(sheets: S[]): { sheets: S[]; store: Store } {
@@ -92,12 +92,22 @@ export function keepOf(spec: ColumnsSpec | undefined): { headers: Set<string>; c
 }
 
 /**
- * The store's mappings with `--columns` laid over them (the command line wins). A header text no
- * sheet has, or a named sheet the workbook lacks, throws a bilingual Refusal.
+ * The store's mappings with `--columns` laid over them (the command line wins). A mapping applies
+ * on every sheet whose header it names (or, for a column letter, every sheet); what matched no
+ * sheet of this file is returned in `unmatched`, and the caller reports it only when it matched
+ * nothing in any file given together. A named sheet the workbook lacks is unmatched too.
  */
-export function mappingsFor(store: Store, spec: ColumnsSpec | undefined, sheets: SheetInput[], file: string): ColumnMapping[] {
-  if (!spec) return store.mappings;
+/** A `--columns` entry that matched nothing in one file. */
+export interface Unmatched {
+  key: string;
+  en: string;
+  ja: string;
+}
+
+export function mappingsFor(store: Store, spec: ColumnsSpec | undefined, sheets: SheetInput[]): { mappings: ColumnMapping[]; unmatched: Unmatched[] } {
+  if (!spec) return { mappings: store.mappings, unmatched: [] };
   let merged = store;
+  const unmatched: Unmatched[] = [];
   const apply = (sheet: SheetInput, field: Field, v: string | null): boolean => {
     if (v === null) merged = mapColumn(merged, { sheet: sheet.name, field, column: 0, header: '' });
     else if (LETTERS.test(v)) merged = mapColumn(merged, { sheet: sheet.name, field, column: letterColumn(v), header: '' });
@@ -111,15 +121,16 @@ export function mappingsFor(store: Store, spec: ColumnsSpec | undefined, sheets:
   for (const [field, v] of spec.all) {
     let found = false;
     for (const s of sheets) found = apply(s, field, v) || found;
-    if (!found) throw new Refusal(`${file}: --columns maps ${field} to "${v}", but no sheet has a column headed "${v}"`, `${file}: --columns で ${field} を「${v}」にしていますが、その見出しの列がどのシートにもありません`);
+    if (!found) unmatched.push({ key: `${field}=${v}`, en: `--columns maps ${field} to "${v}", but no sheet has a column headed "${v}"`, ja: `--columns で ${field} を「${v}」にしていますが、その見出しの列がどのシートにもありません` });
   }
   for (const [name, fields] of spec.bySheet) {
     const sheet = sheets.find((s) => s.name === name);
-    if (!sheet) throw new Refusal(`${file}: --columns names sheet "${name}", which the workbook does not have`, `${file}: --columns のシート「${name}」がブックにありません`);
-    for (const [field, v] of fields)
-      if (!apply(sheet, field, v)) throw new Refusal(`${file}: --columns maps ${field} to "${v}", but sheet "${name}" has no column headed "${v}"`, `${file}: --columns で ${field} を「${v}」にしていますが、シート「${name}」にその見出しの列がありません`);
+    for (const [field, v] of fields) {
+      if (!sheet) unmatched.push({ key: `${name}.${field}=${v}`, en: `--columns names sheet "${name}", which the workbook does not have`, ja: `--columns のシート「${name}」がブックにありません` });
+      else if (!apply(sheet, field, v)) unmatched.push({ key: `${name}.${field}=${v}`, en: `--columns maps ${field} to "${v}", but sheet "${name}" has no column headed "${v}"`, ja: `--columns で ${field} を「${v}」にしていますが、シート「${name}」にその見出しの列がありません` });
+    }
   }
-  return merged.mappings;
+  return { mappings: merged.mappings, unmatched };
 }
 
 /** Findings the clerk accepted whose cell still holds the accepted value. */

@@ -2,7 +2,7 @@
 
 import { closeSync, openSync, statSync, Stats } from 'fs';
 import type { Lang } from '../functions/registry';
-import { Finding, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
+import { Finding, RowNote, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
 import { RuleCount, clerkMessage, dayInJapan, ruleLabel, ruleSummary, rulesetNames, severityWord, whereOf, whoReader } from '../validation/report';
 import { basename } from 'path';
 import { Refusal, Zip, closeZip, openZip } from './zip';
@@ -13,7 +13,7 @@ import { parseFlags } from './flags';
 import { outProblem, writePackageSafely } from './safeWrite';
 import { expectedLines, expectedOf, relatedSheets } from './pay';
 import type { Acceptance } from '../validation/store';
-import { ColumnsSpec, acceptedFindings, keepOf, mappingsFor, readColumnsFile, splitStore } from './store';
+import { ColumnsSpec, Unmatched, acceptedFindings, keepOf, mappingsFor, readColumnsFile, splitStore } from './store';
 
 interface Io {
   out(text: string): void;
@@ -22,6 +22,34 @@ interface Io {
 
 const USAGE_EN = 'usage: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force]]\n';
 const USAGE_JA = '使い方: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force]]\n';
+const HELP_EN = `${USAGE_EN}
+Checks every roster, claims, leave-ledger and pay sheet of the workbook(s); each sheet is known by
+its headers (氏名, 着任日, 任期満了日, 年次, 報酬月額, 派遣先事務所, 休暇の種類, 支給月, …; the full
+list is docs/fields.md). Title rows, two-row headers (任用期間 over 自/至), 和暦 dates, full-width
+numbers, label, blank, 合計 and ※ rows are understood: skipped rows are listed as notes.
+
+  --json              findings, notes and sheets as JSON
+  --columns MAP.json  map fields to columns the headers do not name, for every sheet and file:
+                        {"termStart": "採用日", "sickDays": "H", "cohort": null}
+                      (a header text, a column letter, or null = not kept), or per sheet:
+                        {"名簿": {"year": "年次"}}
+  --out CHECKED.xlsx  a marked copy with a findings sheet (--force to replace a file)
+  --lang ja|en        language of messages
+Exit code: 0 when a sheet was checked, 1 when none was recognised, 2 on bad usage or an unreadable file.
+`;
+const HELP_JA = `${USAGE_JA}
+ブック内の名簿・請求・休暇簿・給与点検のシートを点検します。シートの種類は見出し（氏名、着任日、任期満了日、
+年次、報酬月額、派遣先事務所、休暇の種類、支給月 など。一覧は docs/fields.md）で判断します。表題行、2段の見出し
+（任用期間の下に自/至）、和暦、全角数字、区分・空白・合計・※の行に対応し、読み飛ばした行は注記として表示します。
+
+  --json              指摘・注記・シートを JSON で出力
+  --columns MAP.json  見出しで分からない列を項目に対応付け（全シート・全ファイル共通）:
+                        {"termStart": "採用日", "sickDays": "H", "cohort": null}
+                      （見出しの文字・列の文字・null＝この列はない）。シートごと: {"名簿": {"year": "年次"}}
+  --out CHECKED.xlsx  印を付けた写しと点検結果シートを保存（既存ファイルは --force で置換）
+  --lang ja|en        メッセージの言語
+終了コード: 点検したシートがあれば 0、なければ 1、使い方の誤り・読めないファイルは 2。
+`;
 
 /** Why a path cannot be read, in both languages; undefined when it is a readable regular file. */
 function unreadable(file: string): Refusal | undefined {
@@ -77,14 +105,16 @@ export async function checkWorkbook(
   lang: Lang,
   related: (sheets: ReadSheet[]) => Promise<SheetInput[]> = async () => [],
   columns?: ColumnsSpec,
-): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[]; accepted: Map<Finding, Acceptance> }> {
+): Promise<{ pkg: Package; sheets: ReadSheet[]; results: SheetResult[]; accepted: Map<Finding, Acceptance>; unmatched: Unmatched[] }> {
   const pkg = openPackage(zip);
   const { sheets, store } = splitStore(await readAllSheets(pkg, keepOf(columns)));
-  const mappings = mappingsFor(store, columns, sheets, zip.path);
+  const others = await related(sheets);
+  // One mapping for every sheet: the roster of a file given with this one is read with it too.
+  const { mappings, unmatched } = mappingsFor(store, columns, [...sheets, ...others]);
   const reviews = sheets.map((s) => reviewFormulas(s, lang));
-  const results = validateWorkbook(sheets, { related: await related(sheets), mappings });
+  const results = validateWorkbook(sheets, { related: others, mappings });
   results.forEach((r, i) => applyReview(r, sheets[i], reviews[i]));
-  return { pkg, sheets, results, accepted: acceptedFindings(store, results, sheets) };
+  return { pkg, sheets, results, accepted: acceptedFindings(store, results, sheets), unmatched };
 }
 
 type JsonFinding = Omit<Finding, 'columnIndex'> & { file?: string; accepted?: { who: string; when: string; why: string } };
@@ -92,6 +122,10 @@ type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; head
 
 export async function validateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(ja ? HELP_JA : HELP_EN);
+    return 0;
+  }
   const parsed = parseFlags(argv, { json: 'flag', out: 'value', force: 'flag', threads: 'value', columns: 'value' }, 'validate');
   if ('error' in parsed) {
     io.err(`${ja ? parsed.error.ja : parsed.error.en}\n${ja ? USAGE_JA : USAGE_EN}`);
@@ -145,10 +179,13 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
     }
   }
   const findings: JsonFinding[] = [];
+  const notes: (RowNote & { file?: string })[] = [];
   const sheets: JsonSheet[] = [];
   const expected: ReturnType<typeof expectedOf> = [];
   let code = 0;
   let checked = 0;
+  const unmatchedIn = new Map<string, { u: Unmatched; files: number }>();
+  let opened = 0;
   for (const file of files) {
     const why = unreadable(file);
     if (why) {
@@ -173,13 +210,16 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       code = 2;
       continue;
     }
+    opened++;
     try {
       let results: SheetResult[];
       let pkg: Package;
       let accepted: Map<Finding, Acceptance>;
       let read: ReadSheet[];
+      let unmatched: Unmatched[];
       try {
-        ({ pkg, results, accepted, sheets: read } = await checkWorkbook(zip, lang, (own) => relatedSheets(files, file, own), columns));
+        ({ pkg, results, accepted, sheets: read, unmatched } = await checkWorkbook(zip, lang, (own) => relatedSheets(files, file, own), columns));
+        for (const u of unmatched) unmatchedIn.set(u.key, { u, files: (unmatchedIn.get(u.key)?.files ?? 0) + 1 });
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
         say(e);
@@ -202,8 +242,8 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
         const names = results.map((r) => `"${r.sheet}"`).join(', ') || (ja ? '（シートなし）' : '(no sheets)');
         io.err(
           ja
-            ? `${file}: 名簿・請求・休暇簿・給与点検の見出し行のあるシートがないため、何も点検していません（シート: ${names}）。見出しは決まった名前（氏名、来日日、事務所、年度、種別、支給月 など）にしてください\n`
-            : `${file}: no sheet has a roster, claims, leave-ledger or pay header row, so nothing was checked (sheets: ${names}); headers must use the known names (Name, Arrival, Office, Fiscal year, Kind, Month, …)\n`,
+            ? `${file}: 名簿・請求・休暇簿・給与点検の見出し行のあるシートがないため、何も点検していません（シート: ${names}）。見出しの言葉は docs/fields.md の一覧を参照し、違う言葉の列は --columns で対応付けてください（altrules validate --help）\n`
+            : `${file}: no sheet has a roster, claims, leave-ledger or pay header row, so nothing was checked (sheets: ${names}); the headers read are listed in docs/fields.md, and --columns maps a column with other words (altrules validate --help)\n`,
         );
       }
       if (json) {
@@ -215,6 +255,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
             findings.push(files.length > 1 ? { file, ...shown } : shown);
           }
         expected.push(...expectedOf(results, files.length > 1 ? file : undefined));
+        for (const r of results) for (const n of r.notes ?? []) notes.push(files.length > 1 ? { file, ...n } : n);
       } else {
         if (files.length > 1) io.out(`${file}\n`);
         printResults(results, io, ja, accepted, read);
@@ -234,7 +275,11 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       closeZip(zip);
     }
   }
-  if (json) io.out(`${JSON.stringify({ sheets, findings, ...(expected.length ? { expected } : {}) }, null, 2)}\n`);
+  // A mapping is reported only where it matched nothing in any of the files.
+  const nowhere = [...unmatchedIn.values()].filter((x) => x.files === opened && opened > 0);
+  for (const { u } of nowhere) io.err(`${ja ? u.ja : u.en}${files.length > 1 ? (ja ? '（どのファイルにも）' : ' (in any file)') : ''}\n`);
+  if (nowhere.length) code = 2;
+  if (json) io.out(`${JSON.stringify({ sheets, findings, ...(notes.length ? { notes } : {}), ...(expected.length ? { expected } : {}) }, null, 2)}\n`);
   if (code) return code;
   return checked > 0 ? 0 : 1;
 }
@@ -268,6 +313,8 @@ function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map
       const a = accepted.get(f)!;
       io.out(ja ? `  ${whereOf(f).padEnd(6)} 確認済み（${a.why}、${a.who}、${a.when}） [${ruleLabel(f.rule, 'ja')}] ${clerkMessage(f.message_ja, 'ja')}\n` : `  ${whereOf(f).padEnd(6)} marked as checked (${a.why}, ${a.who}, ${a.when}) [${f.rule}] ${f.message}\n`);
     }
+    // Rows that are not people: said once each, apart from the findings.
+    for (const n of r.notes ?? []) io.out(ja ? `  ${`${n.row}行目`.padEnd(6)} 注記    ${n.message_ja}\n` : `  ${`row ${n.row}`.padEnd(6)} note    ${n.message}\n`);
     io.out(summaryLines(open, ja));
     io.out(expectedLines(r, ja));
   }

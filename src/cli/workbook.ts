@@ -152,7 +152,7 @@ const HEADER_ROWS = 20;
 
 /** The 0-based column just past the last cell in the header rows whose text names a known column. */
 /** Every header a check reads: roster, claims, leave ledger and pay sheet. */
-const KNOWN_HEADERS: ReadonlyMap<string, unknown>[] = [ROSTER_BY_HEADER, CLAIMS_BY_HEADER, LEDGER_BY_HEADER, PAY_BY_HEADER];
+const KNOWN_HEADERS: { has(key: string): boolean }[] = [ROSTER_BY_HEADER, CLAIMS_BY_HEADER, LEDGER_BY_HEADER, PAY_BY_HEADER];
 
 /**
  * Columns the clerk mapped to a field (`--columns` or the workbook's `_altrules` store): by header

@@ -22,6 +22,7 @@ const STRINGS = {
   all: { en: 'All', ja: 'すべて' },
   errors: { en: 'Errors', ja: 'エラー' },
   warnings: { en: 'Warnings', ja: '警告' },
+  skippedRows: { en: '{n} row(s) skipped as not a person (blank, total, label or note): {rows}.', ja: '人の行ではない {n} 行（空白・合計・区分・注記）を読み飛ばしました: {rows}。' },
   summary: { en: '{address}: {rows} row{s} checked ({source}): {e} error(s), {w} warning(s).', ja: '{address}（{source}・{rows} 行）を点検しました: エラー {e} 件、警告 {w} 件。' },
   selectionNoHeader: { en: 'The selection holds no header row, so the {source} was checked instead.', ja: '選択範囲に見出し行がないため、{source}を点検しました。' },
   reading: { en: 'Reading the sheet…', ja: 'シートを読み込み中…' },

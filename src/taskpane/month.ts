@@ -26,7 +26,7 @@ const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export const inlineMonthValidator: MonthValidator = async (input, store, onProgress) => {
   await nextTask();
-  return localFindings(new CheckSession(checkedMonth(input), store, onProgress));
+  return localFindings(new CheckSession(checkedMonth({ ...input, mappings: input.mappings ?? store.mappings }), store, onProgress));
 };
 
 /**
@@ -109,9 +109,10 @@ export async function readMonthSheets(wb: ExcelWorkbook, dateSystem: DateSystem 
     const found: { name: string; role: MonthSheetRole; area: Area }[] = [];
     tops.forEach((top, i) => {
       if (!top) return;
-      const head: SheetInput = { name: names[i], rows: top.values.map((r) => r.map(toCell)) };
-      const kind = validateSheet(head).kind;
-      const role = kind === 'roster' ? 'roster' : kind === 'unknown' ? ledgerKindOfSheet(head) : undefined;
+      const head: SheetInput = { name: names[i], rows: top.values.map((r) => r.map(toCell)), firstColumn: areas[i]?.column };
+      // With the workbook's column mapping, as the CLI reads it.
+      const kind = validateSheet(head, { mappings: store.mappings }).kind;
+      const role = kind === 'roster' ? 'roster' : kind === 'unknown' ? ledgerKindOfSheet(head, store.mappings) : undefined;
       if (role) found.push({ name: names[i], role, area: areas[i]! });
     });
     const total = found.reduce((n, s) => n + s.area.rows, 0);

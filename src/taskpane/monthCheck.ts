@@ -6,7 +6,7 @@
 import { PaySheetResult, withLedgerAndPay } from '../validation/ledger';
 import type { SheetInput, SheetResult } from '../validation/validate';
 import type { Cell } from '../validation/fields';
-import type { Store } from '../validation/store';
+import type { ColumnMapping, Store } from '../validation/store';
 import { CheckSession, Checked, sheetReaders } from './session';
 
 /** The sheets of the open workbook the check needs: ledger and pay sheets, and the roster(s). */
@@ -15,6 +15,8 @@ export interface MonthInput {
   sheets: SheetInput[];
   /** Roster sheets: the people the ledger and pay are matched against (by name). */
   rosters: SheetInput[];
+  /** The workbook's column mapping: the same one the roster check and the CLI apply. */
+  mappings?: ColumnMapping[];
 }
 
 /** One expected amount of a pay sheet row (without its steps: a mismatch's finding states them). */
@@ -35,10 +37,10 @@ const unknown = (s: SheetInput): SheetResult => ({ sheet: s.name, kind: 'unknown
 /** The check itself, as `altrules validate` runs it; in the Worker, or in this thread when no Worker starts. */
 export function checkMonthSheets(input: MonthInput): MonthResult {
   // As validateWorkbook does for sheets the roster check does not recognise.
-  const results = withLedgerAndPay(input.sheets, input.sheets.map(unknown), { related: input.rosters });
+  const results = withLedgerAndPay(input.sheets, input.sheets.map(unknown), { related: input.rosters, mappings: input.mappings });
   // Written beside Paid, one amount a row: not for a month-columns sheet, whose rows hold twelve months.
   const expected = results.flatMap((r) => (r.kind === 'pay' && !(r as PaySheetResult).layout ? (r as PaySheetResult).expected.map((e) => ({ sheet: r.sheet, row: e.row, expected: e.expected })) : []));
-  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings, ...((r as PaySheetResult).layout ? { layout: (r as PaySheetResult).layout, status: (r as PaySheetResult).status } : {}), ...((r as { owner?: string }).owner ? { owner: (r as { owner?: string }).owner } : {}) })), expected };
+  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings, notes: r.notes, ...((r as PaySheetResult).layout ? { layout: (r as PaySheetResult).layout, status: (r as PaySheetResult).status } : {}), ...((r as { owner?: string }).owner ? { owner: (r as { owner?: string }).owner } : {}) })), expected };
 }
 
 /** The month check made ready for a session: its findings with who and the cell of each. */
@@ -83,7 +85,7 @@ export function monthWorker(onSession: (session: CheckSession) => void, progress
     }
     const sheets = m.sheets.map(({ role, ...meta }, i) => ({ role, sheet: { ...meta, rows: rows[i] ?? [] } }));
     rows = [];
-    const checked = checkedMonth({ sheets: sheets.filter((s) => s.role === 'check').map((s) => s.sheet), rosters: sheets.filter((s) => s.role === 'roster').map((s) => s.sheet) });
+    const checked = checkedMonth({ sheets: sheets.filter((s) => s.role === 'check').map((s) => s.sheet), rosters: sheets.filter((s) => s.role === 'roster').map((s) => s.sheet), mappings: m.store.mappings });
     onSession(new CheckSession(checked, m.store, progress));
   };
 }

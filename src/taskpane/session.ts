@@ -99,7 +99,7 @@ export class CheckSession {
     // The bar: the rows are most of the work; sorting out 200,000 findings is the rest, and
     // moves it too.
     const progress = options.onProgress ?? (() => undefined);
-    const { findings, fixes, ...base } = validateSheet(input, { onProgress: (done, total) => progress(Math.round((CHECK_SHARE * done) / Math.max(1, total)), PROGRESS_SCALE), mappings: options.mappings });
+    const { findings, fixes, ...base } = validateSheet(input, { onProgress: (done, total) => progress(Math.round((CHECK_SHARE * done) / Math.max(1, total)), PROGRESS_SCALE), mappings: options.mappings, mapHint: 'pane' });
     return new CheckSession({ base, findings, fixes, ...sheetReaders(input, base.headerRow) }, options.store, progress);
   }
 

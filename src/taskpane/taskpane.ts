@@ -10,7 +10,8 @@ import { nextStep } from '../validation/nextSteps';
 import { ExcelWorkbook, Source } from './workbook';
 import { startWorker } from './workerClient';
 import { REPORT_SHEET, ReportRun, columnLetters, rulesetNames } from '../validation/report';
-import { CLAIMS_HEADERS, Field, ROSTER_HEADERS } from '../validation/fields';
+import { Field } from '../validation/fields';
+import { fieldLabel } from '../validation/validate';
 import { EXPECTED_HEADER, MonthController, MonthOutcome, inlineMonthValidator, monthCoverage, workerMonthValidator } from './month';
 
 /** A small preference kept on this computer (the clerk's name for acceptances). */
@@ -286,6 +287,9 @@ export class Pane {
     const { counts } = summary;
     let text = this.s('summary', { address: block.address, rows: this.n(summary.dataRows), s: summary.dataRows === 1 ? '' : 's', source: this.sourceWord(block.source), e: this.n(counts.error), w: this.n(counts.warning) });
     if (block.selectionHadHeader === false && block.source !== 'selection') text += ` ${this.s('selectionNoHeader', { source: this.sourceWord(block.source) })}`;
+    // Rows that are not people, as the CLI lists them: said, never findings.
+    const notes = summary.notes ?? [];
+    if (notes.length) text += ` ${this.s('skippedRows', { n: this.n(notes.length), rows: notes.map((n) => n.row).join(', ') })}`;
     await this.showFindings(summary, text, summary.kind !== this.mode ? ` ${this.s(this.mode === 'roster' ? 'wrongKindRoster' : 'wrongKindClaims')}` : '');
   }
 
@@ -439,11 +443,9 @@ export class Pane {
       select.append(option(String(block.firstColumn + i), `${columnLetters(block.firstColumn + i)}: ${typeof c === 'object' ? c.error : String(c)}`));
     });
     select.append(option('0', this.s('notKept')));
-    // Column mapping is offered for roster and claims fields (the ledger and pay sheets have their own headers).
-    const headerNames = { ...ROSTER_HEADERS, ...CLAIMS_HEADERS } as Record<string, string[] | undefined>;
-    const names = headerNames[f.field];
-    if (!names) return;
+    // Every field of every sheet kind can be mapped (the one mapping the CLI's --columns also uses).
     const field = f.field as Field;
+    const label = fieldLabel(field);
     const save = el('button', { type: 'submit', class: 'primary' }, this.s('save'));
     const cancel = el('button', { type: 'button' }, this.s('cancel'));
     cancel.addEventListener('click', () => form.remove());
@@ -456,7 +458,7 @@ export class Pane {
     });
     const row = el('div', { class: 'actions' });
     row.append(save, cancel);
-    form.append(el('label', { for: 'map-column' }, this.s('columnFor', { field: this.lang === 'ja' ? names[names.length - 1] : names[0] })), select, row);
+    form.append(el('label', { for: 'map-column' }, this.s('columnFor', { field: this.lang === 'ja' ? label.ja : label.en })), select, row);
     item.append(form);
     select.focus();
   }

@@ -44,64 +44,38 @@ import {
   Term,
   dayFromSerial,
 } from '../core';
-import { Cell, CellSchema, Msg, ROSTER_BY_HEADER, RosterField, cohortSchema, countrySchema, dateSchema, headerKey, intSchema, isEmptyCell, numberSchema, readCell, textSchema, yenSchema } from './fields';
+import { Cell, CellSchema, Field, LedgerField, Msg, PAY_BY_HEADER, headerKey, PayField, RosterField, SheetKindName, cohortSchema, countrySchema, dateSchema, intSchema, isEmptyCell, numberSchema, periodSchema, readCell, textSchema, yenSchema } from './fields';
+import { HEADER_SCAN_ROWS, HeaderColumn, RowNote, RowSort, findHeader, noteOf, sortRow, textsOf } from './header';
+import type { ColumnMapping } from './store';
 import type { Finding, SheetInput, SheetResult, Severity } from './validate';
 
-export type LedgerSheetField = 'name' | 'from' | 'to' | 'kind' | 'hours' | 'days' | 'note' | 'leaveLeft';
-export type PaySheetField = 'name' | 'month' | 'paid';
-
-export const LEDGER_HEADERS: Record<LedgerSheetField, string[]> = {
-  name: ['Name', '氏名'],
-  from: ['From', 'Date', '開始日', '日付', '月日'],
-  to: ['To', '終了日'],
-  kind: ['Kind', '種別'],
-  hours: ['Hours', '時間'],
-  days: ['Days', '日数'],
-  note: ['Note', '備考'],
-  // The paper 休暇簿's running balance of annual leave (CONTRACT §4).
-  leaveLeft: ['Leave left', '残日数', '年休残日数'],
-};
-export const PAY_HEADERS: Record<PaySheetField, string[]> = {
-  name: ['Name', '氏名'],
-  month: ['Month', '支給月'],
-  paid: ['Paid', '支給額'],
-};
-
-function index<F extends string>(table: Record<F, string[]>): Map<string, F> {
-  const m = new Map<string, F>();
-  for (const [field, names] of Object.entries(table) as [F, string[]][]) for (const n of names) m.set(headerKey(n), field);
-  return m;
-}
-export const LEDGER_BY_HEADER = index(LEDGER_HEADERS);
-export const PAY_BY_HEADER = index(PAY_HEADERS);
-const HEADER_SCAN_ROWS = 20;
+export type LedgerSheetField = LedgerField;
+export type PaySheetField = PayField;
+export { LEDGER_HEADERS, PAY_HEADERS, LEDGER_BY_HEADER, PAY_BY_HEADER } from './fields';
 
 interface Header<F extends string> {
   row: number;
+  top: number;
   columns: Map<F, { index: number; text: string }>;
+  period?: { index: number; text: string };
 }
 
-function findHeader<F extends string>(rows: Cell[][], byHeader: Map<string, F>, needs: F[], refuses: F[] = []): Header<F> | undefined {
-  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
-    const columns = new Map<F, { index: number; text: string }>();
-    (rows[r] ?? []).forEach((c, i) => {
-      if (typeof c !== 'string') return;
-      const f = byHeader.get(headerKey(c));
-      if (f && !columns.has(f)) columns.set(f, { index: i, text: c.trim() });
-    });
-    if (needs.every((f) => columns.has(f)) && !refuses.some((f) => columns.has(f))) return { row: r, columns };
-  }
-  return undefined;
+/** The sheet's header as one kind, through the one header reader (with the clerk's mapping). */
+function headerOf<F extends string>(sheet: SheetInput, kind: SheetKindName, mappings?: readonly ColumnMapping[], needs?: Field[]): Header<F> | undefined {
+  const h = findHeader(sheet.rows ?? [], { kinds: [kind], mappings, sheet: sheet.name, firstColumn: sheet.firstColumn, needs });
+  return h ? { row: h.row, top: h.top, columns: h.columns as Map<string, HeaderColumn> as Map<F, HeaderColumn>, period: h.period } : undefined;
 }
 
 export type LedgerLikeKind = 'ledger' | 'pay';
 
 /** What a sheet is by its headers: a ledger (Name, From, Kind), a pay sheet (Name, Month), or neither. */
-export function ledgerKindOfSheet(sheet: SheetInput): LedgerLikeKind | undefined {
-  const rows = sheet.rows ?? [];
-  if (ledgerHeader(rows, sheet.name)) return 'ledger';
-  if (findHeader(rows, PAY_BY_HEADER, ['name', 'month']) || monthColumnsPaySheet(sheet)) return 'pay';
-  return undefined;
+export function ledgerKindOfSheet(sheet: SheetInput, mappings?: readonly ColumnMapping[]): LedgerLikeKind | undefined {
+  const kind = findHeader(sheet.rows ?? [], { mappings, sheet: sheet.name, firstColumn: sheet.firstColumn })?.kind;
+  if (kind === 'ledger' || kind === 'pay') return kind;
+  if (kind !== undefined) return undefined;
+  // The layouts without a name column per row: a person's own 休暇簿, and the month-columns pay sheet.
+  if (ledgerHeader(sheet, mappings)) return 'ledger';
+  return monthColumnsPaySheet(sheet) ? 'pay' : undefined;
 }
 
 // ---- the roster's people ------------------------------------------------------------------
@@ -139,21 +113,14 @@ export interface RosterSkip {
   ja: string;
 }
 
-export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset(), skipped?: RosterSkip[]): Map<string, RosterPerson> {
+export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset(), skipped?: RosterSkip[], mappings?: readonly ColumnMapping[]): Map<string, RosterPerson> {
   const people = new Map<string, RosterPerson>();
   // Earlier terms of a re-appointed person, worked out from a row of a later term; a term that a row gives explicitly wins.
   const earlier = new Map<string, RosterPerson['terms']>();
   for (const sheet of sheets) {
     const rows = sheet.rows ?? [];
-    let header: Header<RosterField> | undefined;
-    for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS) && !header; r++) {
-      const columns = new Map<RosterField, { index: number; text: string }>();
-      (rows[r] ?? []).forEach((c, i) => {
-        const f = typeof c === 'string' ? ROSTER_BY_HEADER.get(headerKey(c)) : undefined;
-        if (f && !columns.has(f)) columns.set(f, { index: i, text: c as string });
-      });
-      if (columns.has('name') && (columns.has('termStart') || columns.has('arrival')) && (columns.has('year') || columns.has('term'))) header = { row: r, columns };
-    }
+    const header = headerOf<RosterField>(sheet, 'roster', mappings);
+    if (header && !(header.columns.has('name') && (header.columns.has('termStart') || header.period || header.columns.has('arrival')) && (header.columns.has('year') || header.columns.has('term')))) continue;
     if (!header) continue;
     const date = dateSchema(sheet.dateSystem ?? '1900');
     let why: Msg[] = [];
@@ -165,9 +132,13 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
       return got.ok ? got.value : undefined;
     };
     const firstRowOfName = new Map<string, number>();
+    const texts = textsOf(rows, header);
+    // A single period column (任用期間 R6.8.7～R7.8.6) gives both ends.
+    const startSchema = header.period && header.columns.get('termStart')?.index === header.period.index ? periodSchema(sheet.dateSystem ?? '1900', 'start') : date;
+    const endSchema = header.period && header.columns.get('termEnd')?.index === header.period.index ? periodSchema(sheet.dateSystem ?? '1900', 'end') : date;
     for (let i = header.row + 1; i < rows.length; i++) {
       const cells = rows[i];
-      if (!cells || cells.every(isEmptyCell)) continue;
+      if (sortRow(cells, header, texts) !== 'person') continue;
       why = [];
       const sheetRow = (sheet.firstRow ?? 1) + i;
       const skip = (name: string | undefined, msg: Msg) => skipped?.push({ sheet: sheet.name, row: sheetRow, name, en: msg.en, ja: msg.ja });
@@ -178,8 +149,8 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
       }
       const termGiven = get(cells, 'term', intSchema(1, 99));
       let year = get(cells, 'year', intSchema(1, rs.term.maxYears));
-      let start = get(cells, 'termStart', date);
-      let end = get(cells, 'termEnd', date);
+      let start = get(cells, 'termStart', startSchema);
+      let end = get(cells, 'termEnd', endSchema);
       const arrival = get(cells, 'arrival', date);
       let plan: Term[] | undefined;
       // With the arrival, the row's term or JET year gives the other and every earlier term
@@ -294,7 +265,15 @@ export function minutesOfHoursCell(c: Cell): number | Msg {
 
 class Out<F extends string> {
   readonly findings: Finding[] = [];
+  readonly notes: RowNote[] = [];
   constructor(private readonly sheet: SheetInput, private readonly header: Header<F>) {}
+  /** A row that is not a person's: one note, no finding. */
+  skipped(rowIndex: number, sort: RowSort, rows: Cell[][]): boolean {
+    if (sort === 'person') return false;
+    const note = noteOf(sort, this.sheet.name, this.row(rowIndex), rows, rowIndex);
+    if (note) this.notes.push(note);
+    return true;
+  }
   row(rowIndex: number): number {
     return (this.sheet.firstRow ?? 1) + rowIndex;
   }
@@ -312,10 +291,10 @@ class Out<F extends string> {
 }
 
 /** Reads a ledger sheet's rows: the entries that could be read, and a finding for each cell that could not. */
-export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, RosterPerson>, rs: AltRuleset = defaultAltRuleset()): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[]; balances: WrittenBalance[]; owner?: string } {
+export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, RosterPerson>, rs: AltRuleset = defaultAltRuleset(), mappings?: readonly ColumnMapping[]): { entries: LedgerEntry[]; out: Out<LedgerSheetField>; header?: Header<LedgerSheetField>; dataRows: number; unread: LeftOutRow[]; balances: WrittenBalance[]; owner?: string } {
   const rows = sheet.rows ?? [];
-  const header = ledgerHeader(rows, sheet.name);
-  const out = new Out<LedgerSheetField>(sheet, header ?? { row: 0, columns: new Map() });
+  const header = ledgerHeader(sheet, mappings);
+  const out = new Out<LedgerSheetField>(sheet, header ?? { row: 0, top: 0, columns: new Map() });
   const entries: LedgerEntry[] = [];
   const unread: LeftOutRow[] = [];
   const balances: WrittenBalance[] = [];
@@ -328,9 +307,10 @@ export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, 
   }
   const date = withFiscalYear(dateSchema(sheet.dateSystem ?? '1900'), statedFiscalYear(sheet, header.row)?.year);
   let dataRows = 0;
+  const texts = textsOf(rows, header);
   for (let i = header.row + 1; i < rows.length; i++) {
     const cells = rows[i];
-    if (!cells || cells.every(isEmptyCell)) continue;
+    if (out.skipped(i, sortRow(cells, header, texts), rows)) continue;
     dataRows++;
     const cell = (f: LedgerSheetField) => {
       const col = header.columns.get(f);
@@ -420,13 +400,14 @@ const LEAVE_WORDS = /休暇|年休|休業|leave/i;
  * 残日数 column or the title or sheet name says it is about leave (a 日付 / 種別 list of something
  * else is not a ledger).
  */
-function ledgerHeader(rows: Cell[][], sheetName = ''): Header<LedgerSheetField> | undefined {
-  const withNames = findHeader(rows, LEDGER_BY_HEADER, ['name', 'from', 'kind']);
+function ledgerHeader(sheet: SheetInput, mappings?: readonly ColumnMapping[]): Header<LedgerSheetField> | undefined {
+  const withNames = headerOf<LedgerSheetField>(sheet, 'ledger', mappings);
   if (withNames) return withNames;
-  const one = findHeader(rows, LEDGER_BY_HEADER, ['from', 'kind'], ['name']);
-  if (!one) return undefined;
-  const titles = rows.slice(0, one.row).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
-  return one.columns.has('leaveLeft') || [sheetName, ...titles].some((t) => LEAVE_WORDS.test(t.normalize('NFKC'))) ? one : undefined;
+  // A person's own 休暇簿: no name column, so it needs a 残日数 column or a title that says leave.
+  const one = headerOf<LedgerSheetField>(sheet, 'ledger', mappings, ['from', 'kind']);
+  if (!one || one.columns.has('name')) return undefined;
+  const titles = (sheet.rows ?? []).slice(0, one.top).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
+  return one.columns.has('leaveLeft') || [sheet.name, ...titles].some((t) => LEAVE_WORDS.test(t.normalize('NFKC'))) ? one : undefined;
 }
 
 /**
@@ -478,6 +459,8 @@ export interface LedgerContext {
   /** Roster people (rosterPeople), or undefined when no roster sheet was found. */
   people?: Map<string, RosterPerson>;
   alt?: AltRuleset;
+  /** The clerk's column mapping (the same one the roster check uses). */
+  mappings?: readonly ColumnMapping[];
 }
 
 /** Checks one ledger sheet (docs/rules.md §12); each finding on the entry's row. */
@@ -488,7 +471,7 @@ export function validateLedgerSheet(sheet: SheetInput, ctx: LedgerContext): Shee
 /** The ledger check with the entries that passed it (the ones the pay may build on). */
 export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { result: SheetResult; sound: LedgerEntry[]; leftOut: LeftOutRow[] } {
   const rs = ctx.alt ?? defaultAltRuleset();
-  const { entries, out, header, dataRows, unread, balances, owner } = readLedgerSheet(sheet, ctx.people, rs);
+  const { entries, out, header, dataRows, unread, balances, owner } = readLedgerSheet(sheet, ctx.people, rs, ctx.mappings);
   if (!header) return { result: { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] }, sound: [], leftOut: [] };
   if (!ctx.people) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the term, annual-leave balance and roster checks were skipped', '名簿シートが見つかりません（このブック・同時に指定したファイル）。任期・年休残高・名簿の点検を省略しました'));
   const people = ctx.people ? new Map([...ctx.people].map(([k, p]) => [k, p.terms])) : undefined;
@@ -505,7 +488,7 @@ export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { resul
     out.add(header.row, '', 'error', 'internal', M(`the check stopped: ${(e as Error).message}`, `点検が中断しました: ${(e as Error).message}`));
   }
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
-  return { result: { sheet: sheet.name, kind: 'ledger' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings, ...(owner ? { owner } : {}) }, sound, leftOut };
+  return { result: { sheet: sheet.name, kind: 'ledger' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings, notes: out.notes, ...(owner ? { owner } : {}) }, sound, leftOut };
 }
 
 /**
@@ -761,7 +744,7 @@ const NOT_A_PERSON = /^(合計|小計|計|総計|total|subtotal)$/i;
 function validateMonthColumnsSheet(sheet: SheetInput, book: PayBook | undefined): PaySheetResult {
   const rows = sheet.rows ?? [];
   const h = monthColumnsHeader(rows)!;
-  const header: Header<PaySheetField> = { row: h.row, columns: new Map([['name', h.name]]) };
+  const header: Header<PaySheetField> = { row: h.row, top: h.row, columns: new Map([['name', h.name]]) };
   const out = new Out<PaySheetField>(sheet, header);
   const expected: ExpectedPay[] = [];
   const base = { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + h.row, layout: 'month-columns' as const };
@@ -847,18 +830,19 @@ function judgeMonth(book: PayBook, name: string, monthKey: MonthKey, paid: numbe
  * that states the expected amount and its steps); without Paid, the expected amounts are reported
  * and nothing is judged.
  */
-export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): PaySheetResult {
+export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined, mappings?: readonly ColumnMapping[]): PaySheetResult {
   const rows = sheet.rows ?? [];
-  const header = findHeader(rows, PAY_BY_HEADER, ['name', 'month']);
+  const header = headerOf<PaySheetField>(sheet, 'pay', mappings);
   if (!header) return monthColumnsPaySheet(sheet) ? validateMonthColumnsSheet(sheet, book) : { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
   const out = new Out<PaySheetField>(sheet, header);
   const expected: ExpectedPay[] = [];
   if (!book) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
   const seen = new Map<string, number>();
   let dataRows = 0;
+  const texts = textsOf(rows, header);
   for (let i = header.row + 1; i < rows.length; i++) {
     const cells = rows[i];
-    if (!cells || cells.every(isEmptyCell)) continue;
+    if (out.skipped(i, sortRow(cells, header, texts), rows)) continue;
     dataRows++;
     const cell = (f: PaySheetField) => {
       const col = header.columns.get(f);
@@ -895,7 +879,7 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
     if (judged) expected.push({ row: out.row(i), ...judged });
   }
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
-  return { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings, expected };
+  return { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + header.row, dataRows, findings: out.findings, notes: out.notes, expected };
 }
 
 // ---- the hook for validateWorkbook --------------------------------------------------------
@@ -905,20 +889,21 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined): 
  * check, when their headers say so. `related` are the sheets of the other files given together.
  * The pay builds only on ledger entries without an error: a wrong entry is fixed first.
  */
-export function withLedgerAndPay(sheets: readonly SheetInput[], results: SheetResult[], options: { alt?: AltRuleset; related?: readonly SheetInput[] } = {}): SheetResult[] {
-  const kinds = sheets.map((s, i) => (results[i]?.kind === 'unknown' ? ledgerKindOfSheet(s) : undefined));
+export function withLedgerAndPay(sheets: readonly SheetInput[], results: SheetResult[], options: { alt?: AltRuleset; related?: readonly SheetInput[]; mappings?: readonly ColumnMapping[] } = {}): SheetResult[] {
+  const mappings = options.mappings;
+  const kinds = sheets.map((s, i) => (results[i]?.kind === 'unknown' ? ledgerKindOfSheet(s, mappings) : undefined));
   if (!kinds.some(Boolean)) return results;
   const all = [...sheets, ...(options.related ?? [])];
-  const found = rosterPeople(all, options.alt);
+  const found = rosterPeople(all, options.alt, undefined, mappings);
   const people = found.size > 0 ? found : undefined;
   const ledgers = new Map<SheetInput, ReturnType<typeof checkLedgerSheet>>();
-  for (const s of all) if (ledgerKindOfSheet(s) === 'ledger') ledgers.set(s, checkLedgerSheet(s, { people, alt: options.alt }));
+  for (const s of all) if (ledgerKindOfSheet(s, mappings) === 'ledger') ledgers.set(s, checkLedgerSheet(s, { people, alt: options.alt, mappings }));
   let book: PayBook | undefined;
   return results.map((r, i) => {
     if (kinds[i] === 'ledger') return ledgers.get(sheets[i])!.result;
     if (kinds[i] === 'pay') {
       if (people) book ??= new PayBook(people, [...ledgers.values()].flatMap((l) => l.sound), options.alt, [...ledgers.values()].flatMap((l) => l.leftOut));
-      return validatePaySheet(sheets[i], book);
+      return validatePaySheet(sheets[i], book, mappings);
     }
     return r;
   });

@@ -5,14 +5,14 @@
 // record, all cells text:
 //   A kind      "mapping" | "accepted"        (rows of any other kind are kept and ignored)
 //   B sheet     the checked sheet's name
-//   mapping:  C field (canonical name, README "Checking a roster")   D header text of the chosen column ("" = not kept)
+//   mapping:  C field (canonical name, docs/fields.md)   D header text of the chosen column ("" = not kept)
 //             E sheet column number, 1-based ("0" = not kept)
 //   accepted: C cell (A1 address)   D rule (as in findings)   E value the cell held, as JSON
 //             F who   G when (ISO 8601, UTC)   H why
 // Pure: reading and writing the sheet is the adapters' work.
 
 import type { Cell, Field } from './fields';
-import { CLAIMS_HEADERS, ROSTER_HEADERS, headerKey } from './fields';
+import { ALL_FIELDS, headerKey } from './fields';
 import type { Finding } from './validate';
 import { cellAddress } from './report';
 
@@ -48,7 +48,7 @@ export interface Store {
 
 export const emptyStore = (): Store => ({ mappings: [], acceptances: [], other: [] });
 
-const FIELDS = new Set<string>([...Object.keys(ROSTER_HEADERS), ...Object.keys(CLAIMS_HEADERS)]);
+const FIELDS = new Set<string>(ALL_FIELDS);
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 /** The store from the sheet's values (header row first); malformed rows are skipped, never fatal. */

@@ -36,31 +36,31 @@ import {
   grouped,
 } from '../core';
 import {
-  CLAIMS_BY_HEADER,
-  CLAIMS_HEADERS,
   Cell,
   CellSchema,
   ClaimsField,
   Field,
   Msg,
-  ROSTER_BY_HEADER,
-  ROSTER_HEADERS,
+  HEADER_TABLES,
   RosterField,
   cohortSchema,
   countrySchema,
   dateSchema,
   fiscalYearSchema,
-  headerKey,
   intSchema,
   isEmptyCell,
   numberSchema,
   leaveAmountCellSchema,
+  periodSchema,
   readCell,
   textSchema,
   yenSchema,
 } from './fields';
 import { LedgerSheetField, PaySheetField, withLedgerAndPay } from './ledger';
-import { ColumnMapping, columnsFor } from './store';
+import { ColumnMapping } from './store';
+import { FoundHeader, RowNote, findHeader as readHeader, noteOf, sortRow, textsOf } from './header';
+
+export type { RowNote } from './header';
 
 export type Severity = 'error' | 'warning';
 
@@ -99,6 +99,8 @@ export interface SheetResult {
   headerRow: number;
   dataRows: number;
   findings: Finding[];
+  /** Rows skipped because they are not people (blank, total, label, ※ note): one note each, never a finding. */
+  notes?: RowNote[];
   /** The one right value of a finding's cell, where the rules know it (key: fixKey). */
   fixes?: Map<string, Fix>;
 }
@@ -123,57 +125,33 @@ export interface ValidateOptions {
   related?: SheetInput[];
   /** Columns the clerk chose for fields their headers do not name (the workbook's `_altrules` store). */
   mappings?: ColumnMapping[];
+  /** How a missing-column warning says to map a column: `--columns` (the CLI, default) or *Choose the column…* (the pane). */
+  mapHint?: 'cli' | 'pane';
 }
 
-interface Header {
-  row: number; // index into rows
-  columns: Map<Field, { index: number; text: string }>;
-  kind: SheetKind;
-  /** Fields the clerk marked "not kept": no missing-column warning for them. */
-  notKept?: Set<Field>;
-}
-
-const HEADER_SCAN_ROWS = 20;
-const ROSTER_ONLY: RosterField[] = ['country', 'cohort', 'arrival', 'term', 'year', 'termStart', 'termEnd', 'monthlyPay', 'leaveUsedHours', 'leaveLeft', 'carriedLeave', 'sickDays', 'summer2Arrival', 'april1Arrival'];
-const CLAIMS_ONLY: ClaimsField[] = ['office', 'fiscalYear', 'claimed', 'months'];
-
-/** The header row: the first of the top rows that names at least two known columns of one kind. */
-function findHeader(rows: Cell[][]): Header | undefined {
-  let best: Header | undefined;
-  let bestScore = 0;
-  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
-    const roster = new Map<Field, { index: number; text: string }>();
-    const claims = new Map<Field, { index: number; text: string }>();
-    rows[r].forEach((c, i) => {
-      if (typeof c !== 'string') return;
-      const key = headerKey(c);
-      const rf = ROSTER_BY_HEADER.get(key);
-      const cf = CLAIMS_BY_HEADER.get(key);
-      // The first column of a name wins; a duplicate header is ignored.
-      if (rf && !roster.has(rf)) roster.set(rf, { index: i, text: c.trim() });
-      if (cf && !claims.has(cf)) claims.set(cf, { index: i, text: c.trim() });
-    });
-    const rosterScore = ROSTER_ONLY.filter((f) => roster.has(f)).length;
-    const claimsScore = CLAIMS_ONLY.filter((f) => claims.has(f)).length;
-    const score = Math.max(rosterScore, claimsScore);
-    if (score >= 2 && score > bestScore) {
-      bestScore = score;
-      best = rosterScore >= claimsScore ? { row: r, columns: roster, kind: 'roster' } : { row: r, columns: claims, kind: 'claims' };
-    }
-    if (best) break;
-  }
-  return best;
-}
+type Header = FoundHeader;
 
 class Collector {
   readonly findings: Finding[] = [];
+  readonly notes: RowNote[] = [];
   readonly fixes = new Map<string, Fix>();
+  /** One column read as two fields (a mapping) must not say the same thing twice. */
+  private readonly said = new Set<string>();
   constructor(
     private readonly sheet: string,
     private readonly header: Header,
     private readonly firstRow: number,
     private readonly firstColumn: number,
+    readonly headerTexts: readonly (string | undefined)[] = [],
   ) {}
+
+  get sheetName(): string {
+    return this.sheet;
+  }
+
+  get firstColumnOfSheet(): number {
+    return this.firstColumn;
+  }
 
   /** The 1-based sheet row of an index into the sheet's rows. */
   sheetRow(rowIndex: number): number {
@@ -182,6 +160,9 @@ class Collector {
 
   add(rowIndex: number, field: Field | '', severity: Severity, rule: string, msg: Msg, fix?: Fix): void {
     const col = field ? this.header.columns.get(field) : undefined;
+    const once = `${rowIndex}|${col?.index ?? field}|${msg.en}`;
+    if (this.said.has(once)) return;
+    this.said.add(once);
     this.findings.push({
       sheet: this.sheet,
       row: this.firstRow + rowIndex,
@@ -204,20 +185,32 @@ const M = (en: string, ja: string): Msg => ({ en, ja });
 interface FieldSpec {
   schema: CellSchema<unknown>;
   required?: boolean;
+  /** Its problems are told by another field read from the same cell (the period column's end). */
+  quiet?: boolean;
   rule: string;
 }
 
 /**
- * Calls `each` for every non-empty data row with the row's fields read by `specs`; an empty
- * required cell or an unreadable one becomes a finding and leaves the field undefined.
+ * Calls `each` for every person's row with the row's fields read by `specs`; an empty required
+ * cell or an unreadable one becomes a finding and leaves the field undefined. Rows that are not
+ * people (blank, total, label, ※ note) get one note each and no finding; `each` learns the label
+ * the row sits under (【小学校（兼務）】).
  */
-function forEachRow(body: Cell[][], h: Header, out: Collector, specs: Partial<Record<Field, FieldSpec>>, each: (fields: Partial<Record<Field, unknown>>, rowIndex: number, cells: Cell[]) => void, onProgress?: (done: number, total: number) => void): void {
+function forEachRow(body: Cell[][], h: Header, out: Collector, specs: Partial<Record<Field, FieldSpec>>, each: (fields: Partial<Record<Field, unknown>>, rowIndex: number, cells: Cell[], label: string) => void, onProgress?: (done: number, total: number) => void): void {
   const total = body.length;
+  const texts = out.headerTexts;
+  let label = '';
   for (let i = 0; i < total; i++) {
     if (onProgress && i % 500 === 0) onProgress(i, total);
     const cells = body[i];
-    if (!cells || cells.every((c) => isEmptyCell(c))) continue;
     const rowIndex = h.row + 1 + i;
+    const sort = sortRow(cells, h, texts);
+    if (sort !== 'person') {
+      const note = noteOf(sort, out.sheetName, out.sheetRow(rowIndex), body, i);
+      if (note) out.notes.push(note);
+      if (sort === 'label') label = String(cells?.find((c) => !isEmptyCell(c)) ?? '');
+      continue;
+    }
     const fields: Partial<Record<Field, unknown>> = {};
     for (const [field, col] of h.columns) {
       const spec = specs[field];
@@ -229,9 +222,9 @@ function forEachRow(body: Cell[][], h: Header, out: Collector, specs: Partial<Re
       }
       const got = readCell(spec.schema, cell);
       if (got.ok) fields[field] = got.value;
-      else out.add(rowIndex, field, 'error', spec.rule, M(`${col.text}: ${got.msg.en}`, `${col.text}: ${got.msg.ja}`));
+      else if (!spec.quiet) out.add(rowIndex, field, 'error', spec.rule, M(`${col.text}: ${got.msg.en}`, `${col.text}: ${got.msg.ja}`));
     }
-    each(fields, rowIndex, cells);
+    each(fields, rowIndex, cells, label);
   }
   onProgress?.(total, total);
 }
@@ -241,12 +234,13 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
   const firstRow = input.firstRow ?? 1;
   const firstColumn = input.firstColumn ?? 1;
   const rows = input.rows ?? [];
-  const header = findHeader(rows);
-  if (!header) {
+  const header = readHeader(rows, { mappings: options.mappings, sheet: input.name, firstColumn });
+  // Ledger and pay sheets are checked by withLedgerAndPay.
+  if (!header || header.kind === 'ledger' || header.kind === 'pay') {
     return { sheet: input.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] };
   }
-  if (options.mappings?.length) applyMappings(header, rows, options.mappings, input.name, firstColumn);
-  const out = new Collector(input.name, header, firstRow, firstColumn);
+  const out = new Collector(input.name, header, firstRow, firstColumn, textsOf(rows, header));
+  const hint = options.mapHint ?? 'cli';
   const system = input.dateSystem ?? '1900';
   const body = rows.slice(header.row + 1);
   const early = new Set<string>();
@@ -267,8 +261,8 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
     return found.ruleset;
   };
   try {
-    if (header.kind === 'roster') checkRoster(body, header, out, system, altFor, options.asOf ?? todayInJapan(), options.onProgress);
-    else checkClaims(body, header, out, clairFor, options.onProgress);
+    if (header.kind === 'roster') checkRoster(body, header, out, system, altFor, options.asOf ?? todayInJapan(), hint, options.onProgress);
+    else checkClaims(body, header, out, clairFor, hint, options.onProgress);
     for (const key of early) {
       // The rules by their name in words: clerks never see ruleset ids or the project's file paths.
       const [title, from] = JSON.parse(key) as [{ en: string; ja: string }, string];
@@ -281,9 +275,9 @@ export function validateSheet(input: SheetInput, options: ValidateOptions = {}):
     // A fault of ours must not lose the user's findings: report it as one finding.
     out.add(header.row, '', 'error', 'internal', { en: `the check stopped: ${(e as Error).message}`, ja: `点検が中断しました: ${(e as Error).message}` });
   }
-  const dataRows = body.filter((r) => r.some((c) => !isEmptyCell(c))).length;
+  const dataRows = body.filter((r) => r.some((c) => !isEmptyCell(c))).length - out.notes.filter((n) => !n.message.startsWith('blank')).length;
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
-  return { sheet: input.name, kind: header.kind, headerRow: firstRow + header.row, dataRows, findings: out.findings, fixes: out.fixes };
+  return { sheet: input.name, kind: header.kind, headerRow: firstRow + header.row, dataRows, findings: out.findings, notes: out.notes, fixes: out.fixes };
 }
 
 /** Today as a day number in Japan (UTC+9, no daylight saving). */
@@ -295,16 +289,44 @@ export function validateWorkbook(sheets: SheetInput[], options: ValidateOptions 
   return withLedgerAndPay(sheets, sheets.map((s) => validateSheet(s, options)), options);
 }
 
-/** One warning per sheet for each missing column a check needs (README "Checking a roster"). */
-function missingColumns(h: Header, out: Collector, needs: [Field, string, Msg][]): Set<Field> {
+/** What the clerk sees of a field: its first English and its first Japanese header word. */
+export function fieldLabel(field: Field): Msg {
+  const names = Object.values(HEADER_TABLES).map((t) => (t as Record<string, string[] | undefined>)[field]).find((n) => n !== undefined) ?? [field];
+  return { en: names[0] ?? field, ja: names.find((n) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(n)) ?? names[0] ?? field };
+}
+
+/** The part of a missing-column warning that names the candidates and says how to map one. */
+export function mappingAdvice(field: Field, unclaimed: readonly { index: number; text: string }[], firstColumn: number, hint: 'cli' | 'pane'): Msg {
+  const candidates = unclaimed.map((u) => `"${u.text}" (${columnLetters(firstColumn + u.index)})`);
+  const cands = candidates.length
+    ? { en: `; columns no check reads: ${candidates.join(', ')}`, ja: `。どの点検も読んでいない列: ${unclaimed.map((u) => `「${u.text}」（${columnLetters(firstColumn + u.index)}列）`).join('、')}` }
+    : { en: '', ja: '' };
+  const example = unclaimed[0]?.text ?? columnLetters(firstColumn);
+  const how =
+    hint === 'pane'
+      ? { en: ` If one of them holds it, use "Choose the column…" on this finding.`, ja: `。該当する列があれば、この指摘の「列を選ぶ…」で選んでください。` }
+      : { en: ` If one holds it, map it: altrules validate FILE --columns map.json, with map.json {"${field}": "${example}"} (a header text, a column letter, or null for "not kept").`, ja: `。該当する列があれば対応付けてください: altrules validate ファイル --columns map.json（map.json の内容 {"${field}": "${example}"}。見出しの文字、列の文字、またはこの列がない場合は null）。` };
+  return { en: cands.en + '.' + how.en, ja: cands.ja + how.ja };
+}
+
+function columnLetters(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** One warning per sheet for each missing column a check needs, naming the candidates and how to map one (docs/fields.md). */
+function missingColumns(h: Header, out: Collector, needs: [Field, string, Msg][], hint: 'cli' | 'pane', firstColumn: number): Set<Field> {
   const missing = new Set<Field>();
   for (const [field, rule, what] of needs) {
-    if (h.columns.has(field) || missing.has(field) || h.notKept?.has(field)) continue;
+    if (h.columns.has(field) || missing.has(field) || h.notKept.has(field)) continue;
     missing.add(field);
-    const names = { ...ROSTER_HEADERS, ...CLAIMS_HEADERS }[field];
+    const names = (HEADER_TABLES[h.kind] as Record<string, string[] | undefined>)[field] ?? [field];
+    const ja = names.filter((n) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(n)).slice(0, 4);
+    const advice = mappingAdvice(field, h.unclaimed, firstColumn, hint);
     out.add(h.row, field, 'warning', rule, {
-      en: `no "${names[0]}" column (${names.join(', ')}): ${what.en} skipped`,
-      ja: `「${names[names.length - 1]}」列がないため、${what.ja}を省略しました`,
+      en: `no "${names[0]}" column (${names.slice(0, 6).join(', ')}, … — field ${field}): ${what.en} skipped${advice.en}`,
+      ja: `「${ja[0] ?? names[0]}」列（${ja.join('・')} など。項目名 ${field}）がないため、${what.ja}を省略しました${advice.ja}`,
     });
   }
   return missing;
@@ -331,7 +353,7 @@ interface RosterRow {
   april1Arrival?: Day;
 }
 
-function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSystem, rulesetFor: (day: Day | undefined) => AltRuleset, asOf: Day, onProgress?: (d: number, t: number) => void): void {
+function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSystem, rulesetFor: (day: Day | undefined) => AltRuleset, asOf: Day, hint: 'cli' | 'pane', onProgress?: (d: number, t: number) => void): void {
   const date = dateSchema(system);
   const basic = 'input';
   const specs: Partial<Record<RosterField, FieldSpec>> = {
@@ -342,8 +364,9 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
     // Either of term and year will do: the other is derived (Note 2, D-8, D-11).
     term: { schema: intSchema(1, 99), required: !h.columns.has('year'), rule: basic },
     year: { schema: intSchema(0, 99), required: !h.columns.has('term'), rule: basic },
-    termStart: { schema: date, rule: basic },
-    termEnd: { schema: date, rule: basic },
+    // A single period column (任用期間 R6.8.7～R7.8.6) is read as both ends; its problems are told once.
+    termStart: { schema: h.period && h.columns.get('termStart') === h.period ? periodSchema(system, 'start') : date, rule: basic },
+    termEnd: { schema: h.period && h.columns.get('termEnd') === h.period ? periodSchema(system, 'end') : date, rule: basic, quiet: h.period !== undefined && h.columns.get('termEnd') === h.period && h.columns.get('termStart') === h.period },
     monthlyPay: { schema: yenSchema, rule: basic },
     leaveUsedHours: { schema: numberSchema(0, 100_000), rule: basic },
     leaveLeft: { schema: leaveAmountCellSchema, rule: basic },
@@ -358,22 +381,36 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
     ...(h.columns.has('year') ? [] : [['term', 'Note 2.3', M('the term checks', '任期のチェック')] as [Field, string, Msg]]),
     ...(h.columns.has('term') ? [] : [['year', 'Art 7.1', M('the JET year and pay checks', '来日年数と報酬のチェック')] as [Field, string, Msg]]),
     ['cohort', 'Note 2.2', M('the cohort check (S1 taken for July–March arrivals; April–June arrivals cannot be checked)', '来日区分のチェック（7〜3月の来日は S1 とみなし、4〜6月の来日は点検不可）')],
+    ['termStart', 'Note 2.2–2.3', M('the term start check', '任期開始日のチェック')],
     ['termEnd', 'Art 5.1', M('the term end check', '任期終了日のチェック')],
     ['monthlyPay', 'Art 7.1', M('the pay check', '報酬のチェック')],
-  ]);
+  ], hint, out.firstColumnOfSheet);
   const seen = new Map<string, number>();
+  const listed = new Map<string, { row: number; r: RosterRow; concurrent: boolean }>();
   forEachRow(
     body,
     h,
     out,
     specs,
-    (fields, rowIndex, cells) => {
+    (fields, rowIndex, cells, label) => {
       const r = fields as RosterRow;
       const countryCol = h.columns.get('country');
       if (countryCol && !isEmptyCell(cells[countryCol.index])) r.countryText = String(cells[countryCol.index]);
       const rs = rulesetFor(r.termStart ?? r.arrival);
       deriveTermOrYear(r, rowIndex, h, out, rs);
       checkRosterRow(r, rowIndex, h, out, rs, asOf);
+      // 兼務 (a concurrent post): the same person under a second school; the rows must agree.
+      const concurrent = label.includes('兼務') || cells.some((c) => typeof c === 'string' && c.includes('兼務'));
+      const before = r.name ? listed.get(nameKey(r.name)) : undefined;
+      if (r.name && before && (before.concurrent || concurrent) && (before.r.term === r.term || before.r.term === undefined || r.term === undefined)) {
+        const differ = (['arrival', 'term', 'monthlyPay'] as const).filter((f) => before.r[f] !== r[f]).map((f) => fieldLabel(f));
+        out.add(rowIndex, 'name', 'warning', basic, M(
+          `${r.name} is listed twice (兼務, a concurrent post; first on row ${before.row}): the two rows must agree on arrival, term and pay${differ.length ? `; they differ in ${differ.map((d) => d.en).join(', ')}` : ''}`,
+          `${r.name} が2回記載されています（兼務。最初は${before.row}行目）。来日日・任用回数・報酬は両方の行で同じでなければなりません${differ.length ? `（${differ.map((d) => d.ja).join('・')}が異なります）` : ''}`,
+        ));
+        return;
+      }
+      if (r.name && !before) listed.set(nameKey(r.name), { row: out.sheetRow(rowIndex), r, concurrent });
       if (r.name) {
         // One row per term: a re-appointed ALT's earlier term may have its own row (rosterPeople).
         const key = `${nameKey(r.name)}|${r.arrival ?? ''}|${r.term ?? ''}`;
@@ -577,13 +614,13 @@ function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L
 
 // ---- claims -------------------------------------------------------------------------------
 
-function checkClaims(body: Cell[][], h: Header, out: Collector, rulesetFor: (day: Day | undefined) => ClairRuleset, onProgress?: (d: number, t: number) => void): void {
+function checkClaims(body: Cell[][], h: Header, out: Collector, rulesetFor: (day: Day | undefined) => ClairRuleset, hint: 'cli' | 'pane', onProgress?: (d: number, t: number) => void): void {
   missingColumns(h, out, [
     ['office', 'CLAIR: 滞在経費助成金', M('the office and cap checks', '事務所と限度額のチェック')],
     ['claimed', 'CLAIR: 滞在経費助成金', M('the cap check', '限度額のチェック')],
     ['fiscalYear', 'D-7', M('the fiscal year check', '年度のチェック')],
     ['months', 'D-7', M('proration (12 months assumed)', '月割り（12か月とみなす）')],
-  ]);
+  ], hint, out.firstColumnOfSheet);
   const subsidy = 'CLAIR: 滞在経費助成金';
   const specs: Partial<Record<ClaimsField, FieldSpec>> = {
     office: { schema: textSchema, required: true, rule: subsidy },
@@ -627,16 +664,6 @@ function checkClaims(body: Cell[][], h: Header, out: Collector, rulesetFor: (day
 
 /** Whether these rows hold a roster or claims header row (the pane's automatic range choice). */
 export function hasHeaderRow(rows: Cell[][]): boolean {
-  return findHeader(rows) !== undefined;
-}
-
-/** The clerk's column choices override what the headers say; "not kept" silences the warning. */
-function applyMappings(h: Header, rows: Cell[][], mappings: ColumnMapping[], sheet: string, firstColumn: number): void {
-  const headerCells = rows[h.row] ?? [];
-  for (const [field, index] of Object.entries(columnsFor({ mappings, acceptances: [], other: [] }, sheet, headerCells, firstColumn)) as [Field, number | null][]) {
-    if (index === null) {
-      h.columns.delete(field);
-      (h.notKept ??= new Set()).add(field);
-    } else h.columns.set(field, { index, text: String(headerCells[index] ?? '').trim() || field });
-  }
+  const kind = readHeader(rows)?.kind;
+  return kind === 'roster' || kind === 'claims';
 }

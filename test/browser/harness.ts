@@ -3,6 +3,7 @@
 
 import { FakeWorkbookModel, installFakeExcel } from '../fakes/excel-fake';
 import { addMonthSheets } from '../support/month-workbook';
+import { BOOKS } from '../corpus-ja/data';
 
 const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
 
@@ -52,4 +53,31 @@ installFakeExcel(model, window as unknown as Record<string, unknown>);
   addMonthSheets(month);
   installFakeExcel(month, window as unknown as Record<string, unknown>);
   (window as unknown as { __model: FakeWorkbookModel }).__model = month;
+};
+
+/**
+ * A workbook of the Japanese corpus (test/corpus-ja) in place of the first: its values as Excel
+ * holds them (a formula's cached value, date cells as serials with a date format).
+ */
+(window as unknown as { __corpusBook: (file: string) => void }).__corpusBook = (file: string) => {
+  const spec = BOOKS.find((b) => b.file === file);
+  if (!spec) throw new Error(`no corpus workbook ${file}`);
+  const book = new FakeWorkbookModel();
+  for (const s of spec.sheets) {
+    const dates: string[] = [];
+    const rows = s.rows.map((r, i) =>
+      r.map((c, j) => {
+        if (c === null || typeof c !== 'object') return c ?? null;
+        if ('s' in c && c.s === 1) dates.push(`${i + 1},${j + 1}`);
+        return (c.v as string | number | undefined) ?? null;
+      }),
+    );
+    const sheet = book.addSheet(s.name, rows);
+    for (const k of dates) {
+      const cell = sheet.cells.get(k);
+      if (cell) cell.numberFormat = 'yyyy/m/d';
+    }
+  }
+  installFakeExcel(book, window as unknown as Record<string, unknown>);
+  (window as unknown as { __model: FakeWorkbookModel }).__model = book;
 };
