@@ -52,7 +52,7 @@ describe('Art 14-3.1: the partial-leave cap says the minutes the ruleset keeps w
 });
 
 describe("Art 27.2.2: one day's average pay is kept to the sen, rounded as the ruleset says", () => {
-  const steps = (lang: 'EN' | 'JA', rs?: AltRuleset) => JSON.stringify(invoke(`ALT.EXPLAIN${lang}`, ['MONTHPAY', 1, '2024-07-01', '2023-08-07', null, null, null, 1, null, rs ? JSON.stringify(rs) : null] as never[]));
+  const steps = (lang: 'EN' | 'JA', rs?: AltRuleset) => JSON.stringify(invoke(`ALT.EXPLAIN${lang}`, ['MONTHPAY', 1, '2024-07-01', '2023-08-07', null, null, null, 1, null, null, rs ? JSON.stringify(rs) : null] as never[]));
   test('floor built in (銭未満切捨て); ceil when overridden (銭未満切上げ)', () => {
     expect(steps('EN')).toContain('(to the sen, rounded down)');
     expect(steps('JA')).toContain('（銭未満切捨て）');
