@@ -42,7 +42,8 @@ describe('every producer habit reads as the plain roster does', () => {
   });
 
   test('the plain roster: three people, each with a monthly pay of ¥1 that no pay table has', () => {
-    expect(plain.sheets).toEqual([{ sheet: ROSTER_SHEET, kind: 'roster', headerRow: 1, dataRows: 3 }]);
+    // The summary counts the three pay errors under their one rule, and nothing else.
+    expect(plain.sheets).toEqual([{ sheet: ROSTER_SHEET, kind: 'roster', headerRow: 1, dataRows: 3, summary: [{ rule: 'Art 7.1', clause: 'Art 7.1', severity: 'error', count: 3 }] }]);
     // One Monthly pay error per person, rows 2, 3 and 4 (the header is row 1).
     const pay = plain.findings.filter((f) => f.column === 'Monthly pay');
     expect(pay.map((f) => [f.row, f.severity])).toEqual([

@@ -11,6 +11,32 @@ interface Io {
   err(text: string): void;
 }
 
+const PAY_HELP_EN = `usage: altrules pay ROSTER.xlsx [LEDGER.xlsx …] --month YYYY-MM [--json] [--explain] [--ruleset ID|FILE.json|JSON] [--out PAY.xlsx [--force]]
+
+The expected pay of everyone on the roster for one month (Art 7, 8; docs/rules.md §12): the monthly
+pay prorated by days of service, less the deductions the leave ledger gives. The month may be written
+2024-07, R6.7 or 令和6年7月. A month that cannot be priced (an earlier term the roster does not show)
+is said, never priced at 0.
+  --month M     the month to price (required)
+  --json        the figures and steps as JSON (raw numbers)
+  --explain     every step behind each figure, with its clause
+  --ruleset R   the rules to apply: a built-in id, a ruleset file, or JSON (e.g. deductions the same month)
+  --out F       write the figures to a new workbook F (never over an existing file without --force)
+  --lang ja|en  language of the output
+`;
+const PAY_HELP_JA = `使い方: altrules pay 名簿.xlsx [休暇簿.xlsx …] --month YYYY-MM [--json] [--explain] [--ruleset ID|ファイル.json|JSON] [--out 支給額.xlsx [--force]]
+
+名簿の全員について、指定した月の報酬の計算額を出します（第7条・第8条、docs/rules.md §12）。月額を勤務日数で
+日割りし、休暇簿から減額を差し引きます。月は 2024-07・R6.7・令和6年7月 のどれでも書けます。名簿にない前の
+任期にかかる月は計算できない旨を表示し、0円とはしません。
+  --month M     計算する月（必須）
+  --json        金額と計算過程を JSON で出力
+  --explain     各金額の計算過程を条項付きで表示
+  --ruleset R   適用する規則（組み込みの ID、ルールセットのファイル、JSON。例: 当月減額）
+  --out F       金額を新しいブック F に書き出し（既存のファイルは --force のときだけ置き換え）
+  --lang ja|en  出力の言語
+`;
+
 const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) from the command line
 
   altrules call NAME ARG...            evaluate one worksheet function as Excel would; dates shown
@@ -355,7 +381,7 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
     }
     case 'pay':
       if (args.includes('--help') || args.includes('-h')) {
-        io.out(USAGE);
+        io.out(lang === 'ja' ? PAY_HELP_JA : PAY_HELP_EN);
         return 0;
       }
       return (await import('./pay')).payCommand(args, io, lang);

@@ -31,7 +31,7 @@ const STEPS: readonly Entry[] = [
   { rule: 'internal', en: 'The check stopped on this sheet; keep the file and report it to whoever maintains the add-in. Findings above this one are still valid.', ja: 'このシートの点検が途中で止まりました。ファイルを保存し、アドインの管理者に連絡してください。これより前の結果は有効です。' },
   { rule: 'ruleset', en: 'Check the dates of these rows; if they are right, no action is needed: the earliest rules in the add-in were applied to them.', ja: 'これらの行の日付を確認します。正しければ対応は不要です（アドインにある最も古い規則で点検しました）。' },
   // Input: the same person twice, someone not on the roster, a second row for a month.
-  { rule: 'input', fields: ['name'], message: /appears twice/, en: 'Decide which row to keep and delete or correct the other; if both are right (兼務, a second post), mark one as checked with that reason.', ja: 'どちらの行を残すか決め、もう一方を削除するか直します。兼務などで両方が正しい場合は、理由を書いて確認済みにします。' },
+  { rule: 'input', fields: ['name'], message: /appears twice|is listed twice/, en: 'Decide which row to keep and delete or correct the other; if both are right (兼務, a second post), mark one as checked with that reason.', ja: 'どちらの行を残すか決め、もう一方を削除するか直します。兼務などで両方が正しい場合は、理由を書いて確認済みにします。' },
   { rule: 'input', fields: ['name'], message: /not on the roster/, en: "Write the name exactly as on the roster (spelling, spaces, order), or add the person to the roster first.", ja: '氏名を名簿と同じ表記（つづり・空白・順序）にするか、先に名簿に追加します。' },
   { rule: 'input', fields: ['month'], message: /a second row/, en: 'Keep one row per person and month: merge the two rows or delete the wrong one.', ja: '1人1か月1行にします。2行をまとめるか、誤っている行を削除します。' },
   { rule: 'input', fields: ['from', 'to'], message: /overlaps/, en: 'Two entries cover the same day: correct the dates of one of them, or delete the duplicate entry.', ja: '同じ日に2つの記録があります。どちらかの日付を直すか、重複した記録を削除します。' },
@@ -68,12 +68,22 @@ const STEPS: readonly Entry[] = [
   { rule: 'Art 5.1', fields: LEDGER_DATES, en: "The entry lies outside the person's term: correct the dates, or the term on the roster if that is wrong.", ja: '記録が任期外です。日付を直すか、名簿の任期が誤っていればそちらを直します。' },
   { rule: /^Art 14-3\.[12]/, en: 'Correct the partial leave: 30-minute units, within the day\'s cap the message gives.', ja: '部分休業を直します。30分単位で、メッセージの1日の上限以内にします。' },
   { rule: /^Art 14\.1/, en: 'Check the kind of special leave and its dates against the rule the message names; more than it allows is taken as another kind (annual leave), or needs the board\'s decision.', ja: 'メッセージが示す規定と特別休暇の種別・日付を照合します。上限を超える分はほかの種別（年休など）にするか、教育委員会の判断によります。' },
+  { rule: 'Art 27.2.3', en: 'Suspension from duty (停職) is whole days, at most the number the message gives: correct the dates, or split the disciplinary record as decided.', ja: '停職は日単位で、メッセージの日数以内です。日付を直すか、処分の記録どおりに分けて記入します。' },
+  { rule: 'Art 26.2.1', en: 'Suspension for illness follows the sick-leave days the message names: check the sick leave before it, and write 診断書 in the Note once the certificate is in.', ja: '病気休職はメッセージの病休日数の後に始まります。その前の病休の記録を確認し、診断書を受け取ったら備考欄に「診断書」と書きます。' },
+  { rule: 'Art 14-2.1', en: "Check the child's birth date in the Note and the leave's dates: childcare leave ends by the age the message gives, within the term.", ja: '備考の子の出生日と休業の日付を確認します。育児休業はメッセージの年齢までで、任期内に限られます。' },
+  { rule: 'Note 2, D-8, D-11', en: 'Fill in what the message names (cohort, country or term start), or the term number, so the term of this JET year can be told; the term dates are then checked.', ja: 'メッセージが示す項目（来日区分・国籍・任期開始日）か任用回数を入力すると、この来日年数の任期が特定でき、任期の日付も点検されます。' },
+  { rule: 'D-11, D-12', en: "The month falls partly in an earlier term the roster does not show: add that term's row (or the arrival and JET year), then check the pay again; nothing was written.", ja: 'この月の一部が名簿にない前の任期に当たります。その任期の行（又は来日日と来日年数）を名簿に加えて再点検します（支給額は書き込んでいません）。' },
   // The pay sheet.
   { rule: 'Art 7, 8, D-12, D-13', en: 'Compare the paid amount with the steps in the message; correct the pay, or the ledger entry or roster row the difference comes from.', ja: '支給額をメッセージの計算の各段階と照合し、支給額を直すか、差の原因となる休暇簿の記録・名簿の行を直します。' },
 ];
 
+/** A missing-column warning: on the header row, about a field no column holds (validate.ts missingColumns). */
+export function isMissingColumn(f: Finding): boolean {
+  return f.columnIndex === 0 && f.field !== '' && /^no ".*" column/.test(f.message);
+}
+
 function fits(e: Entry, f: Finding): boolean {
-  if (e.sheetWide !== undefined && e.sheetWide !== (f.columnIndex === 0 && f.field !== '')) return false;
+  if (e.sheetWide !== undefined && e.sheetWide !== isMissingColumn(f)) return false;
   if (typeof e.rule === 'string' ? e.rule !== f.rule : !e.rule.test(f.rule)) return false;
   if (e.fields && !e.fields.includes('*') && !e.fields.includes(f.field)) return false;
   return !e.message || e.message.test(f.message);

@@ -3,7 +3,7 @@
 import type { Finding, Severity } from './validate';
 import type { Cell } from './fields';
 import { CLAIMS_BY_HEADER, ROSTER_BY_HEADER, headerKey, isEmptyCell } from './fields';
-import { nextStep } from './nextSteps';
+import { isMissingColumn, nextStep } from './nextSteps';
 import { builtInRulesets } from '../core/rulesets';
 import type { SheetKind } from './validate';
 
@@ -119,7 +119,9 @@ export function severityWord(severity: Severity, lang: Lang): string {
 /** A cell address, or "header row 3" for a finding about the sheet as a whole. */
 export function whereLabel(f: Finding, lang: Lang): string {
   if (f.columnIndex) return cellAddress(f.row, f.columnIndex);
-  return lang === 'ja' ? `見出し行 ${f.row}` : `header row ${f.row}`;
+  // A missing column is said on the header row; any other finding without a cell is about its row.
+  if (isMissingColumn(f)) return lang === 'ja' ? `見出し行 ${f.row}` : `header row ${f.row}`;
+  return lang === 'ja' ? `${f.row}行目` : `row ${f.row}`;
 }
 
 /** The day of an ISO instant in Japan (UTC+9, no daylight saving): a check at 08:00 JST is that day's. */

@@ -296,7 +296,9 @@ export function fieldLabel(field: Field): Msg {
 }
 
 /** The part of a missing-column warning that names the candidates and says how to map one. */
-export function mappingAdvice(field: Field, unclaimed: readonly { index: number; text: string }[], firstColumn: number, hint: 'cli' | 'pane'): Msg {
+export function mappingAdvice(field: Field, allUnclaimed: readonly { index: number; text: string }[], firstColumn: number, hint: 'cli' | 'pane'): Msg {
+  // A reading (フリガナ) or a running number is never what a field is kept in: not offered.
+  const unclaimed = allUnclaimed.filter((u) => !/フリガナ|ふりがな|カナ|かな|読み|^(no\.?|番号|連番|#)$/i.test(u.text.normalize('NFKC').replace(/\s+/g, '')));
   const candidates = unclaimed.map((u) => `"${u.text}" (${columnLetters(firstColumn + u.index)})`);
   const cands = candidates.length
     ? { en: `; columns no check reads: ${candidates.join(', ')}`, ja: `。どの点検も読んでいない列: ${unclaimed.map((u) => `「${u.text}」（${columnLetters(firstColumn + u.index)}列）`).join('、')}` }
@@ -397,7 +399,7 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
       const countryCol = h.columns.get('country');
       if (countryCol && !isEmptyCell(cells[countryCol.index])) r.countryText = String(cells[countryCol.index]);
       const rs = rulesetFor(r.termStart ?? r.arrival);
-      deriveTermOrYear(r, rowIndex, h, out, rs);
+      deriveTermOrYear(r, rowIndex, h, out, rs, cells);
       checkRosterRow(r, rowIndex, h, out, rs, asOf);
       // 兼務 (a concurrent post): the same person under a second school; the rows must agree.
       const concurrent = label.includes('兼務') || cells.some((c) => typeof c === 'string' && c.includes('兼務'));
@@ -428,9 +430,11 @@ function checkRoster(body: Cell[][], h: Header, out: Collector, system: DateSyst
  * Note 2, D-8, D-11: a row with only the JET year (年次) or only the term (任用回数) gets the other
  * from its arrival, so a roster is never asked for both. Where it cannot be told, a warning.
  */
-function deriveTermOrYear(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset): void {
+function deriveTermOrYear(r: RosterRow, row: number, h: Header, out: Collector, rs: AltRuleset, cells: Cell[]): void {
   if (r.term === undefined && r.year === undefined) {
-    if (h.columns.has('term') && h.columns.has('year')) out.add(row, 'year', 'error', 'input', M('neither the JET year nor the term is given; give one of them', '来日年数（年次）と任用回数のどちらも空欄です。どちらかを入力してください'));
+    // Only when both cells are blank: a cell that could not be read has its own finding already.
+    const blank = (f: Field) => { const c = h.columns.get(f); return !c || isEmptyCell(cells[c.index]); };
+    if (h.columns.has('term') && h.columns.has('year') && blank('term') && blank('year')) out.add(row, 'year', 'error', 'input', M('neither the JET year nor the term is given; give one of them', '来日年数（年次）と任用回数のどちらも空欄です。どちらかを入力してください'));
     return;
   }
   if (r.arrival === undefined || (r.term !== undefined && r.year !== undefined)) return;
