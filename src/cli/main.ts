@@ -11,7 +11,7 @@ interface Io {
   err(text: string): void;
 }
 
-const PAY_HELP_EN = `usage: altrules pay ROSTER.xlsx [LEDGER.xlsx …] --month YYYY-MM [--json] [--explain] [--ruleset ID|FILE.json|JSON] [--out PAY.xlsx [--force]]
+const PAY_HELP_EN = `usage: altrules pay ROSTER.xlsx [LEDGER.xlsx …] --month YYYY-MM [--json] [--explain] [--ruleset ID|FILE.json|JSON] [--columns MAP.json] [--out PAY.xlsx [--force]]
 
 The expected pay of everyone on the roster for one month (Art 7, 8; docs/rules.md §12): the monthly
 pay prorated by days of service, less the deductions the leave ledger gives. The month may be written
@@ -21,10 +21,11 @@ is said, never priced at 0.
   --json        the figures and steps as JSON (raw numbers)
   --explain     every step behind each figure, with its clause
   --ruleset R   the rules to apply: a built-in id, a ruleset file, or JSON (e.g. deductions the same month)
+  --columns F   the column mapping validate takes (docs/fields.md), for sheets whose headers differ
   --out F       write the figures to a new workbook F (never over an existing file without --force)
   --lang ja|en  language of the output
 `;
-const PAY_HELP_JA = `使い方: altrules pay 名簿.xlsx [休暇簿.xlsx …] --month YYYY-MM [--json] [--explain] [--ruleset ID|ファイル.json|JSON] [--out 支給額.xlsx [--force]]
+const PAY_HELP_JA = `使い方: altrules pay 名簿.xlsx [休暇簿.xlsx …] --month YYYY-MM [--json] [--explain] [--ruleset ID|ファイル.json|JSON] [--columns 対応.json] [--out 支給額.xlsx [--force]]
 
 名簿の全員について、指定した月の報酬の計算額を出します（第7条・第8条、docs/rules.md §12）。月額を勤務日数で
 日割りし、休暇簿から減額を差し引きます。月は 2024-07・R6.7・令和6年7月 のどれでも書けます。名簿にない前の
@@ -33,6 +34,7 @@ const PAY_HELP_JA = `使い方: altrules pay 名簿.xlsx [休暇簿.xlsx …] --
   --json        金額と計算過程を JSON で出力
   --explain     各金額の計算過程を条項付きで表示
   --ruleset R   適用する規則（組み込みの ID、ルールセットのファイル、JSON。例: 当月減額）
+  --columns F   validate と同じ列の対応付け（docs/fields.md）。見出しが異なるシートに
   --out F       金額を新しいブック F に書き出し（既存のファイルは --force のときだけ置き換え）
   --lang ja|en  出力の言語
 `;

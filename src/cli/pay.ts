@@ -13,6 +13,7 @@ import { parseFlags } from './flags';
 import { outProblem, writePackageSafely } from './safeWrite';
 import { writeNewWorkbook } from './newBook';
 import { Refusal } from './zip';
+import { ColumnsSpec, mappingsFor, readColumnsFile, splitStore } from './store';
 
 interface Io {
   out(text: string): void;
@@ -106,8 +107,8 @@ export function rulesetOption(spec: string | undefined): { rs?: AltRuleset; erro
 
 export async function payCommand(args: string[], io: Io, lang: Lang): Promise<number> {
   const ja = lang === 'ja';
-  const usage = ja ? '使い方: altrules pay 名簿.xlsx 休暇簿.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain] [--ruleset saitama-alt-r5|FILE.json|JSON]\n' : 'usage: altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain] [--ruleset saitama-alt-r5|FILE.json|JSON]\n';
-  const parsed = parseFlags(args, { month: 'value', out: 'value', json: 'flag', explain: 'flag', force: 'flag', ruleset: 'value' }, 'pay');
+  const usage = ja ? '使い方: altrules pay 名簿.xlsx 休暇簿.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain] [--ruleset saitama-alt-r5|FILE.json|JSON] [--columns MAP.json]\n' : 'usage: altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--json] [--explain] [--ruleset saitama-alt-r5|FILE.json|JSON] [--columns MAP.json]\n';
+  const parsed = parseFlags(args, { month: 'value', out: 'value', json: 'flag', explain: 'flag', force: 'flag', ruleset: 'value', columns: 'value' }, 'pay');
   if ('error' in parsed) {
     io.err(`${ja ? parsed.error.ja : parsed.error.en}\n${usage}`);
     return 2;
@@ -154,13 +155,30 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
       return 2;
     }
   }
+  // The same column mapping as validate: the workbook's stored one, with --columns over it.
+  let spec: ColumnsSpec | undefined;
+  if (typeof flags.columns === 'string') {
+    try {
+      spec = readColumnsFile(flags.columns);
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      io.err(`${ja ? e.ja : e.en}\n`);
+      return 2;
+    }
+  }
+  const split = splitStore(sheets);
+  const { mappings, unmatched } = mappingsFor(split.store, spec, split.sheets);
+  if (unmatched.length) {
+    for (const u of unmatched) io.err(`${ja ? u.ja : u.en}\n`);
+    return 2;
+  }
   const skipped: RosterSkip[] = [];
-  const people = rosterPeople(sheets, rs, skipped);
+  const people = rosterPeople(split.sheets, rs, skipped, mappings);
   if (people.size === 0) {
     io.err(ja ? '名簿シートが見つかりません（氏名・任期開始・来日年数 などの見出し）\n' : 'no roster sheet found (headers such as Name, Term start, Year)\n');
     return 1;
   }
-  const ledgers = sheets.filter((s) => ledgerKindOfSheet(s) === 'ledger').map((s) => checkLedgerSheet(s, { people, alt: rs }));
+  const ledgers = split.sheets.filter((s) => ledgerKindOfSheet(s, mappings) === 'ledger').map((s) => checkLedgerSheet(s, { people, alt: rs, mappings }));
   const wrong = ledgers.reduce((n, l) => n + l.result.findings.filter((f) => f.severity === 'error').length, 0);
   const monthFirst = firstDayOfMonthKey(month);
   const monthLast = firstDayOfMonthKey(month + 1) - 1;
