@@ -311,8 +311,11 @@ test('clause tags in the clerk\'s language; project documents and decisions are 
     '第7条第1項', '注2の2', '第5条第3項・注3', '第26条第2項第1号', '第14条の3第3項', '注2の2〜2の3', '注2の3', '入力', '入力', 'クレア: 滞在経費助成金',
   ]);
   expect(['Art 7.1', 'input', 'Art 5.3, Note 3, D-8'].map((r) => ruleLabel(r, 'en'))).toEqual(['Art 7.1', 'input', 'Art 5.3, Note 3']);
-  const sheetWide = { sheet: 'S', row: 3, column: '', field: 'cohort' as const, severity: 'warning' as const, rule: 'Note 2.2', message: '', message_ja: '', columnIndex: 0 };
+  // A missing column is said on the header row; a finding about a row whose field has no column, on that row.
+  const sheetWide = { sheet: 'S', row: 3, column: '', field: 'cohort' as const, severity: 'warning' as const, rule: 'Note 2.2', message: 'no "Cohort" column (Cohort, 来日区分): the cohort check skipped', message_ja: '', columnIndex: 0 };
   expect([whereLabel(sheetWide, 'en'), whereLabel(sheetWide, 'ja')]).toEqual(['header row 3', '見出し行 3']);
+  const rowLevel = { ...sheetWide, row: 7, message: 'an April–June arrival needs its cohort' };
+  expect([whereLabel(rowLevel, 'en'), whereLabel(rowLevel, 'ja')]).toEqual(['row 7', '7行目']);
 });
 
 test('"Set to" writes the one right value into that one cell and nothing else', async () => {
