@@ -58,6 +58,7 @@ import {
 } from './fields';
 import { LedgerSheetField, PaySheetField, withLedgerAndPay } from './ledger';
 import { ColumnMapping } from './store';
+import { columnLetters } from './report';
 import { FoundHeader, RowNote, findHeader as readHeader, noteOf, sortRow, textsOf } from './header';
 
 export type { RowNote } from './header';
@@ -309,12 +310,6 @@ export function mappingAdvice(field: Field, allUnclaimed: readonly { index: numb
       ? { en: ` If one of them holds it, use "Choose the column…" on this finding.`, ja: `。該当する列があれば、この指摘の「列を選ぶ…」で選んでください。` }
       : { en: ` If one holds it, map it: altrules validate FILE --columns map.json, with map.json {"${field}": "${example}"} (a header text, a column letter, or null for "not kept").`, ja: `。該当する列があれば対応付けてください: altrules validate ファイル --columns map.json（map.json の内容 {"${field}": "${example}"}。見出しの文字、列の文字、またはこの列がない場合は null）。` };
   return { en: cands.en + '.' + how.en, ja: cands.ja + how.ja };
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
 }
 
 /** One warning per sheet for each missing column a check needs, naming the candidates and how to map one (docs/fields.md). */
