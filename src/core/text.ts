@@ -30,6 +30,15 @@ export function entriesOf<T>(o: { readonly [k: string]: T }): [string, T][] {
   return Object.keys(o).map((k): [string, T] => [k, o[k]]);
 }
 
+/** Each item mapped to a list, the lists joined, as Array.prototype.flatMap (ES2019) does. */
+export function flatMapOf<T, U>(items: readonly T[], f: (item: T, index: number) => readonly U[]): U[] {
+  const out: U[] = [];
+  items.forEach((item, i) => {
+    for (const u of f(item, i)) out.push(u);
+  });
+  return out;
+}
+
 /** An object from [key, value] pairs, as Object.fromEntries (ES2019) makes it. */
 export function objectFrom<T>(pairs: Iterable<readonly [string, T]>): Record<string, T> {
   const out: Record<string, T> = {};

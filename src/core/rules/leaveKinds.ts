@@ -4,7 +4,7 @@
 
 import { defaultAltRuleset } from '../rulesets';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
-import { nameKey } from '../text';
+import { entriesOf, flatMapOf, nameKey } from '../text';
 import type { SuspensionCause } from './suspension';
 
 export type LedgerKind =
@@ -40,8 +40,8 @@ const SUSPENSION_NAMES: Record<SuspensionCause, string[]> = {
 };
 
 const SIMPLE = new Map<string, LedgerKind>();
-for (const [kind, names] of Object.entries(SIMPLE_NAMES) as [Simple, string[]][]) for (const n of names) SIMPLE.set(nameKey(n), { kind } as LedgerKind);
-for (const [cause, names] of Object.entries(SUSPENSION_NAMES) as [SuspensionCause, string[]][]) for (const n of names) SIMPLE.set(nameKey(n), { kind: 'suspension', cause });
+for (const [kind, names] of entriesOf(SIMPLE_NAMES) as [Simple, string[]][]) for (const n of names) SIMPLE.set(nameKey(n), { kind } as LedgerKind);
+for (const [cause, names] of entriesOf(SUSPENSION_NAMES) as [SuspensionCause, string[]][]) for (const n of names) SIMPLE.set(nameKey(n), { kind: 'suspension', cause });
 
 /** The names of a special-leave entry: its catalogue names and the aliases clerks write. */
 function specialNames(k: SpecialLeaveKind): string[] {
@@ -117,7 +117,7 @@ function distance(a: string, b: string): number {
 
 /** Every name the reader accepts, as written (for messages and docs). */
 export function leaveKindNames(rs: AltRuleset): string[] {
-  const out = [...Object.values(SIMPLE_NAMES).flat(), '休職（病気）', '休職（公務）', '休職（起訴）', 'suspension illness', 'suspension work', 'suspension indictment', '特休N', 'special N'];
+  const out = [...flatMapOf(entriesOf(SIMPLE_NAMES), ([, names]) => names), '休職（病気）', '休職（公務）', '休職（起訴）', 'suspension illness', 'suspension work', 'suspension indictment', '特休N', 'special N'];
   for (const k of rs.specialLeave) out.push(...specialNames(k));
   return out;
 }

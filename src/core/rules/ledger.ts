@@ -6,7 +6,7 @@ import { Day, dayFromIsoText, isoFromDay, ymdFromDay } from '../days';
 import { HOURS_OF_AN_ENTRY, readHours } from '../read';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
 import type { SpecialLeaveVariant } from './specialLeave';
-import { nameKey } from '../text';
+import { nameKey, zeroPad } from '../text';
 import { grantedDays, secondGrantDay, splitUse } from './annualLeave';
 import { childReachesAgeOn } from './childcareLeave';
 import type { LedgerKind } from './leaveKinds';
@@ -412,8 +412,13 @@ function variantHint(k: SpecialLeaveKind, variant: SpecialLeaveVariant | undefin
 /** D-16: a birth date in a note — 出産日 2024-02-03, 出産 2024/2/3, born 2024-02-03. */
 const BIRTH_NOTE = /(?:出産日?|出生日?|誕生日?|birth|born)\D{0,8}(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/i;
 export function birthDateOfNote(note: string | undefined): Day | undefined {
-  const m = note ? BIRTH_NOTE.exec(note.normalize('NFKC')) : null;
-  return m ? dayFromIsoText(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`) : undefined;
+  return dateInNote(BIRTH_NOTE, note);
+}
+
+/** The date a note's pattern captures as year, month, day; undefined when none, or not a real day. */
+function dateInNote(pattern: RegExp, note: string | undefined): Day | undefined {
+  const m = note ? pattern.exec(note.normalize('NFKC')) : null;
+  return m ? dayFromIsoText(`${m[1]}-${zeroPad(Number(m[2]), 2)}-${zeroPad(Number(m[3]), 2)}`) : undefined;
 }
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -552,11 +557,10 @@ function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKin
   }
 }
 
-/** RULES.md §7: a child's birth date in a note — 子 2023-05-01 生, 子の生年月日 2023/5/1, child born 2023-05-01. */
+/** docs/rules.md §7: a child's birth date in a note — 子 2023-05-01 生, 子の生年月日 2023/5/1, child born 2023-05-01. */
 const CHILD_NOTE = /(?:子|child)\D{0,10}(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/i;
 export function childBirthOfNote(note: string | undefined): Day | undefined {
-  const m = note ? CHILD_NOTE.exec(note.normalize('NFKC')) : null;
-  return m ? dayFromIsoText(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`) : undefined;
+  return dateInNote(CHILD_NOTE, note);
 }
 
 /** Art 14-2.1, 14-3.1: the child's age limits, checked only where a note gives the birth date. */

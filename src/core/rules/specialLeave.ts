@@ -2,7 +2,7 @@
 
 import { RuleError } from '../errors';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
-import { nameKey } from '../text';
+import { flatMapOf, nameKey } from '../text';
 import { Trace } from '../trace';
 import { readLeaveKind } from './leaveKinds';
 
@@ -24,7 +24,7 @@ export function variantNamed(k: SpecialLeaveKind, text: string | undefined): Spe
   if (withWords.length) {
     let rest = text.normalize('NFKC').toLowerCase();
     const found = new Set<SpecialLeaveVariant>();
-    const words = withWords.flatMap((v) => (v.words ?? []).map((w) => ({ w: w.normalize('NFKC').toLowerCase(), v }))).sort((a, b) => b.w.length - a.w.length);
+    const words = flatMapOf(withWords, (v) => (v.words ?? []).map((w) => ({ w: w.normalize('NFKC').toLowerCase(), v }))).sort((a, b) => b.w.length - a.w.length);
     for (const { w, v } of words) {
       // English words stand alone ("son" is not in "person"); Japanese words are read inside the text.
       const re = /^[a-z ]+$/.test(w) ? new RegExp(`\\b${w}s?\\b`) : new RegExp(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -7,6 +7,7 @@ import { parameterEntries } from './parameters';
 import { ParameterEntry, RulesetFile, rulesetValues } from './parameters';
 import { altRulesetSchema, clairRulesetSchema } from './schema';
 import { RuleError } from '../errors';
+import { entriesOf, flatMapOf } from '../text';
 
 export interface RulesetFault {
   /** Where, as the file writes it: `parameters.pay.payDay.value`, `inForce.from`, `(root)`. */
@@ -62,14 +63,14 @@ function checkFile(file: Record<string, unknown>): RulesetCheck {
       faults.push({ path: pathText(['parameters', ...path]), message: 'expected a parameter {"value", "unit", "clause", "en"} or a group of parameters' });
       return;
     }
-    for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+    for (const [k, v] of entriesOf(node)) walk(v, [...path, k]);
   };
   walk(file.parameters, []);
   // A node that is neither a parameter nor a group leaves no values to check: its faults are the answer.
   if (structural) return { form: 'file', faults, parameters: entries.size };
   // Names the built-in files of this kind do not have: a misspelt name would otherwise be dropped.
-  const reference = RULESET_FILES.filter((f) => f.kind === file.kind).flatMap((f) => parameterEntries(f).map((e) => e.path));
-  const known = new Set(reference.flatMap((path) => path.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))));
+  const reference = flatMapOf(RULESET_FILES.filter((f) => f.kind === file.kind), (f) => parameterEntries(f).map((e) => e.path));
+  const known = new Set(flatMapOf(reference, (path) => path.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.'))));
   if (reference.length) {
     for (const path of entries) {
       const parts = path.split('.');

@@ -2,7 +2,7 @@
 // histories by family, and user-supplied JSON validated as a whole.
 
 import { Day, dayFromIsoText, isoFromDay } from '../days';
-import { entriesOf } from '../text';
+import { entriesOf, flatMapOf } from '../text';
 import { RuleError } from '../errors';
 import { Trace } from '../trace';
 import { RulesetFile, rulesetValues } from './parameters';
@@ -40,7 +40,7 @@ for (const r of BUILT_IN) {
   const had = NEWEST.get(r.family);
   if (!had || r.version > had.version) NEWEST.set(r.family, r);
 }
-for (const [kind, family] of Object.entries(DEFAULT_FAMILY)) {
+for (const [kind, family] of entriesOf(DEFAULT_FAMILY)) {
   if (NEWEST.get(family)?.kind !== kind) throw new Error(`DEFAULT_FAMILY.${kind}: no built-in ${kind} ruleset of family "${family}"`);
 }
 
@@ -125,9 +125,9 @@ function deepMerge(base: unknown, over: unknown): unknown {
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function prototypeKeyPaths(x: unknown, path: (string | number)[] = []): string[] {
-  if (Array.isArray(x)) return x.flatMap((v, i) => prototypeKeyPaths(v, [...path, i]));
+  if (Array.isArray(x)) return flatMapOf(x, (v, i) => prototypeKeyPaths(v, [...path, i]));
   if (!isPlainObject(x)) return [];
-  return Object.keys(x).flatMap((k) => (PROTOTYPE_KEYS.has(k) ? [pathText([...path, k])] : prototypeKeyPaths(x[k], [...path, k])));
+  return flatMapOf(Object.keys(x), (k) => (PROTOTYPE_KEYS.has(k) ? [pathText([...path, k])] : prototypeKeyPaths(x[k], [...path, k])));
 }
 
 function pathText(path: readonly PropertyKey[]): string {
