@@ -14,6 +14,7 @@ import {
   ymdFromDay,
 } from './days';
 import { RuleError } from './errors';
+import { itemAt } from './items';
 
 export interface HolidayName {
   ja: string;
@@ -169,22 +170,26 @@ function buildTables(): Tables {
     for (const [day, name] of nationalHolidaysOfYear(y)) {
       const i = day - FIRST_SUPPORTED_DAY;
       if (i < 0 || i >= size) continue;
-      flags[i] |= FLAG_NATIONAL;
+      flags[i] = FLAG_NATIONAL; // the first flag a day gets
       names[i] = name;
     }
   }
   const workingBefore = new Int32Array(size + 1);
-  for (let i = 0; i < size; i++) {
+  let working = 0;
+  flags.forEach((national, i) => {
     const day = FIRST_SUPPORTED_DAY + i;
     const { m, d } = ymdFromDay(day);
+    let f = national;
     if ((m === 12 && d >= 29) || (m === 1 && d <= 3)) {
-      flags[i] |= FLAG_YEAR_END;
+      f |= FLAG_YEAR_END;
       if (names[i] === 0) names[i] = N.nenmatsu;
     }
     const wd = weekday(day);
-    if (wd === 0 || wd === 6) flags[i] |= FLAG_WEEKEND;
-    workingBefore[i + 1] = workingBefore[i] + (flags[i] === 0 ? 1 : 0);
-  }
+    if (wd === 0 || wd === 6) f |= FLAG_WEEKEND;
+    flags[i] = f;
+    if (f === 0) working++;
+    workingBefore[i + 1] = working;
+  });
   return { flags, names, workingBefore };
 }
 
@@ -202,14 +207,24 @@ function indexOf(day: Day, what: string): number {
   return i;
 }
 
+/** A day's flags; the day is checked against D-1's range first. */
+function flagsOf(day: Day): number {
+  return itemAt(getTables().flags, indexOf(day, 'date'), 'calendar flags');
+}
+
+/** A holiday's name by its number in the table (0: not a holiday). */
+function nameOf(n: number): HolidayName {
+  return itemAt(NAMES, n, 'holiday names');
+}
+
 /** A 休日 of the holiday law (国民の祝日, 振替休日, 国民の休日). Art 11.1.1. */
 export function isNationalHoliday(day: Day): boolean {
-  return (getTables().flags[indexOf(day, 'date')] & FLAG_NATIONAL) !== 0;
+  return (flagsOf(day) & FLAG_NATIONAL) !== 0;
 }
 
 /** A 休日 of the ALT rules: a national holiday or a year-end day 12/29–1/3. Art 11.1. */
 export function isAltHoliday(day: Day): boolean {
-  return (getTables().flags[indexOf(day, 'date')] & (FLAG_NATIONAL | FLAG_YEAR_END)) !== 0;
+  return (flagsOf(day) & (FLAG_NATIONAL | FLAG_YEAR_END)) !== 0;
 }
 
 /** 週休日: Saturday or Sunday. Art 10.2. */
@@ -220,7 +235,7 @@ export function isWeeklyRestDay(day: Day): boolean {
 
 /** A working day: neither a 週休日 nor a 休日 (Art 10.2, 11). */
 export function isWorkday(day: Day): boolean {
-  return getTables().flags[indexOf(day, 'date')] === 0;
+  return flagsOf(day) === 0;
 }
 
 /**
@@ -228,7 +243,7 @@ export function isWorkday(day: Day): boolean {
  * year-end days of Art 11.1.2, or '' on any other day.
  */
 export function holidayName(day: Day, lang: 'ja' | 'en' = 'ja'): string {
-  return NAMES[getTables().names[indexOf(day, 'date')]][lang];
+  return nameOf(itemAt(getTables().names, indexOf(day, 'date'), 'holiday name numbers'))[lang];
 }
 
 /** Working days from `start` to `end`, both included, in O(1); 0 when end is before start. */
@@ -237,7 +252,7 @@ export function workingDaysBetween(start: Day, end: Day): number {
   const b = indexOf(end, 'end');
   if (b < a) return 0;
   const w = getTables().workingBefore;
-  return w[b + 1] - w[a];
+  return itemAt(w, b + 1, 'working days before') - itemAt(w, a, 'working days before');
 }
 
 /** Every holiday of a year (national and year-end), in date order. */
@@ -248,8 +263,8 @@ export function holidaysOfYear(y: number): { day: Day; ja: string; en: string }[
   const to = Math.min(dayFromYmd(y, 12, 31), LAST_SUPPORTED_DAY);
   if (from > to) throw RuleError.value('year', `year ${y} is outside the supported range 1980–2099 (D-1)`, `${y}年は対応範囲（1980〜2099年）の外です（D-1）`);
   for (let day = from; day <= to; day++) {
-    const name = t.names[day - FIRST_SUPPORTED_DAY];
-    if (name !== 0) out.push({ day, ...NAMES[name] });
+    const name = itemAt(t.names, day - FIRST_SUPPORTED_DAY, 'holiday name numbers');
+    if (name !== 0) out.push({ day, ...nameOf(name) });
   }
   return out;
 }

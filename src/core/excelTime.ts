@@ -11,7 +11,8 @@ export function isTimeOnlyFormat(code: string | number | undefined): boolean {
   if (typeof code === 'number') return BUILT_IN_TIME_FORMATS.has(code);
   if (!code) return false;
   // The first section only; quoted text, escapes and colours say nothing of the kind of value.
-  const section = code.split(';')[0].replace(/"[^"]*"|\\.|_.|\*./g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
+  const [firstSection = ''] = code.split(';');
+  const section = firstSection.replace(/"[^"]*"|\\.|_.|\*./g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
   if (/[ydeg]/i.test(section.replace(/\[[hms]+\]/gi, ''))) return false;
   return /h|\[m+\]|s/i.test(section);
 }

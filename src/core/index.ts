@@ -1,6 +1,7 @@
 // The rules core: pure functions over day numbers and whole yen. No Office, DOM or Node I/O.
 
 export * from './errors';
+export * from './items';
 export * from './trace';
 export * from './days';
 export * from './read';

@@ -2,6 +2,7 @@
 // (src/functions/coerce.ts), the sheet validator (src/validation/fields.ts) and the task pane,
 // so that a text a clerk types means the same everywhere (README "The worksheet functions").
 
+import { InvariantError } from './items';
 import { zeroPad } from './text';
 import { Day, dayFromYmd, isValidYmd, isoFromDay, ymdFromDay } from './days';
 
@@ -23,6 +24,13 @@ const ISO = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const KANJI = new RegExp(`^(\\d{4})年(\\d{1,2})月(\\d{1,2})日?${WEEKDAY}$`);
 const ERA_KANJI = new RegExp(`^(令和|平成|昭和)(\\d{1,2}|元)年(\\d{1,2})月(\\d{1,2})日?${WEEKDAY}$`);
 const ERA_LETTER = /^(令和|平成|昭和|[rhs])(\d{1,2}|元)[-/.](\d{1,2})[-/.](\d{1,2})$/;
+
+/** The era a pattern's first group names (the patterns list only the eras of ERAS). */
+function eraNamed(name: string | undefined): (typeof ERAS)[number] {
+  const era = ERAS.find((e) => name !== undefined && e.names.includes(name));
+  if (!era) throw new InvariantError(`an era pattern matched "${name}", which no era of ERAS has`);
+  return era;
+}
 
 /** Full-width digits and letters, ㍻ / ㋿ and spaces: NFKC, lower case, no white space. */
 function normalise(text: string): string {
@@ -47,7 +55,7 @@ export function readDateText(text: string): TextRead<Day> | undefined {
   if (m) return western(Number(m[1]), Number(m[2]), Number(m[3]), text.trim());
   m = ERA_KANJI.exec(t) ?? ERA_LETTER.exec(t);
   if (!m) return undefined;
-  const era = ERAS.find((e) => e.names.includes(m![1]))!;
+  const era = eraNamed(m[1]);
   const eraYear = m[2] === '元' ? 1 : Number(m[2]);
   const [y, mo, d] = [era.base + eraYear, Number(m[3]), Number(m[4])];
   const shown = text.trim();
@@ -83,7 +91,7 @@ export function readMonthText(text: string): TextRead<Day> | undefined {
   if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? { ok: true, value: dayFromYmd(Number(m[1]), Number(m[2]), 1) } : bad;
   m = ERA_MONTH.exec(t);
   if (m) {
-    const era = ERAS.find((e) => e.names.includes(m![1]))!;
+    const era = eraNamed(m[1]);
     const eraYear = m[2] === '元' ? 1 : Number(m[2]);
     const [y, mo] = [era.base + eraYear, Number(m[3])];
     if (eraYear < 1) return { ok: false, en: `${shown}: an era year starts at 1 (元年)`, ja: `${shown}: 元号の年は1（元年）からです` };
@@ -239,7 +247,7 @@ export function readLeaveAmount(v: number | string, hoursPerDay: number): TextRe
   const refuse = { ok: false as const, en: `${shown} is not an amount of leave; write days (9.5) or 9日5時間30分`, ja: `${shown} は休暇の日数ではありません。日数（9.5）か 9日5時間30分 のように入力してください` };
   const fromDecimal = (n: number, text: string): TextRead<LeaveAmount> => {
     if (!Number.isFinite(n) || n < 0) return refuse;
-    const decimals = /\.(\d+)$/.exec(text)?.[1].length ?? 0;
+    const decimals = /\.(\d+)$/.exec(text)?.[1]?.length ?? 0;
     return { ok: true, value: { minutes: n * perDay, toleranceMinutes: decimals === 0 ? 0 : (0.5 * perDay) / 10 ** decimals } };
   };
   if (typeof v === 'number') return fromDecimal(v, String(v));
@@ -250,7 +258,8 @@ export function readLeaveAmount(v: number | string, hoursPerDay: number): TextRe
   if (plain !== undefined) return fromDecimal(plain, t);
   const m = JA_LEAVE.exec(t) ?? EN_LEAVE.exec(t);
   if (!m) return refuse;
-  const [days, hours, minutes] = [m[1], m[2], m[3]].map((x) => Number(x ?? 0));
+  // Each part is optional: a part not written is 0.
+  const [days, hours, minutes] = [Number(m[1] ?? 0), Number(m[2] ?? 0), Number(m[3] ?? 0)];
   if (hours >= hoursPerDay || minutes > 59) return { ok: false, en: `${shown}: hours run 0–${hoursPerDay - 1} (a day is ${hoursPerDay} h) and minutes 0–59`, ja: `${shown}: 時間は0〜${hoursPerDay - 1}（1日は${hoursPerDay}時間）、分は0〜59です` };
   return { ok: true, value: { minutes: days * perDay + hours * 60 + minutes, toleranceMinutes: 0 } };
 }

@@ -27,7 +27,13 @@ export function zeroPad(n: number, width: number): string {
 
 /** The own enumerable [key, value] pairs of an object, as Object.entries (ES2017) gives them. */
 export function entriesOf<T>(o: { readonly [k: string]: T }): [string, T][] {
-  return Object.keys(o).map((k): [string, T] => [k, o[k]]);
+  const out: [string, T][] = [];
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    // Only a key set to undefined reads as undefined; no caller has one (JSON cannot say it).
+    if (v !== undefined) out.push([k, v]);
+  }
+  return out;
 }
 
 /** Each item mapped to a list, the lists joined, as Array.prototype.flatMap (ES2019) does. */

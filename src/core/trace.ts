@@ -21,7 +21,7 @@ export class Trace {
 export function grouped(n: number, maxFraction = 3): string {
   if (!Number.isFinite(n)) return String(n);
   // toFixed rounds the exact binary value, half away from zero, as Intl does.
-  const [whole, fraction = ''] = Math.abs(n).toFixed(maxFraction).split('.');
+  const [whole = '', fraction = ''] = Math.abs(n).toFixed(maxFraction).split('.');
   const decimals = fraction.replace(/0+$/, '');
   const digits = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${decimals ? `.${decimals}` : ''}`;
   return n < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits;

@@ -17,6 +17,7 @@ import {
   entryMinutes,
   firstDayOfMonthKey,
   isoFromDay,
+  itemAt,
   ledgerKindName,
   HOURS_OF_AN_ENTRY,
   HOURS_OF_A_DAY,
@@ -79,7 +80,8 @@ function ledgerArg(v: Raw, rs: AltRuleset): LedgerEntry[] {
   const rows = toRows(v, 'ledger')
     .map((r) => r.map((c) => (blankCell(c) ? null : c)))
     .filter((r) => r.some((c) => !isMissing(c)));
-  if (rows.length > 0 && typeof rows[0][0] === 'string' && /^(from|date|開始日|日付)$/i.test(rows[0][0].trim())) rows.shift();
+  const head = rows[0]?.[0];
+  if (typeof head === 'string' && /^(from|date|開始日|日付)$/i.test(head.trim())) rows.shift();
   return rows.map((r, i) => {
     const arg = `ledger row ${i + 1}`;
     if (r.length < 3) throw RuleError.value('ledger', 'ledger rows are: from, to, kind, hours, note (to, hours and note may be empty)', 'ledger の各行は 開始日・終了日・種別・時間・備考 です（終了日・時間・備考は空欄可）');
@@ -91,9 +93,10 @@ function ledgerArg(v: Raw, rs: AltRuleset): LedgerEntry[] {
       const m = unknownKindMessage(rs, kindText);
       throw RuleError.value(`${arg} kind`, `${arg}: ${m.en}`, `${arg}: ${m.ja}`);
     }
-    const minutes = r.length > 3 && !isMissing(r[3]) ? toMinutes(r[3], `${arg} hours`, HOURS_OF_AN_ENTRY) : undefined;
-    const note = r.length > 4 && !isMissing(r[4]) ? toText(r[4], `${arg} note`, 1000) : undefined;
-    return { row: i + 1, name: 'ALT', from, to, kind, minutes, note };
+    const entry: LedgerEntry = { row: i + 1, name: 'ALT', from, to, kind };
+    if (r.length > 3 && !isMissing(r[3])) entry.minutes = toMinutes(r[3], `${arg} hours`, HOURS_OF_AN_ENTRY);
+    if (r.length > 4 && !isMissing(r[4])) entry.note = toText(r[4], `${arg} note`, 1000);
+    return entry;
   });
 }
 
@@ -126,19 +129,21 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
       if (to < from) throw RuleError.value('serviceEnd', `serviceEnd ${isoFromDay(to)} is before serviceStart ${isoFromDay(from)}`, `serviceEnd ${isoFromDay(to)} が serviceStart ${isoFromDay(from)} より前です`);
       const ledger: PayLedger = {
         terms: [{ start: from, end: to, jetYear: y }],
-        rates: opt(rated) ? ratedDaysArg(rated, { from: firstDayOfMonthKey(k - 4), to: firstDayOfMonthKey(k + 1) - 1 }) : new Map(),
+        rates: opt(rated) ? ratedDaysArg(rated, { from: firstDayOfMonthKey(k - 4), to: firstDayOfMonthKey(k + 1) - 1 }) : new Map<Day, RatedDay>(),
         unpaidMinutes: new Map([...(opt(unpaid) ? [[k - 1, toMinutes(unpaid, 'unpaidHoursLastMonth', monthAbsenceSpan(r))] as const] : []), ...(opt(unpaidNow) ? [[k, toMinutes(unpaidNow, 'unpaidHoursThisMonth', monthAbsenceSpan(r))] as const] : [])]),
         unpaidYear: new Map([[k - 1, y], [k, y]]),
-        // D-9: a serviceEnd given is the last day of service; its month has no next pay.
-        serviceEnd: opt(end) ? to : undefined,
         payCuts: new Map(opt(cuts) ? [[k, toInteger(cuts, 'payCuts', 0, 31)]] : []),
       };
+      // D-9: a serviceEnd given is the last day of service; its month has no next pay.
+      if (opt(end)) ledger.serviceEnd = to;
       const dailyAveragePay = opt(daily) ? toNumber(daily, 'dailyAveragePay') : undefined;
       if (dailyAveragePay !== undefined && (dailyAveragePay <= 0 || dailyAveragePay > 1e7)) throw RuleError.value('dailyAveragePay', `dailyAveragePay must be yen above zero; got ${dailyAveragePay}`, `dailyAveragePay は0より大きい円で指定してください。入力: ${dailyAveragePay}`);
-      const rows = monthPaySchedule(r, ledger, k - 1, k, { dailyAveragePay });
-      const last = rows[1];
+      const rows = monthPaySchedule(r, ledger, k - 1, k, dailyAveragePay !== undefined ? { dailyAveragePay } : {});
+      // One row a month: last month's (for its deduction) and this month's.
+      const before = itemAt(rows, 0, 'month pay rows');
+      const last = itemAt(rows, 1, 'month pay rows');
       if (ctx.trace) {
-        if (rows[0].deduction > 0 && r.deduction.takenFrom !== 'same-month') for (const s of rows[0].steps) if (s.clause.startsWith('D-13')) ctx.trace.steps.push(s);
+        if (before.deduction > 0 && r.deduction.takenFrom !== 'same-month') for (const s of before.steps) if (s.clause.startsWith('D-13')) ctx.trace.steps.push(s);
         ctx.trace.steps.push(...last.steps);
       }
       return last.expected;

@@ -9,7 +9,11 @@ import {
   ClairRuleset,
   Day,
   RuleError,
+  ReturnTravelInput,
+  TermInput,
   Trace,
+  itemAt,
+  lastItem,
   absenceDeduction,
   checkWorkingTime,
   disciplinaryCut,
@@ -153,16 +157,23 @@ function periodsFrom(v: Raw, arg: string): { start: Day; end: Day }[] {
   });
 }
 
-function termInput(args: Raw[]) {
+function termInput(args: Raw[]): TermInput {
   const [arrival, cohort, , country, s2, a1] = args;
-  return {
-    arrival: toDay(arrival, 'arrival'),
-    // Left out: the core decides (S1 for July–March, a #VALUE! for April–June; docs/rules.md §8).
-    cohort: opt(cohort) ? parseCohort(toText(cohort, 'cohort')) : undefined,
-    country: opt(country) ? toText(country, 'country') : undefined,
-    summer2Arrival: dayOpt(s2, 'summer2Arrival'),
-    april1Arrival: dayOpt(a1, 'april1Arrival'),
-  };
+  const input: TermInput = { arrival: toDay(arrival, 'arrival') };
+  // Left out: the core decides (S1 for July–March, a #VALUE! for April–June; docs/rules.md §8).
+  if (opt(cohort)) input.cohort = parseCohort(toText(cohort, 'cohort'));
+  if (opt(country)) input.country = toText(country, 'country');
+  if (opt(s2)) input.summer2Arrival = toDay(s2, 'summer2Arrival');
+  if (opt(a1)) input.april1Arrival = toDay(a1, 'april1Arrival');
+  return input;
+}
+/** RETURNAIRFARE's arguments; a departure or next job left out is not known yet. */
+function returnTravelInput(termEnd: Raw, last: Raw, dep: Raw, job: Raw, early: Raw): ReturnTravelInput {
+  const input: ReturnTravelInput = { termEnd: toDay(termEnd, 'termEnd'), lastDayOfService: toDay(last, 'lastDayOfService') };
+  if (opt(dep)) input.departure = toDay(dep, 'departure');
+  if (opt(job)) input.nextEmploymentStart = toDay(job, 'nextJobStart');
+  input.earlyReturnApproved = opt(early) ? toBoolean(early, 'earlyReturnApproved') : false;
+  return input;
 }
 const termNumber = (v: Raw): number => (opt(v) ? toInteger(v, 'term', 1, 6) : 1);
 /** The terms up to the one asked for, from TERM_PARAMS arguments. */
@@ -216,11 +227,11 @@ function explainDecl(name: string, fixed?: Lang): FnDecl {
 
 // Worked by hand: the 21st, or the working day before it (Art 7.2): 2023-10-21 Sat → 10-20;
 // 2024-01-21 Sun → 01-19; 2024-04-21 Sun → 04-19; 2024-07-21 Sun → 07-19.
-const TERM1_SCHEDULE_EXAMPLE: Scalar[][] = [
+const TERM1_SCHEDULE_EXAMPLE: Scalar[][] = ([
   ['2023-08-01', '2023-08-21'], ['2023-09-01', '2023-09-21'], ['2023-10-01', '2023-10-20'], ['2023-11-01', '2023-11-21'],
   ['2023-12-01', '2023-12-21'], ['2024-01-01', '2024-01-19'], ['2024-02-01', '2024-02-21'], ['2024-03-01', '2024-03-21'],
   ['2024-04-01', '2024-04-19'], ['2024-05-01', '2024-05-21'], ['2024-06-01', '2024-06-21'], ['2024-07-01', '2024-07-19'],
-].map(([month, pay]) => [serial(dayFromIsoText(month) as Day), serial(dayFromIsoText(pay) as Day), 280000, 1]);
+] satisfies [string, string][]).map(([month, pay]) => [serial(dayFromIsoText(month) as Day), serial(dayFromIsoText(pay) as Day), 280000, 1]);
 
 // ---- the functions --------------------------------------------------------------------------
 
@@ -321,7 +332,7 @@ export const FUNCTIONS: FnDecl[] = [
           asOf: toDay(asOf, 'asOf'),
           usedHours: opt(used) ? toNumber(used, 'usedHours') : 0,
           carriedDays: opt(carried) ? toNumber(carried, 'carriedDays') : 0,
-          reappointed: opt(reap) ? toBoolean(reap, 'reappointed') : undefined,
+          ...(opt(reap) ? { reappointed: toBoolean(reap, 'reappointed') } : {}),
           earlyGrant: opt(early) ? toBoolean(early, 'earlyGrant') : false,
         },
         ctx.trace,
@@ -355,8 +366,7 @@ export const FUNCTIONS: FnDecl[] = [
     result: 'date',
     example: { args: ['2015-04-08', 'A1', 2, 'USA', '2015-08-02'], result: 42584, en: 'April ① arrival from the USA: the bridge term ends 2 Aug 2016', ja: '米国からの4月①来日者: 短期の任期は 2016-08-02 まで' },
     run(args, ctx) {
-      const plan = planOf(args, ctx);
-      return serial(plan[plan.length - 1].end);
+      return serial(lastItem(planOf(args, ctx), 'term plan').end);
     },
   },
   {
@@ -368,8 +378,7 @@ export const FUNCTIONS: FnDecl[] = [
     result: 'date',
     example: { args: ['2015-04-08', 'A1', 3, 'USA', '2015-08-02'], result: 42585 },
     run(args, ctx) {
-      const plan = planOf(args, ctx);
-      return serial(plan[plan.length - 1].start);
+      return serial(lastItem(planOf(args, ctx), 'term plan').start);
     },
   },
   {
@@ -455,11 +464,11 @@ export const FUNCTIONS: FnDecl[] = [
       const r = isMissing(args[6]) ? (day: Day) => builtInInForce('alt', day).ruleset : altRs(args[6]);
       const rows = payScheduleAcross(r, plan.map((t) => ({ start: t.start, end: t.end, jetYear: t.jetYear })));
       // The JET year shown is that of the last term touching the month.
-      let t = 0;
+      let term = itemAt(plan, 0, 'term plan');
       return rows.map((row, i) => {
-        const monthEnd = i + 1 < rows.length ? rows[i + 1].month - 1 : plan[plan.length - 1].end;
-        while (t + 1 < plan.length && plan[t + 1].start <= monthEnd) t++;
-        return [serial(row.month), serial(row.payDay), row.amount, plan[t].jetYear];
+        const monthEnd = i + 1 < rows.length ? itemAt(rows, i + 1, 'pay rows').month - 1 : lastItem(plan, 'term plan').end;
+        for (const later of plan) if (later.start > term.start && later.start <= monthEnd) term = later;
+        return [serial(row.month), serial(row.payDay), row.amount, term.jetYear];
       });
     },
   },
@@ -631,7 +640,7 @@ export const FUNCTIONS: FnDecl[] = [
     run([termEnd, last, dep, job, early, rs], ctx) {
       return returnAirfareEligible(
         altRs(rs),
-        { termEnd: toDay(termEnd, 'termEnd'), lastDayOfService: toDay(last, 'lastDayOfService'), departure: dayOpt(dep, 'departure'), nextEmploymentStart: dayOpt(job, 'nextJobStart'), earlyReturnApproved: opt(early) ? toBoolean(early, 'earlyReturnApproved') : false },
+        returnTravelInput(termEnd, last, dep, job, early),
         ctx.trace,
       );
     },

@@ -140,9 +140,11 @@ export function languageTarget(rs: ClairRuleset, language: string): LanguageTarg
   return t;
 }
 
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h * 60 + m;
+/** Minutes since midnight of a ruleset's HH:MM (the schema checks the form; a hand-built ruleset may not). */
+function minutesOf(hhmm: string, field: string): number {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m) throw RuleError.value(field, `headquartersHours.${field} must be a time as HH:MM; got "${hhmm}"`, `headquartersHours.${field} は HH:MM の時刻で指定してください。入力: 「${hhmm}」`);
+  return Number(m[1]) * 60 + Number(m[2]);
 }
 
 /** CLAIR: 職員の派遣形態 — years at headquarters, years at an overseas office, the position. */
@@ -153,5 +155,5 @@ export function dispatchForm(rs: ClairRuleset, form: DispatchForm): ClairRuleset
 /** Headquarters working minutes a day: 9:00–17:45 less the 12:00–13:00 break = 7 h 45 min. */
 export function headquartersDailyMinutes(rs: ClairRuleset): number {
   const h = rs.headquartersHours;
-  return minutesOf(h.end) - minutesOf(h.start) - (minutesOf(h.breakEnd) - minutesOf(h.breakStart));
+  return minutesOf(h.end, 'end') - minutesOf(h.start, 'start') - (minutesOf(h.breakEnd, 'breakEnd') - minutesOf(h.breakStart, 'breakStart'));
 }

@@ -4,6 +4,7 @@
 
 import { defaultAltRuleset } from '../rulesets';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
+import { itemAt, lastItem } from '../items';
 import { entriesOf, flatMapOf, nameKey } from '../text';
 import type { SuspensionCause } from './suspension';
 
@@ -88,9 +89,10 @@ export function readLeaveKind(rs: AltRuleset, text: string): LedgerKind | undefi
   const bracket = /^(.+?)\s*[(（[【「]([^()（）[\]【】「」]+)[)）\]】」]\s*$/.exec(t);
   const spaced = /^(\S+(?:\s+\d{1,2})?)\s+(.+)$/.exec(t);
   for (const m of [bracket, spaced]) {
-    if (!m) continue;
-    const base = kindOfName(rs, m[1]);
-    if (base?.kind === 'special') return { ...base, variant: m[2].trim() };
+    const [, name, variant] = m ?? [];
+    if (name === undefined || variant === undefined) continue;
+    const base = kindOfName(rs, name);
+    if (base?.kind === 'special') return { ...base, variant: variant.trim() };
   }
   return undefined;
 }
@@ -102,17 +104,17 @@ export function parseLedgerKind(text: string, rs: AltRuleset = defaultAltRuleset
 
 /** Edit distance of two short keys (for the nearest names of an unknown kind). */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Row by row of the edit table: each row has b.length + 1 cells.
+  let above = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
+      const change = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min(itemAt(above, j, 'edit row') + 1, itemAt(row, j - 1, 'edit row') + 1, itemAt(above, j - 1, 'edit row') + change));
     }
+    above = row;
   }
-  return row[b.length];
+  return lastItem(above, 'edit row');
 }
 
 /** Every name the reader accepts, as written (for messages and docs). */

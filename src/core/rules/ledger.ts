@@ -6,6 +6,7 @@ import { Day, dayFromIsoText, isoFromDay, ymdFromDay } from '../days';
 import { HOURS_OF_AN_ENTRY, readHours } from '../read';
 import type { AltRuleset, SpecialLeaveKind } from '../rulesets/schema';
 import type { SpecialLeaveVariant } from './specialLeave';
+import { NonEmpty, lastItem } from '../items';
 import { nameKey, zeroPad } from '../text';
 import { grantedDays, secondGrantDay, splitUse } from './annualLeave';
 import { childReachesAgeOn } from './childcareLeave';
@@ -330,13 +331,17 @@ function checkAnnual(rs: AltRuleset, list: LedgerEntry[], terms: readonly Person
 }
 
 /** Chains of sick leave and illness suspension, joined when fewer than 7 days apart (Art 13.2, D-6). */
-export function sickChains(rs: AltRuleset, list: readonly LedgerEntry[]): LedgerEntry[][] {
-  const chains: LedgerEntry[][] = [];
+export function sickChains(rs: AltRuleset, list: readonly LedgerEntry[]): NonEmpty<LedgerEntry>[] {
+  const chains: NonEmpty<LedgerEntry>[] = [];
+  let chain: NonEmpty<LedgerEntry> | undefined;
   let lastEnd = -Infinity;
   for (const e of list) {
     if (!(e.kind.kind === 'sick' || (e.kind.kind === 'suspension' && e.kind.cause === 'illness'))) continue;
-    if (chains.length > 0 && periodsJoin(rs, lastEnd, e.from)) chains[chains.length - 1].push(e);
-    else chains.push([e]);
+    if (chain && periodsJoin(rs, lastEnd, e.from)) chain.push(e);
+    else {
+      chain = [e];
+      chains.push(chain);
+    }
     lastEnd = Math.max(lastEnd, e.to);
   }
   return chains;
@@ -375,21 +380,25 @@ function checkSick(rs: AltRuleset, list: LedgerEntry[], add: Add): void {
   }
   // Art 30.3: runs of consecutive sick days longer than 3 need a certificate; a note clears it.
   const sick = list.filter((e) => e.kind.kind === 'sick');
-  let run: LedgerEntry[] = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    const length = run[run.length - 1].to - run[0].from + 1;
+  const flush = (run: NonEmpty<LedgerEntry>) => {
+    const from = run[0].from;
+    const last = lastItem(run, 'sick run');
+    const length = last.to - from + 1;
     if (length > sl.certificateAfterDays && !run.some((e) => notesCertificate(e.note))) {
-      const at = run.find((e) => e.to - run[0].from + 1 > sl.certificateAfterDays) ?? run[run.length - 1];
-      add(at, 'note', 'warning', 'Art 30.3', `${length} consecutive days of sick leave from ${isoFromDay(run[0].from)}: a doctor's certificate is needed for more than ${sl.certificateAfterDays} (note it in the Note column)`, `${isoFromDay(run[0].from)} から連続${length}日の病気休暇: ${sl.certificateAfterDays}日を超える場合は医師の診断書が必要です（備考欄に記入してください）`);
+      const at = run.find((e) => e.to - from + 1 > sl.certificateAfterDays) ?? last;
+      add(at, 'note', 'warning', 'Art 30.3', `${length} consecutive days of sick leave from ${isoFromDay(from)}: a doctor's certificate is needed for more than ${sl.certificateAfterDays} (note it in the Note column)`, `${isoFromDay(from)} から連続${length}日の病気休暇: ${sl.certificateAfterDays}日を超える場合は医師の診断書が必要です（備考欄に記入してください）`);
     }
-    run = [];
   };
+  let run: NonEmpty<LedgerEntry> | undefined;
   for (const e of sick) {
-    if (run.length > 0 && e.from > run[run.length - 1].to + 1) flush();
-    run.push(e);
+    if (run && e.from > lastItem(run, 'sick run').to + 1) {
+      flush(run);
+      run = undefined;
+    }
+    if (run) run.push(e);
+    else run = [e];
   }
-  flush();
+  if (run) flush(run);
 }
 
 /** The variant an entry names, in its kind (忌引（祖母）) or its note (D-15). */
@@ -401,10 +410,10 @@ function variantOf(k: SpecialLeaveKind, e: LedgerEntry): SpecialLeaveVariant | u
 /** What a Note must say for a larger limit (Art 14.1.5, 11, 14: 10 instead of 5), for an over-limit message. */
 function variantHint(k: SpecialLeaveKind, variant: SpecialLeaveVariant | undefined): { en: string; ja: string } {
   const larger = k.variants.filter((v) => k.limit !== null && v.limit > k.limit);
-  if (variant || larger.length === 0) return { en: '', ja: '' };
+  const [v] = larger;
+  if (variant || !v) return { en: '', ja: '' };
   const en = larger.map((v) => `${v.limit} for ${v.en}`).join(', ');
   const ja = larger.map((v) => `${v.ja}の場合は${v.limit}日`).join('、');
-  const v = larger[0];
   const example = v.key === 'ivf' ? { en: '"体外受精" or "IVF"', ja: '「体外受精」「IVF」' } : { en: `"${v.ja}" or "${v.en}"`, ja: `「${v.ja}」「${v.en}」` };
   return { en: ` (${en} instead of ${k.limit}: say so in the Note, e.g. ${example.en})`, ja: `（${ja}: 備考欄に${example.ja}などと記入してください）` };
 }
@@ -681,6 +690,7 @@ export function payLedgerOf(rs: AltRuleset, terms: readonly PayTerm[], entries: 
     else for (let d = e.from; d <= e.to; d++) if (isWorkday(d)) addUnpaid(d, dailyMin); // D-13: a day counts the day's hours
   }
   // D-9: without a later term, the last term's end is the last day of service (no next month's pay).
-  const serviceEnd = terms.length ? Math.max(...terms.map((t) => t.end)) : undefined;
-  return { terms: [...terms], rates, unpaidMinutes, unpaidYear, payCuts, serviceEnd };
+  const ledger: PayLedger = { terms: [...terms], rates, unpaidMinutes, unpaidYear, payCuts };
+  if (terms.length) ledger.serviceEnd = Math.max(...terms.map((t) => t.end));
+  return ledger;
 }

@@ -1,5 +1,6 @@
 // The month's pay — docs/rules.md §12 (Art 7.3, 8, 27.2.2, 28; D-9, D-12, D-13).
 
+import { itemAt } from '../items';
 import { zeroPad } from '../text';
 import { isWeeklyRestDay } from '../calendar';
 import { Day, dayFromYmd, daysInMonth, isoFromDay, ymdFromDay } from '../days';
@@ -7,7 +8,7 @@ import { roundDiv, roundingText, senRoundingText } from '../money';
 import type { AltRuleset } from '../rulesets/schema';
 import { Trace, TraceStep, yen } from '../trace';
 import { deductibleHours } from './deductions';
-import { hourlyRate } from './pay';
+import { hourlyRate, monthlyPayOfYear } from './pay';
 
 /** A stretch of service at one JET year (a term, D-11). */
 export interface PayTerm {
@@ -68,7 +69,7 @@ export function ratedMonthAmount(rs: AltRuleset, anyDayOfMonth: Day, terms: read
     base++;
     const t = termOn(terms, d);
     const rated = t ? rateOf(d) : undefined;
-    const monthly = t ? rs.pay.monthlyByYear[t.jetYear - 1] : 0;
+    const monthly = t ? monthlyPayOfYear(rs, t.jetYear) : 0;
     const percent = !t ? 0 : rated ? rated.percent : 100;
     sum += monthly * percent;
     if (trace) {
@@ -85,7 +86,7 @@ export function ratedMonthAmount(rs: AltRuleset, anyDayOfMonth: Day, terms: read
   if (trace) {
     const label = monthLabel(key);
     const list = [...groups.values()];
-    if (list.length === 1 && list[0].percent === 100) {
+    if (list.length === 1 && list[0]?.percent === 100) {
       trace.step('Art 7.1', `${label}: every day of the month in service at 100 %: the monthly pay ${yen(amount)}`, `${label}: 全日100%で勤務: 月額 ${yen(amount)}`);
       return amount;
     }
@@ -191,7 +192,8 @@ export function monthPaySchedule(rs: AltRuleset, ledger: PayLedger, fromMonth: M
         // D-9 (next-month): this month's unpaid time is taken from the next month's pay, not from this one.
         const whereEn = isLast ? `taken from this month's own pay: the last month of service has no next pay (Art 8.1, D-9)` : sameMonth ? 'taken from this month (D-9, same-month)' : deduction > 0 ? `to be taken from ${monthLabel(k + 1)}'s pay (D-9), not from this month's` : `nothing to take from ${monthLabel(k + 1)}'s pay (D-9)`;
         const whereJa = isLast ? '当月の報酬から差し引く: 任用最後の月で翌月の報酬がない（第8条第1項・D-9）' : sameMonth ? '当月に減額（D-9・same-month）' : deduction > 0 ? `${monthLabel(k + 1)}の報酬から差し引く（D-9。当月分ではない）` : `${monthLabel(k + 1)}の報酬から差し引くものはない（D-9）`;
-        own = { clause: 'D-13, Art 8.2', en: `${monthLabel(k)}: unpaid time ${t.steps[0].en.replace(/^the month's absent time in total: /, '')}; ${hours} h × ${yen(rate)} (Art 7.4, D-3) = ${yen(deduction)}, ${whereEn}`, ja: `${monthLabel(k)}: 無給の不勤務 ${t.steps[0].ja.replace(/^月の不勤務時間の合計 /, '')}、${hours}時間 × ${yen(rate)}（第7条第4項・D-3）= ${yen(deduction)}、${whereJa}` };
+        const total = itemAt(t.steps, 0, "deductibleHours' total step"); // deductibleHours steps once, with the month's total
+        own = { clause: 'D-13, Art 8.2', en: `${monthLabel(k)}: unpaid time ${total.en.replace(/^the month's absent time in total: /, '')}; ${hours} h × ${yen(rate)} (Art 7.4, D-3) = ${yen(deduction)}, ${whereEn}`, ja: `${monthLabel(k)}: 無給の不勤務 ${total.ja.replace(/^月の不勤務時間の合計 /, '')}、${hours}時間 × ${yen(rate)}（第7条第4項・D-3）= ${yen(deduction)}、${whereJa}` };
         if (sameMonth || isLast) trace.steps.push(own);
       }
     }

@@ -1,5 +1,6 @@
 // Pay 報酬 — docs/rules.md §2 (Art 7).
 
+import { lastItem } from '../items';
 import { zeroPad } from '../text';
 import { isWeeklyRestDay, isWorkday, holidayName } from '../calendar';
 import { Day, assertSupportedDay, dayFromYmd, daysInMonth, isoFromDay, periodEnd, ymdFromDay } from '../days';
@@ -20,10 +21,22 @@ export function assertJetYear(rs: AltRuleset, year: number, arg = 'year'): numbe
   return year;
 }
 
+/**
+ * The pay table's amount for a JET year (Art 7.1). The schema gives every year up to term.maxYears
+ * an amount; a ruleset built past the schema without one is refused, never paid NaN.
+ */
+export function monthlyPayOfYear(rs: AltRuleset, year: number): number {
+  const amount = rs.pay.monthlyByYear[year - 1];
+  if (amount === undefined) {
+    throw RuleError.value('ruleset', `the ruleset ${rs.id} has no monthly pay for JET year ${year} (pay.monthlyByYear, Art 7.1)`, `ルールセット ${rs.id} に来日${year}年目の月額（pay.monthlyByYear・第7条第1項）がありません`);
+  }
+  return amount;
+}
+
 /** Monthly pay for a JET year (Art 7.1). */
 export function monthlyPay(rs: AltRuleset, year: number, trace?: Trace): number {
   assertJetYear(rs, year);
-  const amount = rs.pay.monthlyByYear[year - 1];
+  const amount = monthlyPayOfYear(rs, year);
   trace?.step('Art 7.1', `JET year ${year}: monthly pay ${yen(amount)}`, `来日${year}年目: 月額 ${yen(amount)}`);
   return amount;
 }
@@ -188,9 +201,10 @@ function payForMonthAcross(rs: AltRuleset, parts: ServiceAtYear[], first: Day, l
 export function payScheduleAcross(rulesets: AltRuleset | ((day: Day) => AltRuleset), parts: ServiceAtYear[]): PayScheduleRow[] {
   // A history of rulesets: each month is paid under the one in force on its first day of service.
   const rsOn = typeof rulesets === 'function' ? rulesets : () => rulesets;
-  if (parts.length === 0) return [];
-  const serviceStart = parts[0].start;
-  const serviceEnd = parts[parts.length - 1].end;
+  const [firstPart] = parts;
+  if (!firstPart) return [];
+  const serviceStart = firstPart.start;
+  const serviceEnd = lastItem(parts, 'service parts').end;
   for (const p of parts) checkPeriod(p.start, p.end);
   const rows: PayScheduleRow[] = [];
   let { y, m } = ymdFromDay(serviceStart);

@@ -2,6 +2,7 @@
 
 import { Day, assertSupportedDay, isoFromDay } from '../days';
 import { RuleError } from '../errors';
+import { NonEmpty, lastItem } from '../items';
 import type { AltRuleset } from '../rulesets/schema';
 import { Trace } from '../trace';
 
@@ -29,26 +30,37 @@ function checkPeriods(periods: Period[]): Period[] {
     }
   });
   const sorted = [...periods].sort((a, b) => a.start - b.start);
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].start <= sorted[i - 1].end) {
-      throw RuleError.value('periods', `periods overlap: ${isoFromDay(sorted[i - 1].start)}–${isoFromDay(sorted[i - 1].end)} and ${isoFromDay(sorted[i].start)}–${isoFromDay(sorted[i].end)}`, `期間が重複しています: ${isoFromDay(sorted[i - 1].start)}〜${isoFromDay(sorted[i - 1].end)} と ${isoFromDay(sorted[i].start)}〜${isoFromDay(sorted[i].end)}`);
+  let previous: Period | undefined;
+  for (const p of sorted) {
+    if (previous && p.start <= previous.end) {
+      throw RuleError.value('periods', `periods overlap: ${isoFromDay(previous.start)}–${isoFromDay(previous.end)} and ${isoFromDay(p.start)}–${isoFromDay(p.end)}`, `期間が重複しています: ${isoFromDay(previous.start)}〜${isoFromDay(previous.end)} と ${isoFromDay(p.start)}〜${isoFromDay(p.end)}`);
     }
+    previous = p;
   }
   return sorted;
 }
 
+/** Periods joined by D-6, and the days the chain counts (the periods' calendar days). */
+export interface SickChain {
+  periods: NonEmpty<Period>;
+  days: number;
+}
+
 /** Chains of joined periods (D-6), each with the days it counts (the periods' calendar days). */
-export function sickLeaveChains(rs: AltRuleset, periods: Period[]): { periods: Period[]; days: number }[] {
-  const chains: { periods: Period[]; days: number }[] = [];
+export function sickLeaveChains(rs: AltRuleset, periods: Period[]): SickChain[] {
+  const chains: SickChain[] = [];
+  let chain: SickChain | undefined;
+  let previous: Period | undefined; // sorted and apart, so the previous period ends the current chain
   for (const p of checkPeriods(periods)) {
-    const last = chains[chains.length - 1];
     const days = p.end - p.start + 1;
-    if (last && periodsJoin(rs, last.periods[last.periods.length - 1].end, p.start)) {
-      last.periods.push(p);
-      last.days += days;
+    if (chain && previous && periodsJoin(rs, previous.end, p.start)) {
+      chain.periods.push(p);
+      chain.days += days;
     } else {
-      chains.push({ periods: [p], days });
+      chain = { periods: [p], days };
+      chains.push(chain);
     }
+    previous = p;
   }
   return chains;
 }
@@ -59,8 +71,7 @@ export function sickLeaveChains(rs: AltRuleset, periods: Period[]): { periods: P
  */
 export function sickLeaveLeft(rs: AltRuleset, periods: Period[], trace?: Trace): number {
   if (periods.length === 0) return rs.sickLeave.maxDays;
-  const chains = sickLeaveChains(rs, periods);
-  const chain = chains[chains.length - 1];
+  const chain = lastItem(sickLeaveChains(rs, periods), 'sick-leave chains'); // periods are not empty, nor are the chains
   if (trace) {
     const shown = chain.periods.map((p) => `${isoFromDay(p.start)}–${isoFromDay(p.end)} (${p.end - p.start + 1})`).join(', ');
     trace.step('Art 13.2, D-6', `periods fewer than ${rs.sickLeave.joinIfGapLessThanDays} days apart are one: ${shown} → ${chain.days} days`, `間が${rs.sickLeave.joinIfGapLessThanDays}日未満の期間は連続とみなす: ${shown} → ${chain.days}日`);

@@ -4,6 +4,7 @@ import { findCountry } from '../countries';
 import { Day, assertSupportedDay, dayFromIsoText, dayFromYmd, fiscalYearOf, isoFromDay, periodEnd, ymdFromDay } from '../days';
 import { RuleError } from '../errors';
 import type { AltRuleset, CohortCode } from '../rulesets/schema';
+import { lastItem } from '../items';
 import { entriesOf, nameKey } from '../text';
 import { Trace } from '../trace';
 
@@ -202,7 +203,7 @@ export function termPlan(rs: AltRuleset, given: TermInput, count: number, trace?
   const terms: Term[] = [{ number: 1, start: start1, end: end1, bridge: false, jetYear: 1 }];
   trace?.step('Art 5.1', `term 1: ${isoFromDay(start1)} – ${isoFromDay(end1)} (one year ends the day before the same date a year later; 民法 Art 143)`, `1回目: ${isoFromDay(start1)}〜${isoFromDay(end1)}（1年は翌年の応当日の前日まで。民法第143条）`);
   for (let n = 2; n <= count; n++) {
-    const start = terms[n - 2].end + 1; // Note 2.3
+    const start = lastItem(terms, 'term plan').end + 1; // Note 2.3
     let end: Day;
     let isBridge = false;
     if (bridge && n === 2) {
@@ -260,7 +261,7 @@ export function termsToJetYear(rs: AltRuleset, given: TermInput, jetYear: number
 /** The last day of the `term`-th appointment (Art 5, Notes 2–3). */
 export function termEnd(rs: AltRuleset, input: TermInput, term = 1, trace?: Trace): Day {
   const plan = termPlan(rs, input, term, trace);
-  return plan[plan.length - 1].end;
+  return lastItem(plan, 'term plan').end;
 }
 
 /** Art 5.1: the first half 前半任期 ends on the next 31 March on or after the start. */

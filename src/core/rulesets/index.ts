@@ -74,10 +74,11 @@ export interface InForce<R> {
  * before the earliest uses the earliest and says so (never a silent guess).
  */
 export function rulesetInForce<R extends AnyRuleset>(history: readonly R[], day: Day, trace?: Trace): InForce<R> {
-  if (history.length === 0) throw new Error('empty ruleset history');
-  let found = history[0];
+  const [earliest] = history;
+  if (!earliest) throw new Error('empty ruleset history');
+  let found = earliest;
   for (const r of history) if (fromDay(r) <= day) found = r;
-  const beforeEarliest = day < fromDay(history[0]);
+  const beforeEarliest = day < fromDay(earliest);
   if (beforeEarliest) {
     trace?.step('ruleset', `${isoFromDay(day)} is before the earliest ruleset of "${found.family}", ${found.id} (in force from ${found.inForce.from}): ${found.id} is used`, `${isoFromDay(day)} は「${found.family}」の最も古いルールセット ${found.id}（${found.inForce.from} から適用）より前です: ${found.id} を使用`);
   } else if (found.inForce.to !== undefined && day > (dayFromIsoText(found.inForce.to) as Day)) {
