@@ -175,6 +175,32 @@ describe("the marked copy's style counts and fill", () => {
   });
 });
 
+describe('only nursing and care time lower the partial-leave cap (Art 14-3.1)', () => {
+  // Art 14-3.1: partial leave is at most the daily hours less 5 h 45 — 7 h − 5 h 45 = 1 h 15 for
+  // the ALT — and, on a day with nursing time (Art 14.1.10) or care time (Art 14.1.16), also at
+  // most 2 h less that time. Any other special leave by the hour leaves the cap at 1 h 15.
+  const FIRST: PersonTerm = { start: d('2023-08-07'), end: d('2024-08-06'), jetYear: 1, reappointed: false, carriedDays: 0 };
+  let row = 2;
+  const entry = (from: string, kindText: string, minutes: number): LedgerEntry => {
+    const kind = parseLedgerKind(kindText);
+    if (!kind) throw new Error(`not a ledger kind: ${kindText}`);
+    return { row: row++, name: 'Alex', from: d(from), to: d(from), kind, minutes };
+  };
+  const findings = (entries: LedgerEntry[]) => checkLedger(alt, entries, new Map([['alex', [FIRST]]])).map((f) => [f.row, f.severity, f.rule]);
+
+  test('1 h 15 of care time and 1 h of partial leave: the cap is 2 h − 1 h 15 = 45 min, the partial leave is over it', () => {
+    const care = entry('2024-05-13', '介護時間', 75); // Mon; care time's own cap is 1 h 15 (7 h − 5 h 45): allowed
+    const partial = entry('2024-05-13', '部分休業', 60);
+    expect(findings([care, partial])).toEqual([[partial.row, 'error', 'Art 14-3.1']]);
+  });
+
+  test('1 h 15 of rest during pregnancy (item 19) and 1 h of partial leave: item 19 is neither, the cap stays 1 h 15, no finding', () => {
+    const rest = entry('2024-05-14', '特休19', 75); // Tue; as needed, no limit
+    const partial = entry('2024-05-14', '部分休業', 60);
+    expect(findings([rest, partial])).toEqual([]);
+  });
+});
+
 describe('survivors of the first scripts/mutate.ts run, pinned', () => {
   test('splitDeduction takes zero yen (Art 8.1, D-9): nothing to take is nothing taken', async () => {
     const { splitDeduction } = await import('../src/core');
