@@ -85,7 +85,9 @@ function main(argv: string[]): number {
   // A fixed-seed shuffle, then the first `max`.
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
-    [all[i], all[j]] = [all[j], all[i]];
+    const [a, b] = [all[i], all[j]];
+    if (a === undefined || b === undefined) throw new Error(`shuffle index out of range: ${i}, ${j} of ${all.length}`);
+    [all[i], all[j]] = [b, a];
   }
   const chosen = all.slice(0, max);
   console.log(`${all.length} possible mutants in ${files.length} files; running ${chosen.length} (at most ${minutes} min)`);
@@ -103,6 +105,11 @@ function main(argv: string[]): number {
     const original = readFileSync(m.file, 'utf8');
     const lines = original.split('\n');
     const line = lines[m.line - 1];
+    // Mutants are listed before any runs: a file edited meanwhile no longer has the line.
+    if (line === undefined || line.slice(m.at, m.at + m.from.length) !== m.from) {
+      console.log(`skipped  ${relative(ROOT, m.file)}:${m.line}  the file changed since the mutants were listed`);
+      continue;
+    }
     lines[m.line - 1] = line.slice(0, m.at) + m.to + line.slice(m.at + m.from.length);
     restore = () => writeFileSync(m.file, original);
     try {
