@@ -222,3 +222,39 @@ describe('survivors of the first scripts/mutate.ts run, pinned', () => {
     expect(checkRuleset({ id: 'x', kind: 'alt', parameters: null }).faults[0]).toEqual({ path: 'parameters', message: 'expected a parameter {"value", "unit", "clause", "en"} or a group of parameters' });
   });
 });
+
+describe('survivors of the issue-20 scripts/mutate.ts run (40 mutants), pinned', () => {
+  test('roundDiv refuses each bad input on its own: a fraction above or below, a negative amount, a zero divisor', () => {
+    // Any one fault is enough; the check must not need all of them at once.
+    expect(() => roundDiv(1.5, 2, 'floor')).toThrow('roundDiv needs non-negative integers, got 1.5/2');
+    expect(() => roundDiv(3, 1.5, 'floor')).toThrow('roundDiv needs non-negative integers, got 3/1.5');
+    expect(() => roundDiv(-1, 2, 'floor')).toThrow('roundDiv needs non-negative integers, got -1/2');
+    expect(() => roundDiv(3, 0, 'floor')).toThrow('roundDiv needs non-negative integers, got 3/0');
+  });
+
+  test("a pay cut needs one day's average pay above zero: 0 and −1 yen are refused though whole (Art 27.2.2)", async () => {
+    const { disciplinaryCut } = await import('../src/core');
+    expect(() => disciplinaryCut(alt, 0, 1, 280_000)).toThrow('dailyAveragePay must be whole yen above zero (平均報酬の1日分); got 0');
+    expect(() => disciplinaryCut(alt, -1, 1, 280_000)).toThrow('got -1');
+    // ¥9,000 a day: half is ¥4,500, under a tenth of ¥280,000 (¥28,000).
+    expect(disciplinaryCut(alt, 9_000, 1, 280_000)).toBe(4_500);
+  });
+
+  test('an unpaid special-leave day names its item and Art 14.2 in the pay steps (D-14)', async () => {
+    const { payLedgerOf } = await import('../src/core');
+    const kind = parseLedgerKind('特休11'); // 子の看護, unpaid (Art 14.2: items 10–17)
+    if (!kind) throw new Error('特休11 is a ledger kind');
+    const day = d('2024-05-13'); // Mon
+    const ledger = payLedgerOf(alt, [{ start: d('2023-08-07'), end: d('2024-08-06'), jetYear: 1 }], [{ row: 2, name: 'Alex', from: day, to: day, kind }]);
+    expect(ledger.rates.get(day)).toEqual({ percent: 0, clause: 'Art 14.2, D-14', en: 'Caring for a sick child (Art 14.1.11), unpaid', ja: '子の看護（第14条第1項第11号・無給）', outOfAverage: false });
+  });
+
+  test('a one-month April cohort window (April only): a May arrival is a summer cohort, an April one an April cohort (Note 2.2)', async () => {
+    const { checkCohortFits } = await import('../src/core');
+    const aprilOnly = parseUserRuleset({ extends: 'saitama-alt-r5', id: 'april-only', term: { aprilCohortMonths: { from: 4, to: 4 } } }) as AltRuleset;
+    expect(() => checkCohortFits(aprilOnly, d('2023-05-10'), 'S1')).not.toThrow();
+    expect(() => checkCohortFits(aprilOnly, d('2023-04-10'), 'A1')).not.toThrow();
+    expect(() => checkCohortFits(aprilOnly, d('2023-05-10'), 'A1')).toThrow();
+    expect(() => checkCohortFits(aprilOnly, d('2023-04-10'), 'S1')).toThrow();
+  });
+});
