@@ -100,12 +100,13 @@ export interface Package {
  */
 export function timeStylesOf(pkg: Package): Map<number, TimeStyle> {
   const out = new Map<number, TimeStyle>();
-  const xml = pkg.stylesPart ? readPart(pkg.zip, pkg.stylesPart) : undefined;
-  if (!xml) return out;
+  const part = pkg.stylesPart;
+  const xml = part ? readPart(pkg.zip, part) : undefined;
+  if (!part || !xml) return out;
   const custom = new Map<number, string>();
   let inCellXfs = false;
   let index = 0;
-  scanString(xml, pkg.stylesPart!, {
+  scanString(xml, part, {
     open(name, raw, _selfClosing, ns) {
       if (!isMain(ns)) return;
       if (name === 'numFmt') custom.set(Number(attr(raw, 'numFmtId')), attr(raw, 'formatCode') ?? '');
@@ -234,7 +235,7 @@ export function openPackage(zip: Zip): Package {
         const rel = byId.get(relId);
         const isSheet = rel && !rel.external && (isRel(rel, 'worksheet') || rel.type.endsWith('/worksheet'));
         const part = isSheet ? resolvePart(workbookPart, rel.target) : '';
-        sheets.push({ name: attr(raw, 'name') ?? '', part: part && entryOf(zip, part) ? entryOf(zip, part)!.name : '', relId });
+        sheets.push({ name: attr(raw, 'name') ?? '', part: (part && entryOf(zip, part)?.name) || '', relId });
       }
     },
     close() {},
@@ -244,7 +245,8 @@ export function openPackage(zip: Zip): Package {
   const styles = workbookRels.find((r) => isRel(r, 'styles'));
   // The part as the zip spells it (a target may differ in case: OPC names compare case-insensitively).
   const stylesEntry = styles ? entryOf(zip, resolvePart(workbookPart, styles.target)) : entryOf(zip, `${dirOf(workbookPart)}styles.xml`);
-  return { zip, workbookPart, workbookXml, workbookRels, sheets, dateSystem: date1904 ? '1904' : '1900', stylesPart: stylesEntry?.name.replace(/^\//, '') ?? (styles ? resolvePart(workbookPart, styles.target) : undefined), stylesRelated: !!styles, family };
+  const stylesPart = stylesEntry?.name.replace(/^\//, '') ?? (styles ? resolvePart(workbookPart, styles.target) : undefined);
+  return { zip, workbookPart, workbookXml, workbookRels, sheets, dateSystem: date1904 ? '1904' : '1900', ...(stylesPart !== undefined ? { stylesPart } : {}), stylesRelated: !!styles, family };
 }
 
 /** The shared strings, phonetic guides (furigana runs) left out as Excel shows them. */

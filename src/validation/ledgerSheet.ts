@@ -206,10 +206,11 @@ export interface LeftOutRow {
 
 export interface LedgerContext {
   /** Roster people (rosterPeople), or undefined when no roster sheet was found. */
-  people?: Map<string, RosterPerson>;
-  alt?: AltRuleset;
+  people?: Map<string, RosterPerson> | undefined;
+  /** Undefined for the default ruleset. */
+  alt?: AltRuleset | undefined;
   /** The clerk's column mapping (the same one the roster check uses). */
-  mappings?: readonly ColumnMapping[];
+  mappings?: readonly ColumnMapping[] | undefined;
 }
 
 /** Checks one ledger sheet (docs/rules.md §12); each finding on the entry's row. */
