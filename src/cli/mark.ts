@@ -691,8 +691,10 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
     const key = partKey(e.name);
     const r = replaced.get(key);
     if (e === stylesEntry) continue; // written last, once every new format is known
-    if (r?.data === 'stream') await streamed.get(key)!();
-    else if (r) zw.add(e.name, r.data);
+    // A 'stream' part is a sheet with findings, rewritten by its entry in `streamed`.
+    const rewrite = r?.data === 'stream' ? streamed.get(key) : undefined;
+    if (rewrite) await rewrite();
+    else if (r && r.data !== 'stream') zw.add(e.name, r.data);
     else zw.copy(zip, e);
   }
   for (const [name, data] of added) zw.add(name, data);

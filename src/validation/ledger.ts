@@ -57,10 +57,12 @@ export function withLedgerAndPay(sheets: readonly SheetInput[], results: SheetRe
   for (const s of all) if (ledgerKindOfSheet(s, mappings) === 'ledger') ledgers.set(s, checkLedgerSheet(s, { people, alt: options.alt, mappings }));
   let book: PayBook | undefined;
   return results.map((r, i) => {
-    if (kinds[i] === 'ledger') return ledgers.get(sheets[i])!.result;
+    const sheet = sheets[i];
+    if (!sheet) return r; // one result per sheet: never
+    if (kinds[i] === 'ledger') return ledgers.get(sheet)?.result ?? r;
     if (kinds[i] === 'pay') {
       if (people) book ??= new PayBook(people, [...ledgers.values()].flatMap((l) => l.sound), options.alt, [...ledgers.values()].flatMap((l) => l.leftOut));
-      return validatePaySheet(sheets[i], book, mappings);
+      return validatePaySheet(sheet, book, mappings);
     }
     return r;
   });

@@ -20,11 +20,12 @@ import {
   readLeaveKind,
   unknownKindMessage,
 } from '../core';
-import { Cell, CellSchema, LedgerField, Msg, dateSchema, isEmptyCell, numberSchema, readCell, textSchema } from './fields';
+import { Cell, CellSchema, LEDGER_HEADERS, LedgerField, Msg, dateSchema, isEmptyCell, numberSchema, readCell, textSchema } from './fields';
 import { sortRow, textsOf } from './header';
 import type { ColumnMapping } from './store';
 import type { SheetInput, SheetResult } from './validate';
 import { Header, M, Out, headerOf } from './sheetFindings';
+import { definedOnly } from './strict';
 import type { RosterPerson } from './people';
 import { statedFiscalYear, withFiscalYear } from './months';
 
@@ -57,9 +58,10 @@ export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, 
   const date = withFiscalYear(dateSchema(sheet.dateSystem ?? '1900'), statedFiscalYear(sheet, header.row)?.year);
   let dataRows = 0;
   const texts = textsOf(rows, header);
-  for (let i = header.row + 1; i < rows.length; i++) {
-    const cells = rows[i];
-    if (out.skipped(i, sortRow(cells, header, texts), rows)) continue;
+  // The clerk's header of a field's column, else the ledger's own word for it.
+  const headerText = (f: LedgerField) => header.columns.get(f)?.text ?? LEDGER_HEADERS[f][0] ?? f;
+  for (const [i, cells] of rows.entries()) {
+    if (i <= header.row || out.skipped(i, sortRow(cells, header, texts), rows)) continue;
     dataRows++;
     const cell = (f: LedgerField) => {
       const col = header.columns.get(f);
@@ -70,14 +72,14 @@ export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, 
       const c = cell(f);
       if (isEmptyCell(c)) {
         if (required) {
-          out.add(i, f, 'error', 'input', M(`${header.columns.get(f)!.text} is empty; it is required`, `${header.columns.get(f)!.text} が空欄です（必須）`));
+          out.add(i, f, 'error', 'input', M(`${headerText(f)} is empty; it is required`, `${headerText(f)} が空欄です（必須）`));
           ok = false;
         }
         return undefined;
       }
       const got = readCell(schema, c);
       if (got.ok) return got.value;
-      out.add(i, f, 'error', 'input', M(`${header.columns.get(f)!.text}: ${got.msg.en}`, `${header.columns.get(f)!.text}: ${got.msg.ja}`));
+      out.add(i, f, 'error', 'input', M(`${headerText(f)}: ${got.msg.en}`, `${headerText(f)}: ${got.msg.ja}`));
       ok = false;
       return undefined;
     };
@@ -102,35 +104,35 @@ export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, 
       const m = minutesOfHoursCell(hoursCell);
       if (typeof m === 'number') minutes = m;
       else {
-        out.add(i, 'hours', 'error', 'input', M(`${header.columns.get('hours')!.text}: ${m.en}`, `${header.columns.get('hours')!.text}: ${m.ja}`));
+        out.add(i, 'hours', 'error', 'input', M(`${headerText('hours')}: ${m.en}`, `${headerText('hours')}: ${m.ja}`));
         ok = false;
       }
     }
     if (!ok || name === undefined || from === undefined || kind === undefined) {
-      if (name !== undefined) unread.push({ sheet: sheet.name, row: out.row(i), name, from, kind });
+      if (name !== undefined) unread.push({ sheet: sheet.name, row: out.row(i), name, ...definedOnly({ from, kind }) });
       continue;
     }
     const daysCell = cell('days');
     if (!isEmptyCell(daysCell) && minutes === undefined) {
       const days = readCell(numberSchema(0, 10_000), daysCell);
-      if (!days.ok) out.add(i, 'days', 'error', 'input', M(`${header.columns.get('days')!.text}: ${days.msg.en}`, `${header.columns.get('days')!.text}: ${days.msg.ja}`));
+      if (!days.ok) out.add(i, 'days', 'error', 'input', M(`${headerText('days')}: ${days.msg.en}`, `${headerText('days')}: ${days.msg.ja}`));
       else checkDaysColumn(out, i, days.value, from, to ?? from, kind);
     }
     if (kind.kind === 'paycut' && minutes !== undefined) {
       out.add(i, 'hours', 'warning', 'input', M('a pay cut has no hours (one row per instance); the hours are ignored', '減給に時間は記入しません（1回につき1行）。時間は無視します'));
       minutes = undefined;
     }
-    entries.push({ row: out.row(i), name, from, to: to ?? from, kind, minutes, note });
+    entries.push({ row: out.row(i), name, from, to: to ?? from, kind, ...definedOnly({ minutes, note }) });
     const left = cell('leaveLeft');
     if (!isEmptyCell(left)) {
       if (typeof left === 'number' || typeof left === 'string') balances.push({ rowIndex: i, row: out.row(i), name, on: from, written: left });
       else {
         const shown = typeof left === 'object' && left ? left.error : String(left);
-        out.add(i, 'leaveLeft', 'error', 'input', M(`${header.columns.get('leaveLeft')!.text}: ${shown} is not an amount of leave`, `${header.columns.get('leaveLeft')!.text}: ${shown} は日数ではありません`));
+        out.add(i, 'leaveLeft', 'error', 'input', M(`${headerText('leaveLeft')}: ${shown} is not an amount of leave`, `${headerText('leaveLeft')}: ${shown} は日数ではありません`));
       }
     }
   }
-  return { entries, out, header, dataRows, unread, balances, owner };
+  return { entries, out, header, dataRows, unread, balances, ...definedOnly({ owner }) };
 }
 
 /** A 残日数 cell of a ledger row: the balance the clerk wrote after that row. */
@@ -173,7 +175,8 @@ export function ledgerOwner(sheet: SheetInput, headerRow: number, people?: Reado
   }
   for (const t of texts) {
     const m = /(?:氏名|名前|name)\s*[:：]\s*(.+)$/i.exec(t.normalize('NFKC').trim());
-    if (m) return m[1].trim();
+    const named = m?.[1];
+    if (named !== undefined) return named.trim();
   }
   return undefined;
 }

@@ -8,9 +8,16 @@ import { Cell, Msg, PAY_BY_HEADER, headerKey, PayField, isEmptyCell, readCell, t
 import { HEADER_SCAN_ROWS } from './header';
 import type { SheetInput, SheetResult } from './validate';
 import { Header, M, Out } from './sheetFindings';
+import { definedOnly } from './strict';
 import { monthOfCell, statedFiscalYear } from './months';
 import { ExpectedPay, PayBook, PaySheetResult, judgeMonth } from './payBook';
 
+
+export interface MonthColumnsHeader {
+  row: number;
+  name: { index: number; text: string };
+  months: MonthColumn[];
+}
 
 interface MonthColumn {
   index: number;
@@ -21,7 +28,7 @@ interface MonthColumn {
 }
 
 /** The header of a month-columns pay sheet: a name column and at least two month columns (合計 and the rest ignored). */
-function monthColumnsHeader(rows: Cell[][]): { row: number; name: { index: number; text: string }; months: MonthColumn[] } | undefined {
+function monthColumnsHeader(rows: Cell[][]): MonthColumnsHeader | undefined {
   for (let r = 0; r < Math.min(rows.length, HEADER_SCAN_ROWS); r++) {
     const cells = rows[r] ?? [];
     const nameAt = cells.findIndex((c) => typeof c === 'string' && PAY_BY_HEADER.get(headerKey(c)) === 'name');
@@ -48,12 +55,12 @@ const PAY_WORDS = /報酬|給与|給料|支給|賃金|pay|salar|wage/i;
  * A month-columns sheet is a pay sheet when its title or name says so (報酬, 給与, 支給, pay…):
  * offices keep days worked or leave taken in the same 氏名 / 4月 … 3月 shape, and those are not yen.
  */
-export function monthColumnsPaySheet(sheet: SheetInput): boolean {
+export function monthColumnsPaySheet(sheet: SheetInput): MonthColumnsHeader | undefined {
   const rows = sheet.rows ?? [];
   const h = monthColumnsHeader(rows);
-  if (!h) return false;
+  if (!h) return undefined;
   const titles = rows.slice(0, h.row).flatMap((r) => r.filter((c): c is string => typeof c === 'string'));
-  return [sheet.name, ...titles].some((t) => PAY_WORDS.test(t.normalize('NFKC')));
+  return [sheet.name, ...titles].some((t) => PAY_WORDS.test(t.normalize('NFKC'))) ? h : undefined;
 }
 
 const NOT_A_PERSON = /^(合計|小計|計|総計|total|subtotal)$/i;
@@ -63,30 +70,33 @@ const NOT_A_PERSON = /^(合計|小計|計|総計|total|subtotal)$/i;
  * months of the fiscal year the title or the sheet name states (April to March); each month cell
  * is judged like a pay row; empty cells and a 合計 column or row are not judged.
  */
-export function validateMonthColumnsSheet(sheet: SheetInput, book: PayBook | undefined): PaySheetResult {
+export function validateMonthColumnsSheet(sheet: SheetInput, h: MonthColumnsHeader, book: PayBook | undefined): PaySheetResult {
   const rows = sheet.rows ?? [];
-  const h = monthColumnsHeader(rows)!;
   const header: Header<PayField> = { row: h.row, top: h.row, columns: new Map([['name', h.name]]) };
   const out = new Out<PayField>(sheet, header);
   const expected: ExpectedPay[] = [];
   const base = { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + h.row, layout: 'month-columns' as const };
   let status: Msg | undefined;
+  let fy: number | undefined;
   if (h.months.some((m) => m.month === undefined)) {
     const source = statedFiscalYear(sheet, h.row);
     if (!source) {
       out.add(h.row, '', 'warning', 'input', M(`the month columns (${h.months.map((m) => m.text).join(', ')}) need the fiscal year: write it in the title (令和6年度) or the sheet name; nothing was judged`, `月の列（${h.months.map((m) => m.text).join('・')}）の年度が分かりません。表題（令和6年度）かシート名に年度を書いてください。点検していません`));
       return { ...base, dataRows: 0, findings: out.findings, expected };
     }
-    const fy = source.year;
-    for (const m of h.months) if (m.month === undefined) m.month = (m.monthOfYear! >= 4 ? fy : fy + 1) * 12 + m.monthOfYear! - 1;
+    fy = source.year;
     status = M(`fiscal year ${fy} (April ${fy} – March ${fy + 1}), from ${source.where.en}`, `${fy}年度（${fy}年4月〜${fy + 1}年3月）: ${source.where.ja}による`);
   }
+  // Every column names a month outright or a month of the fiscal year, now known.
+  const months = h.months.flatMap((m) => {
+    const month = m.month ?? (m.monthOfYear !== undefined && fy !== undefined ? (m.monthOfYear >= 4 ? fy : fy + 1) * 12 + m.monthOfYear - 1 : undefined);
+    return month === undefined ? [] : [{ index: m.index, text: m.text, month }];
+  });
   if (!book) out.add(h.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
   const seen = new Map<string, number>();
   let dataRows = 0;
-  for (let i = h.row + 1; i < rows.length; i++) {
-    const cells = rows[i];
-    if (!cells || cells.every(isEmptyCell)) continue;
+  for (const [i, cells] of rows.entries()) {
+    if (i <= h.row || !cells || cells.every(isEmptyCell)) continue;
     const nameRead = isEmptyCell(cells[h.name.index]) ? undefined : readCell(textSchema, cells[h.name.index]);
     // Label, total and note rows are not people.
     if (!nameRead?.ok || NOT_A_PERSON.test(nameRead.value.replace(/\s+/g, '')) || nameRead.value.startsWith('※')) continue;
@@ -97,7 +107,7 @@ export function validateMonthColumnsSheet(sheet: SheetInput, book: PayBook | und
       continue;
     }
     seen.set(nameKey(name), out.row(i));
-    for (const m of h.months) {
+    for (const m of months) {
       const c = cells[m.index];
       if (isEmptyCell(c)) continue;
       const col = { index: m.index, text: m.text };
@@ -107,11 +117,11 @@ export function validateMonthColumnsSheet(sheet: SheetInput, book: PayBook | und
         continue;
       }
       if (!book) continue;
-      const judged = judgeMonth(book, name, m.month!, got.value, (field, severity, rule, msg) => (field === 'name' ? out.add(i, 'name', severity, rule, msg) : out.addIn(i, col, severity, rule, msg)));
+      const judged = judgeMonth(book, name, m.month, got.value, (field, severity, rule, msg) => (field === 'name' ? out.add(i, 'name', severity, rule, msg) : out.addIn(i, col, severity, rule, msg)));
       if (judged) expected.push({ row: out.row(i), column: m.text, ...judged });
       if (!judged && !book.people.has(nameKey(name))) break; // one "not on the roster" a row
     }
   }
   out.findings.sort((a, b) => a.row - b.row || a.columnIndex - b.columnIndex);
-  return { ...base, dataRows, findings: out.findings, expected, status };
+  return { ...base, dataRows, findings: out.findings, expected, ...definedOnly({ status }) };
 }

@@ -21,6 +21,7 @@ import {
 import { Msg } from './fields';
 import type { SheetResult, Severity } from './validate';
 import { M } from './sheetFindings';
+import { definedOnly } from './strict';
 import type { RosterPerson } from './people';
 import type { LeftOutRow } from './ledgerSheet';
 
@@ -78,11 +79,14 @@ export class PayBook {
     if (!person) return undefined;
     const cache = withSteps ? this.explained : this.cache;
     let c = cache.get(key);
-    const first = monthKeyOf(person.terms[0].start);
+    const firstTerm = person.terms[0];
+    const lastTerm = person.terms[person.terms.length - 1];
+    if (!firstTerm || !lastTerm) return undefined; // rosterPeople gives every person a term
+    const first = monthKeyOf(firstTerm.start);
     if (month < first) return { month, gross: 0, cut: 0, unpaidMinutes: 0, unpaidHours: 0, deduction: 0, taken: 0, expected: 0, carried: 0, steps: [{ clause: 'Art 7.3', en: `${monthLabel(month)}: before the first term: nothing is due`, ja: `${monthLabel(month)}: 任期前のため支給なし` }] };
     if (!c || month >= c.from + c.rows.length) {
       const terms: PayTerm[] = person.terms.map((t) => ({ start: t.start, end: t.end, jetYear: t.jetYear }));
-      const last = Math.max(month, monthKeyOf(person.terms[person.terms.length - 1].end));
+      const last = Math.max(month, monthKeyOf(lastTerm.end));
       c = { from: first, rows: monthPaySchedule(this.rs, payLedgerOf(this.rs, terms, this.byPerson.get(key) ?? []), first, last, { steps: withSteps }) };
       cache.set(key, c);
     }
@@ -97,11 +101,12 @@ export function payStepsText(p: MonthPay, lang: 'en' | 'ja'): string[] {
 
 /** Says which ledger rows of a person the pay left out: "ledger rows 9, 12 of this person have errors and were not counted". */
 export function leftOutText(rows: readonly LeftOutRow[]): Msg | undefined {
-  if (rows.length === 0) return undefined;
-  const oneSheet = rows.every((r) => r.sheet === rows[0].sheet);
+  const [firstRow] = rows;
+  if (!firstRow) return undefined;
+  const oneSheet = rows.every((r) => r.sheet === firstRow.sheet);
   const en = rows.map((r) => (oneSheet ? `${r.row}` : `${r.sheet}!${r.row}`)).join(', ');
   const ja = rows.map((r) => (oneSheet ? `${r.row}行目` : `${r.sheet}の${r.row}行目`)).join('・');
-  const where = oneSheet ? { en: ` (sheet ${rows[0].sheet})`, ja: `（シート「${rows[0].sheet}」）` } : { en: '', ja: '' };
+  const where = oneSheet ? { en: ` (sheet ${firstRow.sheet})`, ja: `（シート「${firstRow.sheet}」）` } : { en: '', ja: '' };
   return M(
     `ledger row${rows.length > 1 ? 's' : ''} ${en}${where.en} of this person ${rows.length > 1 ? 'have' : 'has an'} error${rows.length > 1 ? 's' : ''} and ${rows.length > 1 ? 'were' : 'was'} not counted: correct ${rows.length > 1 ? 'them' : 'it'} and check again`,
     `この人の休暇簿${where.ja}の${ja}は誤りがあるため計算に入れていません。修正して再度点検してください`,
@@ -155,5 +160,5 @@ export function judgeMonth(book: PayBook, name: string, monthKey: MonthKey, paid
   if (paid !== undefined && paid !== p.expected) {
     add('paid', 'error', 'Art 7, 8, D-12, D-13', M(`paid ¥${grouped(paid)} differs from the expected ¥${grouped(p.expected)} for ${monthLabel(monthKey)}: ${steps.join('; ')}`, `支給額 ${grouped(paid)}円 は ${monthLabel(monthKey)} の計算額 ${grouped(p.expected)}円 と異なります: ${stepsJa.join('；')}`));
   }
-  return { name, month: monthLabel(monthKey), expected: p.expected, paid, steps, steps_ja: stepsJa };
+  return { name, month: monthLabel(monthKey), expected: p.expected, ...definedOnly({ paid }), steps, steps_ja: stepsJa };
 }

@@ -21,16 +21,18 @@ import { monthColumnsPaySheet, validateMonthColumnsSheet } from './monthColumnsP
 export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined, mappings?: readonly ColumnMapping[]): PaySheetResult {
   const rows = sheet.rows ?? [];
   const header = headerOf<PayField>(sheet, 'pay', mappings);
-  if (!header) return monthColumnsPaySheet(sheet) ? validateMonthColumnsSheet(sheet, book) : { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
+  if (!header) {
+    const monthColumns = monthColumnsPaySheet(sheet);
+    return monthColumns ? validateMonthColumnsSheet(sheet, monthColumns, book) : { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
+  }
   const out = new Out<PayField>(sheet, header);
   const expected: ExpectedPay[] = [];
   if (!book) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
   const seen = new Map<string, number>();
   let dataRows = 0;
   const texts = textsOf(rows, header);
-  for (let i = header.row + 1; i < rows.length; i++) {
-    const cells = rows[i];
-    if (out.skipped(i, sortRow(cells, header, texts), rows)) continue;
+  for (const [i, cells] of rows.entries()) {
+    if (i <= header.row || out.skipped(i, sortRow(cells, header, texts), rows)) continue;
     dataRows++;
     const cell = (f: PayField) => {
       const col = header.columns.get(f);

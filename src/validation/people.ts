@@ -20,6 +20,7 @@ import { sortRow, textsOf } from './header';
 import type { ColumnMapping } from './store';
 import type { SheetInput } from './validate';
 import { headerOf } from './sheetFindings';
+import { definedOnly } from './strict';
 
 
 export interface RosterPerson {
@@ -58,16 +59,16 @@ export interface RosterSkip {
 export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = defaultAltRuleset(), skipped?: RosterSkip[], mappings?: readonly ColumnMapping[]): Map<string, RosterPerson> {
   const people = new Map<string, RosterPerson>();
   // Earlier terms of a re-appointed person, worked out from a row of a later term; a term that a row gives explicitly wins.
-  const earlier = new Map<string, RosterPerson['terms']>();
+  const earlier = new Map<RosterPerson, RosterPerson['terms']>();
   for (const sheet of sheets) {
     const rows = sheet.rows ?? [];
     const header = headerOf<RosterField>(sheet, 'roster', mappings);
-    if (header && !(header.columns.has('name') && (header.columns.has('termStart') || header.period || header.columns.has('arrival')) && (header.columns.has('year') || header.columns.has('term')))) continue;
     if (!header) continue;
+    if (!(header.columns.has('name') && (header.columns.has('termStart') || header.period || header.columns.has('arrival')) && (header.columns.has('year') || header.columns.has('term')))) continue;
     const date = dateSchema(sheet.dateSystem ?? '1900');
     let why: Msg[] = [];
     const get = <T>(cells: Cell[], f: RosterField, schema: CellSchema<T>): T | undefined => {
-      const col = header!.columns.get(f);
+      const col = header.columns.get(f);
       if (!col || isEmptyCell(cells[col.index])) return undefined;
       const got = readCell(schema, cells[col.index]);
       if (!got.ok) why.push({ en: `${col.text}: ${got.msg.en}`, ja: `${col.text}: ${got.msg.ja}` });
@@ -78,12 +79,11 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
     // A single period column (任用期間 R6.8.7～R7.8.6) gives both ends.
     const startSchema = header.period && header.columns.get('termStart')?.index === header.period.index ? periodSchema(sheet.dateSystem ?? '1900', 'start') : date;
     const endSchema = header.period && header.columns.get('termEnd')?.index === header.period.index ? periodSchema(sheet.dateSystem ?? '1900', 'end') : date;
-    for (let i = header.row + 1; i < rows.length; i++) {
-      const cells = rows[i];
-      if (sortRow(cells, header, texts) !== 'person') continue;
+    for (const [i, cells] of rows.entries()) {
+      if (i <= header.row || sortRow(cells, header, texts) !== 'person') continue;
       why = [];
       const sheetRow = (sheet.firstRow ?? 1) + i;
-      const skip = (name: string | undefined, msg: Msg) => skipped?.push({ sheet: sheet.name, row: sheetRow, name, en: msg.en, ja: msg.ja });
+      const skip = (name: string | undefined, msg: Msg) => skipped?.push({ sheet: sheet.name, row: sheetRow, ...definedOnly({ name }), en: msg.en, ja: msg.ja });
       const name = get(cells, 'name', textSchema);
       if (!name) {
         skip(undefined, { en: 'no name', ja: '氏名がありません' });
@@ -100,13 +100,15 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
       if (arrival !== undefined && (termGiven !== undefined || year !== undefined)) {
         const input = {
           arrival,
-          cohort: get<CohortCode>(cells, 'cohort', cohortSchema),
-          country: get<Country>(cells, 'country', countrySchema)?.en,
-          summer2Arrival: get(cells, 'summer2Arrival', date),
-          april1Arrival: get(cells, 'april1Arrival', date),
+          ...definedOnly({
+            cohort: get<CohortCode>(cells, 'cohort', cohortSchema),
+            country: get<Country>(cells, 'country', countrySchema)?.en,
+            summer2Arrival: get(cells, 'summer2Arrival', date),
+            april1Arrival: get(cells, 'april1Arrival', date),
+          }),
         };
         try {
-          plan = termGiven !== undefined ? termPlan(rs, input, termGiven) : termsToJetYear(rs, input, year!, start);
+          plan = termGiven !== undefined ? termPlan(rs, input, termGiven) : year !== undefined ? termsToJetYear(rs, input, year, start) : undefined;
         } catch (e) {
           if (!(e instanceof RuleError)) throw e;
           why.push({ en: e.message, ja: e.messageJa });
@@ -130,11 +132,13 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
       // Art 12.1, Note 2.3: JET year 2 or later is only reached by re-appointment.
       const reappointed = term !== undefined ? term > 1 : year > 1;
       const key = nameKey(name);
-      if (plan && plan.length >= 2) {
+      let p = people.get(key);
+      if (!p) people.set(key, (p = { name, terms: [], unknown: [] }));
+      if (plan && planned && plan.length >= 2) {
         // Note 2.3: each later term starts the day after the previous one ends, so the roster's row
         // of term n also fixes terms 1…n−1 (term 1 from the arrival, Note 2.2), each at its own JET
         // year (D-11, shifted with the row's Year); Art 12.1: only term 1 is a first appointment.
-        const shift = year - plan[plan.length - 1].jetYear;
+        const shift = year - planned.jetYear;
         const before: RosterPerson['terms'] = [];
         for (const t of plan.slice(0, -1)) {
           const tEnd = Math.min(t.end, start - 1);
@@ -145,23 +149,19 @@ export function rosterPeople(sheets: readonly SheetInput[], rs: AltRuleset = def
         // The term just before ends the day before this row's start, whatever the plan says.
         const last = before[before.length - 1];
         if (last && last.end < start - 1) last.end = start - 1;
-        const list = earlier.get(key) ?? [];
-        earlier.set(key, [...list, ...before]);
+        earlier.set(p, [...(earlier.get(p) ?? []), ...before]);
       }
-      let p = people.get(key);
-      if (!p) people.set(key, (p = { name, terms: [], unknown: [] }));
       if (p.terms.some((t) => t.start === start)) {
         // The roster check reports the duplicate; the pay counts the term once.
         skip(name, { en: `the same term as row ${firstRowOfName.get(`${key}|${start}`) ?? '?'} (counted once)`, ja: `${firstRowOfName.get(`${key}|${start}`) ?? '?'}行目と同じ任期です（1回だけ計算）` });
         continue;
       }
       firstRowOfName.set(`${key}|${start}`, sheetRow);
-      p.terms.push({ start, end, jetYear: year, reappointed, whyUnknown: reappointed && !plan ? why : undefined, carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
+      p.terms.push({ start, end, jetYear: year, reappointed, ...(reappointed && !plan ? { whyUnknown: why } : {}), carriedDays: Math.min(get(cells, 'carriedLeave', numberSchema(0, 1000)) ?? 0, rs.annualLeave.maxCarryDays) });
       p.terms.sort((a, b) => a.start - b.start);
     }
   }
-  for (const [key, list] of earlier) {
-    const p = people.get(key)!;
+  for (const [p, list] of earlier) {
     for (const t of list) {
       if (p.terms.some((x) => x.start <= t.end && t.start <= x.end)) continue; // a row of its own, or already added
       p.terms.push(t);
@@ -182,7 +182,7 @@ function unknownService(p: RosterPerson): UnknownService[] {
     const why = t.whyUnknown?.length ? { en: ` (${t.whyUnknown.map((m) => m.en).join('; ')})`, ja: `（${t.whyUnknown.map((m) => m.ja).join('；')}）` } : { en: '', ja: '' };
     const span = from === undefined ? { en: `before ${isoFromDay(t.start)}`, ja: `${isoFromDay(t.start)}より前` } : { en: `from ${isoFromDay(from)} to ${isoFromDay(t.start - 1)}`, ja: `${isoFromDay(from)}〜${isoFromDay(t.start - 1)}` };
     out.push({
-      from,
+      ...definedOnly({ from }),
       to: t.start - 1,
       en: `${p.name}'s term from ${isoFromDay(t.start)} is a re-appointment (JET year ${t.jetYear}), but the roster does not give the earlier term ${span.en}${why.en}: its days cannot be priced (D-11, D-12); give the arrival date, or a roster row for that term`,
       ja: `${p.name} の ${isoFromDay(t.start)} からの任期は再任用（来日${t.jetYear}年目）ですが、${span.ja}の前の任期が名簿から分かりません${why.ja}。その日の報酬は計算できません（D-11・D-12）。来日日を入力するか、前の任期の行を加えてください`,

@@ -10,7 +10,8 @@ export interface Header<F extends string> {
   row: number;
   top: number;
   columns: Map<F, { index: number; text: string }>;
-  period?: { index: number; text: string };
+  /** Undefined when the sheet has no single period column. */
+  period?: { index: number; text: string } | undefined;
 }
 
 /** The sheet's header as one kind, through the one header reader (with the clerk's mapping). */
