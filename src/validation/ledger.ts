@@ -46,7 +46,7 @@ export function ledgerKindOfSheet(sheet: SheetInput, mappings?: readonly ColumnM
  * check, when their headers say so. `related` are the sheets of the other files given together.
  * The pay builds only on ledger entries without an error: a wrong entry is fixed first.
  */
-export function withLedgerAndPay(sheets: readonly SheetInput[], results: SheetResult[], options: { alt?: AltRuleset; related?: readonly SheetInput[]; mappings?: readonly ColumnMapping[] } = {}): SheetResult[] {
+export function withLedgerAndPay(sheets: readonly SheetInput[], results: SheetResult[], options: { alt?: AltRuleset; related?: readonly SheetInput[]; mappings?: readonly ColumnMapping[]; mapHint?: 'cli' | 'pane' } = {}): SheetResult[] {
   const mappings = options.mappings;
   const kinds = sheets.map((s, i) => (results[i]?.kind === 'unknown' ? ledgerKindOfSheet(s, mappings) : undefined));
   if (!kinds.some(Boolean)) return results;
@@ -54,7 +54,7 @@ export function withLedgerAndPay(sheets: readonly SheetInput[], results: SheetRe
   const found = rosterPeople(all, options.alt, undefined, mappings);
   const people = found.size > 0 ? found : undefined;
   const ledgers = new Map<SheetInput, ReturnType<typeof checkLedgerSheet>>();
-  for (const s of all) if (ledgerKindOfSheet(s, mappings) === 'ledger') ledgers.set(s, checkLedgerSheet(s, { people, alt: options.alt, mappings }));
+  for (const s of all) if (ledgerKindOfSheet(s, mappings) === 'ledger') ledgers.set(s, checkLedgerSheet(s, { people, alt: options.alt, mappings, mapHint: options.mapHint }));
   let book: PayBook | undefined;
   return results.map((r, i) => {
     const sheet = sheets[i];
@@ -62,7 +62,7 @@ export function withLedgerAndPay(sheets: readonly SheetInput[], results: SheetRe
     if (kinds[i] === 'ledger') return ledgers.get(sheet)?.result ?? r;
     if (kinds[i] === 'pay') {
       if (people) book ??= new PayBook(people, [...ledgers.values()].flatMap((l) => l.sound), options.alt, [...ledgers.values()].flatMap((l) => l.leftOut));
-      return validatePaySheet(sheet, book, mappings);
+      return validatePaySheet(sheet, book, mappings, options.mapHint);
     }
     return r;
   });

@@ -41,10 +41,10 @@ export function minutesOfHoursCell(c: Cell): number | Msg {
 }
 
 /** Reads a ledger sheet's rows: the entries that could be read, and a finding for each cell that could not. */
-export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, RosterPerson>, rs: AltRuleset = defaultAltRuleset(), mappings?: readonly ColumnMapping[]): { entries: LedgerEntry[]; out: Out<LedgerField>; header?: Header<LedgerField>; dataRows: number; unread: LeftOutRow[]; balances: WrittenBalance[]; owner?: string } {
+export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, RosterPerson>, rs: AltRuleset = defaultAltRuleset(), mappings?: readonly ColumnMapping[], hint: 'cli' | 'pane' = 'cli'): { entries: LedgerEntry[]; out: Out<LedgerField>; header?: Header<LedgerField>; dataRows: number; unread: LeftOutRow[]; balances: WrittenBalance[]; owner?: string } {
   const rows = sheet.rows ?? [];
   const header = ledgerHeader(sheet, mappings);
-  const out = new Out<LedgerField>(sheet, header ?? { row: 0, top: 0, columns: new Map() });
+  const out = new Out<LedgerField>(sheet, header ?? { row: 0, top: 0, columns: new Map(), unclaimed: [], notKept: new Set() });
   const entries: LedgerEntry[] = [];
   const unread: LeftOutRow[] = [];
   const balances: WrittenBalance[] = [];
@@ -55,6 +55,11 @@ export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, 
     out.add(header.row, '', 'warning', 'input', M(`a ledger of one person, but neither the sheet name "${sheet.name}" nor its title names a person of the roster: not checked (name the person in the title, e.g. 休暇簿 氏名：Emily Brown)`, `個人別の休暇簿ですが、シート名「${sheet.name}」にも表題にも名簿の人の氏名がありません。点検していません（表題に「休暇簿 氏名：Emily Brown」のように記入してください）`));
     return { entries, out, header, dataRows: 0, unread, balances };
   }
+  // Without To every entry is its From day alone; without Hours every entry is whole days.
+  out.missingColumns('ledger', [
+    ['to', 'input', M('the end of each entry (every entry is read as its From day alone)', '各記録の終了日（すべて開始日の1日の記録として読みます）')],
+    ['hours', 'input', M('the hours of part-day leave (every entry is read as whole days)', '時間単位の休暇の時間数（すべて日単位の記録として読みます）')],
+  ], hint);
   const date = withFiscalYear(dateSchema(sheet.dateSystem ?? '1900'), statedFiscalYear(sheet, header.row)?.year);
   let dataRows = 0;
   const texts = textsOf(rows, header);
@@ -214,6 +219,8 @@ export interface LedgerContext {
   alt?: AltRuleset | undefined;
   /** The clerk's column mapping (the same one the roster check uses). */
   mappings?: readonly ColumnMapping[] | undefined;
+  /** How a missing-column warning says to map a column (as ValidateOptions.mapHint). */
+  mapHint?: 'cli' | 'pane' | undefined;
 }
 
 /** Checks one ledger sheet (docs/rules.md §12); each finding on the entry's row. */
@@ -224,7 +231,7 @@ export function validateLedgerSheet(sheet: SheetInput, ctx: LedgerContext): Shee
 /** The ledger check with the entries that passed it (the ones the pay may build on). */
 export function checkLedgerSheet(sheet: SheetInput, ctx: LedgerContext): { result: SheetResult; sound: LedgerEntry[]; leftOut: LeftOutRow[] } {
   const rs = ctx.alt ?? defaultAltRuleset();
-  const { entries, out, header, dataRows, unread, balances, owner } = readLedgerSheet(sheet, ctx.people, rs, ctx.mappings);
+  const { entries, out, header, dataRows, unread, balances, owner } = readLedgerSheet(sheet, ctx.people, rs, ctx.mappings, ctx.mapHint);
   if (!header) return { result: { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [] }, sound: [], leftOut: [] };
   if (!ctx.people) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the term, annual-leave balance and roster checks were skipped', '名簿シートが見つかりません（このブック・同時に指定したファイル）。任期・年休残高・名簿の点検を省略しました'));
   const people = ctx.people ? new Map([...ctx.people].map(([k, p]) => [k, p.terms])) : undefined;

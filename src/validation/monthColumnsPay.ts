@@ -72,7 +72,7 @@ const NOT_A_PERSON = /^(合計|小計|計|総計|total|subtotal)$/i;
  */
 export function validateMonthColumnsSheet(sheet: SheetInput, h: MonthColumnsHeader, book: PayBook | undefined): PaySheetResult {
   const rows = sheet.rows ?? [];
-  const header: Header<PayField> = { row: h.row, top: h.row, columns: new Map([['name', h.name]]) };
+  const header: Header<PayField> = { row: h.row, top: h.row, columns: new Map([['name', h.name]]), unclaimed: [], notKept: new Set() };
   const out = new Out<PayField>(sheet, header);
   const expected: ExpectedPay[] = [];
   const base = { sheet: sheet.name, kind: 'pay' as SheetResult['kind'], headerRow: (sheet.firstRow ?? 1) + h.row, layout: 'month-columns' as const };

@@ -18,7 +18,7 @@ import { monthColumnsPaySheet, validateMonthColumnsSheet } from './monthColumnsP
  * that states the expected amount and its steps); without Paid, the expected amounts are reported
  * and nothing is judged.
  */
-export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined, mappings?: readonly ColumnMapping[]): PaySheetResult {
+export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined, mappings?: readonly ColumnMapping[], hint: 'cli' | 'pane' = 'cli'): PaySheetResult {
   const rows = sheet.rows ?? [];
   const header = headerOf<PayField>(sheet, 'pay', mappings);
   if (!header) {
@@ -26,6 +26,7 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined, m
     return monthColumns ? validateMonthColumnsSheet(sheet, monthColumns, book) : { sheet: sheet.name, kind: 'unknown', headerRow: 0, dataRows: 0, findings: [], expected: [] };
   }
   const out = new Out<PayField>(sheet, header);
+  out.missingColumns('pay', [['paid', 'Art 7, 8, D-12, D-13', M('judging the amounts paid (the expected pay is only reported)', '支給額の点検（計算額を示すだけにします）')]], hint);
   const expected: ExpectedPay[] = [];
   if (!book) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
   const seen = new Map<string, number>();

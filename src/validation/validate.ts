@@ -58,9 +58,10 @@ import {
 } from './fields';
 import { LedgerSheetField, PaySheetField, withLedgerAndPay } from './ledger';
 import { ColumnMapping } from './store';
-import { columnLetters } from './report';
 import { FoundHeader, RowNote, findHeader as readHeader, noteOf, sortRow, textsOf } from './header';
 import { definedOnly } from './strict';
+import { missingColumnWarnings } from './missingColumns';
+export { mappingAdvice } from './missingColumns';
 
 export type { RowNote } from './header';
 
@@ -296,37 +297,11 @@ export function fieldLabel(field: Field): Msg {
   return { en: names[0] ?? field, ja: names.find((n) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(n)) ?? names[0] ?? field };
 }
 
-/** The part of a missing-column warning that names the candidates and says how to map one. */
-export function mappingAdvice(field: Field, allUnclaimed: readonly { index: number; text: string }[], firstColumn: number, hint: 'cli' | 'pane'): Msg {
-  // A reading (フリガナ) or a running number is never what a field is kept in: not offered.
-  const unclaimed = allUnclaimed.filter((u) => !/フリガナ|ふりがな|カナ|かな|読み|^(no\.?|番号|連番|#)$/i.test(u.text.normalize('NFKC').replace(/\s+/g, '')));
-  const candidates = unclaimed.map((u) => `"${u.text}" (${columnLetters(firstColumn + u.index)})`);
-  const cands = candidates.length
-    ? { en: `; columns no check reads: ${candidates.join(', ')}`, ja: `。どの点検も読んでいない列: ${unclaimed.map((u) => `「${u.text}」（${columnLetters(firstColumn + u.index)}列）`).join('、')}` }
-    : { en: '', ja: '' };
-  const example = unclaimed[0]?.text ?? columnLetters(firstColumn);
-  const how =
-    hint === 'pane'
-      ? { en: ` If one of them holds it, use "Choose the column…" on this finding.`, ja: `。該当する列があれば、この指摘の「列を選ぶ…」で選んでください。` }
-      : { en: ` If one holds it, map it: altrules validate FILE --columns map.json, with map.json {"${field}": "${example}"} (a header text, a column letter, or null for "not kept").`, ja: `。該当する列があれば対応付けてください: altrules validate ファイル --columns map.json（map.json の内容 {"${field}": "${example}"}。見出しの文字、列の文字、またはこの列がない場合は null）。` };
-  return { en: cands.en + '.' + how.en, ja: cands.ja + how.ja };
-}
-
 /** One warning per sheet for each missing column a check needs, naming the candidates and how to map one (docs/fields.md). */
 function missingColumns(h: Header, out: Collector, needs: [Field, string, Msg][], hint: 'cli' | 'pane', firstColumn: number): Set<Field> {
-  const missing = new Set<Field>();
-  for (const [field, rule, what] of needs) {
-    if (h.columns.has(field) || missing.has(field) || h.notKept.has(field)) continue;
-    missing.add(field);
-    const names = (HEADER_TABLES[h.kind] as Record<string, string[] | undefined>)[field] ?? [field];
-    const ja = names.filter((n) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(n)).slice(0, 4);
-    const advice = mappingAdvice(field, h.unclaimed, firstColumn, hint);
-    out.add(h.row, field, 'warning', rule, {
-      en: `no "${names[0]}" column (${names.slice(0, 6).join(', ')}, … — field ${field}): ${what.en} skipped${advice.en}`,
-      ja: `「${ja[0] ?? names[0]}」列（${ja.join('・')} など。項目名 ${field}）がないため、${what.ja}を省略しました${advice.ja}`,
-    });
-  }
-  return missing;
+  const missing = missingColumnWarnings(h, needs, hint, firstColumn);
+  for (const w of missing) out.add(h.row, w.field, 'warning', w.rule, w.msg);
+  return new Set(missing.map((w) => w.field));
 }
 
 // ---- roster -------------------------------------------------------------------------------
