@@ -1,8 +1,7 @@
 // Row assembly for the streamed worksheet reader: cells land in their rows, gaps stay one shared
 // empty row, and past the header rows the columns no check reads are folded into one marker.
 
-import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
-import { LEDGER_BY_HEADER, PAY_BY_HEADER } from '../validation/ledger';
+import { CLAIMS_BY_HEADER, Cell, LEDGER_BY_HEADER, PAY_BY_HEADER, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
 
 /** Rows searched for a header (as the validator does). */
 export const HEADER_ROWS = 20;

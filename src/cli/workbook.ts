@@ -132,7 +132,7 @@ export function timeStylesOf(pkg: Package): Map<number, TimeStyle> {
 
 export interface ReadSheet extends SheetInput {
   formulas: FormulaCell[];
-  /** 1-based column from which cells below the header rows were folded into one marker (see readSheet). */
+  /** 1-based column from which cells below the header rows were folded into one marker (see sheetRows.ts). */
   foldedFrom?: number;
 }
 
