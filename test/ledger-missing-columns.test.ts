@@ -59,6 +59,12 @@ describe('pay sheet', () => {
     expect(w[0]?.message_ja).toMatch(/がないため、支給額の点検（計算額を示すだけにします）を省略しました。どの点検も読んでいない列: 「振込額」（C列）/);
   });
 
+  test('no Paid beside the column the pane writes the expected pay into: no warning (that column is ours)', () => {
+    const [r] = validateWorkbook([{ name: 'Pay', rows: [['Name', 'Month', 'Expected pay 支給見込額'], ['Emily Brown', '2024-07', 280000]] }]);
+    expect(r?.kind).toBe('pay');
+    expect(missing(r?.findings ?? [])).toEqual([]);
+  });
+
   test('no Paid and nothing else: the expected-pay layout, no warning', () => {
     const [r] = validateWorkbook([{ name: 'Pay', rows: [['Name', 'Month'], ['Emily Brown', '2024-07']] }]);
     expect(r?.kind).toBe('pay');

@@ -11,9 +11,12 @@ export interface MissingColumn {
   msg: Msg;
 }
 
-/** The unread header columns that could hold a field: a reading (フリガナ) or a running number never does. */
+/**
+ * The unread header columns that could hold a field: a reading (フリガナ) or a running number never
+ * does, nor a column the add-in writes itself (the pane's "Expected pay 支給見込額", the CLI's "Expected 計算額").
+ */
 export function candidateColumns<C extends { text: string }>(unclaimed: readonly C[]): C[] {
-  return unclaimed.filter((u) => !/フリガナ|ふりがな|カナ|かな|読み|^(no\.?|番号|連番|#)$/i.test(u.text.normalize('NFKC').replace(/\s+/g, '')));
+  return unclaimed.filter((u) => !/フリガナ|ふりがな|カナ|かな|読み|^(no\.?|番号|連番|#)$|支給見込額|^expected(pay)?(計算額)?$/i.test(u.text.normalize('NFKC').replace(/\s+/g, '')));
 }
 
 /** The part of a missing-column warning that names the candidates and says how to map one. */
