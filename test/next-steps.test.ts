@@ -18,7 +18,8 @@ const BIN = join(ROOT, 'bin', 'altrules.js');
  */
 function rulesTheChecksCite(): Set<string> {
   const rules = new Set<string>();
-  for (const f of ['src/core/rules/ledger.ts', 'src/validation/validate.ts', 'src/validation/ledger.ts']) {
+  const ledgerParts = ['ledger', 'ledgerSheet', 'people', 'payBook', 'paySheet', 'monthColumnsPay'].map((n) => `src/validation/${n}.ts`);
+  for (const f of ['src/core/rules/ledger.ts', 'src/validation/validate.ts', ...ledgerParts]) {
     const src = readFileSync(join(ROOT, f), 'utf8');
     for (const m of src.matchAll(/(clause:\s*)?'((?:Art \d|Notes? \d|CLAIR: |D-\d)[^'\n]*|input|internal|ruleset)'/g)) if (!m[1]) rules.add(m[2]);
   }

@@ -89,7 +89,7 @@ export async function checkFiles(files: readonly string[], threads = availablePa
   for (const f of files) byFolder.set(dirname(f), [...(byFolder.get(dirname(f)) ?? []), f]);
   const siblings = (f: string) => byFolder.get(dirname(f)) ?? [];
   if (threads <= 0 || files.length <= 1) {
-    for (let i = 0; i < files.length; i++) reports[i] = await checkFile(files[i], siblings(files[i]));
+    for (const [i, file] of files.entries()) reports[i] = await checkFile(file, siblings(file));
     return reports;
   }
   let next = 0;
@@ -100,12 +100,13 @@ export async function checkFiles(files: readonly string[], threads = availablePa
         new Promise<void>((done, fail) => {
           let current = -1;
           const feed = () => {
-            if (next >= files.length) {
+            const file = files[next];
+            if (file === undefined) {
               void w.terminate().then(() => done());
               return;
             }
             current = next++;
-            w.postMessage({ file: files[current], siblings: siblings(files[current]) });
+            w.postMessage({ file, siblings: siblings(file) });
           };
           w.on('message', (r: FileReport) => {
             reports[current] = r;

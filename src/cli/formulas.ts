@@ -46,11 +46,11 @@ function splitArgs(s: string): string[] | undefined {
 
 /** An ALT./CLAIR. call whose arguments are literals or same-sheet cell references; else undefined. */
 export function parseOwnCall(text: string): OwnCall | undefined {
-  const m = CALL.exec(text);
-  const f = m ? functionOfStoredName(m[1]) : undefined;
-  if (!m || !f) return undefined;
+  const [, token, argText] = CALL.exec(text) ?? [];
+  const f = token !== undefined ? functionOfStoredName(token) : undefined;
+  if (!f || argText === undefined) return undefined;
   const name = fullName(f);
-  const parts = m[2].trim() === '' ? [] : splitArgs(m[2]);
+  const parts = argText.trim() === '' ? [] : splitArgs(argText);
   if (!parts) return undefined;
   const args: Arg[] = [];
   for (const p0 of parts) {
@@ -62,8 +62,9 @@ export function parseOwnCall(text: string): OwnCall | undefined {
     else {
       const at = parseRef(p);
       if (!at) return undefined;
-      const m2 = /^(\$?)[A-Za-z]+(\$?)/.exec(p)!;
-      args.push({ ref: { row: at[0], col: at[1], absCol: m2[1] === '$', absRow: m2[2] === '$' } });
+      const dollars = /^(\$?)[A-Za-z]+(\$?)/.exec(p);
+      if (!dollars) return undefined;
+      args.push({ ref: { row: at[0], col: at[1], absCol: dollars[1] === '$', absRow: dollars[2] === '$' } });
     }
   }
   return { name, args };
@@ -123,13 +124,14 @@ export function reviewFormulas(sheet: ReadSheet, lang: 'en' | 'ja'): FormulaRevi
     const cell: Cell = typeof value === 'object' && value !== null && 'error' in (value as object) ? (value as unknown as Cell) : (value as Cell);
     if (fc.cached !== null && fc.cached !== undefined && !sameValue(fc.cached, value)) staleCells.push({ row: fc.row, col: fc.col, name: call.name, cached: fc.cached, value });
     // The validator judges the value Excel will show after recalculating.
-    if (!rows[fc.row - 1] || Object.isFrozen(rows[fc.row - 1])) continue;
-    rows[fc.row - 1][fc.col - 1] = cell;
+    const row = rows[fc.row - 1];
+    if (!row || Object.isFrozen(row)) continue;
+    row[fc.col - 1] = cell;
   }
   return { cached, staleCells };
 }
 
-function evaluate(call: OwnCall, fc: FormulaCell & { folded?: number }, valueAt: (r: number, c: number) => Cell, recomputed: Map<number, Value>, lang: 'en' | 'ja'): Value | undefined {
+function evaluate(call: OwnCall, fc: FormulaCell & { folded?: number | undefined }, valueAt: (r: number, c: number) => Cell, recomputed: Map<number, Value>, lang: 'en' | 'ja'): Value | undefined {
   const args: Raw[] = [];
   for (const a of call.args) {
     if ('literal' in a) {

@@ -18,6 +18,8 @@ type ReportStyle = 'title' | 'label' | 'plain' | 'header' | 'body';
 const JAPANESE_FONT = /游|Yu |Meiryo|メイリオ|MS |ＭＳ|Gothic|ゴシック|Mincho|明朝|Hiragino|ヒラギノ|BIZ|UD |Noto Sans CJK|Noto Serif CJK/i;
 const FALLBACK_JAPANESE_FONT = 'Meiryo UI';
 const FILL_RGB: Record<Sev, string> = { error: 'FFFDE7E9', warning: 'FFFFF4CE' };
+/** The format of a cell in a book whose cellXfs are empty. */
+const PLAIN_XF = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const CT = {
@@ -82,11 +84,12 @@ class Styles {
   }
 
   private fill(sev: Sev): number {
-    if (this.fillIds[sev] === undefined) {
-      this.fillIds[sev] = this.fillCount + this.newFills.length;
-      this.newFills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${FILL_RGB[sev]}"/><bgColor indexed="64"/></patternFill></fill>`);
-    }
-    return this.fillIds[sev]!;
+    const had = this.fillIds[sev];
+    if (had !== undefined) return had;
+    const id = this.fillCount + this.newFills.length;
+    this.fillIds[sev] = id;
+    this.newFills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${FILL_RGB[sev]}"/><bgColor indexed="64"/></patternFill></fill>`);
+    return id;
   }
 
   private xf(key: string, make: () => string): number {
@@ -102,10 +105,12 @@ class Styles {
   /** A new format: the cell's own format with the finding's fill (one per style and severity). */
   marked(s: number, sev: Sev): number {
     return this.xf(`${s}:${sev}`, () => {
-      const base = this.xfs[s] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
-      const open = /^<[^>]*?\/?>/.exec(base)![0];
+      const base = this.xfs[s] ?? this.xfs[0] ?? PLAIN_XF;
+      // The xfs are read as whole tags; one that is not (never written so) gives way to the plain format.
+      const [open = PLAIN_XF] = /^<[^>]*?\/?>/.exec(base) ?? [];
+      const rest = base.startsWith(open) ? base.slice(open.length) : '';
       const tag = setAttr(setAttr(open, 'fillId', String(this.fill(sev))), 'applyFill', '1');
-      return tag + base.slice(open.length);
+      return tag + rest;
     });
   }
 
@@ -136,7 +141,7 @@ class Styles {
   /** The workbook's default font when it has Japanese glyphs (Yu Gothic, Meiryo, MS …), else Meiryo UI. */
   get japaneseFont(): string {
     const first = /<(?:[\w.-]+:)?font\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?font>/.exec(/<(?:[\w.-]+:)?fonts\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?fonts>/.exec(this.xml)?.[1] ?? '');
-    const name = first ? /<(?:[\w.-]+:)?name\s+val="([^"]*)"/.exec(first[1])?.[1] : undefined;
+    const name = first?.[1] !== undefined ? /<(?:[\w.-]+:)?name\s+val="([^"]*)"/.exec(first[1])?.[1] : undefined;
     return name && JAPANESE_FONT.test(name) ? name : FALLBACK_JAPANESE_FONT;
   }
 
@@ -159,10 +164,10 @@ function append(xml: string, list: string, items: string[], had: number): string
   const re = new RegExp(`<((?:[\\w.-]+:)?)${list}\\b([^>]*?)(/>|>([\\s\\S]*?)</\\1${list}>)`);
   const m = re.exec(xml);
   if (m) {
-    const p = m[1];
-    const body = (m[4] ?? '') + items.map((i) => withPrefix(i, p)).join('');
-    const attrs = setAttr(`<x${m[2]}>`, 'count', String(had + items.length)).slice(2, -1);
-    return xml.slice(0, m.index) + `<${p}${list}${attrs}>${body}</${p}${list}>` + xml.slice(m.index + m[0].length);
+    const [whole, p = '', attrsBefore = '', , inner = ''] = m;
+    const body = inner + items.map((i) => withPrefix(i, p)).join('');
+    const attrs = setAttr(`<x${attrsBefore}>`, 'count', String(had + items.length)).slice(2, -1);
+    return xml.slice(0, m.index) + `<${p}${list}${attrs}>${body}</${p}${list}>` + xml.slice(m.index + whole.length);
   }
   // Order in CT_Stylesheet: numFmts, fonts, fills, borders, cellStyleXfs, cellXfs, …
   const after: Record<string, string[]> = { fonts: ['fills', 'borders', 'cellStyleXfs', 'cellXfs'], fills: ['borders', 'cellStyleXfs', 'cellXfs'], cellXfs: ['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'] };
@@ -251,7 +256,8 @@ interface SheetEdit {
 
 /** Streams a worksheet through, changing only the style of the finding cells (adding empty ones). */
 async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles: Styles, zw: ZipWriter): Promise<void> {
-  const e = entryOf(pkg.zip, part)!;
+  const e = entryOf(pkg.zip, part);
+  if (!e) throw new Refusal(`${pkg.zip.path}: the sheet part ${part} is missing`, `${pkg.zip.path}: シートの部品 ${part} がありません`);
   const deflate = createDeflateRaw({ level: 6 });
   const packed: Buffer[] = [];
   deflate.on('data', (b: Buffer) => packed.push(b));
@@ -276,14 +282,15 @@ async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles:
     size += buf.length;
     if (!deflate.write(buf)) await new Promise((r) => deflate.once('drain', r));
   };
-  const rowsLeft = [...edit.cells.keys()].sort((a, b) => a - b);
+  // The finding cells still to style or add, in sheet order: rows, and the columns of the current row.
+  const rowsLeft = [...edit.cells].sort((a, b) => a[0] - b[0]);
   let ri = 0;
   let p = '';
   let inData = false;
   let depth = 0;
   let rowNum = 0;
   let col = 0;
-  let colsLeft: number[] = [];
+  let colsLeft: [number, Sev][] = [];
   let ci = 0;
   let legacyDone = !edit.legacyDrawingRelId;
   const legacy = () => {
@@ -291,16 +298,16 @@ async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles:
     legacyDone = true;
     emit(`<${p}legacyDrawing xmlns:r="${pkg.family.r}" r:id="${edit.legacyDrawingRelId}"/>`);
   };
-  const emptyCell = (row: number, c: number) => `<${p}c r="${cellAddress(row, c)}" s="${styles.marked(0, edit.cells.get(row)!.get(c)!)}"/>`;
-  const wholeRow = (row: number) => {
-    const cols = [...edit.cells.get(row)!.keys()].sort((a, b) => a - b);
-    emit(`<${p}row r="${row}">${cols.map((c) => emptyCell(row, c)).join('')}</${p}row>`);
+  const emptyCell = (row: number, c: number, sev: Sev) => `<${p}c r="${cellAddress(row, c)}" s="${styles.marked(0, sev)}"/>`;
+  const byColumn = (cells: Map<number, Sev>) => [...cells].sort((a, b) => a[0] - b[0]);
+  const wholeRow = ([row, cells]: [number, Map<number, Sev>]) => {
+    emit(`<${p}row r="${row}">${byColumn(cells).map(([c, sev]) => emptyCell(row, c, sev)).join('')}</${p}row>`);
   };
   const rowsBefore = (r: number) => {
-    while (ri < rowsLeft.length && rowsLeft[ri] < r) wholeRow(rowsLeft[ri++]);
+    for (let next = rowsLeft[ri]; next && next[0] < r; next = rowsLeft[++ri]) wholeRow(next);
   };
   const cellsBefore = (c: number) => {
-    while (ci < colsLeft.length && colsLeft[ci] < c) emit(emptyCell(rowNum, colsLeft[ci++]));
+    for (let next = colsLeft[ci]; next && next[0] < c; next = colsLeft[++ci]) emit(emptyCell(rowNum, next[0], next[1]));
   };
   const scanner = new TagScanner(
     {
@@ -327,8 +334,9 @@ async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles:
           rowNum = r === undefined ? rowNum + 1 : Number(r);
           col = 0;
           rowsBefore(rowNum);
-          const mine = ri < rowsLeft.length && rowsLeft[ri] === rowNum;
-          colsLeft = mine ? [...edit.cells.get(rowNum)!.keys()].sort((a, b) => a - b) : [];
+          const next = rowsLeft[ri];
+          const mine = next !== undefined && next[0] === rowNum;
+          colsLeft = mine ? byColumn(next[1]) : [];
           ci = 0;
           if (mine) ri++;
           if (selfClosing && colsLeft.length) {
@@ -343,10 +351,11 @@ async function rewriteSheet(pkg: Package, part: string, edit: SheetEdit, styles:
           const r = attr(raw, 'r');
           col = r === undefined ? col + 1 : (parseRef(r)?.[1] ?? col + 1);
           cellsBefore(col);
-          if (ci < colsLeft.length && colsLeft[ci] === col) {
+          const here = colsLeft[ci];
+          if (here && here[0] === col) {
             ci++;
             const s = Number(attr(raw, 's') ?? 0);
-            return emit(setAttr(raw, 's', String(styles.marked(Number.isInteger(s) ? s : 0, edit.cells.get(rowNum)!.get(col)!))));
+            return emit(setAttr(raw, 's', String(styles.marked(Number.isInteger(s) ? s : 0, here[1]))));
           }
           return emit(raw);
         }
@@ -490,7 +499,7 @@ function appendToRoot(xml: string, root: string, markup: string, ns: string): st
 function addContentType(xml: string, part: string, type: string): string {
   // Part names compare case-insensitively (OPC).
   const name = `/${part}`.toLowerCase();
-  for (const m of xml.matchAll(/PartName\s*=\s*["']([^"']*)["']/g)) if (m[1].toLowerCase() === name) return xml;
+  for (const m of xml.matchAll(/PartName\s*=\s*["']([^"']*)["']/g)) if (m[1]?.toLowerCase() === name) return xml;
   return appendToRoot(xml, 'Types', `<Override PartName="/${escapeText(part)}" ContentType="${type}"/>`, 'http://schemas.openxmlformats.org/package/2006/content-types');
 }
 
@@ -565,19 +574,22 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
   for (const r of results) {
     const sheet = pkg.sheets.find((s) => s.name === r.sheet);
     if (!sheet?.part || sheet === reportSheet) continue;
-    const byCell = new Map<string, Finding[]>();
+    // By cell address (the key the comments part uses), with the cell's row and column kept beside it.
+    const byCell = new Map<string, { row: number; col: number; findings: Finding[] }>();
     for (const f of r.findings) {
       if (!f.columnIndex || accepted.has(f)) continue;
       const k = cellAddress(f.row, f.columnIndex);
-      byCell.set(k, [...(byCell.get(k) ?? []), f]);
+      const cell = byCell.get(k);
+      if (cell) cell.findings.push(f);
+      else byCell.set(k, { row: f.row, col: f.columnIndex, findings: [f] });
     }
     if (!byCell.size) continue;
     const edit: SheetEdit = { cells: new Map() };
     const notes = new Map<string, string>();
-    for (const [ref, fs] of byCell) {
-      const [row, col] = parseRef(ref)!;
-      if (!edit.cells.has(row)) edit.cells.set(row, new Map());
-      edit.cells.get(row)!.set(col, fs.some((f) => f.severity === 'error') ? 'error' : 'warning');
+    for (const [ref, { row, col, findings: fs }] of byCell) {
+      let cells = edit.cells.get(row);
+      if (!cells) edit.cells.set(row, (cells = new Map()));
+      cells.set(col, fs.some((f) => f.severity === 'error') ? 'error' : 'warning');
       notes.set(ref, noteText(fs, lang));
     }
     // Notes: the sheet's own comments part and drawing, or new ones.
@@ -598,9 +610,10 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
       rels.push({ id, type: rel('comments'), target: '', external: false });
       relsXml = addRelationship(relsXml, id, rel('comments'), relativeTarget(sheet.part, commentsPart));
     }
-    const shapes = merged.newCells.map((ref, i) => {
-      const [row, col] = parseRef(ref)!;
-      return { row, col, i };
+    // newCells are keys of notes, so of byCell.
+    const shapes = merged.newCells.flatMap((ref, i) => {
+      const cell = byCell.get(ref);
+      return cell ? [{ row: cell.row, col: cell.col, i }] : [];
     });
     if (vmlRel) {
       const vmlPart = resolvePart(sheet.part, vmlRel.target);
@@ -678,8 +691,10 @@ export async function writeMarkedCopy(pkg: Package, results: SheetResult[], lang
     const key = partKey(e.name);
     const r = replaced.get(key);
     if (e === stylesEntry) continue; // written last, once every new format is known
-    if (r?.data === 'stream') await streamed.get(key)!();
-    else if (r) zw.add(e.name, r.data);
+    // A 'stream' part is a sheet with findings, rewritten by its entry in `streamed`.
+    const rewrite = r?.data === 'stream' ? streamed.get(key) : undefined;
+    if (rewrite) await rewrite();
+    else if (r && r.data !== 'stream') zw.add(e.name, r.data);
     else zw.copy(zip, e);
   }
   for (const [name, data] of added) zw.add(name, data);

@@ -148,11 +148,13 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
     }
   }
   // The same guard as validate --out: never an input (by any path or link), never an existing file without --force.
-  for (const f of outPath ? files : []) {
-    const bad = outProblem(f, outPath!, force);
-    if (bad) {
-      io.err(`${ja ? bad.ja : bad.en}\n`);
-      return 2;
+  if (outPath) {
+    for (const f of files) {
+      const bad = outProblem(f, outPath, force);
+      if (bad) {
+        io.err(`${ja ? bad.ja : bad.en}\n`);
+        return 2;
+      }
     }
   }
   // The same column mapping as validate: the workbook's stored one, with --columns over it.
@@ -188,7 +190,11 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
     const left = leftOutText(book.leftOut(name, month));
     return [...payStepsText(pay, lang), ...(left ? [ja ? left.ja : left.en] : [])];
   };
-  const all = [...people.values()].map((p) => ({ name: p.name, refused: book.unknown(p.name, month), pay: book.month(p.name, month)!, inTerm: p.terms.some((t) => t.start <= monthLast && t.end >= monthFirst) }));
+  // Every person is the book's own, so each has a month's pay.
+  const all = [...people.values()].flatMap((p) => {
+    const pay = book.month(p.name, month);
+    return pay ? [{ name: p.name, refused: book.unknown(p.name, month), pay, inTerm: p.terms.some((t) => t.start <= monthLast && t.end >= monthFirst) }] : [];
+  });
   // D-11, D-12: a month with days of an unknown earlier term is refused, never priced with them at 0.
   const rows = all.filter((r) => !r.refused);
   const refused = all.flatMap((r) => (r.refused ? [{ name: r.name, en: r.refused.en, ja: r.refused.ja }] : []));

@@ -43,11 +43,11 @@ export function rulesetCommand(args: string[], io: Io, lang: Lang): number {
     io.out(RULESET_USAGE);
     return 0;
   }
-  if (p.positional.length !== 1) {
+  const [file] = p.positional;
+  if (p.positional.length !== 1 || file === undefined) {
     io.err(`${ja ? 'ルールセットの JSON ファイルを1つ指定してください' : 'give one ruleset JSON file'}\n\n${RULESET_USAGE}`);
     return 2;
   }
-  const file = p.positional[0];
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

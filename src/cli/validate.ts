@@ -3,6 +3,7 @@
 import { closeSync, openSync, statSync, Stats } from 'fs';
 import type { Lang } from '../functions/registry';
 import { Finding, RowNote, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
+import { at, definedOnly } from '../validation/strict';
 import { RuleCount, clerkMessage, dayInJapan, ruleLabel, ruleSummary, rulesetNames, severityWord, whereOf, whoReader } from '../validation/report';
 import { basename } from 'path';
 import { Refusal, Zip, closeZip, openZip } from './zip';
@@ -91,7 +92,7 @@ function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string
 /** Who each finding of a sheet is about: the Name cell of its row, else the row's first value (as in the pane). */
 function whoOfSheet(r: SheetResult, read: readonly ReadSheet[]): (row: number) => string {
   const sheet = read.find((s) => s.name === r.sheet);
-  return sheet ? whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, owner: (r as { owner?: string }).owner }) : () => '';
+  return sheet ? whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, ...definedOnly({ owner: (r as { owner?: string }).owner }) }) : () => '';
 }
 
 /**
@@ -113,7 +114,8 @@ export async function checkWorkbook(
   const { mappings, unmatched } = mappingsFor(store, columns, [...sheets, ...others]);
   const reviews = sheets.map((s) => reviewFormulas(s, lang));
   const results = validateWorkbook(sheets, { related: others, mappings });
-  results.forEach((r, i) => applyReview(r, sheets[i], reviews[i]));
+  // One result and one review per sheet, in the sheets' order.
+  results.forEach((r, i) => applyReview(r, at(sheets, i, 'sheets'), at(reviews, i, 'reviews')));
   return { pkg, sheets, results, accepted: acceptedFindings(store, results, sheets), unmatched };
 }
 
@@ -141,7 +143,8 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
     return 2;
   }
   // A folder: every workbook under it, in parallel (a prefecture checking its boards' workbooks).
-  if (files.length === 1 && isFolder(files[0])) {
+  const [only] = files;
+  if (files.length === 1 && only !== undefined && isFolder(only)) {
     if (flags.columns !== undefined) {
       io.err(ja ? '--columns はフォルダーには使えません\n' : '--columns does not work with a folder\n');
       return 2;
@@ -150,7 +153,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       io.err(ja ? '--out はフォルダーには使えません\n' : '--out does not work with a folder\n');
       return 2;
     }
-    return (await import('./folder')).folderCommand(files[0], argv, io, lang);
+    return (await import('./folder')).folderCommand(only, argv, io, lang);
   }
   if (outPath !== undefined && outPath === '') {
     io.err(ja ? '--out の後に出力ファイル名を指定してください\n' : '--out needs a file name\n');
@@ -299,7 +302,10 @@ function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map
     const kind = ja ? { roster: '名簿', claims: '請求', ledger: '休暇簿', pay: '給与点検' }[r.kind] : r.kind;
     // Accepted findings are counted apart and listed after the open ones, each with why, who and when.
     const open = r.findings.filter((f) => !accepted.has(f));
-    const done = r.findings.filter((f) => accepted.has(f));
+    const done = r.findings.flatMap((f) => {
+      const a = accepted.get(f);
+      return a ? [{ f, a }] : [];
+    });
     const errors = open.filter((f) => f.severity === 'error').length;
     const warnings = open.length - errors;
     const also = done.length ? (ja ? `、確認済み ${done.length}件` : `, ${done.length} marked as checked`) : '';
@@ -309,8 +315,7 @@ function printResults(results: SheetResult[], io: Io, ja: boolean, accepted: Map
       const sev = f.severity === 'error' ? (ja ? 'エラー' : 'error  ') : ja ? '警告  ' : 'warning';
       io.out(`  ${where.padEnd(6)} ${sev} [${ja ? ruleLabel(f.rule, 'ja') : f.rule}] ${whoOf(f)}${ja ? clerkMessage(f.message_ja, 'ja') : f.message}\n`);
     }
-    for (const f of done) {
-      const a = accepted.get(f)!;
+    for (const { f, a } of done) {
       io.out(ja ? `  ${whereOf(f).padEnd(6)} 確認済み（${a.why}、${a.who}、${a.when}） [${ruleLabel(f.rule, 'ja')}] ${clerkMessage(f.message_ja, 'ja')}\n` : `  ${whereOf(f).padEnd(6)} marked as checked (${a.why}, ${a.who}, ${a.when}) [${f.rule}] ${f.message}\n`);
     }
     // Rows that are not people: said once each, apart from the findings.

@@ -2,20 +2,24 @@
 // columns are never materialised, and every size is capped with a message naming the limit.
 
 import { StringDecoder } from 'string_decoder';
-import { DateSystem, dayFromIsoText, isTimeOnlyFormat, serialFromDay, timeTextOfDayFraction } from '../core';
-import { CLAIMS_BY_HEADER, Cell, ROSTER_BY_HEADER, headerKey } from '../validation/fields';
+import { DateSystem, isTimeOnlyFormat } from '../core';
+import { headerKey } from '../validation/fields';
 import { SheetInput } from '../validation/validate';
-import { LEDGER_BY_HEADER, PAY_BY_HEADER } from '../validation/ledger';
 import { STORE_SHEET } from '../validation/store';
 import { splitStore } from './store';
 import { Refusal, TooBig, Zip, ZipEntry, closeZip, entryOf, openZip, readEntry, streamEntry } from './zip';
-import { NS_MAIN_STRICT, NS_PACKAGE_RELS, TagScanner, attr, attrs, decodeText, escapeText, isMain, own, scanString } from './xml';
+import { NS_MAIN_STRICT, NS_PACKAGE_RELS, attr, attrs, decodeText, isMain, own, scanString } from './xml';
+import { FormulaCell } from './sheetFormulas';
+import { HEADER_ROWS, KeepColumns } from './sheetRows';
+import { TimeStyle } from './sheetCells';
+import { WorksheetReader } from './sheetXml';
 
-/** Excel's own sheet size (Microsoft, "Excel specifications and limits"). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
-/** Excel's limit on the characters in one cell. */
-export const MAX_CELL_CHARS = 32_767;
+// The worksheet reader's parts (sheetCells, sheetRows, sheetFormulas, sheetXml), for the callers of this file.
+export { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS } from './sheetXml';
+export { parseRef } from './sheetCells';
+export type { TimeStyle } from './sheetCells';
+export type { FormulaCell } from './sheetFormulas';
+export type { KeepColumns } from './sheetRows';
 export const LIMITS = {
   /** Unpacked bytes of one sheet: a full 1,048,576-row roster is about 0.5 GB. */
   sheetBytes: 1536 * 2 ** 20,
@@ -96,12 +100,13 @@ export interface Package {
  */
 export function timeStylesOf(pkg: Package): Map<number, TimeStyle> {
   const out = new Map<number, TimeStyle>();
-  const xml = pkg.stylesPart ? readPart(pkg.zip, pkg.stylesPart) : undefined;
-  if (!xml) return out;
+  const part = pkg.stylesPart;
+  const xml = part ? readPart(pkg.zip, part) : undefined;
+  if (!part || !xml) return out;
   const custom = new Map<number, string>();
   let inCellXfs = false;
   let index = 0;
-  scanString(xml, pkg.stylesPart!, {
+  scanString(xml, part, {
     open(name, raw, _selfClosing, ns) {
       if (!isMain(ns)) return;
       if (name === 'numFmt') custom.set(Number(attr(raw, 'numFmtId')), attr(raw, 'formatCode') ?? '');
@@ -125,57 +130,10 @@ export function timeStylesOf(pkg: Package): Map<number, TimeStyle> {
   return out;
 }
 
-/** How a time-only format shows a number: as a clock time (h:mm) or as elapsed hours ([h]:mm). */
-export type TimeStyle = 'clock' | 'elapsed';
-
-/** A formula cell, for recomputing our own functions or saying a value came from a cache. */
-export interface FormulaCell {
-  row: number;
-  col: number;
-  /** The formula text as stored (without '='), or the shared formula's master text. */
-  text: string;
-  /** Row and column offsets from the shared formula's master (0, 0 for an ordinary formula). */
-  dRow: number;
-  dCol: number;
-  shared: boolean;
-  cached: Cell;
-}
-
 export interface ReadSheet extends SheetInput {
   formulas: FormulaCell[];
-  /** 1-based column from which cells below the header rows were folded into one marker (see readSheet). */
+  /** 1-based column from which cells below the header rows were folded into one marker (see sheetRows.ts). */
   foldedFrom?: number;
-}
-
-/** Rows searched for a header (as the validator does). */
-const HEADER_ROWS = 20;
-
-/** The 0-based column just past the last cell in the header rows whose text names a known column. */
-/** Every header a check reads: roster, claims, leave ledger and pay sheet. */
-const KNOWN_HEADERS: { has(key: string): boolean }[] = [ROSTER_BY_HEADER, CLAIMS_BY_HEADER, LEDGER_BY_HEADER, PAY_BY_HEADER];
-
-/**
- * Columns the clerk mapped to a field (`--columns` or the workbook's `_altrules` store): by header
- * text (as headerKey) or by 1-based column. The reader keeps them below the header rows too.
- */
-export interface KeepColumns {
-  headers: Set<string>;
-  columns: Set<number>;
-}
-
-function headerWidth(rows: Cell[][], keep?: KeepColumns): number {
-  let width = 0;
-  for (const c of keep?.columns ?? []) width = Math.max(width, c);
-  for (let r = 0; r < Math.min(rows.length, HEADER_ROWS); r++) {
-    const row = rows[r];
-    for (const k in row) {
-      const c = row[k as unknown as number];
-      if (typeof c !== 'string') continue;
-      const key = headerKey(c);
-      if (KNOWN_HEADERS.some((m) => m.has(key)) || keep?.headers.has(key)) width = Math.max(width, Number(k) + 1);
-    }
-  }
-  return width;
 }
 
 const refuse = (en: string, ja: string) => new Refusal(en, ja);
@@ -277,7 +235,7 @@ export function openPackage(zip: Zip): Package {
         const rel = byId.get(relId);
         const isSheet = rel && !rel.external && (isRel(rel, 'worksheet') || rel.type.endsWith('/worksheet'));
         const part = isSheet ? resolvePart(workbookPart, rel.target) : '';
-        sheets.push({ name: attr(raw, 'name') ?? '', part: part && entryOf(zip, part) ? entryOf(zip, part)!.name : '', relId });
+        sheets.push({ name: attr(raw, 'name') ?? '', part: (part && entryOf(zip, part)?.name) || '', relId });
       }
     },
     close() {},
@@ -287,7 +245,8 @@ export function openPackage(zip: Zip): Package {
   const styles = workbookRels.find((r) => isRel(r, 'styles'));
   // The part as the zip spells it (a target may differ in case: OPC names compare case-insensitively).
   const stylesEntry = styles ? entryOf(zip, resolvePart(workbookPart, styles.target)) : entryOf(zip, `${dirOf(workbookPart)}styles.xml`);
-  return { zip, workbookPart, workbookXml, workbookRels, sheets, dateSystem: date1904 ? '1904' : '1900', stylesPart: stylesEntry?.name.replace(/^\//, '') ?? (styles ? resolvePart(workbookPart, styles.target) : undefined), stylesRelated: !!styles, family };
+  const stylesPart = stylesEntry?.name.replace(/^\//, '') ?? (styles ? resolvePart(workbookPart, styles.target) : undefined);
+  return { zip, workbookPart, workbookXml, workbookRels, sheets, dateSystem: date1904 ? '1904' : '1900', ...(stylesPart !== undefined ? { stylesPart } : {}), stylesRelated: !!styles, family };
 }
 
 /** The shared strings, phonetic guides (furigana runs) left out as Excel shows them. */
@@ -343,327 +302,28 @@ export function readSharedStrings(pkg: Package): string[] {
   return out;
 }
 
-/** "AB12" → [row 12, column 28]; undefined when it is not a cell reference. */
-export function parseRef(ref: string): [number, number] | undefined {
-  // By hand: this runs once per cell of the sheet.
-  let i = 0;
-  const n = ref.length;
-  if (ref.charCodeAt(0) === 0x24) i++;
-  let col = 0;
-  const c0 = i;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i) | 0x20; // lower case
-    if (c < 0x61 || c > 0x7a) break;
-    col = col * 26 + (c - 0x60);
-  }
-  if (i === c0 || i - c0 > 3) return undefined;
-  if (ref.charCodeAt(i) === 0x24) i++;
-  const d0 = i;
-  let row = 0;
-  for (; i < n; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return undefined;
-    row = row * 10 + (c - 0x30);
-  }
-  if (i === d0 || i - d0 > 10) return undefined;
-  return [row, col];
-}
-
-const EMPTY_ROW: Cell[] = Object.freeze([]) as unknown as Cell[];
-
-function limitRows(sheet: string, row: number): Refusal {
-  return refuse(
-    `sheet "${sheet}" has a cell in row ${row.toLocaleString('en')}, past Excel's last row ${MAX_ROWS.toLocaleString('en')} (the limit); the file is damaged or was not made by a spreadsheet program`,
-    `シート「${sheet}」の ${row.toLocaleString('en')} 行目にセルがあり、Excel の最終行 ${MAX_ROWS.toLocaleString('en')}（上限）を超えています。ファイルが壊れているか、表計算ソフトで作られたものではありません`,
-  );
-}
-
-function limitColumns(sheet: string, col: number): Refusal {
-  return refuse(
-    `sheet "${sheet}" has a cell in column ${col.toLocaleString('en')}, past Excel's last column XFD (${MAX_COLUMNS.toLocaleString('en')}, the limit)`,
-    `シート「${sheet}」の ${col.toLocaleString('en')} 列目にセルがあり、Excel の最終列 XFD（${MAX_COLUMNS.toLocaleString('en')}、上限）を超えています`,
-  );
-}
-
-/** A number as SpreadsheetML writes one (xsd:double): no hexadecimal, no empty text, no "Infinity". */
-const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
-
-/** Seconds of an ISO time of day ("T09:30", "T09:30:15.5") as a fraction of a day, or 0. */
-function dayFractionOfIso(text: string): number {
-  const m = /T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?/.exec(text);
-  if (!m) return 0;
-  const seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return seconds > 0 && seconds < 86400 ? seconds / 86400 : 0;
-}
-
-function cellValue(type: string, v: string | null, inline: string | null, sst: string[], system: DateSystem, timeStyle?: TimeStyle): Cell {
-  switch (type) {
-    case 's': {
-      // An empty <v/> is an empty cell, not shared string 0.
-      if (v === null || v.trim() === '') return null;
-      if (!/^\s*\d+\s*$/.test(v)) return { error: '#REF!' };
-      const s = sst[Number(v)];
-      return s === undefined ? { error: '#REF!' } : s;
-    }
-    case 'inlineStr':
-      return own(inline ?? v ?? '');
-    case 'str':
-      return own(v ?? '');
-    case 'b':
-      return v === null || v.trim() === '' ? null : v.trim() === '1' || v.trim().toLowerCase() === 'true';
-    case 'e':
-      return v === null || v.trim() === '' ? null : { error: v.trim() };
-    case 'd': {
-      if (v === null || v.trim() === '') return null;
-      const text = v.trim();
-      const day = dayFromIsoText(text.slice(0, 10));
-      // A date-time keeps its time of day as the serial's fraction, as Excel stores it.
-      return day === undefined ? own(v) : serialFromDay(day, system) + dayFractionOfIso(text);
-    }
-    default: {
-      if (v === null) return inline === null ? null : own(inline);
-      if (v.trim() === '') return null; // an empty <v></v> is an empty cell
-      if (!NUMBER.test(v)) return { error: '#NUM!' };
-      const n = Number(v);
-      if (!Number.isFinite(n)) return { error: '#NUM!' };
-      if (!timeStyle) return n;
-      // h:mm on a date-time shows the time of day; [h]:mm shows hours elapsed.
-      const shown = timeStyle === 'clock' && n >= 1 ? n - Math.floor(n) : n;
-      return timeTextOfDayFraction(shown) ?? n;
-    }
-  }
-}
-
 /** One worksheet, streamed: rows of cell values (gaps left as a shared empty row) and its formulas. */
 export async function readSheet(pkg: Package, sheet: PackageSheet, sst: string[], keep?: KeepColumns): Promise<ReadSheet> {
-  const rows: Cell[][] = [];
-  const formulas: FormulaCell[] = [];
-  const result: ReadSheet = { name: sheet.name, rows, firstRow: 1, firstColumn: 1, dateSystem: pkg.dateSystem, formulas };
   const e = sheet.part ? entryOf(pkg.zip, sheet.part) : undefined;
-  if (!e) return result;
-  const system = pkg.dateSystem;
-  const timeStyles = timeStylesOf(pkg);
-  let style = 0;
-  const masters = new Map<string, { text: string; row: number; col: number }>();
-  let inData = false;
-  let rowNum = 0;
-  let cells: Cell[] | null = null;
-  let col = 0;
-  // The current cell.
-  let type = '';
-  // Raw (still encoded) text of the cell's value, formula and inline string; null when absent.
-  let v: string | null = null;
-  let f: string | null = null;
-  let fRaw = '';
-  let inline: string | null = null;
-  let inV = false;
-  let inF = false;
-  let inT = false;
-  let phonetic = 0;
-  let textChars = 0;
-  let inCell = false;
-  // The sheet's main namespace as last seen (one comparison per tag in the usual case).
-  let mainNs = '';
-  const tooLong = () =>
-    refuse(
-      `sheet "${sheet.name}" has a cell at row ${rowNum} with more than ${MAX_CELL_CHARS.toLocaleString('en')} characters (Excel's limit)`,
-      `シート「${sheet.name}」の ${rowNum} 行目に ${MAX_CELL_CHARS.toLocaleString('en')} 文字（Excel の上限）を超えるセルがあります`,
-    );
-  const grow = (into: string, piece: string): string => {
-    textChars += piece.length;
-    if (textChars > MAX_CELL_CHARS * 8) throw tooLong(); // entity-encoded text may be longer than the cell
-    return into + piece;
-  };
-  // Past the header rows, cells right of the last recognised header are never read by a check:
-  // they are folded into one marker cell (so a row with only such a cell is still not empty),
-  // which keeps a row with a cell in column XFD as small as any other.
-  let limit = Infinity;
-  let unrecognised = false;
-  const fold = (c: Cell[]): Cell[] => {
-    if (c.length <= limit + 1) return c;
-    const kept = c.slice(0, limit);
-    for (const k in c) {
-      if (Number(k) >= limit) {
-        kept[limit] = c[k as unknown as number];
-        break;
-      }
-    }
-    return kept;
-  };
-  const endRow = () => {
-    // The add-in's own store sheet is read whole: its records are not a checked table.
-    if (rowNum > HEADER_ROWS && limit === Infinity && sheet.name !== STORE_SHEET) {
-      limit = headerWidth(rows, keep);
-      result.foldedFrom = limit + 1;
-      // No known header in the rows a header may be in: the validator will not look further.
-      if (limit === 0) unrecognised = true;
-      for (let i = HEADER_ROWS; i < rows.length; i++) rows[i] = fold(rows[i]);
-    }
-    if (cells && limit !== Infinity) cells = fold(cells);
-    if (cells && cells.length) {
-      while (rows.length < rowNum - 1) rows.push(EMPTY_ROW);
-      if (rows.length === rowNum - 1) rows.push(cells);
-      else if (rows[rowNum - 1] === EMPTY_ROW) rows[rowNum - 1] = cells;
-      else for (const k in cells) rows[rowNum - 1][k] = cells[k];
-    }
-    cells = null;
-  };
-  const scanner = new TagScanner(
-    {
-      open(name, raw, selfClosing, ns) {
-        if (ns !== mainNs && !isMain(ns)) return;
-        mainNs = ns;
-        if (!inData) {
-          if (name === 'sheetData' && !selfClosing) inData = true;
-          return;
-        }
-        switch (name) {
-          case 'row': {
-            endRow();
-            const r = attr(raw, 'r');
-            rowNum = r === undefined ? rowNum + 1 : Number(r);
-            if (!Number.isInteger(rowNum) || rowNum < 1) throw refuse(`sheet "${sheet.name}" has a row numbered "${r}"`, `シート「${sheet.name}」に行番号「${r}」の行があります`);
-            if (rowNum > MAX_ROWS) throw limitRows(sheet.name, rowNum);
-            cells = [];
-            col = 0;
-            return;
-          }
-          case 'c': {
-            if (!cells) {
-              // A cell outside a row: damaged, but place it by its reference.
-              cells = [];
-            }
-            const r = attr(raw, 'r');
-            if (r !== undefined) {
-              const at = parseRef(r);
-              if (!at) throw refuse(`sheet "${sheet.name}" has a cell with the reference "${r}"`, `シート「${sheet.name}」にセル参照「${r}」のセルがあります`);
-              if (at[0] > MAX_ROWS) throw limitRows(sheet.name, at[0]);
-              if (at[1] > MAX_COLUMNS) throw limitColumns(sheet.name, at[1]);
-              if (at[0] !== rowNum) {
-                endRow();
-                rowNum = at[0];
-                cells = [];
-              }
-              col = at[1];
-            } else {
-              col++;
-              if (col > MAX_COLUMNS) throw limitColumns(sheet.name, col);
-            }
-            if (rowNum < 1) rowNum = 1;
-            type = attr(raw, 't') ?? 'n';
-            style = timeStyles.size ? Number(attr(raw, 's') ?? 0) : 0;
-            v = f = inline = null;
-            fRaw = '';
-            textChars = 0;
-            inCell = !selfClosing;
-            return;
-          }
-          case 'v':
-            if (inCell) {
-              v = '';
-              inV = !selfClosing;
-            }
-            return;
-          case 'f':
-            if (inCell) {
-              f = '';
-              fRaw = raw;
-              inF = !selfClosing;
-            }
-            return;
-          case 'is':
-            if (inCell) inline = '';
-            return;
-          case 'rPh':
-            phonetic++;
-            return;
-          case 't':
-            if (inline !== null && !selfClosing) inT = phonetic === 0;
-            return;
-        }
-      },
-      close(name, _raw, ns) {
-        if (!inData || (ns !== mainNs && !isMain(ns))) return;
-        switch (name) {
-          case 'v':
-            inV = false;
-            return;
-          case 'f':
-            inF = false;
-            return;
-          case 't':
-            inT = false;
-            return;
-          case 'rPh':
-            phonetic--;
-            return;
-          case 'c': {
-            if (!inCell || !cells) return;
-            inCell = false;
-            const value = cellValue(type, v === null ? null : decodeText(v), inline === null ? null : decodeText(inline), sst, system, style !== 0 ? timeStyles.get(style) : undefined);
-            if (value !== null && value !== undefined && value !== '') {
-              // Below the header rows, a cell right of the last known header only marks the row as used.
-              if (col - 1 < limit) cells[col - 1] = value;
-              else if (cells[limit] === undefined) cells[limit] = value;
-            }
-            if (f !== null) {
-              let text = own(decodeText(f));
-              const si = attr(fRaw, 'si');
-              let dRow = 0;
-              let dCol = 0;
-              let shared = false;
-              if (attr(fRaw, 't') === 'shared' && si !== undefined) {
-                shared = true;
-                const master = masters.get(si);
-                if (text) masters.set(si, { text, row: rowNum, col });
-                else if (master) {
-                  text = master.text;
-                  dRow = rowNum - master.row;
-                  dCol = col - master.col;
-                }
-              }
-              if (text) formulas.push({ row: rowNum, col, text, dRow, dCol, shared, cached: value });
-            }
-            return;
-          }
-          case 'row':
-            endRow();
-            return;
-          case 'sheetData':
-            endRow();
-            inData = false;
-            return;
-        }
-      },
-      text(raw) {
-        if (inV && v !== null) v = grow(v, raw);
-        else if (inF && f !== null) f = grow(f, raw);
-        else if (inT && inline !== null) inline = grow(inline, raw);
-      },
-      // Text is decoded once whole (an entity may straddle two chunks); CDATA is escaped to match.
-      cdata(text) {
-        if (inV && v !== null) v = grow(v, escapeText(text));
-        else if (inF && f !== null) f = grow(f, escapeText(text));
-        else if (inT && inline !== null) inline = grow(inline, escapeText(text));
-      },
-    },
-    e.name,
-  );
+  if (!e) return { name: sheet.name, rows: [], firstRow: 1, firstColumn: 1, dateSystem: pkg.dateSystem, formulas: [] };
+  // The add-in's own store sheet is read whole: its records are not a checked table.
+  const reader = new WorksheetReader({ sheet: sheet.name, part: e.name, sst, system: pkg.dateSystem, timeStyles: timeStylesOf(pkg), keep, fold: sheet.name !== STORE_SHEET });
+  const result = (): ReadSheet => ({ name: sheet.name, rows: reader.rows.rows, firstRow: 1, firstColumn: 1, dateSystem: pkg.dateSystem, formulas: reader.formulas, ...(reader.rows.foldedFrom !== undefined ? { foldedFrom: reader.rows.foldedFrom } : {}) });
   const decoder = new StringDecoder('utf8');
   let bytes = 0;
   for await (const chunk of streamEntry(pkg.zip, e, LIMITS.sheetBytes)) {
     bytes += chunk.length;
     checkRatio(pkg.zip, e, bytes);
-    scanner.write(decoder.write(chunk));
-    if (unrecognised) {
-      result.rows.length = Math.min(result.rows.length, HEADER_ROWS);
-      return result;
+    reader.write(decoder.write(chunk));
+    if (reader.rows.unrecognised) {
+      // No known header where one may be: the validator reads no further, and neither do we.
+      reader.rows.rows.length = Math.min(reader.rows.rows.length, HEADER_ROWS);
+      return result();
     }
   }
-  scanner.write(decoder.end());
-  scanner.end();
-  endRow();
-  return result;
+  reader.write(decoder.end());
+  reader.end();
+  return result();
 }
 
 export async function readAllSheets(pkg: Package, keep: KeepColumns = { headers: new Set(), columns: new Set() }): Promise<ReadSheet[]> {

@@ -144,7 +144,10 @@ export class TagScanner {
         this.depth--;
         const top = this.scopes[this.scopes.length - 1];
         // Declarations made on the element that just closed end with it.
-        if (top && top.depth >= this.depth) this.unbind(this.scopes.pop()!);
+        if (top && top.depth >= this.depth) {
+          this.scopes.pop();
+          this.unbind(top);
+        }
       } else {
         const selfClosing = s.charCodeAt(e - 1) === 0x2f;
         const scope = raw.indexOf('xmlns') > 0 ? this.bind(raw) : undefined;
@@ -177,8 +180,8 @@ export class TagScanner {
   }
 
   private unbind(scope: Scope): void {
-    for (let i = scope.saved.length - 1; i >= 0; i--) {
-      const [prefix, old] = scope.saved[i];
+    // Undone last first, so a prefix declared twice on one element gets its outer binding back.
+    for (const [prefix, old] of [...scope.saved].reverse()) {
       if (old === undefined) this.bindings.delete(prefix);
       else this.bindings.set(prefix, old);
     }
@@ -252,7 +255,7 @@ export function attr(raw: string, name: string): string | undefined {
   if (raw.indexOf("'") < 0 && raw.indexOf('\t') < 0 && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf(' =') < 0 && raw.indexOf('= ') < 0) return undefined;
   ATTR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(raw))) if (m[1] === name) return decodeText(m[2] ?? m[3]);
+  while ((m = ATTR.exec(raw))) if (m[1] === name) return decodeText(m[2] ?? m[3] ?? '');
   return undefined;
 }
 
@@ -260,7 +263,7 @@ export function attrs(raw: string): Map<string, string> {
   const out = new Map<string, string>();
   ATTR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = ATTR.exec(raw))) out.set(m[1], decodeText(m[2] ?? m[3]));
+  while ((m = ATTR.exec(raw))) if (m[1] !== undefined) out.set(m[1], decodeText(m[2] ?? m[3] ?? ''));
   return out;
 }
 
@@ -280,10 +283,12 @@ export function decodeText(s: string): string {
   });
 }
 
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 export function escapeText(s: string): string {
   // Characters XML 1.0 cannot hold are dropped rather than written.
   // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters in text
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  return s.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
 /**

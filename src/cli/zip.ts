@@ -65,7 +65,8 @@ export function crc32Table(data: Uint8Array, previous = 0): number {
     }
   }
   let c = ~previous;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  // The index is masked to 0…255, always inside the 256-entry table.
+  for (const byte of data) c = (table[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return ~c >>> 0;
 }
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
@@ -102,13 +103,21 @@ function otherFormat(path: string, names: Set<string>, first: Buffer): Refusal |
 }
 
 /** The zip64 fields an entry's extra field holds for the values its 32-bit fields mark 0xFFFFFFFF. */
-function zip64Extra(extra: Buffer, want: { size: boolean; compressedSize: boolean; localOffset: boolean }): { size?: number; compressedSize?: number; localOffset?: number; at?: number } | undefined {
+/** The 64-bit fields of a zip64 extra record; one the record is too short for is undefined (refused by the caller). */
+interface Zip64Fields {
+  size?: number | undefined;
+  compressedSize?: number | undefined;
+  localOffset?: number | undefined;
+  at?: number;
+}
+
+function zip64Extra(extra: Buffer, want: { size: boolean; compressedSize: boolean; localOffset: boolean }): Zip64Fields | undefined {
   let p = 0;
   while (p + 4 <= extra.length) {
     const id = extra.readUInt16LE(p);
     const len = extra.readUInt16LE(p + 2);
     if (id === 0x0001) {
-      const out: { size?: number; compressedSize?: number; localOffset?: number; at?: number } = {};
+      const out: Zip64Fields = {};
       let q = p + 4;
       const end = p + 4 + len;
       const next = (): number | undefined => {
@@ -209,7 +218,7 @@ export function openZip(path: string): Zip {
       p += len;
     }
     const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-    sorted.forEach((e, i) => (e.end = i + 1 < sorted.length ? sorted[i + 1].localOffset : cdOffset));
+    sorted.forEach((e, i) => (e.end = sorted[i + 1]?.localOffset ?? cdOffset));
     const byName = new Map(entries.map((e) => [partKey(e.name), e]));
     const other = otherFormat(path, new Set(byName.keys()), head);
     if (other) throw other;

@@ -21,8 +21,8 @@ export interface FoundHeader {
   /** Index of the first header row (row - 1 for a two-row header). */
   top: number;
   columns: Map<Field, HeaderColumn>;
-  /** A single period column (任用期間: R6.8.7～R7.8.6) that gives termStart and termEnd. */
-  period?: HeaderColumn;
+  /** A single period column (任用期間: R6.8.7～R7.8.6) that gives termStart and termEnd; undefined when none. */
+  period?: HeaderColumn | undefined;
   /** Header cells no field claimed: the candidates a missing-column message names. */
   unclaimed: HeaderColumn[];
   /** Fields the clerk marked "not kept": no missing-column warning for them. */
@@ -73,7 +73,7 @@ const PAIR = new RegExp(PAIR_MARK);
 
 interface Reading {
   columns: Map<Field, HeaderColumn>;
-  period?: HeaderColumn;
+  period?: HeaderColumn | undefined;
   unclaimed: HeaderColumn[];
 }
 
@@ -84,8 +84,8 @@ function readTexts(texts: (string | undefined)[], index: FieldIndex): Reading {
   texts.forEach((text, i) => {
     if (text === undefined) return;
     // parent・child: the pair first, then the child alone (a group title over plain headers), then the parent.
-    const parts = text.split(PAIR);
-    const tries = parts.length === 2 ? [text.replace(PAIR, '・'), parts[1], parts[0]] : [text];
+    const [parent, child, ...more] = text.split(PAIR);
+    const tries = parent !== undefined && child !== undefined && more.length === 0 ? [text.replace(PAIR, '・'), child, parent] : [text];
     for (const t of tries) {
       const f = index.get(headerKey(t));
       if (f === 'termPeriod') {
@@ -105,14 +105,14 @@ function readTexts(texts: (string | undefined)[], index: FieldIndex): Reading {
 
 export interface HeaderOptions {
   /** The kinds to look for, in order of preference; default all. */
-  kinds?: readonly SheetKindName[];
+  kinds?: readonly SheetKindName[] | undefined;
   /** The clerk's column choices (the `_altrules` store, `--columns`). */
-  mappings?: readonly ColumnMapping[];
-  sheet?: string;
+  mappings?: readonly ColumnMapping[] | undefined;
+  sheet?: string | undefined;
   /** 1-based sheet column of rows[n][0]. */
-  firstColumn?: number;
+  firstColumn?: number | undefined;
   /** The columns a header must name, instead of the kind's own (a person's 休暇簿 has no name column). */
-  needs?: readonly Field[];
+  needs?: readonly Field[] | undefined;
 }
 
 /**
@@ -206,9 +206,10 @@ const LABEL_MARK = /^[【■□◆◇●○▼▲◎★☆〔]|】$/;
 export function sortRow(cells: Cell[] | undefined, h: Pick<FoundHeader, 'columns'>, headerTexts: readonly (string | undefined)[]): RowSort {
   if (!cells) return 'blank';
   const filled = cells.map((c, i) => ({ c, i })).filter((x) => !isEmptyCell(x.c));
-  if (filled.length === 0) return 'blank';
+  const [firstFilled] = filled;
+  if (!firstFilled) return 'blank';
   const text = (c: Cell) => (typeof c === 'string' ? c : typeof c === 'number' ? String(c) : '');
-  const first = text(filled[0].c).normalize('NFKC').trim();
+  const first = text(firstFilled.c).normalize('NFKC').trim();
   if (/^(※|\*|注[:：)）\d]|\(注\)|（注）|note[:：s])/i.test(first)) return 'note';
   const nameCol = h.columns.get('name');
   const nameText = nameCol ? text(cells[nameCol.index] ?? null) : '';
@@ -216,7 +217,7 @@ export function sortRow(cells: Cell[] | undefined, h: Pick<FoundHeader, 'columns
   const beforeName = filled.filter((x) => !nameCol || x.i <= nameCol.index).map((x) => headerKey(text(x.c)));
   if (TOTAL.test(headerKey(nameText)) || beforeName.some((k) => TOTAL.test(k))) return 'total';
   // One text cell alone: a group label (【小学校（兼務）】, ■中学校), or a merged cell across the table.
-  if (filled.length === 1 && typeof filled[0].c === 'string') return 'label';
+  if (filled.length === 1 && typeof firstFilled.c === 'string') return 'label';
   // A marked label with a count beside it (■中学校 3名); a row with more filled cells is a person's.
   if (filled.length <= 2 && LABEL_MARK.test(first)) return 'label';
   // The header written again (a table per school under one header).

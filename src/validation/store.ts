@@ -56,8 +56,10 @@ export function parseStore(rows: unknown[][]): Store {
   const store = emptyStore();
   for (const raw of rows.slice(1)) {
     const r = raw.map(text);
-    if (r[0] === 'mapping' && FIELDS.has(r[2]) && /^\d+$/.test(r[4])) store.mappings.push({ sheet: r[1], field: r[2] as Field, header: r[3], column: Number(r[4]) });
-    else if (r[0] === 'accepted' && /^[A-Z]{1,3}\d+$/.test(r[2])) store.acceptances.push({ sheet: r[1], cell: r[2], rule: r[3], value: r[4], who: r[5], when: r[6], why: r[7] });
+    // A short row (cut by hand, or by another program) reads its missing cells as empty.
+    const [kind = '', sheet = '', c2 = '', c3 = '', c4 = '', c5 = '', c6 = '', c7 = ''] = r;
+    if (kind === 'mapping' && FIELDS.has(c2) && /^\d+$/.test(c4)) store.mappings.push({ sheet, field: c2 as Field, header: c3, column: Number(c4) });
+    else if (kind === 'accepted' && /^[A-Z]{1,3}\d+$/.test(c2)) store.acceptances.push({ sheet, cell: c2, rule: c3, value: c4, who: c5, when: c6, why: c7 });
     else if (r.some((c) => c !== '')) store.other.push(r);
   }
   return store;

@@ -58,8 +58,10 @@ import {
 } from './fields';
 import { LedgerSheetField, PaySheetField, withLedgerAndPay } from './ledger';
 import { ColumnMapping } from './store';
-import { columnLetters } from './report';
 import { FoundHeader, RowNote, findHeader as readHeader, noteOf, sortRow, textsOf } from './header';
+import { definedOnly } from './strict';
+import { missingColumnWarnings } from './missingColumns';
+export { mappingAdvice } from './missingColumns';
 
 export type { RowNote } from './header';
 
@@ -201,9 +203,8 @@ function forEachRow(body: Cell[][], h: Header, out: Collector, specs: Partial<Re
   const total = body.length;
   const texts = out.headerTexts;
   let label = '';
-  for (let i = 0; i < total; i++) {
+  for (const [i, cells] of body.entries()) {
     if (onProgress && i % 500 === 0) onProgress(i, total);
-    const cells = body[i];
     const rowIndex = h.row + 1 + i;
     const sort = sortRow(cells, h, texts);
     if (sort !== 'person') {
@@ -296,37 +297,11 @@ export function fieldLabel(field: Field): Msg {
   return { en: names[0] ?? field, ja: names.find((n) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(n)) ?? names[0] ?? field };
 }
 
-/** The part of a missing-column warning that names the candidates and says how to map one. */
-export function mappingAdvice(field: Field, allUnclaimed: readonly { index: number; text: string }[], firstColumn: number, hint: 'cli' | 'pane'): Msg {
-  // A reading (フリガナ) or a running number is never what a field is kept in: not offered.
-  const unclaimed = allUnclaimed.filter((u) => !/フリガナ|ふりがな|カナ|かな|読み|^(no\.?|番号|連番|#)$/i.test(u.text.normalize('NFKC').replace(/\s+/g, '')));
-  const candidates = unclaimed.map((u) => `"${u.text}" (${columnLetters(firstColumn + u.index)})`);
-  const cands = candidates.length
-    ? { en: `; columns no check reads: ${candidates.join(', ')}`, ja: `。どの点検も読んでいない列: ${unclaimed.map((u) => `「${u.text}」（${columnLetters(firstColumn + u.index)}列）`).join('、')}` }
-    : { en: '', ja: '' };
-  const example = unclaimed[0]?.text ?? columnLetters(firstColumn);
-  const how =
-    hint === 'pane'
-      ? { en: ` If one of them holds it, use "Choose the column…" on this finding.`, ja: `。該当する列があれば、この指摘の「列を選ぶ…」で選んでください。` }
-      : { en: ` If one holds it, map it: altrules validate FILE --columns map.json, with map.json {"${field}": "${example}"} (a header text, a column letter, or null for "not kept").`, ja: `。該当する列があれば対応付けてください: altrules validate ファイル --columns map.json（map.json の内容 {"${field}": "${example}"}。見出しの文字、列の文字、またはこの列がない場合は null）。` };
-  return { en: cands.en + '.' + how.en, ja: cands.ja + how.ja };
-}
-
 /** One warning per sheet for each missing column a check needs, naming the candidates and how to map one (docs/fields.md). */
 function missingColumns(h: Header, out: Collector, needs: [Field, string, Msg][], hint: 'cli' | 'pane', firstColumn: number): Set<Field> {
-  const missing = new Set<Field>();
-  for (const [field, rule, what] of needs) {
-    if (h.columns.has(field) || missing.has(field) || h.notKept.has(field)) continue;
-    missing.add(field);
-    const names = (HEADER_TABLES[h.kind] as Record<string, string[] | undefined>)[field] ?? [field];
-    const ja = names.filter((n) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(n)).slice(0, 4);
-    const advice = mappingAdvice(field, h.unclaimed, firstColumn, hint);
-    out.add(h.row, field, 'warning', rule, {
-      en: `no "${names[0]}" column (${names.slice(0, 6).join(', ')}, … — field ${field}): ${what.en} skipped${advice.en}`,
-      ja: `「${ja[0] ?? names[0]}」列（${ja.join('・')} など。項目名 ${field}）がないため、${what.ja}を省略しました${advice.ja}`,
-    });
-  }
-  return missing;
+  const missing = missingColumnWarnings(h, needs, hint, firstColumn);
+  for (const w of missing) out.add(h.row, w.field, 'warning', w.rule, w.msg);
+  return new Set(missing.map((w) => w.field));
 }
 
 // ---- roster -------------------------------------------------------------------------------
@@ -337,8 +312,9 @@ interface RosterRow {
   countryText?: string;
   cohort?: CohortCode;
   arrival?: Day;
-  term?: number;
-  year?: number;
+  /** Undefined when not given, or once found outside its range. */
+  term?: number | undefined;
+  year?: number | undefined;
   termStart?: Day;
   termEnd?: Day;
   monthlyPay?: number;
@@ -433,7 +409,7 @@ function deriveTermOrYear(r: RosterRow, row: number, h: Header, out: Collector, 
     return;
   }
   if (r.arrival === undefined || (r.term !== undefined && r.year !== undefined)) return;
-  const input = { arrival: r.arrival, cohort: r.cohort, country: r.country?.en ?? r.countryText, summer2Arrival: r.summer2Arrival, april1Arrival: r.april1Arrival };
+  const input = { arrival: r.arrival, ...definedOnly({ cohort: r.cohort, country: r.country?.en ?? r.countryText, summer2Arrival: r.summer2Arrival, april1Arrival: r.april1Arrival }) };
   try {
     if (r.term === undefined && r.year !== undefined && r.year >= 1 && r.year <= rs.term.maxYears) r.term = termsToJetYear(rs, input, r.year, r.termStart).length;
     else if (r.year === undefined && r.term !== undefined && r.term <= maxTerms(rs, true)) {
@@ -481,7 +457,7 @@ function checkLeave(r: RosterRow, row: number, out: Collector, rs: AltRuleset, t
     try {
       if (start !== undefined && asOf >= start) {
         const on = end !== undefined && asOf > end ? end : asOf;
-        leaveRemaining(rs, { termStart: start, asOf: on, usedHours: r.leaveUsedHours ?? 0, carriedDays: carried, reappointed });
+        leaveRemaining(rs, { termStart: start, asOf: on, usedHours: r.leaveUsedHours ?? 0, carriedDays: carried, ...definedOnly({ reappointed }) });
       } else {
         // No term start known, or the term has not begun: judged against the whole term's grant.
         reappointedWithCarry(carried, reappointed);
@@ -524,8 +500,8 @@ function checkLeaveLeft(r: RosterRow, row: number, out: Collector, rs: AltRulese
   let most: number;
   let expected: number | undefined;
   try {
-    most = leaveRemaining(rs, { termStart: start, asOf: on, carriedDays: r.carriedLeave ?? 0, reappointed }) * hpd * 60;
-    if (r.leaveUsedHours !== undefined) expected = leaveRemaining(rs, { termStart: start, asOf: on, usedHours: r.leaveUsedHours, carriedDays: r.carriedLeave ?? 0, reappointed }) * hpd * 60;
+    most = leaveRemaining(rs, { termStart: start, asOf: on, carriedDays: r.carriedLeave ?? 0, ...definedOnly({ reappointed }) }) * hpd * 60;
+    if (r.leaveUsedHours !== undefined) expected = leaveRemaining(rs, { termStart: start, asOf: on, usedHours: r.leaveUsedHours, carriedDays: r.carriedLeave ?? 0, ...definedOnly({ reappointed }) }) * hpd * 60;
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;
     return; // the leave-used and carried checks report it
@@ -562,10 +538,7 @@ function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L
   if (r.arrival === undefined || r.term === undefined) return undefined;
   const input = {
     arrival: r.arrival,
-    cohort: r.cohort,
-    country: r.country?.en ?? r.countryText,
-    summer2Arrival: r.summer2Arrival,
-    april1Arrival: r.april1Arrival,
+    ...definedOnly({ cohort: r.cohort, country: r.country?.en ?? r.countryText, summer2Arrival: r.summer2Arrival, april1Arrival: r.april1Arrival }),
   };
   const april = r.cohort === 'A1' || r.cohort === 'A2';
   let bridge = false;
@@ -593,7 +566,9 @@ function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L
     else out.add(row, field, 'error', 'Note 2.2–2.3', M(e.message, e.messageJa));
     return undefined;
   }
+  const [first] = plan;
   const term = plan[plan.length - 1];
+  if (!first || !term) return undefined; // a plan of no terms: nothing to check against
   // D-11: the JET year of the term.
   if (r.year !== undefined && r.year !== term.jetYear) {
     out.add(row, 'year', 'error', 'Note 2.3, D-11', M(`JET year ${r.year} does not fit term ${r.term} from arrival ${isoFromDay(r.arrival)}: that term is JET year ${term.jetYear} (D-11)`, `来日年数 ${r.year} は ${isoFromDay(r.arrival)} 来日の${r.term}回目の任期と合いません（この任期は来日${term.jetYear}年目。D-11）`));
@@ -605,7 +580,7 @@ function checkTerms(r: RosterRow, row: number, out: Collector, rs: AltRuleset, L
   if (r.termEnd !== undefined && r.termEnd !== term.end) {
     out.add(row, 'termEnd', 'error', term.bridge ? 'Note 2.3, D-8' : 'Art 5.1, Note 2', M(`${L('termEnd')} ${isoFromDay(r.termEnd)} should be ${isoFromDay(term.end)}${term.bridge ? ' (the bridge term)' : ''}`, `${L('termEnd')} ${isoFromDay(r.termEnd)} は ${isoFromDay(term.end)} のはずです${term.bridge ? '（短期の任期）' : ''}`), { kind: 'day', value: term.end });
   }
-  if (term.end > participationLimit(rs, plan[0].start)) {
+  if (term.end > participationLimit(rs, first.start)) {
     out.add(row, 'term', 'error', 'Note 3', M(`participation would exceed ${termLimitText(rs, true).en}`, `参加期間が上限を超えます（${termLimitText(rs, true).ja}）`));
   }
   return term;
