@@ -69,6 +69,7 @@ import { Raw, blankCell, isMissing, toBoolean, toDay, toInteger, toMinutes, toMo
 import { P } from './params';
 import { hoursPerDayOf, shownDate, shownValue } from './shown';
 import { LEDGER_FUNCTIONS } from './ledgerFunctions';
+import { clauseTag, explainLine } from '../core/clauseLabel';
 
 /** The numbers the descriptions quote: those of the default ruleset (a ruleset argument may change them). */
 const DOC_RULESET = defaultAltRuleset();
@@ -732,7 +733,7 @@ export const FUNCTIONS: FnDecl[] = [
       });
       const findings = checkWorkingTime(altRs(rs), worked);
       const l = langArg(lang);
-      return findings.length === 0 ? [['OK']] : findings.map((f) => [f.clause, f[l]]);
+      return findings.length === 0 ? [['OK']] : findings.map((f) => [clauseTag(f.clause, l), f[l]]);
     },
   },
   {
@@ -1114,7 +1115,8 @@ export function explain(f: FnDecl, args: Raw[], lang: Lang): string[] {
     if (p.repeating || isMissing(read[i])) return;
     lines.push(lang === 'ja' ? `入力 ${p.jaName} = ${shownArg(p, read[i])}` : `input ${p.name} = ${shownArg(p, read[i])}`);
   });
-  for (const s of trace.steps) lines.push(`${s.clause ? `${s.clause}: ` : ''}${lang === 'ja' ? s.ja : s.en}`);
+  // The clause in the reader's language (第7条第3項 / Art 7.3), the decisions kept.
+  for (const s of trace.steps) lines.push(explainLine(s.clause, lang === 'ja' ? s.ja : s.en, lang));
   if ('value' in out) lines.push(lang === 'ja' ? `結果 = ${formatValue(f, out.value, lang, read)}` : `result = ${formatValue(f, out.value, lang, read)}`);
   else lines.push(`${out.error} ${lang === 'ja' ? out.messageJa : out.message}`);
   return lines;

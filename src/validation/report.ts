@@ -5,6 +5,7 @@ import type { Cell } from './fields';
 import { CLAIMS_BY_HEADER, ROSTER_BY_HEADER, headerKey, isEmptyCell } from './fields';
 import { isMissingColumn, nextStep } from './nextSteps';
 import { builtInRulesets } from '../core/rulesets';
+import { ruleLabel } from '../core/clauseLabel';
 import type { SheetKind } from './validate';
 
 export type Lang = 'en' | 'ja';
@@ -55,43 +56,8 @@ export function whoReader(block: CheckedRows): (row: number) => string {
 
 // ---- how a finding reads to a clerk (the pane, the CLI and the findings sheet alike) ----------
 
-/** One clause tag → its Japanese form: Art 7.1 → 第7条第1項, Art 14-3.3 → 第14条の3第3項, Note 2.2 → 注2の2. */
-function clauseJa(tag: string): string | undefined {
-  const art = /^Art (\d+)(?:-(\d+))?(?:\.(\d+))?(?:\.(\d+))?$/.exec(tag);
-  if (art) return `第${art[1]}条${art[2] ? `の${art[2]}` : ''}${art[3] ? `第${art[3]}項` : ''}${art[4] ? `第${art[4]}号` : ''}`;
-  const note = /^Notes? (\d+)(?:\.(\d+))?(?:[–-](\d+)(?:\.(\d+))?)?$/.exec(tag);
-  if (note) {
-    const one = (a: string, b?: string) => `${a}${b ? `の${b}` : ''}`;
-    return `注${one(note[1], note[2])}${note[3] ? `〜${one(note[3], note[4])}` : ''}`;
-  }
-  return undefined;
-}
-
-/**
- * The rule a finding cites, as the clerk reads it. Only the rules themselves are cited: the
- * project's own documents (CONTRACT §n) and its decisions (D-n, P-n) are left out; what remains
- * of a bare input check is "input" (入力), of the ruleset notice "rules" (規則).
- */
-export function ruleLabel(rule: string, lang: Lang): string {
-  if (rule === 'ruleset') return lang === 'ja' ? '規則' : 'rules';
-  const parts = rule
-    .split(/,\s*/)
-    .map((p) => p.trim())
-    .filter((p) => p && !/^(CONTRACT\b|D-\d|P-\d|internal$|input$)/.test(p));
-  if (!parts.length) return lang === 'ja' ? '入力' : 'input';
-  if (lang === 'en') return parts.join(', ');
-  // "Art 13.2, 26.2.1": a bare number after an article is an article too; "Art 12–14" a range of them.
-  let art = false;
-  return parts
-    .map((p) => {
-      const tag = art && /^\d/.test(p) ? `Art ${p}` : p;
-      art = /^Art /.test(tag);
-      const range = /^Art (\d+)–(\d+)$/.exec(tag);
-      if (range) return `第${range[1]}条〜第${range[2]}条`;
-      return clauseJa(tag) ?? tag.replace(/^CLAIR: /, 'クレア: ');
-    })
-    .join('・');
-}
+// One converter for every adapter: the functions' EXPLAIN and the CLI may not import this layer.
+export { clauseJa, clauseTag, ruleLabel } from '../core/clauseLabel';
 
 /** A list of clauses in a message: "Art 7.1", "Art 13.2, 26.2.1", "Note 2.2", "Art 12–14". */
 const CLAUSE_LIST = /\b(?:Art|Notes?) \d+(?:[-–.]\d+)*(?:,\s*(?:(?:Art|Notes?) )?\d+(?:[-–.]\d+)*)*/g;
