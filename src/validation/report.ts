@@ -137,9 +137,12 @@ export interface ReportChecked {
   why: string;
 }
 
+/** A findings-sheet cell: text, or a count (a number in the cell, so that SUM and filters work). */
+export type ReportCell = string | number;
+
 export interface FindingsSheet {
   /** Every row of the sheet, top to bottom: title block, summary, the table's header, the findings. */
-  rows: string[][];
+  rows: ReportCell[][];
   /** Column widths in characters (Excel's unit: the width of a digit of the default font). */
   widths: number[];
   /** Row heights in points, one per row. */
@@ -204,7 +207,7 @@ export function findingsSheet(findings: readonly Finding[], who: (f: Finding) =>
   // Both languages: Japanese first, English below (once where they read the same, as a cell address does).
   const two = (en: string, ja: string) => (both ? (en === ja ? ja : `${ja}\n${en}`) : lang === 'ja' ? ja : en);
   const open = findings.filter((f) => !checked.has(f));
-  const rows: string[][] = [];
+  const rows: ReportCell[][] = [];
   // Above the table every row is one cell wide and does not wrap: it runs on over the empty cells.
   rows.push([w('title')]);
   rows.push([`${w('date')}: ${run.date}`]);
@@ -215,10 +218,10 @@ export function findingsSheet(findings: readonly Finding[], who: (f: Finding) =>
   rows.push([w('summary')]);
   rows.push([w('count'), w('severity'), w('clause')]);
   const oneLine = (en: string, ja: string) => (both ? `${ja} ${en}` : lang === 'ja' ? ja : en);
-  for (const c of ruleSummary(open)) rows.push([String(c.count), oneLine(severityWord(c.severity, 'en'), severityWord(c.severity, 'ja')), oneLine(ruleLabel(c.rule, 'en'), ruleLabel(c.rule, 'ja'))]);
-  if (checked.size) rows.push([String(checked.size), w('checked')]);
+  for (const c of ruleSummary(open)) rows.push([c.count, oneLine(severityWord(c.severity, 'en'), severityWord(c.severity, 'ja')), oneLine(ruleLabel(c.rule, 'en'), ruleLabel(c.rule, 'ja'))]);
+  if (checked.size) rows.push([checked.size, w('checked')]);
   const total = open.length + checked.size;
-  rows.push([String(total), w('total')]);
+  rows.push([total, w('total')]);
   if (!total) rows.push([w('none')]);
   rows.push([]);
   const headerRow = rows.length + 1;
@@ -244,7 +247,7 @@ export function findingsSheet(findings: readonly Finding[], who: (f: Finding) =>
   const widths = checked.size ? [...REPORT_COLUMN_WIDTHS, CHECKED_WIDTH] : [...REPORT_COLUMN_WIDTHS];
   const heights = rows.map((r, i) => {
     if (i + 1 < headerRow) return i === 0 ? 24 : LINE_PT + ROW_PAD_PT;
-    return Math.max(1, ...r.map((v, c) => linesIn(v, widths[c] ?? 10))) * LINE_PT + ROW_PAD_PT;
+    return Math.max(1, ...r.map((v, c) => linesIn(String(v), widths[c] ?? 10))) * LINE_PT + ROW_PAD_PT;
   });
   return { rows, widths, heights, summaryHeaderRow, headerRow };
 }
