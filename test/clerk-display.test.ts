@@ -87,7 +87,7 @@ describe('the command line, at a terminal', () => {
 describe('Japanese messages name arguments as Japanese Excel does', () => {
   test('hand-picked: a bad number, a missing argument, a range row', () => {
     const leave = invoke('ALT.LEAVE', ['2023-08-01', '2023-11-01', 'abc'], { lang: 'ja' });
-    expect('messageJa' in leave && leave.messageJa).toBe('使用時間 は数値で指定してください。入力: "abc"');
+    expect('messageJa' in leave && leave.messageJa).toBe('使用時間は数値で指定してください。入力: "abc"');
     const pay = invoke('ALT.PAY', [], { lang: 'ja' });
     expect('messageJa' in pay && pay.messageJa).toMatch(/^来日年数が必要です/);
     const sick = invoke('ALT.SICKLEFT', [[['2023-10-01', 'someday']]], { lang: 'ja' });

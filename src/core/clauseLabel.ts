@@ -95,3 +95,27 @@ export function clauseTag(clause: string, lang: ClauseLang): string {
 export function explainLine(clause: string, text: string, lang: ClauseLang): string {
   return clause ? `${clauseTag(clause, lang)}: ${text}` : text;
 }
+
+// ---- names in Japanese messages ----------------------------------------------------------------
+
+/** A character of Japanese text (kana, kanji, full-width forms and punctuation). */
+const JAPANESE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]/;
+
+/**
+ * A Japanese message with the ASCII names in it (an argument or field id: `cohort`, `termStart`)
+ * replaced by the words the reader knows, from `nameOf` (undefined keeps the word). The id's own
+ * gloss goes with it (`cohort（来日区分）が必要です` → `来日区分が必要です`), and so does a space that
+ * only separated the ASCII id from Japanese text (`来日年数 は` → `来日年数は`).
+ * @example inJapaneseWords('asOf 2023-08-01 が termStart 2023-09-01 より前です', (id) => ({ asOf: '基準日', termStart: '任期開始日' })[id])
+ * // '基準日 2023-08-01 が任期開始日 2023-09-01 より前です'
+ */
+export function inJapaneseWords(text: string, nameOf: (id: string) => string | undefined): string {
+  return text.replace(/( ?)\b([A-Za-z][A-Za-z0-9]*)\b(（[^（）]*）)?( ?)/g, (whole: string, before: string, id: string, _gloss: string | undefined, after: string, offset: number) => {
+    const name = nameOf(id);
+    if (name === undefined) return whole;
+    const prev = text.charAt(offset - 1);
+    const next = text.charAt(offset + whole.length);
+    const joinsJapanese = (c: string) => c === '' || JAPANESE.test(c);
+    return `${before && !(joinsJapanese(prev) && JAPANESE.test(name.charAt(0))) ? before : ''}${name}${after && !(joinsJapanese(next) && JAPANESE.test(name.charAt(name.length - 1))) ? after : ''}`;
+  });
+}
