@@ -111,11 +111,17 @@ const JAPANESE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\u
  */
 export function inJapaneseWords(text: string, nameOf: (id: string) => string | undefined): string {
   return text.replace(/( ?)\b([A-Za-z][A-Za-z0-9]*)\b(（[^（）]*）)?( ?)/g, (whole: string, before: string, id: string, _gloss: string | undefined, after: string, offset: number) => {
+    const start = offset + before.length;
+    const lead = text.slice(Math.max(0, start - 2), start);
+    const tail = text.slice(start + id.length, start + id.length + 2);
+    // Quoted, a --flag, a file name or ALT.NAME: typed text, not a name to translate.
+    if (/["'.\-/]$/.test(lead) || /^["'.]/.test(tail)) return whole;
+    // One word of an English phrase (a clerk's header such as "School year"): left as written.
+    if (/[A-Za-z] ?$/.test(lead) || /^ ?[A-Za-z]/.test(tail)) return whole;
+    const outside = { prev: text.charAt(offset - 1), next: text.charAt(offset + whole.length) };
     const name = nameOf(id);
     if (name === undefined) return whole;
-    const prev = text.charAt(offset - 1);
-    const next = text.charAt(offset + whole.length);
     const joinsJapanese = (c: string) => c === '' || JAPANESE.test(c);
-    return `${before && !(joinsJapanese(prev) && JAPANESE.test(name.charAt(0))) ? before : ''}${name}${after && !(joinsJapanese(next) && JAPANESE.test(name.charAt(name.length - 1))) ? after : ''}`;
+    return `${before && !(joinsJapanese(outside.prev) && JAPANESE.test(name.charAt(0))) ? before : ''}${name}${after && !(joinsJapanese(outside.next) && JAPANESE.test(name.charAt(name.length - 1))) ? after : ''}`;
   });
 }

@@ -2,10 +2,11 @@
 
 import type { Finding, Severity } from './validate';
 import type { Cell } from './fields';
-import { CLAIMS_BY_HEADER, ROSTER_BY_HEADER, headerKey, isEmptyCell } from './fields';
+import { CLAIMS_BY_HEADER, HEADER_TABLES, ROSTER_BY_HEADER, headerKey, isEmptyCell } from './fields';
+import type { Field } from './fields';
 import { isMissingColumn, nextStep } from './nextSteps';
 import { builtInRulesets } from '../core/rulesets';
-import { ruleLabel } from '../core/clauseLabel';
+import { inJapaneseWords, ruleLabel } from '../core/clauseLabel';
 import type { SheetKind } from './validate';
 
 export type Lang = 'en' | 'ja';
@@ -58,6 +59,48 @@ export function whoReader(block: CheckedRows): (row: number) => string {
 
 // One converter for every adapter: the functions' EXPLAIN and the CLI may not import this layer.
 export { clauseJa, clauseTag, ruleLabel } from '../core/clauseLabel';
+
+// ---- names in Japanese messages ---------------------------------------------------------------
+
+const HAS_JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+/** A field's Japanese name: the first Japanese header its tables know (cohort → 来日区分). */
+export function fieldJa(field: string): string | undefined {
+  for (const table of Object.keys(HEADER_TABLES) as (keyof typeof HEADER_TABLES)[]) {
+    const ja = (HEADER_TABLES[table][field] ?? []).find((h) => HAS_JAPANESE.test(h));
+    if (ja !== undefined) return ja;
+  }
+  return undefined;
+}
+
+/** The rules' argument names that are a sheet's fields under another name, and the ones no sheet has. */
+const ARGUMENT_FIELDS: Readonly<Record<string, Field>> = { carriedDays: 'carriedLeave', usedHours: 'leaveUsedHours', monthPay: 'monthlyPay' };
+const ARGUMENTS_JA: Readonly<Record<string, string>> = {
+  asOf: '基準日',
+  date: '日付',
+  serviceStart: '勤務開始日',
+  serviceEnd: '勤務終了日',
+  reappointed: '再任用',
+  grantedDays: '付与日数',
+  lastDayOfService: '最終勤務日',
+  earlierLeaves: 'これまでの取得回数',
+  dailyAveragePay: '平均報酬の1日分',
+  actualExpenses: '実支出額',
+};
+
+/**
+ * A Japanese message with the field and argument ids the rules put in it (`cohort（来日区分）が必要です`,
+ * `termStart 2024-08-08`) in the clerk's words: the sheet's own header where the sheet has the
+ * column, else the field's Japanese name (来日区分が必要です).
+ */
+export function inClerkWords(ja: string, headerOf: (field: Field) => string | undefined): string {
+  return inJapaneseWords(ja, (id) => {
+    const field = ARGUMENT_FIELDS[id] ?? id;
+    const known = fieldJa(field);
+    if (known === undefined) return ARGUMENTS_JA[id];
+    return headerOf(field as Field) ?? known;
+  });
+}
 
 /** A list of clauses in a message: "Art 7.1", "Art 13.2, 26.2.1", "Note 2.2", "Art 12–14". */
 const CLAUSE_LIST = /\b(?:Art|Notes?) \d+(?:[-–.]\d+)*(?:,\s*(?:(?:Art|Notes?) )?\d+(?:[-–.]\d+)*)*/g;

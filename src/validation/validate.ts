@@ -58,7 +58,7 @@ import {
 } from './fields';
 import { LedgerSheetField, PaySheetField, withLedgerAndPay } from './ledger';
 import { ColumnMapping } from './store';
-import { columnLetters } from './report';
+import { columnLetters, inClerkWords } from './report';
 import { FoundHeader, RowNote, findHeader as readHeader, noteOf, sortRow, textsOf } from './header';
 
 export type { RowNote } from './header';
@@ -172,7 +172,8 @@ class Collector {
       severity,
       rule,
       message: msg.en,
-      message_ja: msg.ja,
+      // The rules name fields by id; the clerk reads the sheet's header or the Japanese name.
+      message_ja: inClerkWords(msg.ja, (f) => this.header.columns.get(f)?.text),
       columnIndex: col ? this.firstColumn + col.index : 0,
     });
     if (fix && col) this.fixes.set(fixKey(this.firstRow + rowIndex, this.firstColumn + col.index, rule), fix);
@@ -323,7 +324,7 @@ function missingColumns(h: Header, out: Collector, needs: [Field, string, Msg][]
     const advice = mappingAdvice(field, h.unclaimed, firstColumn, hint);
     out.add(h.row, field, 'warning', rule, {
       en: `no "${names[0]}" column (${names.slice(0, 6).join(', ')}, … — field ${field}): ${what.en} skipped${advice.en}`,
-      ja: `「${ja[0] ?? names[0]}」列（${ja.join('・')} など。項目名 ${field}）がないため、${what.ja}を省略しました${advice.ja}`,
+      ja: `「${ja[0] ?? names[0]}」列（${ja.join('・')} など）がないため、${what.ja}を省略しました${advice.ja}`,
     });
   }
   return missing;
