@@ -1,7 +1,7 @@
 // The findings sheet of `altrules validate --out`, read back from the written xlsx: the summary's
 // counts are numbers (SUM adds them up), and one language unless --both-languages asks for two.
 
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -87,4 +87,29 @@ test('--both-languages: Japanese above English in the findings sheet; without --
   const refused = await validate(['--both-languages', '--lang', 'en']);
   expect(refused.code).toBe(2);
   expect(refused.err).toBe('--both-languages goes with --out (it is the findings sheet\'s languages)\n');
+});
+
+test('--json: each finding says who its row is about (CONTRACT §2), before its messages', async () => {
+  let out = '';
+  const code = await main(['validate', ROSTER, '--json'], { out: (t) => void (out += t), err: () => undefined });
+  expect(code).toBe(0);
+  const { findings } = JSON.parse(out) as { findings: Record<string, unknown>[] };
+  expect(findings.map((f) => [f.row, f.rule, f.who])).toEqual([
+    [2, 'Art 7.1', 'Ann Able'],
+    [3, 'Art 7.1', 'Ben Baker'],
+  ]);
+  expect(Object.keys(findings[0] ?? {})).toEqual(['sheet', 'row', 'column', 'field', 'severity', 'rule', 'who', 'message', 'message_ja']);
+});
+
+test('--json over a folder: the same who on each finding', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'altrules-folder-'));
+  writeFileSync(join(folder, 'roster.xlsx'), readFileSync(ROSTER));
+  let out = '';
+  await main(['validate', folder, '--json'], { out: (t) => void (out += t), err: () => undefined });
+  const files = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { findings?: { who?: string }[] })
+    .filter((r) => r.findings);
+  expect(files.flatMap((r) => (r.findings ?? []).map((f) => f.who))).toEqual(['Ann Able', 'Ben Baker']);
 });

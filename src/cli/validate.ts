@@ -3,7 +3,7 @@
 import { closeSync, openSync, statSync, Stats } from 'fs';
 import type { Lang } from '../functions/registry';
 import { Finding, RowNote, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
-import { RuleCount, clerkMessage, dayInJapan, ruleLabel, ruleSummary, rulesetNames, severityWord, whereOf, whoReader } from '../validation/report';
+import { RuleCount, clerkMessage, dayInJapan, jsonFinding, ruleLabel, ruleSummary, rulesetNames, severityWord, whereOf, whoOfSheet } from '../validation/report';
 import { basename } from 'path';
 import { Refusal, Zip, closeZip, openZip } from './zip';
 import { Package, ReadSheet, openPackage, readAllSheets } from './workbook';
@@ -90,12 +90,6 @@ function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string
   return writePackageSafely(out, force, (zw) => writeMarkedCopy(pkg, results, lang, zw, accepted, { who: (f) => whoBySheet.get(f.sheet)?.(f.row) ?? '', run }));
 }
 
-/** Who each finding of a sheet is about: the Name cell of its row, else the row's first value (as in the pane). */
-function whoOfSheet(r: SheetResult, read: readonly ReadSheet[]): (row: number) => string {
-  const sheet = read.find((s) => s.name === r.sheet);
-  return sheet ? whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, owner: (r as { owner?: string }).owner }) : () => '';
-}
-
 /**
  * Reads every sheet of an opened package and validates it, formulas reviewed. `related` gives the
  * sheets of other files that a ledger or pay sheet matches its people against. The workbook's
@@ -119,7 +113,8 @@ export async function checkWorkbook(
   return { pkg, sheets, results, accepted: acceptedFindings(store, results, sheets), unmatched };
 }
 
-type JsonFinding = Omit<Finding, 'columnIndex'> & { file?: string; accepted?: { who: string; when: string; why: string } };
+/** A finding as --json gives it (CONTRACT §2): where, what, `who` the row is about, both messages. */
+type JsonFinding = ReturnType<typeof jsonFinding> & { file?: string; accepted?: { who: string; when: string; why: string } };
 type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; headerRow: number; dataRows: number; summary?: (RuleCount & { clause: string })[] };
 
 export async function validateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
@@ -254,13 +249,15 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
         );
       }
       if (json) {
-        for (const r of results)
+        for (const r of results) {
+          const whoOf = whoOfSheet(r, read);
           for (const finding of r.findings) {
-            const { columnIndex: _c, ...f } = finding;
+            const f = jsonFinding(finding, whoOf(finding.row));
             const a = accepted.get(finding);
             const shown: JsonFinding = a ? { ...f, accepted: { who: a.who, when: a.when, why: a.why } } : f;
             findings.push(files.length > 1 ? { file, ...shown } : shown);
           }
+        }
         expected.push(...expectedOf(results, files.length > 1 ? file : undefined));
         for (const r of results) for (const n of r.notes ?? []) notes.push(files.length > 1 ? { file, ...n } : n);
       } else {

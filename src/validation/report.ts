@@ -7,7 +7,7 @@ import type { Field } from './fields';
 import { isMissingColumn, nextStep } from './nextSteps';
 import { builtInRulesets } from '../core/rulesets';
 import { inJapaneseWords, ruleLabel } from '../core/clauseLabel';
-import type { SheetKind } from './validate';
+import type { SheetKind, SheetResult } from './validate';
 
 export type Lang = 'en' | 'ja';
 
@@ -53,6 +53,20 @@ export function whoReader(block: CheckedRows): (row: number) => string {
     const first = cells.find((c) => !isEmptyCell(c));
     return first === undefined ? '' : text(first);
   };
+}
+
+/** Who each finding of a checked sheet is about, from the sheet's cells as read (the pane does the same). */
+export function whoOfSheet(r: SheetResult, sheets: readonly { name: string; rows: Cell[][]; firstRow?: number }[]): (row: number) => string {
+  const sheet = sheets.find((s) => s.name === r.sheet);
+  if (!sheet) return () => '';
+  const owner = (r as { owner?: string }).owner;
+  return whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, ...(owner === undefined ? {} : { owner }) });
+}
+
+/** A finding as `--json` gives it (CONTRACT §2): sheet, row, column, field, severity, rule, who, message, message_ja. */
+export function jsonFinding(finding: Finding, who: string): Omit<Finding, 'columnIndex'> & { who: string } {
+  const { columnIndex: _c, message, message_ja, ...place } = finding;
+  return { ...place, who, message, message_ja };
 }
 
 // ---- how a finding reads to a clerk (the pane, the CLI and the findings sheet alike) ----------
