@@ -93,8 +93,9 @@ describe('altrules validate', () => {
     expect(r.status).toBe(0);
     const { findings } = JSON.parse(r.stdout);
     expect(findings.length).toBeGreaterThanOrEqual(8);
-    for (const f of findings) expect(Object.keys(f).sort()).toEqual(['column', 'field', 'message', 'message_ja', 'row', 'rule', 'severity', 'sheet']);
-    expect(findings).toContainEqual(expect.objectContaining({ sheet: 'Roster 名簿', row: 5, column: 'Monthly pay', field: 'monthlyPay', severity: 'error', rule: 'Art 7.1' }));
+    for (const f of findings) expect(Object.keys(f).sort()).toEqual(['column', 'field', 'message', 'message_ja', 'row', 'rule', 'severity', 'sheet', 'who']);
+    // The sample's row 5 is Brianna Lee, year 2 paid the year-1 amount.
+    expect(findings).toContainEqual(expect.objectContaining({ sheet: 'Roster 名簿', row: 5, column: 'Monthly pay', field: 'monthlyPay', severity: 'error', rule: 'Art 7.1', who: 'Brianna Lee' }));
     expect(findings).toContainEqual(expect.objectContaining({ row: 8, field: 'sickDays', rule: 'Art 13.2' }));
   });
 
