@@ -167,7 +167,8 @@ export function cliArg(word: string): Raw {
  * quote), numbers, TRUE/FALSE; an empty place is an empty cell. Undefined when it is not one.
  */
 export function arrayConstant(body: string): Raw[][] | undefined {
-  const rows: Raw[][] = [[]];
+  let row: Raw[] = [];
+  const rows: Raw[][] = [row];
   let i = 0;
   const value = (): Raw | undefined => {
     if (body[i] === '"') {
@@ -195,11 +196,12 @@ export function arrayConstant(body: string): Raw[][] | undefined {
   for (;;) {
     const v = value();
     if (v === undefined) return undefined;
-    rows[rows.length - 1].push(v);
+    row.push(v);
     if (i >= body.length) break;
     if (body[i] === ',') i++;
     else if (body[i] === ';') {
-      rows.push([]);
+      row = [];
+      rows.push(row);
       i++;
     } else return undefined;
   }
@@ -234,7 +236,8 @@ function call(explainIt: boolean, json: boolean, args: string[], io: Io, lang: L
     }
     const lines = explain(f, raw, lang);
     io.out(`${lines.join('\n')}\n`);
-    return /^#(VALUE!|N\/A) /.test(lines[lines.length - 1]) ? 1 : 0;
+    // The last line is the result, or the error that ends the explanation.
+    return /^#(VALUE!|N\/A) /.test(lines[lines.length - 1] ?? '') ? 1 : 0;
   }
   const out = invoke(name, raw, { lang });
   // --json: the raw value (a serial, a fraction of a day), as --jsonl answers it.
@@ -403,14 +406,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 /** Takes `--lang ja|en` (or `--lang=ja`) from anywhere in the words. */
 function takeLang(args: string[]): Lang | { bad: string } | undefined {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--') break;
-    let v: string | undefined;
-    if (args[i] === '--lang') {
+  for (const [i, word] of args.entries()) {
+    if (word === '--') break;
+    let v: string;
+    if (word === '--lang') {
       v = args[i + 1] ?? '';
       args.splice(i, 2);
-    } else if (args[i].startsWith('--lang=')) {
-      v = args[i].slice(7);
+    } else if (word.startsWith('--lang=')) {
+      v = word.slice(7);
       args.splice(i, 1);
     } else continue;
     return v === 'ja' || v === 'en' ? v : { bad: v };
