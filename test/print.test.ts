@@ -117,7 +117,8 @@ maybe('the findings sheet prints', () => {
     expectWhole(raw, expected);
     // The clause on every finding row, and the summary: 1,000 errors of Art 7.1.
     expect((raw.match(/Art 7\.1/g) ?? []).length).toBe(n + 1);
-    expect(squeeze(raw)).toContain(squeeze('1000 Error Art 7.1'));
+    // The count is a number shown with a thousands separator (#,##0).
+    expect(squeeze(raw)).toContain(squeeze('1,000 Error Art 7.1'));
     expect(layout.length).toBeGreaterThan(1);
     expectOneWide(layout, 'Who', 'What to do');
   });
