@@ -91,7 +91,7 @@ describe('Japanese messages name arguments as Japanese Excel does', () => {
     const pay = invoke('ALT.PAY', [], { lang: 'ja' });
     expect('messageJa' in pay && pay.messageJa).toMatch(/^来日年数が必要です/);
     const sick = invoke('ALT.SICKLEFT', [[['2023-10-01', 'someday']]], { lang: 'ja' });
-    expect('messageJa' in sick && sick.messageJa).toMatch(/^期間 1行目の終了日 は日付/);
+    expect('messageJa' in sick && sick.messageJa).toMatch(/^期間 1行目の終了日は日付/);
   });
 
   test('a generated corpus: no Japanese message holds an English parameter name', () => {

@@ -1055,9 +1055,10 @@ const ROW_PART_JA: Record<string, string> = { start: '開始日', end: '終了�
  */
 export function japaneseNames(f: FnDecl, text: string): string {
   const names = new Map(f.params.map((p) => [p.name, p.jaName]));
-  const rows = text.replace(/\b([A-Za-z][A-Za-z0-9]*) row (\d+)(?: (start|end|from|to|kind|hours|note|rate)\b)?/g, (whole: string, name: string, row: string, part?: string) => {
+  const rows = text.replace(/\b([A-Za-z][A-Za-z0-9]*) row (\d+)(?: (start|end|from|to|kind|hours|note|rate)\b)?( (?=[\u3040-\u30ff\u4e00-\u9fff]))?/g, (whole: string, name: string, row: string, part?: string) => {
     const ja = names.get(name);
     if (ja === undefined) return whole;
+    // The space that only set the English name off from the Japanese goes with it (…の終了日は).
     return `${ja} ${row}行目${part ? `の${ROW_PART_JA[part] ?? part}` : ''}`;
   });
   // The bare names: `cohort（来日区分）が必要です` → 来日区分が必要です, no stray space beside Japanese.
