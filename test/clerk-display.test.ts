@@ -11,7 +11,7 @@ import { assertFreshLib } from './support/gates';
 import { value } from './helpers';
 
 const BIN = join(__dirname, '..', 'bin', 'altrules.js');
-const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
 
 describe('days of leave in days and hours (Art 12.1: 7 h = 1 day)', () => {
   test.each([

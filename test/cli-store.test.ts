@@ -9,7 +9,7 @@ import { join } from 'path';
 import { CellSpec, ROSTER_HEAD, book, sheetData, unzip, worksheet, zipOf } from './xlsx-fixtures';
 
 const BIN = join(__dirname, '..', 'bin', 'altrules.js');
-const run = (args: string[], lang = 'C') => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: lang } });
+const run = (args: string[], lang = 'C') => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' } });
 const dir = mkdtempSync(join(tmpdir(), 'altrules-store-'));
 
 // Serials: 45137 = 2023-07-30, 45138 = 2023-07-31, 45140 = 2023-08-02, 45503 = 2024-07-30.

@@ -26,7 +26,7 @@ if (!tools) console.warn(`print test skipped: soffice or pdftotext not found (${
 const maybe = tools ? describe : describe.skip;
 
 const dir = mkdtempSync(join(tmpdir(), 'altrules-print-'));
-const run = (cmd: string, args: string[], timeout = 240_000) => spawnSync(cmd, args, { encoding: 'utf8', timeout, env: { ...process.env, LANG: 'C' } });
+const run = (cmd: string, args: string[], timeout = 240_000) => spawnSync(cmd, args, { encoding: 'utf8', timeout, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
 
 /** The findings sheet's pages: A4 landscape (the workbook's own sheets here print portrait). */
 function findingsPages(pdf: string): number[] {

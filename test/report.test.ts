@@ -12,7 +12,7 @@ import { unzip } from './xlsx-fixtures';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'altrules.js');
-const run = (args: string[]) => spawnSync('node', [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const run = (args: string[]) => spawnSync('node', [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
 
 const f = (row: number, rule: string, severity: 'error' | 'warning' = 'error'): Finding => ({ sheet: 'Roster', row, column: 'Monthly pay', field: 'monthlyPay', severity, rule, message: `m${row}`, message_ja: `メ${row}`, columnIndex: 9 });
 
