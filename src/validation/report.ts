@@ -59,7 +59,8 @@ export function whoReader(block: CheckedRows): (row: number) => string {
 export function whoOfSheet(r: SheetResult, sheets: readonly { name: string; rows: Cell[][]; firstRow?: number }[]): (row: number) => string {
   const sheet = sheets.find((s) => s.name === r.sheet);
   if (!sheet) return () => '';
-  const owner = (r as { owner?: string }).owner;
+  // A per-person 休暇簿 sheet's result names its one person (ledger.ts adds `owner` to it).
+  const owner = 'owner' in r && typeof r.owner === 'string' ? r.owner : undefined;
   return whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, ...(owner === undefined ? {} : { owner }) });
 }
 
