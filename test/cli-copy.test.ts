@@ -8,7 +8,7 @@ import { join } from 'path';
 import { MAIN, PR, R, ROSTER_HEAD, XML, book, sheetData, unzip, worksheet } from './xlsx-fixtures';
 
 const BIN = join(__dirname, '..', 'bin', 'altrules.js');
-const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
 const dir = mkdtempSync(join(tmpdir(), 'altrules-copy-'));
 
 // Serials: 45137 = 2023-07-30, 45138 = 2023-07-31, 45503 = 2024-07-30, 45504 = 2024-07-31.

@@ -6,11 +6,11 @@ import { join } from 'path';
 
 jest.setTimeout(120_000);
 const BIN = join(__dirname, '..', 'bin', 'altrules.js');
-const run = (input: string | Buffer) => spawnSync('node', [BIN, 'call', '--jsonl'], { input, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, LANG: 'C' } });
+const run = (input: string | Buffer) => spawnSync('node', [BIN, 'call', '--jsonl'], { input, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function start() {
-  const child = spawn('node', [BIN, 'call', '--jsonl'], { env: { ...process.env, LANG: 'C' } });
+  const child = spawn('node', [BIN, 'call', '--jsonl'], { env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
   let out = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (d: string) => (out += d));

@@ -14,7 +14,7 @@ import { arrayConstant } from '../src/cli/main';
 jest.setTimeout(60_000);
 
 const BIN = join(__dirname, '..', 'bin', 'altrules.js');
-const run = (args: string[], input?: string) => spawnSync('node', [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const run = (args: string[], input?: string) => spawnSync('node', [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
 
 // bin/altrules.js runs lib/: a build older than src/ would test yesterday's code.
 beforeAll(() => assertFreshLib(join(__dirname, '..')));
@@ -93,8 +93,9 @@ describe('altrules validate', () => {
     expect(r.status).toBe(0);
     const { findings } = JSON.parse(r.stdout);
     expect(findings.length).toBeGreaterThanOrEqual(8);
-    for (const f of findings) expect(Object.keys(f).sort()).toEqual(['column', 'field', 'message', 'message_ja', 'row', 'rule', 'severity', 'sheet']);
-    expect(findings).toContainEqual(expect.objectContaining({ sheet: 'Roster 名簿', row: 5, column: 'Monthly pay', field: 'monthlyPay', severity: 'error', rule: 'Art 7.1' }));
+    for (const f of findings) expect(Object.keys(f).sort()).toEqual(['column', 'field', 'message', 'message_ja', 'row', 'rule', 'severity', 'sheet', 'who']);
+    // The sample's row 5 is Brianna Lee, year 2 paid the year-1 amount.
+    expect(findings).toContainEqual(expect.objectContaining({ sheet: 'Roster 名簿', row: 5, column: 'Monthly pay', field: 'monthlyPay', severity: 'error', rule: 'Art 7.1', who: 'Brianna Lee' }));
     expect(findings).toContainEqual(expect.objectContaining({ row: 8, field: 'sickDays', rule: 'Art 13.2' }));
   });
 
@@ -290,7 +291,7 @@ test('altrules call takes a range as Excel writes an array constant: {"a","b";"c
   expect(arrayConstant('1,2.5;TRUE,"say ""hi"""')).toEqual([[1, 2.5], [true, 'say "hi"']]);
   // Not an array constant: a bare word, an open quote.
   expect([arrayConstant('a,b'), arrayConstant('"open')]).toEqual([undefined, undefined]);
-  const r = spawnSync('node', [join(__dirname, '..', 'bin', 'altrules.js'), 'call', 'ALT.LEDGERBALANCE', '{"2023-09-04","2023-09-08","annual";"2023-10-16","2023-10-20","annual"}', '2023-08-07'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const r = spawnSync('node', [join(__dirname, '..', 'bin', 'altrules.js'), 'call', 'ALT.LEDGERBALANCE', '{"2023-09-04","2023-09-08","annual";"2023-10-16","2023-10-20","annual"}', '2023-08-07'], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
   // Hand: 10 days until 2023-11-07 (D-4); 5 taken in September, 5 more on 10/16–20 leaves 0: both OK.
   expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(4))).toEqual([['5 (5 days)', 'OK'], ['0 (0 days)', 'OK']]);
 });

@@ -14,7 +14,7 @@ import { Finding, SheetInput, validateWorkbook } from '../src/validation/validat
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'altrules.js');
-const run = (args: string[], lang = 'C') => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: lang } });
+const run = (args: string[], lang = 'C') => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' } });
 const dir = mkdtempSync(join(tmpdir(), 'corpus-ja-'));
 const path = (file: string) => join(dir, file);
 

@@ -38,11 +38,11 @@ test('every ALT function is associated under its metadata id, and no CLAIR one',
 
 test("messages follow Excel's display language when Office.context reports it", () => {
   (globalThis as Record<string, unknown>).Office = { context: { displayLanguage: 'ja-JP' } };
-  expect(() => registered.get('HOLIDAY')!('someday', invocation)).toThrow(/^日付 は日付/); // the parameter's Japanese name
+  expect(() => registered.get('HOLIDAY')!('someday', invocation)).toThrow(/^日付は日付/); // the parameter's Japanese name, no stray space
   (globalThis as Record<string, unknown>).Office = { context: { displayLanguage: 'en-US' } };
   expect(() => registered.get('HOLIDAY')!('someday', invocation)).toThrow(/^date must be a date/);
 });
 
 test('without a display language the message carries both languages', () => {
-  expect(() => registered.get('HOLIDAY')!('someday', invocation)).toThrow(/^date must be a date.* ／ 日付 は日付/);
+  expect(() => registered.get('HOLIDAY')!('someday', invocation)).toThrow(/^date must be a date.* ／ 日付は日付/);
 });

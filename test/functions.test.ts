@@ -124,7 +124,7 @@ describe('explanations', () => {
 
   test('in Japanese, and an error explained rather than thrown', () => {
     const ja = (value('ALT.EXPLAINJA', 'PAY', 1, '2023-08-01', '2023-08-07') as string[][]).map((r) => r[0]);
-    expect(steps(ja).map((x) => x.clause)).toEqual(['Art 7.1', 'Art 7.3', 'Art 7.3', 'D-2']);
+    expect(steps(ja).map((x) => x.clause)).toEqual(['第7条第1項', '第7条第3項', '第7条第3項', '判断D-2']);
     expect(steps(ja)[3].text).toMatch(/^円未満切り捨て/);
     expect(numbersIn(steps(ja)[3].text)).toEqual([231304]);
     const bad = (value('ALT.EXPLAINEN', 'LEAVE', '2023-08-01', '2023-09-01', 71) as string[][]).map((r) => r[0]);

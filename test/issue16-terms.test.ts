@@ -16,7 +16,7 @@ import { d, iso } from './helpers';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'altrules.js');
-const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
 const rs = defaultAltRuleset();
 
 beforeAll(() => {

@@ -315,7 +315,7 @@ describe('the one kind reader (CONTRACT §4), shared with ALT.SPECIALLEAVE', () 
 describe('altrules pay (a roster and a ledger in one workbook), --ruleset', () => {
   const ROOT = join(__dirname, '..');
   const BIN = join(ROOT, 'bin', 'altrules.js');
-  const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
   const dir = mkdtempSync(join(tmpdir(), 'issue17-'));
   const file = join(dir, 'book.xlsx');
   beforeAll(() => {

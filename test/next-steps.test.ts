@@ -43,7 +43,7 @@ test('every next step reads in English and in Japanese', () => {
 });
 
 test('every finding of the sample workbooks gets a next step written for its kind', () => {
-  const r = spawnSync('node', [BIN, 'validate', 'examples/roster.xlsx', 'examples/claims.xlsx', 'examples/ledger.xlsx', 'examples/pay.xlsx', '--json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+  const r = spawnSync('node', [BIN, 'validate', 'examples/roster.xlsx', 'examples/claims.xlsx', 'examples/ledger.xlsx', 'examples/pay.xlsx', '--json'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
   const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings.map((f) => ({ ...f, columnIndex: f.row > 0 && f.column ? 1 : 0 }));
   expect(findings.length).toBeGreaterThan(20);
   expect(findings.filter((f) => !nextStepOf(f)).map((f) => `${f.sheet} ${f.row} ${f.rule}`)).toEqual([]);

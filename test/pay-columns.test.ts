@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'altrules.js');
-const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const run = (args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
 
 let dir: string;
 let roster: string;

@@ -26,7 +26,7 @@ if (!tools) console.warn(`print test skipped: soffice or pdftotext not found (${
 const maybe = tools ? describe : describe.skip;
 
 const dir = mkdtempSync(join(tmpdir(), 'altrules-print-'));
-const run = (cmd: string, args: string[], timeout = 240_000) => spawnSync(cmd, args, { encoding: 'utf8', timeout, env: { ...process.env, LANG: 'C' } });
+const run = (cmd: string, args: string[], timeout = 240_000) => spawnSync(cmd, args, { encoding: 'utf8', timeout, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' } });
 
 /** The findings sheet's pages: A4 landscape (the workbook's own sheets here print portrait). */
 function findingsPages(pdf: string): number[] {
@@ -117,7 +117,8 @@ maybe('the findings sheet prints', () => {
     expectWhole(raw, expected);
     // The clause on every finding row, and the summary: 1,000 errors of Art 7.1.
     expect((raw.match(/Art 7\.1/g) ?? []).length).toBe(n + 1);
-    expect(squeeze(raw)).toContain(squeeze('1000 Error Art 7.1'));
+    // The count is a number shown with a thousands separator (#,##0).
+    expect(squeeze(raw)).toContain(squeeze('1,000 Error Art 7.1'));
     expect(layout.length).toBeGreaterThan(1);
     expectOneWide(layout, 'Who', 'What to do');
   });

@@ -12,21 +12,33 @@ export interface FlagError {
   error: { en: string; ja: string };
 }
 
+/** Edits (insert, delete, replace) from `a` to `b`, two rows of the table at a time. */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length][b.length];
+  const target = [...b];
+  let above = [0, ...target.map((_, j) => j + 1)];
+  for (const [i, ca] of [...a].entries()) {
+    const row = [i + 1];
+    let left = i + 1;
+    for (const [j, cb] of target.entries()) {
+      // above[j] and above[j + 1] exist: `above` is one longer than `target`.
+      const diagonal = above[j] ?? 0;
+      const up = above[j + 1] ?? 0;
+      left = Math.min(up + 1, left + 1, diagonal + (ca === cb ? 0 : 1));
+      row.push(left);
+    }
+    above = row;
+  }
+  return above[target.length] ?? 0;
 }
 
 /** Words starting with `--` are options; `-5` and other words are positional; `--` ends options. */
 export function parseFlags(argv: string[], spec: FlagSpec, command: string): Parsed | FlagError {
   const flags: Parsed['flags'] = {};
   const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
+  const words = [...argv];
+  for (let word = words.shift(); word !== undefined; word = words.shift()) {
     if (word === '--') {
-      positional.push(...argv.slice(i + 1));
+      positional.push(...words);
       break;
     }
     if (!/^--[^-]/.test(word) && !/^-[A-Za-z]/.test(word)) {
@@ -49,10 +61,10 @@ export function parseFlags(argv: string[], spec: FlagSpec, command: string): Par
       flags[name] = true;
     } else if (eq >= 0) flags[name] = word.slice(eq + 1);
     else {
-      const v = argv[i + 1];
+      const v = words[0];
       if (v === undefined || /^--/.test(v)) return { error: { en: `altrules ${command}: --${name} needs a value`, ja: `altrules ${command}: --${name} の後に値を指定してください` } };
       flags[name] = v;
-      i++;
+      words.shift();
     }
   }
   return { flags, positional };

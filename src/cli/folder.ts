@@ -11,6 +11,7 @@ import type { Lang } from '../functions/registry';
 import { Finding, SheetKind, validateWorkbook } from '../validation/validate';
 import { acceptedFindings, splitStore } from './store';
 import { rosterPeople } from '../validation/ledger';
+import { jsonFinding, whoOfSheet } from '../validation/report';
 import { relatedSheets } from './pay';
 import { sheetsOfFile } from './workbook';
 
@@ -28,7 +29,7 @@ export interface FileReport {
   unreadable?: string;
   /** `accepted`: findings the clerk accepted in the workbook's store, not counted as errors or warnings. */
   sheets: { sheet: string; kind: SheetKind; dataRows: number; errors: number; warnings: number; accepted?: number }[];
-  findings: (Omit<Finding, 'columnIndex'> & { accepted?: { who: string; when: string; why: string } })[];
+  findings: (Omit<Finding, 'columnIndex'> & { who: string; accepted?: { who: string; when: string; why: string } })[];
 }
 
 /** Every .xlsx under a folder, in name order (Excel's ~$ lock files left out). */
@@ -69,13 +70,14 @@ export async function checkFile(file: string, siblings: readonly string[] = []):
         const n = r.findings.length - r.findings.filter(open).length;
         return { sheet: r.sheet, kind: r.kind, dataRows: r.dataRows, errors: r.findings.filter((f) => open(f) && f.severity === 'error').length, warnings: r.findings.filter((f) => open(f) && f.severity === 'warning').length, ...(n ? { accepted: n } : {}) };
       }),
-      findings: results.flatMap((r) =>
-        r.findings.map((finding) => {
-          const { columnIndex: _c, ...f } = finding;
+      findings: results.flatMap((r) => {
+        const whoOf = whoOfSheet(r, sheets);
+        return r.findings.map((finding) => {
+          const f = jsonFinding(finding, whoOf(finding.row));
           const a = accepted.get(finding);
           return a ? { ...f, accepted: { who: a.who, when: a.when, why: a.why } } : f;
-        }),
-      ),
+        });
+      }),
     };
   } catch (e) {
     return { file, unreadable: (e as Error).message, sheets: [], findings: [] };

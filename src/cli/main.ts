@@ -39,7 +39,7 @@ const PAY_HELP_JA = `使い方: altrules pay 名簿.xlsx [休暇簿.xlsx …] --
   --lang ja|en  出力の言語
 `;
 
-const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) from the command line
+const USAGE_EN = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) from the command line
 
   altrules call NAME ARG...            evaluate one worksheet function as Excel would; dates shown
                                        as 2024-12-20 (45646), leave as 16.43 (16 days 3 h), yen ¥231,304
@@ -47,11 +47,12 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) fr
   altrules call --explain NAME ARG...  show the steps, clauses and decisions behind the result
   altrules call --jsonl                read ["ALT.PAY", 1, 45139, "2023-08-07"] lines on stdin, write results
   altrules list [--json]               every function, with parameters, in English and Japanese
-  altrules validate FILE.xlsx [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force]]
+  altrules validate FILE.xlsx [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force] [--both-languages]]
                                        check rosters, claims, leave ledgers and pay sheets in a
                                        workbook; --out writes a marked copy (never the input; an
-                                       existing file only with --force); --columns maps a field
-                                       to a column the headers do not name (docs/fields.md)
+                                       existing file only with --force) whose findings sheet is in
+                                       one language, both with --both-languages; --columns maps a
+                                       field to a column the headers do not name (docs/fields.md)
   altrules validate ROSTER.xlsx LEDGER.xlsx PAY.xlsx   leave ledger and pay sheets, people matched by name
   altrules validate DIR/ [--json]      every *.xlsx under DIR, in parallel; a summary per file and a total
   altrules pay ROSTER.xlsx LEDGER.xlsx --month 2024-07 [--out pay.xlsx [--force]] [--explain]
@@ -60,7 +61,8 @@ const USAGE = `altrules — JET Programme ALT and CLAIR rules (docs/rules.md) fr
                                        (e.g. a same-month ruleset: deductions in the month itself)
   altrules ruleset check FILE.json     check a ruleset file: every fault with its path (exit 1)
 
-  --lang ja|en   language of messages (default: en, or ja when LANG starts with ja)
+  --lang ja|en   language of messages and help (default: en, or ja when LC_ALL, LC_MESSAGES or
+                 LANG, the first one set, starts with ja)
   --columns MAP.json   (validate) {"termStart": "採用日", "sickDays": "H", "cohort": null}: field →
                  header text, column letter, or null when the sheet does not keep it; for every
                  sheet, or {"Sheet name": {...}} for one; field names in docs/fields.md
@@ -71,6 +73,80 @@ Examples:
   altrules call ALT.TERMEND 2015-04-08 A1 2 USA 2015-08-02
   altrules call --explain --lang ja ALT.LEAVE 2023-08-01 2023-11-01 14
   altrules call CLAIR.STIPENDCAP ニューヨーク 7
+`;
+
+const USAGE_JA = `altrules — JET プログラム ALT・クレアの規則（docs/rules.md）をコマンドラインで
+
+  altrules call 関数名 引数...            ワークシート関数を Excel と同じように1つ計算します。日付は
+                                       2024-12-20 (45646)、年休は 16.43 (16日3時間)、金額は ¥231,304 と表示
+  altrules call --json 関数名 引数...     値をそのまま JSON で出力: {"value":45646}
+  altrules call --explain 関数名 引数...  結果に至る計算過程と条項・判断を表示
+  altrules call --jsonl                標準入力の ["ALT.PAY", 1, 45139, "2023-08-07"] の行を読み、結果を1行ずつ出力
+  altrules list [--json]               全関数の一覧（引数・説明を英語と日本語で）
+  altrules validate ファイル.xlsx [--json] [--columns 対応.json] [--out 点検済み.xlsx [--force] [--both-languages]]
+                                       ブックの名簿・請求・休暇簿・給与点検のシートを点検します。
+                                       --out は印を付けた写しを保存（元のファイルには書きません。
+                                       既存のファイルは --force のときだけ置き換え）。その点検結果
+                                       シートは1つの言語で、--both-languages で日本語と英語の両方。
+                                       --columns は見出しで分からない列を項目に対応付け（docs/fields.md）
+  altrules validate 名簿.xlsx 休暇簿.xlsx 給与.xlsx   休暇簿と給与点検のシート（人は氏名で照合）
+  altrules validate フォルダー/ [--json]   フォルダー内の全 *.xlsx を並行して点検し、ファイルごとの集計と合計を表示
+  altrules pay 名簿.xlsx 休暇簿.xlsx --month 2024-07 [--out 支給額.xlsx [--force]] [--explain]
+                                       名簿の全員について、その月の報酬の計算額
+      [--ruleset ID|ファイル.json|JSON]  関数の ruleset 引数と同じ形で規則を指定
+                                       （例: 減額を当月に差し引く規則）
+  altrules ruleset check ファイル.json  ルールセットのファイルを点検し、誤りを場所付きで表示（終了コード 1）
+
+  --lang ja|en   メッセージとヘルプの言語（既定: 英語。LC_ALL・LC_MESSAGES・LANG のうち最初に
+                 設定されているものが ja で始まれば日本語）
+  --columns 対応.json   （validate）{"termStart": "採用日", "sickDays": "H", "cohort": null}: 項目 →
+                 見出しの文字・列の文字、またはシートにない列は null。全シート共通、またはシート
+                 ごとに {"シート名": {...}}。項目名は docs/fields.md
+  --help         どのコマンドにも付けられます: そのコマンドの使い方
+
+例:
+  altrules call ALT.PAY 1 2023-08-01 2023-08-07      → ¥231,304
+  altrules call ALT.TERMEND 2015-04-08 A1 2 USA 2015-08-02
+  altrules call --explain --lang ja ALT.LEAVE 2023-08-01 2023-11-01 14
+  altrules call CLAIR.STIPENDCAP ニューヨーク 7
+`;
+
+const CALL_HELP_EN = `usage: altrules call NAME ARG...   |   altrules call --jsonl
+
+Evaluates one worksheet function exactly as Excel would (the same arguments, the same errors).
+Arguments are written as in a formula: numbers, TRUE/FALSE, dates as 2023-08-01 or 令和5年8月1日,
+an empty argument as "", a range as {"2023-09-04","annual";"2023-10-10","年休"}.
+  --json        the raw value as JSON: {"value":45646} (a date as its serial number)
+  --explain     the inputs as understood, each step with its clause (第7条第3項 in Japanese), the result
+  --jsonl       read ["ALT.PAY", 1, 45139, "2023-08-07"] lines on stdin, write one JSON result a line
+  --lang ja|en  language of messages
+Exit code: 0 with a value, 1 with an error (#VALUE!, #N/A and its message on stderr), 2 on bad usage.
+Every function: altrules list.
+`;
+const CALL_HELP_JA = `使い方: altrules call 関数名 引数...   |   altrules call --jsonl
+
+ワークシート関数を Excel と同じように1つ計算します（引数の読み方もエラーも同じ）。引数は数式と同じように
+書きます: 数値、TRUE/FALSE、日付は 2023-08-01 や 令和5年8月1日、空の引数は ""、範囲は
+{"2023-09-04","annual";"2023-10-10","年休"}。
+  --json        値をそのまま JSON で出力: {"value":45646}（日付はシリアル値）
+  --explain     読み取った入力、条項付きの各計算過程（第7条第3項 など）、結果を表示
+  --jsonl       標準入力の ["ALT.PAY", 1, 45139, "2023-08-07"] の行を読み、結果を1行に1つ JSON で出力
+  --lang ja|en  メッセージの言語
+終了コード: 値が出れば 0、エラー（#VALUE!・#N/A とその説明を標準エラーに）は 1、使い方の誤りは 2。
+関数の一覧: altrules list
+`;
+
+const LIST_HELP_EN = `usage: altrules list [--json] [--lang ja|en]
+
+Every worksheet function with its parameters ([optional] in brackets) and what it returns.
+  --json        name, add-in, parameters (name, type, optional) and descriptions in English and Japanese
+  --lang ja|en  the parameter names and descriptions Excel shows in that language
+`;
+const LIST_HELP_JA = `使い方: altrules list [--json] [--lang ja|en]
+
+全ワークシート関数を、引数（省略できるものは [ ] 内）と戻り値の説明付きで一覧します。
+  --json        関数名・アドイン・引数（名前・型・省略可否）・説明（英語と日本語）を JSON で出力
+  --lang ja|en  Excel がその言語で表示する引数名と説明
 `;
 
 /** A command-line word as Excel would see it typed into a formula: a number, TRUE/FALSE, or text. */
@@ -91,7 +167,8 @@ export function cliArg(word: string): Raw {
  * quote), numbers, TRUE/FALSE; an empty place is an empty cell. Undefined when it is not one.
  */
 export function arrayConstant(body: string): Raw[][] | undefined {
-  const rows: Raw[][] = [[]];
+  let row: Raw[] = [];
+  const rows: Raw[][] = [row];
   let i = 0;
   const value = (): Raw | undefined => {
     if (body[i] === '"') {
@@ -119,11 +196,12 @@ export function arrayConstant(body: string): Raw[][] | undefined {
   for (;;) {
     const v = value();
     if (v === undefined) return undefined;
-    rows[rows.length - 1].push(v);
+    row.push(v);
     if (i >= body.length) break;
     if (body[i] === ',') i++;
     else if (body[i] === ';') {
-      rows.push([]);
+      row = [];
+      rows.push(row);
       i++;
     } else return undefined;
   }
@@ -132,8 +210,10 @@ export function arrayConstant(body: string): Raw[][] | undefined {
   return rows.map((r) => [...r, ...Array<Raw>(width - r.length).fill(null)]);
 }
 
-function defaultLang(): Lang {
-  return (process.env.LANG ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+/** The language the locale asks for, as POSIX picks it: LC_ALL, then LC_MESSAGES, then LANG (the first one set). */
+export function localeLang(env: Readonly<Record<string, string | undefined>> = process.env): Lang {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';
+  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
 
@@ -144,7 +224,7 @@ function message(o: Exclude<Outcome, { value: Value }>, lang: Lang): string {
 function call(explainIt: boolean, json: boolean, args: string[], io: Io, lang: Lang): number {
   const [name, ...rest] = args;
   if (!name) {
-    io.err('altrules call: give a function name, e.g. altrules call ALT.PAY 1 2023-08-01 2023-08-07\n');
+    io.err(lang === 'ja' ? 'altrules call: 関数名を指定してください（例: altrules call ALT.PAY 1 2023-08-01 2023-08-07）\n' : 'altrules call: give a function name, e.g. altrules call ALT.PAY 1 2023-08-01 2023-08-07\n');
     return 2;
   }
   const raw = rest.map(cliArg);
@@ -156,7 +236,8 @@ function call(explainIt: boolean, json: boolean, args: string[], io: Io, lang: L
     }
     const lines = explain(f, raw, lang);
     io.out(`${lines.join('\n')}\n`);
-    return /^#(VALUE!|N\/A) /.test(lines[lines.length - 1]) ? 1 : 0;
+    // The last line is the result, or the error that ends the explanation.
+    return /^#(VALUE!|N\/A) /.test(lines[lines.length - 1] ?? '') ? 1 : 0;
   }
   const out = invoke(name, raw, { lang });
   // --json: the raw value (a serial, a fraction of a day), as --jsonl answers it.
@@ -325,14 +406,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 /** Takes `--lang ja|en` (or `--lang=ja`) from anywhere in the words. */
 function takeLang(args: string[]): Lang | { bad: string } | undefined {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--') break;
-    let v: string | undefined;
-    if (args[i] === '--lang') {
+  for (const [i, word] of args.entries()) {
+    if (word === '--') break;
+    let v: string;
+    if (word === '--lang') {
       v = args[i + 1] ?? '';
       args.splice(i, 2);
-    } else if (args[i].startsWith('--lang=')) {
-      v = args[i].slice(7);
+    } else if (word.startsWith('--lang=')) {
+      v = word.slice(7);
       args.splice(i, 1);
     } else continue;
     return v === 'ja' || v === 'en' ? v : { bad: v };
@@ -343,20 +424,21 @@ function takeLang(args: string[]): Lang | { bad: string } | undefined {
 export async function main(argv: string[], io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
   const args = [...argv];
   const langOpt = takeLang(args);
-  const lang: Lang = typeof langOpt === 'string' ? langOpt : defaultLang();
+  const lang: Lang = typeof langOpt === 'string' ? langOpt : localeLang();
   if (typeof langOpt === 'object') {
     io.err(lang === 'ja' ? `--lang は ja か en です（「${langOpt.bad}」は使えません）\n` : `--lang is ja or en, not "${langOpt.bad}"\n`);
     return 2;
   }
   const command = args.shift();
+  const usage = lang === 'ja' ? USAGE_JA : USAGE_EN;
   const badFlags = (e: { en: string; ja: string }) => {
-    io.err(`${lang === 'ja' ? e.ja : e.en}\n\n${USAGE}`);
+    io.err(`${lang === 'ja' ? e.ja : e.en}\n\n${usage}`);
     return 2;
   };
   switch (command) {
     case 'call': {
       if (args[0] === '--help' || args[0] === '-h') {
-        io.out(USAGE);
+        io.out(lang === 'ja' ? CALL_HELP_JA : CALL_HELP_EN);
         return 0;
       }
       const p = parseFlags(args, { explain: 'flag', jsonl: 'flag', json: 'flag' }, 'call');
@@ -369,7 +451,7 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
     }
     case 'list': {
       if (args.includes('--help') || args.includes('-h')) {
-        io.out(USAGE);
+        io.out(lang === 'ja' ? LIST_HELP_JA : LIST_HELP_EN);
         return 0;
       }
       const p = parseFlags(args, { json: 'flag' }, 'list');
@@ -393,10 +475,10 @@ export async function main(argv: string[], io: Io = { out: (t) => process.stdout
     case 'help':
     case '--help':
     case '-h':
-      io.out(USAGE);
+      io.out(usage);
       return command === undefined ? 2 : 0;
     default:
-      io.err(`altrules: unknown command "${command}"\n\n${USAGE}`);
+      io.err(`${lang === 'ja' ? `altrules: 「${command}」というコマンドはありません` : `altrules: unknown command "${command}"`}\n\n${usage}`);
       return 2;
   }
 }

@@ -13,7 +13,7 @@ import { NS_PACKAGE_RELS, TagScanner, attr, escapeText, isMain } from './xml';
 import { Refusal, ZipWriter, crc32, entryOf, partKey, streamEntry } from './zip';
 
 type Sev = 'error' | 'warning';
-type ReportStyle = 'title' | 'label' | 'plain' | 'header' | 'body';
+type ReportStyle = 'title' | 'label' | 'plain' | 'header' | 'body' | 'count';
 /** Faces with Japanese glyphs (Tahoma, Calibri and Arial have none, so Excel substitutes one). */
 const JAPANESE_FONT = /游|Yu |Meiryo|メイリオ|MS |ＭＳ|Gothic|ゴシック|Mincho|明朝|Hiragino|ヒラギノ|BIZ|UD |Noto Sans CJK|Noto Serif CJK/i;
 const FALLBACK_JAPANESE_FONT = 'Meiryo UI';
@@ -117,10 +117,11 @@ class Styles {
   /** The findings sheet's formats: the title, bold labels that run on, the table's header and body (wrapped, top). */
   report(kind: ReportStyle): number {
     return this.xf(`report:${kind}`, () => {
-      const bold = kind !== 'body' && kind !== 'plain';
+      const bold = kind !== 'body' && kind !== 'plain' && kind !== 'count';
       const font = bold ? this.reportFont(kind === 'title' ? 14 : 10, true) : this.reportFont(10, false);
       const wrap = kind === 'body' || kind === 'header' ? '<alignment vertical="top" wrapText="1"/>' : '<alignment vertical="top"/>';
-      return `<xf numFmtId="49" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1">${wrap}</xf>`;
+      // Text (49, "@") but the summary's counts: #,##0 (3), numbers that SUM adds up.
+      return `<xf numFmtId="${kind === 'count' ? 3 : 49}" fontId="${font}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1">${wrap}</xf>`;
     });
   }
 
@@ -409,7 +410,9 @@ function reportSheetXml(sheet: FindingsSheet, styles: Styles): string {
   const cells = rows
     .map((r, i) => {
       const n = i + 1;
-      const cs = r.map((v, c) => (v === '' ? '' : `<c r="${cellAddress(n, c + 1)}" s="${style(n, c + 1)}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`)).join('');
+      const cs = r
+        .map((v, c) => (v === '' ? '' : typeof v === 'number' ? `<c r="${cellAddress(n, c + 1)}" s="${styles.report('count')}"><v>${v}</v></c>` : `<c r="${cellAddress(n, c + 1)}" s="${style(n, c + 1)}" t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`))
+        .join('');
       return `<row r="${n}" ht="${heights[i]}" customHeight="1">${cs}</row>`;
     })
     .join('');

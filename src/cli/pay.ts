@@ -6,10 +6,11 @@ import { existsSync, readFileSync, statSync } from 'fs';
 import { resolve } from 'path';
 import { AltRuleset, MonthPay, RuleError, firstDayOfMonthKey, grouped, monthLabel, resolveRuleset } from '../core';
 import type { Lang } from '../functions/registry';
-import { PayBook, PaySheetResult, RosterSkip, checkLedgerSheet, ledgerKindOfSheet, monthOfCell, leftOutText, payStepsText, rosterPeople } from '../validation/ledger';
+import { PayBook, PaySheetResult, RosterSkip, checkLedgerSheet, ledgerKindOfSheet, monthOfCell, leftOutText, rosterPeople } from '../validation/ledger';
 import type { SheetInput, SheetResult } from '../validation/validate';
 import { sheetsOfFile as readSheetsOfFile } from './workbook';
 import { parseFlags } from './flags';
+import { explainLine } from '../core/clauseLabel';
 import { outProblem, writePackageSafely } from './safeWrite';
 import { writeNewWorkbook } from './newBook';
 import { Refusal } from './zip';
@@ -188,7 +189,8 @@ export async function payCommand(args: string[], io: Io, lang: Lang): Promise<nu
   // The ledger rows of a person left out of the pay (they have errors) are named with the steps.
   const stepsOf = (name: string, pay: MonthPay): string[] => {
     const left = leftOutText(book.leftOut(name, month));
-    return [...payStepsText(pay, lang), ...(left ? [ja ? left.ja : left.en] : [])];
+    // Each step's clause in the output's language: 第7条第3項 / Art 7.3, decisions kept (判断D-9).
+    return [...pay.steps.map((s) => explainLine(s.clause, ja ? s.ja : s.en, lang)), ...(left ? [ja ? left.ja : left.en] : [])];
   };
   // Every person is the book's own, so each has a month's pay.
   const all = [...people.values()].flatMap((p) => {

@@ -22,30 +22,41 @@ export const RULESET_USAGE = `altrules ruleset check FILE.json — check a rules
 Example:
   altrules ruleset check my-pref-alt-r7.json
 `;
+export const RULESET_USAGE_JA = `altrules ruleset check ファイル.json — ルールセットを使う前に点検します
+
+  ファイル.json は src/core/rulesets/data/ と同じ形のルールセット（各パラメーターを
+  {"value", "unit", "clause", "en"} で書いたもの）か、利用者のルールセット（値だけ。多くは "extends" 付き）。
+  誤りはすべて場所（パス）付きで表示します。終了コードは誤りがあれば 1、正しければ 0、ファイルを
+  読めなければ 2。docs/ruleset.schema.json をエディターに渡すと同じ形で入力を助けます。
+
+例:
+  altrules ruleset check my-pref-alt-r7.json
+`;
 
 export function rulesetCommand(args: string[], io: Io, lang: Lang): number {
   const ja = lang === 'ja';
+  const usage = ja ? RULESET_USAGE_JA : RULESET_USAGE;
   const sub = args.shift();
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-    io.out(RULESET_USAGE);
+    io.out(usage);
     return sub === undefined ? 2 : 0;
   }
   if (sub !== 'check') {
-    io.err(`${ja ? `altrules ruleset のサブコマンドは check です（「${sub}」は使えません）` : `altrules ruleset has one subcommand, check (not "${sub}")`}\n\n${RULESET_USAGE}`);
+    io.err(`${ja ? `altrules ruleset のサブコマンドは check です（「${sub}」は使えません）` : `altrules ruleset has one subcommand, check (not "${sub}")`}\n\n${usage}`);
     return 2;
   }
   const p = parseFlags(args, { help: 'flag' }, 'ruleset check');
   if ('error' in p) {
-    io.err(`${ja ? p.error.ja : p.error.en}\n\n${RULESET_USAGE}`);
+    io.err(`${ja ? p.error.ja : p.error.en}\n\n${usage}`);
     return 2;
   }
   if (p.flags.help) {
-    io.out(RULESET_USAGE);
+    io.out(usage);
     return 0;
   }
   const [file] = p.positional;
   if (p.positional.length !== 1 || file === undefined) {
-    io.err(`${ja ? 'ルールセットの JSON ファイルを1つ指定してください' : 'give one ruleset JSON file'}\n\n${RULESET_USAGE}`);
+    io.err(`${ja ? 'ルールセットの JSON ファイルを1つ指定してください' : 'give one ruleset JSON file'}\n\n${usage}`);
     return 2;
   }
   let text: string;

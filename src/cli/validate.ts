@@ -4,7 +4,7 @@ import { closeSync, openSync, statSync, Stats } from 'fs';
 import type { Lang } from '../functions/registry';
 import { Finding, RowNote, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
 import { at, definedOnly } from '../validation/strict';
-import { RuleCount, clerkMessage, dayInJapan, ruleLabel, ruleSummary, rulesetNames, severityWord, whereOf, whoReader } from '../validation/report';
+import { RuleCount, clerkMessage, dayInJapan, jsonFinding, ruleLabel, ruleSummary, rulesetNames, severityWord, whereOf, whoOfSheet } from '../validation/report';
 import { basename } from 'path';
 import { Refusal, Zip, closeZip, openZip } from './zip';
 import { Package, ReadSheet, openPackage, readAllSheets } from './workbook';
@@ -21,8 +21,8 @@ interface Io {
   err(text: string): void;
 }
 
-const USAGE_EN = 'usage: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force]]\n';
-const USAGE_JA = '使い方: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force]]\n';
+const USAGE_EN = 'usage: altrules validate FILE.xlsx [FILE2.xlsx …] [--json] [--columns MAP.json] [--out CHECKED.xlsx [--force] [--both-languages]]\n';
+const USAGE_JA = '使い方: altrules validate ファイル.xlsx [ファイル2.xlsx …] [--json] [--columns 対応.json] [--out 点検済み.xlsx [--force] [--both-languages]]\n';
 const HELP_EN = `${USAGE_EN}
 Checks every roster, claims, leave-ledger and pay sheet of the workbook(s); each sheet is known by
 its headers (氏名, 着任日, 任期満了日, 年次, 報酬月額, 派遣先事務所, 休暇の種類, 支給月, …; the full
@@ -35,6 +35,7 @@ numbers, label, blank, 合計 and ※ rows are understood: skipped rows are list
                       (a header text, a column letter, or null = not kept), or per sheet:
                         {"名簿": {"year": "年次"}}
   --out CHECKED.xlsx  a marked copy with a findings sheet (--force to replace a file)
+  --both-languages    (with --out) the findings sheet in Japanese and English, not only --lang's
   --lang ja|en        language of messages
 Exit code: 0 when a sheet was checked, 1 when none was recognised, 2 on bad usage or an unreadable file.
 `;
@@ -48,6 +49,7 @@ const HELP_JA = `${USAGE_JA}
                         {"termStart": "採用日", "sickDays": "H", "cohort": null}
                       （見出しの文字・列の文字・null＝この列はない）。シートごと: {"名簿": {"year": "年次"}}
   --out CHECKED.xlsx  印を付けた写しと点検結果シートを保存（既存ファイルは --force で置換）
+  --both-languages    （--out と一緒に）点検結果シートを日本語と英語の両方で書く（既定は --lang の言語だけ）
   --lang ja|en        メッセージの言語
 終了コード: 点検したシートがあれば 0、なければ 1、使い方の誤り・読めないファイルは 2。
 `;
@@ -83,16 +85,10 @@ function isFolder(path: string): boolean {
 }
 
 /** Writes the marked copy (see writePackageSafely). */
-function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string, force: boolean, accepted: Map<Finding, Acceptance>, read: readonly ReadSheet[], file: string): Promise<void> {
+function writeCopy(pkg: Package, results: SheetResult[], lang: Lang, out: string, force: boolean, accepted: Map<Finding, Acceptance>, read: readonly ReadSheet[], file: string, both: boolean): Promise<void> {
   const whoBySheet = new Map(results.map((r) => [r.sheet, whoOfSheet(r, read)]));
-  const run = { lang, date: dayInJapan(new Date().toISOString()), sources: [basename(file)], rulesets: rulesetNames(results.map((r) => r.kind), lang) };
+  const run = { lang, ...(both ? { both } : {}), date: dayInJapan(new Date().toISOString()), sources: [basename(file)], rulesets: rulesetNames(results.map((r) => r.kind), lang) };
   return writePackageSafely(out, force, (zw) => writeMarkedCopy(pkg, results, lang, zw, accepted, { who: (f) => whoBySheet.get(f.sheet)?.(f.row) ?? '', run }));
-}
-
-/** Who each finding of a sheet is about: the Name cell of its row, else the row's first value (as in the pane). */
-function whoOfSheet(r: SheetResult, read: readonly ReadSheet[]): (row: number) => string {
-  const sheet = read.find((s) => s.name === r.sheet);
-  return sheet ? whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, ...definedOnly({ owner: (r as { owner?: string }).owner }) }) : () => '';
 }
 
 /**
@@ -119,7 +115,8 @@ export async function checkWorkbook(
   return { pkg, sheets, results, accepted: acceptedFindings(store, results, sheets), unmatched };
 }
 
-type JsonFinding = Omit<Finding, 'columnIndex'> & { file?: string; accepted?: { who: string; when: string; why: string } };
+/** A finding as --json gives it (CONTRACT §2): where, what, `who` the row is about, both messages. */
+type JsonFinding = ReturnType<typeof jsonFinding> & { file?: string; accepted?: { who: string; when: string; why: string } };
 type JsonSheet = { file?: string; sheet: string; kind: SheetResult['kind']; headerRow: number; dataRows: number; summary?: (RuleCount & { clause: string })[] };
 
 export async function validateCommand(argv: string[], io: Io, lang: Lang): Promise<number> {
@@ -128,7 +125,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
     io.out(ja ? HELP_JA : HELP_EN);
     return 0;
   }
-  const parsed = parseFlags(argv, { json: 'flag', out: 'value', force: 'flag', threads: 'value', columns: 'value' }, 'validate');
+  const parsed = parseFlags(argv, { json: 'flag', out: 'value', force: 'flag', threads: 'value', columns: 'value', 'both-languages': 'flag' }, 'validate');
   if ('error' in parsed) {
     io.err(`${ja ? parsed.error.ja : parsed.error.en}\n${ja ? USAGE_JA : USAGE_EN}`);
     return 2;
@@ -137,9 +134,14 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
   const json = flags.json === true;
   const outPath = typeof flags.out === 'string' ? flags.out : undefined;
   const force = flags.force === true;
+  const both = flags['both-languages'] === true;
   const say = (r: Refusal) => io.err(`${ja ? r.ja : r.en}\n`);
   if (files.length === 0) {
     io.err(ja ? USAGE_JA : USAGE_EN);
+    return 2;
+  }
+  if (both && outPath === undefined) {
+    io.err(ja ? '--both-languages は --out と一緒に使います（点検結果シートの言語です）\n' : '--both-languages goes with --out (it is the findings sheet\'s languages)\n');
     return 2;
   }
   // A folder: every workbook under it, in parallel (a prefecture checking its boards' workbooks).
@@ -250,13 +252,15 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
         );
       }
       if (json) {
-        for (const r of results)
+        for (const r of results) {
+          const whoOf = whoOfSheet(r, read);
           for (const finding of r.findings) {
-            const { columnIndex: _c, ...f } = finding;
+            const f = jsonFinding(finding, whoOf(finding.row));
             const a = accepted.get(finding);
             const shown: JsonFinding = a ? { ...f, accepted: { who: a.who, when: a.when, why: a.why } } : f;
             findings.push(files.length > 1 ? { file, ...shown } : shown);
           }
+        }
         expected.push(...expectedOf(results, files.length > 1 ? file : undefined));
         for (const r of results) for (const n of r.notes ?? []) notes.push(files.length > 1 ? { file, ...n } : n);
       } else {
@@ -265,7 +269,7 @@ export async function validateCommand(argv: string[], io: Io, lang: Lang): Promi
       }
       if (outPath) {
         try {
-          await writeCopy(pkg, results, lang, outPath, force, accepted, read, file);
+          await writeCopy(pkg, results, lang, outPath, force, accepted, read, file, both);
         } catch (e) {
           if (!(e instanceof Refusal)) throw e;
           say(e);

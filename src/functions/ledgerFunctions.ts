@@ -122,7 +122,7 @@ export const LEDGER_FUNCTIONS: FnDecl[] = [
     example: { args: [1, '2024-07-01', '2023-08-07', null, 2.5], result: 274462, en: 'June’s 2 h 30 rounds to 3 h, 3 × ¥1,846 comes out of July', ja: '6月の2時間30分は3時間、3 × 1,846円を7月に減額' },
     run([year, month, start, end, unpaid, rated, cuts, daily, unpaidNow, rs], ctx) {
       const r = altRs(rs);
-      const y = toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
+      const y = toInteger(year, 'year', 1, r.term.maxYears, 'a whole JET year', '整数');
       const k: MonthKey = monthKeyOf(toMonth(month, 'month'));
       const from = opt(start) ? toDay(start, 'serviceStart') : FIRST_SUPPORTED_DAY;
       const to = opt(end) ? toDay(end, 'serviceEnd') : LAST_SUPPORTED_DAY;

@@ -73,6 +73,7 @@ import { Raw, blankCell, isMissing, toBoolean, toDay, toInteger, toMinutes, toMo
 import { P } from './params';
 import { hoursPerDayOf, shownDate, shownValue } from './shown';
 import { LEDGER_FUNCTIONS } from './ledgerFunctions';
+import { clauseTag, explainLine, inJapaneseWords } from '../core/clauseLabel';
 
 /** The numbers the descriptions quote: those of the default ruleset (a ruleset argument may change them). */
 const DOC_RULESET = defaultAltRuleset();
@@ -181,7 +182,7 @@ const planOf = (args: Raw[], ctx: CallContext) => {
   const input = termInput(args);
   return termPlan(altRsOn(args[6], input.arrival, ctx), input, termNumber(args[2]), ctx.trace);
 };
-const jetYearArg = (v: Raw, r: AltRuleset): number => toInteger(v, 'year', 1, r.term.maxYears, 'a whole JET year', '整数の来日年数');
+const jetYearArg = (v: Raw, r: AltRuleset): number => toInteger(v, 'year', 1, r.term.maxYears, 'a whole JET year', '整数');
 /** A special-leave kind: its item number or its name. */
 const leaveKindArg = (v: Raw, r: AltRuleset): number | string => (typeof v === 'number' ? toInteger(v, 'kind', 1, r.specialLeave.length) : toText(v, 'kind'));
 
@@ -201,7 +202,7 @@ function explainDecl(name: string, fixed?: Lang): FnDecl {
   const inLangJa = fixed === 'ja' ? '（日本語）' : fixed === 'en' ? '（英語）' : '';
   const example: FnDecl['example'] =
     fixed === 'ja'
-      ? { args: ['HOURLY', 1], result: [['ALT.HOURLY(1)'], ['入力 来日年数 = 1'], ['Art 7.1: 来日1年目: 月額 ¥280,000'], ['Art 7.4: ¥280,000 × 12 ÷ (35時間 × 52) = 1846.1538'], ['D-3: 50銭以上切り上げ、50銭未満切り捨て → ¥1,846'], ['結果 = ¥1,846']] }
+      ? { args: ['HOURLY', 1], result: [['ALT.HOURLY(1)'], ['入力 来日年数 = 1'], ['第7条第1項: 来日1年目: 月額 ¥280,000'], ['第7条第4項: ¥280,000 × 12 ÷ (35時間 × 52) = 1846.1538'], ['判断D-3: 50銭以上切り上げ、50銭未満切り捨て → ¥1,846'], ['結果 = ¥1,846']] }
       : { args: ['HOURLY', 1], result: [['ALT.HOURLY(1)'], ['input year = 1'], ['Art 7.1: JET year 1: monthly pay ¥280,000'], ['Art 7.4: ¥280,000 × 12 ÷ (35 h × 52) = 1846.1538'], ['D-3: round to the yen, 50 sen and over up → ¥1,846'], ['result = ¥1,846']] };
   return {
     addin: 'ALT',
@@ -741,7 +742,7 @@ export const FUNCTIONS: FnDecl[] = [
       });
       const findings = checkWorkingTime(altRs(rs), worked);
       const l = langArg(lang);
-      return findings.length === 0 ? [['OK']] : findings.map((f) => [f.clause, f[l]]);
+      return findings.length === 0 ? [['OK']] : findings.map((f) => [clauseTag(f.clause, l), f[l]]);
     },
   },
   {
@@ -1063,11 +1064,14 @@ const ROW_PART_JA: Record<string, string> = { start: '開始日', end: '終了�
  */
 export function japaneseNames(f: FnDecl, text: string): string {
   const names = new Map(f.params.map((p) => [p.name, p.jaName]));
-  return text.replace(/\b([A-Za-z][A-Za-z0-9]*)(?: row (\d+)(?: (start|end|from|to|kind|hours|note|rate)\b)?)?/g, (whole: string, name: string, row?: string, part?: string) => {
+  const rows = text.replace(/\b([A-Za-z][A-Za-z0-9]*) row (\d+)(?: (start|end|from|to|kind|hours|note|rate)\b)?( (?=[\u3040-\u30ff\u4e00-\u9fff]))?/g, (whole: string, name: string, row: string, part?: string) => {
     const ja = names.get(name);
     if (ja === undefined) return whole;
-    return row === undefined ? ja : `${ja} ${row}行目${part ? `の${ROW_PART_JA[part]}` : ''}`;
+    // The space that only set the English name off from the Japanese goes with it (…の終了日は).
+    return `${ja} ${row}行目${part ? `の${ROW_PART_JA[part] ?? part}` : ''}`;
   });
+  // The bare names: `cohort（来日区分）が必要です` → 来日区分が必要です, no stray space beside Japanese.
+  return inJapaneseWords(rows, (id) => names.get(id));
 }
 
 /** Calls a function by full name with raw arguments, exactly as Excel would. Never throws. */
@@ -1123,7 +1127,8 @@ export function explain(f: FnDecl, args: Raw[], lang: Lang): string[] {
     if (p.repeating || isMissing(read[i])) return;
     lines.push(lang === 'ja' ? `入力 ${p.jaName} = ${shownArg(p, read[i])}` : `input ${p.name} = ${shownArg(p, read[i])}`);
   });
-  for (const s of trace.steps) lines.push(`${s.clause ? `${s.clause}: ` : ''}${lang === 'ja' ? s.ja : s.en}`);
+  // The clause in the reader's language (第7条第3項 / Art 7.3), the decisions kept.
+  for (const s of trace.steps) lines.push(explainLine(s.clause, lang === 'ja' ? s.ja : s.en, lang));
   if ('value' in out) lines.push(lang === 'ja' ? `結果 = ${formatValue(f, out.value, lang, read)}` : `result = ${formatValue(f, out.value, lang, read)}`);
   else lines.push(`${out.error} ${lang === 'ja' ? out.messageJa : out.message}`);
   return lines;

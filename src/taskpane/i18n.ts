@@ -17,6 +17,8 @@ const STRINGS = {
   check: { en: 'Check', ja: '点検する' },
   clear: { en: 'Clear marks', ja: '印を消す' },
   report: { en: 'Write report sheet', ja: '結果シートを作成' },
+  // The findings sheet in one language by default; both only when asked (a checkbox beside the button).
+  reportBothLanguages: { en: 'Japanese and English on the sheet', ja: '結果シートを日本語と英語の両方で書く' },
   checking: { en: 'Checking…', ja: '点検中…' },
   checkingRows: { en: 'Checking {n} rows…', ja: '{n} 行を点検中…' },
   all: { en: 'All', ja: 'すべて' },

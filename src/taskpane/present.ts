@@ -2,7 +2,7 @@
 // the rules in the clerk's language. DOM-free and Office-free, so it tests in Node.
 
 import type { Finding } from '../validation/validate';
-import { FindingsSheet, ReportRun, findingsSheet } from '../validation/report';
+import { FindingsSheet, ReportCell, ReportRun, findingsSheet } from '../validation/report';
 import type { Acceptance } from '../validation/store';
 
 // One converter for the pane, the command line and the findings sheet (src/validation/report.ts).
@@ -12,7 +12,8 @@ export type { CheckedRows } from '../validation/report';
 
 /** A slice of the findings sheet as the pane writes it, with what the layout needs. */
 export interface ReportSlice {
-  rows: string[][];
+  /** Text, and the summary's counts as numbers. */
+  rows: ReportCell[][];
   /** Row heights in points, one per row of the slice. */
   heights: number[];
   /** Rows of the whole sheet. */
@@ -32,6 +33,6 @@ export function reportTable(findings: Finding[], who: (f: Finding) => string, ac
 /** Rows `from`… of a findings sheet, padded to its width (Range.values takes a full rectangle). */
 export function sliceOf(sheet: FindingsSheet, from: number, count: number): ReportSlice {
   const width = sheet.widths.length;
-  const rows = sheet.rows.slice(from, from + count).map((r) => [...r, ...Array<string>(Math.max(0, width - r.length)).fill('')].slice(0, width));
+  const rows = sheet.rows.slice(from, from + count).map((r) => [...r, ...Array<ReportCell>(Math.max(0, width - r.length)).fill('')].slice(0, width));
   return { rows, heights: sheet.heights.slice(from, from + count), total: sheet.rows.length, widths: sheet.widths, headerRow: sheet.headerRow, summaryHeaderRow: sheet.summaryHeaderRow };
 }

@@ -397,7 +397,7 @@ export class ExcelWorkbook {
         const range = sheet.getRange(`A${from + 1}:${cellAddress(from + slice.rows.length, width)}`);
         // Range.values takes text starting with = + - as a formula (typings of Range.values): a
         // name such as "=HYPERLINK(…)" must land as text, so the cells are text before the values go in.
-        range.numberFormat = slice.rows.map((r) => r.map(() => '@'));
+        range.numberFormat = slice.rows.map((r) => r.map((v) => (typeof v === 'number' ? '#,##0' : '@')));
         range.values = slice.rows;
         // Rows of one height together: one request a run, not one a row.
         for (let i = 0; i < slice.heights.length; ) {

@@ -46,7 +46,7 @@ export function missingColumnWarnings(h: Pick<FoundHeader, 'kind' | 'columns' | 
     const advice = mappingAdvice(field, h.unclaimed, firstColumn, hint);
     out.push({ field, rule, msg: {
       en: `no "${names[0]}" column (${names.slice(0, 6).join(', ')}, … — field ${field}): ${what.en} skipped${advice.en}`,
-      ja: `「${ja[0] ?? names[0]}」列（${ja.join('・')} など。項目名 ${field}）がないため、${what.ja}を省略しました${advice.ja}`,
+      ja: `「${ja[0] ?? names[0]}」列（${ja.join('・')} など）がないため、${what.ja}を省略しました${advice.ja}`,
     } });
   }
   return out;

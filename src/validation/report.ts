@@ -2,10 +2,12 @@
 
 import type { Finding, Severity } from './validate';
 import type { Cell } from './fields';
-import { CLAIMS_BY_HEADER, ROSTER_BY_HEADER, headerKey, isEmptyCell } from './fields';
+import { CLAIMS_BY_HEADER, HEADER_TABLES, ROSTER_BY_HEADER, headerKey, isEmptyCell } from './fields';
+import type { Field } from './fields';
 import { isMissingColumn, nextStep } from './nextSteps';
 import { builtInRulesets } from '../core/rulesets';
-import type { SheetKind } from './validate';
+import { inJapaneseWords, ruleLabel } from '../core/clauseLabel';
+import type { SheetKind, SheetResult } from './validate';
 
 export type Lang = 'en' | 'ja';
 
@@ -53,44 +55,66 @@ export function whoReader(block: CheckedRows): (row: number) => string {
   };
 }
 
+/** Who each finding of a checked sheet is about, from the sheet's cells as read (the pane does the same). */
+export function whoOfSheet(r: SheetResult, sheets: readonly { name: string; rows: Cell[][]; firstRow?: number }[]): (row: number) => string {
+  const sheet = sheets.find((s) => s.name === r.sheet);
+  if (!sheet) return () => '';
+  // A per-person 休暇簿 sheet's result names its one person (ledger.ts adds `owner` to it).
+  const owner = 'owner' in r && typeof r.owner === 'string' ? r.owner : undefined;
+  return whoReader({ rows: sheet.rows, firstRow: sheet.firstRow ?? 1, headerRow: r.headerRow, ...(owner === undefined ? {} : { owner }) });
+}
+
+/** A finding as `--json` gives it (CONTRACT §2): sheet, row, column, field, severity, rule, who, message, message_ja. */
+export function jsonFinding(finding: Finding, who: string): Omit<Finding, 'columnIndex'> & { who: string } {
+  const { columnIndex: _c, message, message_ja, ...place } = finding;
+  return { ...place, who, message, message_ja };
+}
+
 // ---- how a finding reads to a clerk (the pane, the CLI and the findings sheet alike) ----------
 
-/** One clause tag → its Japanese form: Art 7.1 → 第7条第1項, Art 14-3.3 → 第14条の3第3項, Note 2.2 → 注2の2. */
-function clauseJa(tag: string): string | undefined {
-  const art = /^Art (\d+)(?:-(\d+))?(?:\.(\d+))?(?:\.(\d+))?$/.exec(tag);
-  if (art) return `第${art[1]}条${art[2] ? `の${art[2]}` : ''}${art[3] ? `第${art[3]}項` : ''}${art[4] ? `第${art[4]}号` : ''}`;
-  const note = /^Notes? (\d+)(?:\.(\d+))?(?:[–-](\d+)(?:\.(\d+))?)?$/.exec(tag);
-  if (note) {
-    const one = (a: string, b?: string) => `${a}${b ? `の${b}` : ''}`;
-    return `注${one(note[1], note[2])}${note[3] ? `〜${one(note[3], note[4])}` : ''}`;
+// One converter for every adapter: the functions' EXPLAIN and the CLI may not import this layer.
+export { clauseJa, clauseTag, ruleLabel } from '../core/clauseLabel';
+
+// ---- names in Japanese messages ---------------------------------------------------------------
+
+const HAS_JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+/** A field's Japanese name: the first Japanese header its tables know (cohort → 来日区分). */
+export function fieldJa(field: string): string | undefined {
+  for (const table of Object.keys(HEADER_TABLES) as (keyof typeof HEADER_TABLES)[]) {
+    const ja = (HEADER_TABLES[table][field] ?? []).find((h) => HAS_JAPANESE.test(h));
+    if (ja !== undefined) return ja;
   }
   return undefined;
 }
 
+/** The rules' argument names that are a sheet's fields under another name, and the ones no sheet has. */
+const ARGUMENT_FIELDS: Readonly<Record<string, Field>> = { carriedDays: 'carriedLeave', usedHours: 'leaveUsedHours', monthPay: 'monthlyPay' };
+const ARGUMENTS_JA: Readonly<Record<string, string>> = {
+  asOf: '基準日',
+  date: '日付',
+  serviceStart: '勤務開始日',
+  serviceEnd: '勤務終了日',
+  reappointed: '再任用',
+  grantedDays: '付与日数',
+  lastDayOfService: '最終勤務日',
+  earlierLeaves: 'これまでの取得回数',
+  dailyAveragePay: '平均報酬の1日分',
+  actualExpenses: '実支出額',
+};
+
 /**
- * The rule a finding cites, as the clerk reads it. Only the rules themselves are cited: the
- * project's own documents (CONTRACT §n) and its decisions (D-n, P-n) are left out; what remains
- * of a bare input check is "input" (入力), of the ruleset notice "rules" (規則).
+ * A Japanese message with the field and argument ids the rules put in it (`cohort（来日区分）が必要です`,
+ * `termStart 2024-08-08`) in the clerk's words: the sheet's own header where the sheet has the
+ * column, else the field's Japanese name (来日区分が必要です).
  */
-export function ruleLabel(rule: string, lang: Lang): string {
-  if (rule === 'ruleset') return lang === 'ja' ? '規則' : 'rules';
-  const parts = rule
-    .split(/,\s*/)
-    .map((p) => p.trim())
-    .filter((p) => p && !/^(CONTRACT\b|D-\d|P-\d|internal$|input$)/.test(p));
-  if (!parts.length) return lang === 'ja' ? '入力' : 'input';
-  if (lang === 'en') return parts.join(', ');
-  // "Art 13.2, 26.2.1": a bare number after an article is an article too; "Art 12–14" a range of them.
-  let art = false;
-  return parts
-    .map((p) => {
-      const tag = art && /^\d/.test(p) ? `Art ${p}` : p;
-      art = /^Art /.test(tag);
-      const range = /^Art (\d+)–(\d+)$/.exec(tag);
-      if (range) return `第${range[1]}条〜第${range[2]}条`;
-      return clauseJa(tag) ?? tag.replace(/^CLAIR: /, 'クレア: ');
-    })
-    .join('・');
+export function inClerkWords(ja: string, headerOf: (field: Field) => string | undefined): string {
+  return inJapaneseWords(ja, (id) => {
+    const field = ARGUMENT_FIELDS[id] ?? id;
+    const known = fieldJa(field);
+    if (known === undefined) return ARGUMENTS_JA[id];
+    return headerOf(field as Field) ?? known;
+  });
 }
 
 /** A list of clauses in a message: "Art 7.1", "Art 13.2, 26.2.1", "Note 2.2", "Art 12–14". */
@@ -171,9 +195,12 @@ export interface ReportChecked {
   why: string;
 }
 
+/** A findings-sheet cell: text, or a count (a number in the cell, so that SUM and filters work). */
+export type ReportCell = string | number;
+
 export interface FindingsSheet {
   /** Every row of the sheet, top to bottom: title block, summary, the table's header, the findings. */
-  rows: string[][];
+  rows: ReportCell[][];
   /** Column widths in characters (Excel's unit: the width of a digit of the default font). */
   widths: number[];
   /** Row heights in points, one per row. */
@@ -238,7 +265,7 @@ export function findingsSheet(findings: readonly Finding[], who: (f: Finding) =>
   // Both languages: Japanese first, English below (once where they read the same, as a cell address does).
   const two = (en: string, ja: string) => (both ? (en === ja ? ja : `${ja}\n${en}`) : lang === 'ja' ? ja : en);
   const open = findings.filter((f) => !checked.has(f));
-  const rows: string[][] = [];
+  const rows: ReportCell[][] = [];
   // Above the table every row is one cell wide and does not wrap: it runs on over the empty cells.
   rows.push([w('title')]);
   rows.push([`${w('date')}: ${run.date}`]);
@@ -249,10 +276,10 @@ export function findingsSheet(findings: readonly Finding[], who: (f: Finding) =>
   rows.push([w('summary')]);
   rows.push([w('count'), w('severity'), w('clause')]);
   const oneLine = (en: string, ja: string) => (both ? `${ja} ${en}` : lang === 'ja' ? ja : en);
-  for (const c of ruleSummary(open)) rows.push([String(c.count), oneLine(severityWord(c.severity, 'en'), severityWord(c.severity, 'ja')), oneLine(ruleLabel(c.rule, 'en'), ruleLabel(c.rule, 'ja'))]);
-  if (checked.size) rows.push([String(checked.size), w('checked')]);
+  for (const c of ruleSummary(open)) rows.push([c.count, oneLine(severityWord(c.severity, 'en'), severityWord(c.severity, 'ja')), oneLine(ruleLabel(c.rule, 'en'), ruleLabel(c.rule, 'ja'))]);
+  if (checked.size) rows.push([checked.size, w('checked')]);
   const total = open.length + checked.size;
-  rows.push([String(total), w('total')]);
+  rows.push([total, w('total')]);
   if (!total) rows.push([w('none')]);
   rows.push([]);
   const headerRow = rows.length + 1;
@@ -278,7 +305,7 @@ export function findingsSheet(findings: readonly Finding[], who: (f: Finding) =>
   const widths = checked.size ? [...REPORT_COLUMN_WIDTHS, CHECKED_WIDTH] : [...REPORT_COLUMN_WIDTHS];
   const heights = rows.map((r, i) => {
     if (i + 1 < headerRow) return i === 0 ? 24 : LINE_PT + ROW_PAD_PT;
-    return Math.max(1, ...r.map((v, c) => linesIn(v, widths[c] ?? 10))) * LINE_PT + ROW_PAD_PT;
+    return Math.max(1, ...r.map((v, c) => linesIn(String(v), widths[c] ?? 10))) * LINE_PT + ROW_PAD_PT;
   });
   return { rows, widths, heights, summaryHeaderRow, headerRow };
 }

@@ -58,6 +58,7 @@ import {
 } from './fields';
 import { LedgerSheetField, PaySheetField, withLedgerAndPay } from './ledger';
 import { ColumnMapping } from './store';
+import { inClerkWords } from './report';
 import { FoundHeader, RowNote, findHeader as readHeader, noteOf, sortRow, textsOf } from './header';
 import { definedOnly } from './strict';
 import { missingColumnWarnings } from './missingColumns';
@@ -174,7 +175,8 @@ class Collector {
       severity,
       rule,
       message: msg.en,
-      message_ja: msg.ja,
+      // The rules name fields by id; the clerk reads the sheet's header or the Japanese name.
+      message_ja: inClerkWords(msg.ja, (f) => this.header.columns.get(f)?.text),
       columnIndex: col ? this.firstColumn + col.index : 0,
     });
     if (fix && col) this.fixes.set(fixKey(this.firstRow + rowIndex, this.firstColumn + col.index, rule), fix);

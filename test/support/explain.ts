@@ -6,7 +6,8 @@ export interface Step {
   text: string;
 }
 
-const CLAUSE = /^((?:Art|Note|D-|CLAIR)[^:]*):\s?(.*)$/;
+// English tags, and the Japanese ones of --lang ja (第7条第3項, 注2の2, 判断D-2, クレア).
+const CLAUSE = /^((?:Art|Note|D-|CLAIR|第\d|注\d|判断D-|クレア)[^:]*):\s?(.*)$/;
 
 /** The lines that are steps (`Art 7.3: …`, `D-2: …`), in order. */
 export function steps(lines: string[]): Step[] {
