@@ -111,3 +111,8 @@ export function uiLanguage(officeLanguage: string | undefined, browserLanguage: 
   const tag = (officeLanguage || browserLanguage || 'en').toLowerCase();
   return tag.startsWith('ja') ? 'ja' : 'en';
 }
+
+/** A count as the clerk reads it: 12,345 in either language. */
+export function formatNumber(lang: UiLang, x: number): string {
+  return x.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
+}
