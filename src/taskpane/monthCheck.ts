@@ -6,8 +6,9 @@
 import { PaySheetResult, withLedgerAndPay } from '../validation/ledger';
 import type { SheetInput, SheetResult } from '../validation/validate';
 import type { Cell } from '../validation/fields';
-import type { ColumnMapping, Store } from '../validation/store';
+import type { ColumnMapping } from '../validation/store';
 import { CheckSession, Checked, sheetReaders } from './session';
+import type { MonthRequest } from './protocol';
 
 /** The sheets of the open workbook the check needs: ledger and pay sheets, and the roster(s). */
 export interface MonthInput {
@@ -86,13 +87,7 @@ export function checkedMonth(input: MonthInput): Checked {
 
 export type MonthSheetMeta = Omit<SheetInput, 'rows'> & { role: 'check' | 'roster' };
 
-/** Messages to the Worker: rows of sheet `index` in slices, then the run. */
-export type MonthRequest = { type: 'month-rows'; index: number; rows: Cell[][] } | { type: 'month'; sheets: MonthSheetMeta[]; store: Store };
-
-export function isMonthRequest(m: unknown): m is MonthRequest {
-  const type = (m as { type?: unknown } | null)?.type;
-  return type === 'month' || type === 'month-rows';
-}
+export type { MonthRequest } from './protocol';
 
 /** The Worker's handler for the month check: its own rows; the session it makes answers as the roster check's does. */
 export function monthWorker(onSession: (session: CheckSession) => void, progress: (done: number, total: number) => void): (m: MonthRequest) => void {
