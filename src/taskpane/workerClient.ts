@@ -65,6 +65,7 @@ export async function startWorker(url: string): Promise<WorkerRun | undefined> {
     else pending.reject(new WorkerMessageError(`a ${m.type} answer to a ${pending.type} question`, m.id));
   };
   // The Worker says it is there before any row goes over; an error before that means no Worker.
+  let stalled: ReturnType<typeof setTimeout> | undefined;
   const ready = await new Promise<boolean>((resolve) => {
     worker.onmessage = (e: MessageEvent<unknown>) => {
       const m = fromWorker(e.data);
@@ -93,8 +94,9 @@ export async function startWorker(url: string): Promise<WorkerRun | undefined> {
       fail(new Error(e.message || 'the checking worker failed'));
     };
     // A Worker that never says it is there (its script stalled) is given up on: the check runs here.
-    setTimeout(() => resolve(false), READY_MS);
+    stalled = setTimeout(() => resolve(false), READY_MS);
   });
+  clearTimeout(stalled);
   if (!ready) {
     worker.terminate();
     return undefined;
