@@ -588,8 +588,9 @@ test('leave ledger and pay: switching mode, findings with who, severity and clau
   await page.waitForSelector('.finding');
   // The Worker says it is there; rows of the ledger, the pay sheet and the roster go over; progress
   // and a summary come back; the findings stay in the Worker, which answers for a page of the list.
+  // A page question is answered by a 'page' message (protocol.ts: each answer its own kind).
   const messages = (await page.evaluate(() => (window as any).__workerMessages)) as string[];
-  expect(messages.filter((m) => m !== 'in:progress')).toEqual(['in:ready', 'out:month-rows', 'out:month-rows', 'out:month-rows', 'out:month', 'in:summary', 'out:page', 'in:reply']);
+  expect(messages.filter((m) => m !== 'in:progress')).toEqual(['in:ready', 'out:month-rows', 'out:month-rows', 'out:month-rows', 'out:month', 'in:summary', 'out:page', 'in:page']);
   expect(await page.textContent('.status')).toBe('Checked "休暇簿 Ledger" (leave ledger, 6 entries), "給与 Pay" (pay sheet, 4 rows) against the roster "名簿 Roster": 5 error(s), 1 warning(s).');
   const items = await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''));
   // Severity in words, the cell, the clause, who, the column, the message.

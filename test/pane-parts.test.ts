@@ -14,6 +14,10 @@ import { WorkerMessageError, fromWorker } from '../src/taskpane/protocol';
 import { startWorker } from '../src/taskpane/workerClient';
 import type { CheckSummary } from '../src/taskpane/session';
 import { emptyStore } from '../src/validation/store';
+import { MonthController } from '../src/taskpane/month';
+import { monthStatus } from '../src/taskpane/status';
+import { cellAddress } from '../src/validation/report';
+import { MONTH_SHEETS, addMonthSheets } from './support/month-workbook';
 
 const HEAD = ['Name', 'Country', 'Cohort', 'Arrival', 'Term', 'Year', 'Term start', 'Term end', 'Monthly pay'];
 const serial = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25569;
@@ -53,6 +57,23 @@ test('one page of the read refused: its rows are said as unread, the other pages
   const again = await controller.check('auto', 'auto');
   expect(again.block.unread).toEqual([]);
   expect(again.summary.counts.error).toBe(6);
+});
+
+test('month mode: the pay sheet\'s read refused, the ledger is still checked against the roster and the pay rows are said as unread', async () => {
+  const model = new FakeWorkbookModel();
+  addMonthSheets(model);
+  // The pay sheet is A1:C5: its top rows are read to know it (first load), then its one page
+  // (second load), which Excel refuses.
+  let payLoads = 0;
+  model.failRead = (sheet) => (sheet === MONTH_SHEETS.pay && ++payLoads === 2 ? 'timeout' : undefined);
+  installFakeExcel(model);
+  const outcome = await new MonthController(new ExcelWorkbook()).checkMonth('auto');
+  expect(outcome.block.unread).toEqual([{ sheet: MONTH_SHEETS.pay, firstRow: 1, lastRow: 5, reason: 'timeout' }]);
+  // The ledger's four planted findings (support/month-workbook.ts), none of the pay sheet's.
+  const items = await outcome.findings.page('all', 0, 100);
+  expect(items.map((i) => `${i.finding.sheet}!${cellAddress(i.finding.row, i.finding.columnIndex)}`)).toEqual([`${MONTH_SHEETS.ledger}!B4`, `${MONTH_SHEETS.ledger}!C5`, `${MONTH_SHEETS.ledger}!F5`, `${MONTH_SHEETS.ledger}!A8`]);
+  // Three errors (B4, C5, A8) and one warning (F5); the pay sheet is said as unread, not as missing.
+  expect(monthStatus(outcome, 'en').text).toBe(`Checked "${MONTH_SHEETS.ledger}" (leave ledger, 6 entries) against the roster "${MONTH_SHEETS.roster}": 3 error(s), 1 warning(s). Rows 1–5 of "${MONTH_SHEETS.pay}" could not be read: timeout. They were not checked; check again.`);
 });
 
 test('the status line on its own: a sheet not recognised because its first page was refused says both', () => {
