@@ -10,6 +10,7 @@ import { ExcelWorkbook } from '../src/taskpane/workbook';
 import { rosterStatus, unreadText } from '../src/taskpane/status';
 import { pageWindow, shownTotal } from '../src/taskpane/findingsView';
 import { columnChoices } from '../src/taskpane/forms';
+import { phaseBar } from '../src/taskpane/progress';
 import { WorkerMessageError, fromWorker } from '../src/taskpane/protocol';
 import { startWorker } from '../src/taskpane/workerClient';
 import type { CheckSummary } from '../src/taskpane/session';
@@ -179,4 +180,24 @@ test('one page request that fails or comes back broken refuses that page only; t
     if (had === undefined) delete g.Worker;
     else g.Worker = had;
   }
+});
+
+test('the progress bar on its own: each phase its span of the bar, said once when checking and marking start', () => {
+  const values: number[] = [];
+  const said: string[] = [];
+  let rows = 0;
+  const report = phaseBar({ read: [0, 20], check: [20, 95] }, (phase, total) => {
+    if (phase === 'read') rows = total;
+    return `Checking ${rows} rows…`;
+  }, 'Marking…', { value: (v) => values.push(v), say: (text) => said.push(text) });
+  report('read', 0, 6000);
+  report('read', 3000, 6000);
+  report('check', 0, 1000);
+  report('check', 500, 1000);
+  report('check', 1000, 1000);
+  report('mark', 0, 1);
+  report('mark', 1, 1);
+  // Reading is 0–20, checking 20–95 (half-way: 20 + 75 ÷ 2), marking 95–100.
+  expect(values).toEqual([0, 10, 20, 57.5, 95, 95, 100]);
+  expect(said).toEqual(['Checking 6000 rows…', 'Marking…']);
 });

@@ -11,11 +11,13 @@ import { dayInJapan, whereLabel } from './present';
 import { ExcelWorkbook, Source } from './workbook';
 import { workerValidator } from './workerClient';
 import { REPORT_SHEET, ReportRun, rulesetNames } from '../validation/report';
-import { EXPECTED_HEADER, MonthController, MonthOutcome, inlineMonthValidator, monthCoverage, workerMonthValidator } from './month';
+import { MonthController, MonthOutcome, inlineMonthValidator, workerMonthValidator } from './month';
+import { CheckWhat, MonthHost, MonthPanel } from './monthPanel';
 import { ask, el, needed, nextTask, option } from './dom';
 import { FindingsView } from './findingsView';
 import { acceptForm, columnChoices, columnForm } from './forms';
 import { Status, monthStatus, rosterStatus } from './status';
+import { PhaseSpans, phaseBar } from './progress';
 
 export { PAGE_SIZE } from './findingsView';
 
@@ -41,13 +43,11 @@ export class Pane {
   private readonly confirmBox = el('div', { class: 'confirm', role: 'group', hidden: '' });
   private readonly buttons: HTMLButtonElement[] = [];
   /** What the ALT pane checks: the roster, or the leave ledger and pay against it (month.ts). */
-  private what: 'roster' | 'month' = 'roster';
-  private readonly whatSelect = el('select', { id: 'check-what' });
+  private what: CheckWhat = 'roster';
   private readonly sourceRow = el('div', { class: 'field' });
   private readonly heading = el('h1');
   private readonly intro = el('p', { class: 'intro' });
   private checkButton: HTMLButtonElement | undefined;
-  private expectedButton: HTMLButtonElement | undefined;
   private readonly view: FindingsView;
 
   constructor(private readonly root: HTMLElement, private readonly controller: PaneController | undefined, private readonly lang: UiLang, private readonly mode: PaneMode, private readonly month?: MonthController) {
@@ -70,6 +70,23 @@ export class Pane {
   /** The roster controller: the pane draws its buttons only inside Excel, where there is one. */
   private get excel(): PaneController {
     return needed(this.controller, 'Excel controller (the pane is open outside Excel)');
+  }
+
+  /** The pane as the month controls see it (monthPanel.ts). */
+  private monthHost(): MonthHost {
+    return {
+      lang: this.lang,
+      busy: () => this.busy,
+      button: (label, kind, action) => this.button(label, kind, action),
+      guard: (action) => this.guard(action),
+      say: (text, kind) => this.say(text, kind),
+      ask: (q) => ask(this.confirmBox, q),
+      choose: (what) => this.setWhat(what),
+      monthChecked: async () => {
+        if (!isMonth(this.outcome)) await this.checkMonth();
+        return isMonth(this.outcome) ? this.outcome : undefined;
+      },
+    };
   }
 
   private get monthly(): MonthController {
@@ -117,7 +134,7 @@ export class Pane {
     const actions = el('div', { class: 'actions' });
     actions.append(check, clear, report);
     controls.append(row1, row2, actions);
-    if (this.month) this.renderMonthControls(controls, actions);
+    if (this.month) new MonthPanel(this.monthHost(), this.month).render(controls, actions);
 
     this.progress.setAttribute('aria-label', this.s('progressLabel'));
     this.progressBox.append(this.progress);
@@ -189,24 +206,9 @@ export class Pane {
     await this.show(rosterStatus(outcome, this.lang, this.mode));
   }
 
-  /**
-   * The bar and the status line through a check's phases: each phase its span of the bar, the
-   * status said when checking starts (`checking` also hears every read, for the row count) and
-   * when marking starts.
-   */
-  private phases(span: { read: [number, number]; check: [number, number] }, checking: (phase: Phase, total: number) => string): (phase: Phase, done: number, total: number) => void {
-    const spans: Record<Phase, [number, number]> = { ...span, mark: [span.check[1], 100], report: [0, 100] };
-    let phase: Phase = 'read';
-    return (p, done, total) => {
-      const text = p === 'read' || p === 'check' ? checking(p, total) : '';
-      if (p !== phase) {
-        phase = p;
-        if (p === 'check') this.say(text);
-        if (p === 'mark') this.say(this.s('marking'));
-      }
-      const [a, b] = spans[p];
-      this.progress.value = a + (total ? ((b - a) * done) / total : 0);
-    };
+  /** The bar and the status line through a check's phases (progress.ts). */
+  private phases(span: PhaseSpans, checking: (phase: Phase, total: number) => string): (phase: Phase, done: number, total: number) => void {
+    return phaseBar(span, checking, this.s('marking'), { value: (v) => (this.progress.value = v), say: (text) => this.say(text) });
   }
 
   /** A check's status line, then its findings; nothing checked: the reason, and no tabs or list. */
@@ -310,31 +312,10 @@ export class Pane {
 
   // ---- the "leave ledger and pay" mode (month.ts) ----------------------------------------
 
-  /** A select at the top of the controls: the roster, or the leave ledger and pay against it. */
-  private renderMonthControls(controls: HTMLElement, actions: HTMLElement): void {
-    this.whatSelect.append(option('roster', this.s('whatRoster')), option('month', this.s('whatMonth')));
-    this.whatSelect.addEventListener('change', () => {
-      if (this.busy) {
-        this.whatSelect.value = this.what;
-        return;
-      }
-      this.setWhat(this.whatSelect.value === 'month' ? 'month' : 'roster');
-    });
-    const row = el('div', { class: 'field' });
-    row.append(el('label', { for: 'check-what' }, this.s('checkWhat')), this.whatSelect);
-    controls.prepend(row);
-    const write = this.button(this.s('writeExpected'), '', () => this.writeExpected());
-    write.id = 'write-expected';
-    write.hidden = true;
-    this.expectedButton = write;
-    actions.append(write);
-  }
-
   /** Another check chosen: its own controls and intro; the other check's findings go. */
-  private setWhat(what: 'roster' | 'month'): void {
+  private setWhat(what: CheckWhat): void {
     this.what = what;
     this.sourceRow.hidden = what === 'month';
-    if (this.expectedButton) this.expectedButton.hidden = what !== 'month';
     document.title = this.s(what === 'month' ? 'titleMonth' : 'titleRoster');
     this.heading.textContent = document.title;
     this.intro.textContent = this.s(what === 'month' ? 'introMonth' : 'introRoster');
@@ -359,39 +340,6 @@ export class Pane {
     this.progress.value = 100;
     this.outcome = outcome;
     await this.show(monthStatus(outcome, this.lang));
-  }
-
-  /** Writes the expected pay beside the pay sheet's data, on the clerk's click; asks before replacing other data. */
-  private async writeExpected(replace = false): Promise<void> {
-    if (!isMonth(this.outcome)) await this.checkMonth();
-    const outcome = this.outcome;
-    if (!isMonth(outcome) || !monthCoverage(outcome).checked.length) return;
-    if (!outcome.results.some((r) => r.kind === 'pay')) {
-      this.say(this.s('expectedNoPay'), 'error');
-      return;
-    }
-    if (!outcome.expected.length) {
-      this.say(this.s('expectedNone'), 'error');
-      return;
-    }
-    const done = await this.monthly.writeExpectedPay(outcome, replace);
-    if ('occupied' in done) {
-      this.askToOverwriteColumn(done.occupied);
-      return;
-    }
-    this.say(done.written.map((w) => this.s('expectedWritten', { n: this.n(w.amounts), column: w.column, sheet: w.sheet, header: EXPECTED_HEADER })).join(' '));
-  }
-
-  private askToOverwriteColumn(at: { sheet: string; cell: string; value: string }): void {
-    const column = at.cell.replace(/\d+$/, '');
-    const vars = { column, sheet: at.sheet, cell: at.cell, value: at.value };
-    ask(this.confirmBox, {
-      id: 'overwrite-question',
-      text: this.s('expectedOccupied', vars),
-      yes: { id: 'replace-column', label: this.s('replaceColumn'), then: () => void this.guard(() => this.writeExpected(true)) },
-      no: { id: 'keep-column', label: this.s('keepColumn'), then: () => this.say(this.s('expectedKept', vars)) },
-    });
-    this.say(this.s('expectedOccupied', vars));
   }
 
   /** Office add-ins cannot use confirm(): the question is asked in the pane. */
