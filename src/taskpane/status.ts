@@ -18,7 +18,8 @@ function sourceWord(lang: UiLang, source: Exclude<Source, 'auto'>): string {
 /** One sentence per page of rows that could not be read. */
 export function unreadText(unread: readonly UnreadRows[], lang: UiLang): string {
   const n = (x: number) => formatNumber(lang, x);
-  return unread.map((u) => t(lang, 'unreadRows', { sheet: u.sheet, from: n(u.firstRow), to: n(u.lastRow), reason: u.reason })).join(' ');
+  // Excel's messages end with a full stop; the sentence around the reason has its own.
+  return unread.map((u) => t(lang, 'unreadRows', { sheet: u.sheet, from: n(u.firstRow), to: n(u.lastRow), reason: u.reason.replace(/[.。]\s*$/, '') })).join(' ');
 }
 
 /** A row skipped as blank because it was never read is said once, as unread, not as a skipped row. */
