@@ -13,16 +13,16 @@ export function option(value: string, label: string): HTMLOptionElement {
 }
 
 /** A part of the pane that should be there and is not: a bug of the pane, said by name. */
-export class MissingElementError extends Error {
+export class MissingPartError extends Error {
   constructor(readonly what: string) {
     super(`the task pane has no ${what}`);
-    this.name = 'MissingElementError';
+    this.name = 'MissingPartError';
   }
 }
 
 /** A value the pane needs at this point (its controller, the last check): missing is a bug, said by name. */
 export function needed<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new MissingElementError(what);
+  if (value === undefined) throw new MissingPartError(what);
   return value;
 }
 

@@ -1,7 +1,8 @@
 // The task pane: its controls, progress and status line, and the parts around them — the findings
-// list (findingsView.ts), the forms a finding opens (forms.ts), the status texts (status.ts). Pane
+// list (findingsView.ts), the forms a finding opens (forms.ts), the status texts (status.ts), the
+// progress bar's phases (progress.ts), the leave ledger and pay controls (monthPanel.ts). Pane
 // holds one run at a time: what is checked, what is shown, what the buttons do. One polite status
-// line speaks; the list is silent.
+// line speaks; the list is silent. Parts are held as references made here, never looked up.
 
 import type { DateSystem } from '../core';
 import type { Field } from '../validation/fields';
@@ -18,8 +19,6 @@ import { FindingsView } from './findingsView';
 import { acceptForm, columnChoices, columnForm } from './forms';
 import { Status, monthStatus, rosterStatus } from './status';
 import { PhaseSpans, phaseBar } from './progress';
-
-export { PAGE_SIZE } from './findingsView';
 
 const SOURCES: readonly (readonly [Source, StringKey])[] = [
   ['auto', 'sourceAuto'],
