@@ -196,6 +196,11 @@ export class FindingsView {
         if (page.length) this.list.replaceChildren(...page.map((item, i) => this.drawItem(item, `f${from + i}`)));
         else this.list.replaceChildren(el('li', { class: 'empty' }, this.s('emptyTab')));
         this.drawPager(check.summary);
+      } catch (e) {
+        // One page that could not be fetched is said in the list; the check, its counts and its other pages stay.
+        if (token !== this.drawing) return;
+        this.list.replaceChildren(el('li', { class: 'empty page-failed' }, this.s('pageFailed', { message: e instanceof Error ? e.message : String(e) })));
+        this.drawPager(check.summary);
       } finally {
         if (token === this.drawing) this.panel.setAttribute('aria-busy', 'false');
       }
