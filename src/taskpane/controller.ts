@@ -67,7 +67,7 @@ export class PaneController {
         source,
         dateSystem,
         hasHeader: hasHeaderRow,
-        previousSheet: this.lastSheet,
+        ...(this.lastSheet === undefined ? {} : { previousSheet: this.lastSheet }),
         onProgress: (d, t) => onProgress?.('read', d, t),
         onRows: (rows) => run.add(rows),
       });

@@ -73,6 +73,10 @@ const STRINGS = {
   tooOld: { en: 'This Excel cannot run the check: it needs Excel API 1.9 — Microsoft 365 or retail Excel version 1903 or later, Office LTSC 2021 or later, Excel on the web, Excel for Mac 16.24 or later, or Excel on iPad. Volume-licensed Excel 2019 and 2016 do not have it.', ja: 'この Excel では点検を実行できません。Excel API 1.9 が必要です（Microsoft 365 またはリテール版 Excel のバージョン 1903 以降、Office LTSC 2021 以降、Excel on the web、Excel for Mac 16.24 以降、iPad 版 Excel）。ボリュームライセンス版の Excel 2019・2016 では使えません。' },
   notInExcel: { en: 'Open this pane in Excel to check a workbook.', ja: 'ブックを点検するには Excel でこのウィンドウを開いてください。' },
   failed: { en: 'The check could not finish: {message}', ja: '点検を完了できませんでした: {message}' },
+  // A page of the findings list the Worker could not give: the other pages and the counts stay.
+  pageFailed: { en: 'This page of findings could not be shown: {message}. Turn to it again, or check again.', ja: 'この結果のページを表示できませんでした: {message}。もう一度このページを開くか、点検し直してください。' },
+  // A page of rows Excel refused to hand over: the other pages were checked (workbook.ts readArea).
+  unreadRows: { en: 'Rows {from}–{to} of "{sheet}" could not be read: {reason}. They were not checked; check again.', ja: '「{sheet}」の {from}〜{to} 行目を読み込めませんでした: {reason}。この行は点検していません。もう一度点検してください。' },
   // The "leave ledger and pay" mode (休暇簿と給与).
   checkWhat: { en: 'Check', ja: '点検するもの' },
   whatRoster: { en: 'Roster', ja: '名簿' },
@@ -112,4 +116,9 @@ export function t(lang: UiLang, key: StringKey, vars: Record<string, string | nu
 export function uiLanguage(officeLanguage: string | undefined, browserLanguage: string | undefined): UiLang {
   const tag = (officeLanguage || browserLanguage || 'en').toLowerCase();
   return tag.startsWith('ja') ? 'ja' : 'en';
+}
+
+/** A count as the clerk reads it: 12,345 in either language. */
+export function formatNumber(lang: UiLang, x: number): string {
+  return x.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-US');
 }

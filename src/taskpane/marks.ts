@@ -6,16 +6,14 @@ import { cellAddress } from '../validation/report';
 
 /** One column's marked rows as addresses, consecutive rows as one range. */
 function runsOfRows(column: number, rows: number[]): string[] {
-  if (rows.some((r, i) => i > 0 && r < rows[i - 1])) rows.sort((a, b) => a - b);
-  const out: string[] = [];
-  for (let i = 0; i < rows.length; ) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-    const first = cellAddress(rows[i], column);
-    out.push(j > i ? `${first}:${cellAddress(rows[j], column)}` : first);
-    i = j + 1;
+  rows.sort((a, b) => a - b);
+  const runs: { first: number; last: number }[] = [];
+  for (const row of rows) {
+    const run = runs[runs.length - 1];
+    if (run && row === run.last + 1) run.last = row;
+    else runs.push({ first: row, last: row });
   }
-  return out;
+  return runs.map(({ first, last }) => (last > first ? `${cellAddress(first, column)}:${cellAddress(last, column)}` : cellAddress(first, column)));
 }
 
 /**
@@ -34,12 +32,12 @@ export function markRuns(findings: Finding[]): Record<Severity, string[]> {
   const columns = new Map<number, { error: number[]; warning: number[] }>();
   for (const [key, rank] of worst) {
     const column = key % COLUMN_KEY;
-    const rows = columns.get(column) ?? columns.set(column, { error: [], warning: [] }).get(column)!;
+    let rows = columns.get(column);
+    if (!rows) columns.set(column, (rows = { error: [], warning: [] }));
     (rank === 2 ? rows.error : rows.warning).push(Math.floor(key / COLUMN_KEY));
   }
   const out: Record<Severity, string[]> = { error: [], warning: [] };
-  for (const column of [...columns.keys()].sort((a, b) => a - b)) {
-    const rows = columns.get(column)!;
+  for (const [column, rows] of [...columns].sort(([a], [b]) => a - b)) {
     for (const run of runsOfRows(column, rows.error)) out.error.push(run);
     for (const run of runsOfRows(column, rows.warning)) out.warning.push(run);
   }

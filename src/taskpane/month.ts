@@ -10,7 +10,7 @@ import { SheetInput, validateSheet } from '../validation/validate';
 import { Cell, headerKey } from '../validation/fields';
 import { REPORT_SHEET, cellAddress, columnLetters } from '../validation/report';
 import { STORE_SHEET, Store, accept, emptyStore, parseStore } from '../validation/store';
-import { Area, DataBlock, ExcelWorkbook, HEADER_ROWS, addressOf, quoteSheet, toCell, topLeftOf } from './workbook';
+import { Area, DataBlock, ExcelWorkbook, HEADER_ROWS, UnreadRows, addressOf, quoteSheet, toCell, topLeftOf } from './workbook';
 import { CheckOutcome, Phase, acceptanceFor } from './controller';
 import { ExpectedAmount, MonthInput, MonthSheetMeta, checkedMonth } from './monthCheck';
 import { CheckSession, CheckedFindings, MonthSummary, PageItem, localFindings } from './session';
@@ -41,7 +41,7 @@ export function workerMonthValidator(url: string): MonthValidator {
     const all = [...input.sheets.map((s) => ({ s, role: 'check' as const })), ...input.rosters.map((s) => ({ s, role: 'roster' as const }))];
     try {
       for (const [index, { s }] of all.entries()) await worker.rows(s.rows, (rows) => ({ type: 'month-rows', index, rows }));
-      const sheets: MonthSheetMeta[] = all.map(({ s, role }) => ({ name: s.name, firstRow: s.firstRow, firstColumn: s.firstColumn, dateSystem: s.dateSystem, role }));
+      const sheets: MonthSheetMeta[] = all.map(({ s: { rows: _rows, ...meta }, role }) => ({ ...meta, role }));
       return await worker.run({ type: 'month', sheets, store }, onProgress);
     } catch (e) {
       worker.cancel();
@@ -68,6 +68,8 @@ export interface MonthBlock {
   sheets: MonthSheet[];
   dateSystem: DateSystem;
   store: Store;
+  /** Pages of rows Excel refused to hand over, sheet by sheet: the rest was checked. */
+  unread: UnreadRows[];
 }
 
 /**
@@ -85,10 +87,10 @@ export async function readMonthSheets(wb: ExcelWorkbook, dateSystem: DateSystem 
     await sync(context);
     // Never our own sheets: the findings sheet and the store.
     const names = worksheets.items.map((s) => s.name).filter((n) => n !== REPORT_SHEET && n !== STORE_SHEET);
-    const used = names.map((n) => {
-      const u = worksheets.getItem(n).getUsedRangeOrNullObject(true);
-      u.load('address, rowCount, columnCount');
-      return u;
+    const used = names.map((name) => {
+      const range = worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      range.load('address, rowCount, columnCount');
+      return { name, range };
     });
     let storeRange: Excel.Range | undefined;
     if (!storeSheet.isNullObject) {
@@ -97,40 +99,41 @@ export async function readMonthSheets(wb: ExcelWorkbook, dateSystem: DateSystem 
     }
     await sync(context);
     const store = storeRange && !storeRange.isNullObject ? parseStore(storeRange.values) : emptyStore();
-    const areas: (Area | undefined)[] = used.map((u) => (u.isNullObject ? undefined : { ...topLeftOf(u.address), rows: u.rowCount, columns: u.columnCount }));
-    const tops = areas.map((a, i) => {
-      if (!a) return undefined;
-      const top = worksheets.getItem(names[i]).getRange(addressOf({ ...a, rows: Math.min(a.rows, HEADER_ROWS) }));
+    const tops = used.flatMap(({ name, range }) => {
+      if (range.isNullObject) return [];
+      const area: Area = { ...topLeftOf(range.address), rows: range.rowCount, columns: range.columnCount };
+      const top = worksheets.getItem(name).getRange(addressOf({ ...area, rows: Math.min(area.rows, HEADER_ROWS) }));
       top.load('values');
-      return top;
+      return [{ name, area, top }];
     });
     await sync(context);
     // The same recognition as the CLI: the roster by the roster check's kind, the others by ledgerKindOfSheet.
     const found: { name: string; role: MonthSheetRole; area: Area }[] = [];
-    tops.forEach((top, i) => {
-      if (!top) return;
-      const head: SheetInput = { name: names[i], rows: top.values.map((r) => r.map(toCell)), firstColumn: areas[i]?.column };
+    for (const { name, area, top } of tops) {
+      const head: SheetInput = { name, rows: top.values.map((r) => r.map(toCell)), firstColumn: area.column };
       // With the workbook's column mapping, as the CLI reads it.
       const kind = validateSheet(head, { mappings: store.mappings }).kind;
       const role = kind === 'roster' ? 'roster' : kind === 'unknown' ? ledgerKindOfSheet(head, store.mappings) : undefined;
-      if (role) found.push({ name: names[i], role, area: areas[i]! });
-    });
+      if (role) found.push({ name, role, area });
+    }
     const total = found.reduce((n, s) => n + s.area.rows, 0);
     let done = 0;
     let system: DateSystem = dateSystem === 'auto' ? '1900' : dateSystem;
     const sheets: MonthSheet[] = [];
+    const unread: UnreadRows[] = [];
     for (const { name, role, area } of found) {
       const rows: Cell[][] = [];
       // Dates shown in the first rows tell the date system; one workbook has one, so a sheet that tells 1904 decides.
-      const shown = await wb.readArea(context, worksheets.getItem(name), area, dateSystem === 'auto', (cells) => {
+      const read = await wb.readArea(context, worksheets.getItem(name), area, dateSystem === 'auto', (cells) => {
         for (const r of cells) rows.push(r);
         done += cells.length;
         onProgress?.(done, total);
       });
-      if (shown === '1904') system = '1904';
+      if (read.dateSystem === '1904') system = '1904';
+      for (const gap of read.unread) unread.push({ sheet: name, ...gap });
       sheets.push({ name, role, rows, firstRow: area.row, firstColumn: area.column, address: `${quoteSheet(name)}!${addressOf(area)}` });
     }
-    return { sheets, dateSystem: system, store };
+    return { sheets, dateSystem: system, store, unread };
   });
 }
 
@@ -181,7 +184,7 @@ export class MonthController {
     // Two syncs a sheet, however many rows and findings.
     for (const m of summary.marks) await this.workbook.markRuns(m.sheet, m.runs);
     this.store = read.store;
-    const block: DataBlock = { sheet: summary.sheet, rows: [], firstRow: 1, firstColumn: 1, dateSystem: read.dateSystem, source: 'used', address: '', store: read.store };
+    const block: DataBlock = { sheet: summary.sheet, rows: [], firstRow: 1, firstColumn: 1, dateSystem: read.dateSystem, source: 'used', address: '', store: read.store, unread: read.unread };
     return { mode: 'month', block, summary, findings, sheets: read.sheets, results: summary.month?.results ?? [], expected: summary.month?.expected ?? [] };
   }
 
@@ -197,7 +200,9 @@ export class MonthController {
     for (const r of outcome.results) {
       // A month-columns sheet has no one column for a row's amount: nothing is written into it.
       if (r.kind !== 'pay' || (r as { layout?: string }).layout === 'month-columns') continue;
-      const s = outcome.sheets.find((x) => x.name === r.sheet)!;
+      const s = outcome.sheets.find((x) => x.name === r.sheet);
+      // Every result is of a sheet read; one without would be a bug, and has no column to write.
+      if (!s) continue;
       const header = s.rows[r.headerRow - s.firstRow] ?? [];
       const width = s.rows.reduce((w, row) => Math.max(w, row.length), 0);
       const at = header.findIndex((c) => typeof c === 'string' && c.trim() === EXPECTED_HEADER);
@@ -218,30 +223,29 @@ export class MonthController {
     const columns = this.expectedColumns(outcome);
     const wb = this.workbook;
     return Excel.run(async (context) => {
-      const ranges = columns.map((c) => {
+      const targets = columns.map((c) => {
         const range = context.workbook.worksheets.getItem(c.sheet).getRange(`${cellAddress(c.headerRow, c.column)}:${cellAddress(Math.max(c.lastRow, c.headerRow), c.column)}`);
         range.load('values');
-        return range;
+        return { c, range };
       });
       await wb.sync(context);
       if (!replace) {
-        for (const [i, c] of columns.entries()) {
-          const values = ranges[i].values;
-          const at = values.findIndex((row, k) => {
+        for (const { c, range } of targets) {
+          const at = range.values.findIndex((row, k) => {
             const v = toCell(row[0]);
             if (v === null) return false;
             return k === 0 ? !(typeof v === 'string' && v.trim() === EXPECTED_HEADER) : typeof v !== 'number';
           });
-          if (at >= 0) return { occupied: { sheet: c.sheet, cell: cellAddress(c.headerRow + at, c.column), value: String(values[at][0]) } };
+          if (at >= 0) return { occupied: { sheet: c.sheet, cell: cellAddress(c.headerRow + at, c.column), value: String(range.values[at]?.[0]) } };
         }
       }
-      for (const [i, c] of columns.entries()) {
-        const rows = ranges[i].values.length;
+      for (const { c, range } of targets) {
+        const rows = range.values.length;
         const values: (string | number)[][] = [[EXPECTED_HEADER]];
         for (let row = c.headerRow + 1; row < c.headerRow + rows; row++) values.push([c.amounts.get(row) ?? '']);
         // The header as text, the amounts as yen with separators: number formats of this column only.
-        ranges[i].numberFormat = values.map((_, k) => [k === 0 ? '@' : '#,##0']);
-        ranges[i].values = values;
+        range.numberFormat = values.map((_, k) => [k === 0 ? '@' : '#,##0']);
+        range.values = values;
       }
       await wb.sync(context);
       return { written: columns.map((c) => ({ sheet: c.sheet, column: columnLetters(c.column), amounts: c.amounts.size })) };

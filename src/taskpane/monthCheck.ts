@@ -6,8 +6,9 @@
 import { PaySheetResult, withLedgerAndPay } from '../validation/ledger';
 import type { SheetInput, SheetResult } from '../validation/validate';
 import type { Cell } from '../validation/fields';
-import type { ColumnMapping, Store } from '../validation/store';
+import type { ColumnMapping } from '../validation/store';
 import { CheckSession, Checked, sheetReaders } from './session';
+import type { MonthRequest } from './protocol';
 
 /** The sheets of the open workbook the check needs: ledger and pay sheets, and the roster(s). */
 export interface MonthInput {
@@ -37,17 +38,37 @@ const unknown = (s: SheetInput): SheetResult => ({ sheet: s.name, kind: 'unknown
 /** The check itself, as `altrules validate` runs it; in the Worker, or in this thread when no Worker starts. */
 export function checkMonthSheets(input: MonthInput): MonthResult {
   // As validateWorkbook does for sheets the roster check does not recognise.
-  const results = withLedgerAndPay(input.sheets, input.sheets.map(unknown), { related: input.rosters, mappings: input.mappings });
+  const results = withLedgerAndPay(input.sheets, input.sheets.map(unknown), { related: input.rosters, ...(input.mappings ? { mappings: input.mappings } : {}) });
   // Written beside Paid, one amount a row: not for a month-columns sheet, whose rows hold twelve months.
   const expected = results.flatMap((r) => (r.kind === 'pay' && !(r as PaySheetResult).layout ? (r as PaySheetResult).expected.map((e) => ({ sheet: r.sheet, row: e.row, expected: e.expected })) : []));
-  return { results: results.map((r) => ({ sheet: r.sheet, kind: r.kind, headerRow: r.headerRow, dataRows: r.dataRows, findings: r.findings, notes: r.notes, ...((r as PaySheetResult).layout ? { layout: (r as PaySheetResult).layout, status: (r as PaySheetResult).status } : {}), ...((r as { owner?: string }).owner ? { owner: (r as { owner?: string }).owner } : {}) })), expected };
+  return { results: results.map(resultMeta), expected };
+}
+
+/** What of a sheet's result crosses to the pane: no fixes or expected rows, the month-columns status and a 休暇簿's owner kept. */
+function resultMeta(r: SheetResult): SheetResult {
+  const { layout, status } = r as PaySheetResult;
+  const { owner } = r as { owner?: string };
+  return {
+    sheet: r.sheet,
+    kind: r.kind,
+    headerRow: r.headerRow,
+    dataRows: r.dataRows,
+    findings: r.findings,
+    ...(r.notes ? { notes: r.notes } : {}),
+    ...(layout ? { layout, ...(status ? { status } : {}) } : {}),
+    ...(owner ? { owner } : {}),
+  };
 }
 
 /** The month check made ready for a session: its findings with who and the cell of each. */
 export function checkedMonth(input: MonthInput): Checked {
   const { results, expected } = checkMonthSheets(input);
-  const readers = new Map(input.sheets.map((s, i) => [s.name, sheetReaders(s, results[i].headerRow)]));
-  const owners = new Map(results.flatMap((r) => ((r as { owner?: string }).owner ? [[r.sheet, (r as { owner?: string }).owner!]] : [])));
+  // One result per input sheet, in order (checkMonthSheets); a sheet without one has no header row.
+  const readers = new Map(input.sheets.map((s, i) => [s.name, sheetReaders(s, results[i]?.headerRow ?? 0)]));
+  const owners = new Map(results.flatMap((r) => {
+    const { owner } = r as { owner?: string };
+    return owner ? [[r.sheet, owner] as const] : [];
+  }));
   const first = results[0];
   const meta = results.map(({ findings: _f, ...rest }) => rest);
   return {
@@ -56,7 +77,7 @@ export function checkedMonth(input: MonthInput): Checked {
     findings: results.flatMap((r) => r.findings),
     cellOf: (f) => readers.get(f.sheet)?.cellOf(f),
     // A per-person 休暇簿 is all about its owner.
-    who: (f) => (f.row > results[input.sheets.findIndex((s) => s.name === f.sheet)]?.headerRow ? owners.get(f.sheet) : undefined) ?? readers.get(f.sheet)?.who(f) ?? '',
+    who: (f) => (f.row > (results[input.sheets.findIndex((s) => s.name === f.sheet)]?.headerRow ?? Infinity) ? owners.get(f.sheet) : undefined) ?? readers.get(f.sheet)?.who(f) ?? '',
     header: [],
     month: { results: meta, expected },
   };
@@ -66,13 +87,7 @@ export function checkedMonth(input: MonthInput): Checked {
 
 export type MonthSheetMeta = Omit<SheetInput, 'rows'> & { role: 'check' | 'roster' };
 
-/** Messages to the Worker: rows of sheet `index` in slices, then the run. */
-export type MonthRequest = { type: 'month-rows'; index: number; rows: Cell[][] } | { type: 'month'; sheets: MonthSheetMeta[]; store: Store };
-
-export function isMonthRequest(m: unknown): m is MonthRequest {
-  const type = (m as { type?: unknown } | null)?.type;
-  return type === 'month' || type === 'month-rows';
-}
+export type { MonthRequest } from './protocol';
 
 /** The Worker's handler for the month check: its own rows; the session it makes answers as the roster check's does. */
 export function monthWorker(onSession: (session: CheckSession) => void, progress: (done: number, total: number) => void): (m: MonthRequest) => void {

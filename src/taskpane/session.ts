@@ -100,7 +100,7 @@ export class CheckSession {
     // moves it too.
     const progress = options.onProgress ?? (() => undefined);
     const { findings, fixes, ...base } = validateSheet(input, { onProgress: (done, total) => progress(Math.round((CHECK_SHARE * done) / Math.max(1, total)), PROGRESS_SCALE), mappings: options.mappings, mapHint: 'pane' });
-    return new CheckSession({ base, findings, fixes, ...sheetReaders(input, base.headerRow) }, options.store, progress);
+    return new CheckSession({ base, findings, ...(fixes ? { fixes } : {}), ...sheetReaders(input, base.headerRow) }, options.store, progress);
   }
 
   constructor(checked: Checked, store: Store, progress: (done: number, total: number) => void = () => undefined) {
@@ -112,9 +112,8 @@ export class CheckSession {
     const accepted: Finding[] = [];
     const errors: Finding[] = [];
     const warnings: Finding[] = [];
-    for (let i = 0; i < findings.length; i++) {
+    for (const [i, f] of findings.entries()) {
       if (i % PROGRESS_EVERY === 0) progress(CHECK_SHARE + Math.round(((SORT_SHARE - CHECK_SHARE) * i) / findings.length), PROGRESS_SCALE);
-      const f = findings[i];
       // Accepted findings stay accepted while their cell keeps the value they were accepted for.
       const a = store.acceptances.length ? acceptanceOf(store, f, this.cellOf(f)) : undefined;
       if (a) {
@@ -130,7 +129,11 @@ export class CheckSession {
     // Marks sheet by sheet; a sheet with no open finding still gets its earlier marks replaced.
     const bySheet = new Map<string, Finding[]>();
     for (const r of checked.month?.results ?? [checked.base]) if (r.sheet) bySheet.set(r.sheet, []);
-    for (const f of open) (bySheet.get(f.sheet) ?? bySheet.set(f.sheet, []).get(f.sheet)!).push(f);
+    for (const f of open) {
+      const list = bySheet.get(f.sheet);
+      if (list) list.push(f);
+      else bySheet.set(f.sheet, [f]);
+    }
     this.summary = {
       ...checked.base,
       counts: { all: open.length, error: errors.length, warning: warnings.length, accepted: accepted.length },
@@ -168,7 +171,11 @@ export class CheckSession {
       const sheet = reportTable(
         this.lists.all,
         this.who,
-        this.lists.accepted.map((finding) => ({ finding, acceptance: this.acceptance.get(finding)! })),
+        this.lists.accepted.flatMap((finding) => {
+          // Every accepted finding was put in the list with its acceptance (constructor).
+          const acceptance = this.acceptance.get(finding);
+          return acceptance ? [{ finding, acceptance }] : [];
+        }),
         run,
       );
       this.report = { key, sheet };

@@ -27,6 +27,16 @@ export interface DataBlock {
   address: string;
   /** The workbook's own records: column mappings and accepted findings. */
   store: Store;
+  /** Pages of rows Excel refused to hand over: the rest was checked, these rows were not. */
+  unread: UnreadRows[];
+}
+
+/** Rows of a sheet that could not be read (one page of the read failed): said, and checked again later. */
+export interface UnreadRows {
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+  reason: string;
 }
 
 
@@ -44,10 +54,11 @@ const EXCEL_ERRORS = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!
 export function topLeftOf(address: string): { row: number; column: number } {
   const ref = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
   const m = /^\$?([A-Z]+)\$?(\d+)/.exec(ref);
-  if (!m) return { row: 1, column: 1 };
+  const [, letters, digits] = m ?? [];
+  if (letters === undefined || digits === undefined) return { row: 1, column: 1 };
   let column = 0;
-  for (const ch of m[1]) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), column };
+  for (const ch of letters) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(digits), column };
 }
 
 const DATE_SCAN_ROWS = 500;
@@ -59,9 +70,8 @@ const DATE_FORMAT = /(^|[^"\\])(y+|d+|m+.*d|d.*m+|e+|g+)/i;
  */
 export function detectDateSystem(values: unknown[][], text: unknown[][], formats: unknown[][]): DateSystem {
   // The first rows tell; a big slice without dates is not scanned to its end.
-  for (let r = 0; r < Math.min(values.length, DATE_SCAN_ROWS); r++) {
-    for (let c = 0; c < (values[r]?.length ?? 0); c++) {
-      const v = values[r][c];
+  for (const [r, row] of values.slice(0, DATE_SCAN_ROWS).entries()) {
+    for (const [c, v] of row.entries()) {
       const f = formats[r]?.[c];
       // "General" holds the letters e and g of the era codes but is no date format.
       if (typeof v !== 'number' || v < 367 || typeof f !== 'string' || f === 'General' || !DATE_FORMAT.test(f)) continue;
@@ -86,9 +96,9 @@ export function detectDateSystem(values: unknown[][], text: unknown[][], formats
 export function timeColumnsOf(values: unknown[][], formats: unknown[][]): Set<number> {
   const time = new Set<number>();
   const other = new Set<number>();
-  for (let r = 0; r < values.length; r++) {
-    for (let c = 0; c < (values[r]?.length ?? 0); c++) {
-      if (typeof values[r][c] !== 'number') continue;
+  for (const [r, row] of values.entries()) {
+    for (const [c, v] of row.entries()) {
+      if (typeof v !== 'number') continue;
       const f = formats[r]?.[c];
       (typeof f === 'string' && isTimeOnlyFormat(f) ? time : other).add(c);
     }
@@ -229,8 +239,9 @@ export class ExcelWorkbook {
         top.load('values');
       }
       let table: Excel.Range | undefined;
-      if ((source === 'table' || source === 'auto') && tables.items.length > 0) {
-        table = tables.items[0].getRange();
+      const firstTable = tables.items[0];
+      if ((source === 'table' || source === 'auto') && firstTable) {
+        table = firstTable.getRange();
         table.load('address, rowCount, columnCount');
       }
       let storeRange: Excel.Range | undefined;
@@ -266,17 +277,19 @@ export class ExcelWorkbook {
         area = areaOf(used.address, used.rowCount, used.columnCount);
         kind = 'used';
       }
-      if (!area) return { ...emptyBlock(sheet.name, store), source: kind, selectionHadHeader };
+      if (!area) return { ...emptyBlock(sheet.name, store), source: kind, ...(selectionHadHeader === undefined ? {} : { selectionHadHeader }) };
 
       // The first slice is small, so that the bar moves at once.
       const rows: Cell[][] = [];
-      const detected = await this.readArea(context, sheet, area, options.dateSystem === 'auto', async (cells, read) => {
+      const unread: UnreadRows[] = [];
+      const read = await this.readArea(context, sheet, area, options.dateSystem === 'auto', async (cells, done) => {
         if (options.onRows) await options.onRows(cells);
         else for (const r of cells) rows.push(r);
-        options.onProgress?.(read, area.rows);
+        options.onProgress?.(done, area.rows);
       }, FIRST_READ_CELLS);
-      const system: DateSystem = options.dateSystem === 'auto' ? (detected ?? '1900') : options.dateSystem;
-      return { sheet: sheet.name, rows, firstRow: area.row, firstColumn: area.column, dateSystem: system, source: kind, address: `${quoteSheet(sheet.name)}!${addressOf(area)}`, selectionHadHeader, store };
+      for (const gap of read.unread) unread.push({ sheet: sheet.name, ...gap });
+      const system: DateSystem = options.dateSystem === 'auto' ? (read.dateSystem ?? '1900') : options.dateSystem;
+      return { sheet: sheet.name, rows, firstRow: area.row, firstColumn: area.column, dateSystem: system, source: kind, address: `${quoteSheet(sheet.name)}!${addressOf(area)}`, ...(selectionHadHeader === undefined ? {} : { selectionHadHeader }), store, unread };
     });
   }
 
@@ -284,9 +297,12 @@ export class ExcelWorkbook {
    * An area's rows, a slice per sync so that no answer exceeds Excel's payload limit and the pane
    * can paint between slices: the first `firstCells` cells, then READ_CELLS at a time, each slice
    * handed to `onRows` as read. The first rows' formats tell which columns hold times typed as h:mm
-   * and, when `detectDates`, the date system, which is returned.
+   * and, when `detectDates`, the date system, which is returned. A slice Excel refuses does not end
+   * the read: its rows go on as empty rows (so every later row keeps its number) and come back in
+   * `unread` with the reason, for the pane to say; the other slices are checked as usual.
    */
-  async readArea(context: Excel.RequestContext, sheet: Excel.Worksheet, area: Area, detectDates: boolean, onRows: (cells: Cell[][], read: number) => void | Promise<void>, firstCells = READ_CELLS): Promise<DateSystem | undefined> {
+  async readArea(context: Excel.RequestContext, sheet: Excel.Worksheet, area: Area, detectDates: boolean, onRows: (cells: Cell[][], read: number) => void | Promise<void>, firstCells = READ_CELLS): Promise<AreaRead> {
+    const unread: AreaRead['unread'] = [];
     const perRead = Math.max(1, Math.floor(READ_CELLS / Math.max(1, area.columns)));
     const firstRead = Math.max(1, Math.floor(firstCells / Math.max(1, area.columns)));
     let timeColumns = new Set<number>();
@@ -297,13 +313,20 @@ export class ExcelWorkbook {
       slice.load('values');
       const head = done === 0 ? sheet.getRange(addressOf({ ...area, rows: Math.min(DATE_SCAN_ROWS, perRead, area.rows) })) : undefined;
       head?.load(detectDates ? 'values, text, numberFormat' : 'values, numberFormat');
+      const firstRow = area.row + done;
       done += count;
-      await this.sync(context);
+      try {
+        await this.sync(context);
+      } catch (e) {
+        unread.push({ firstRow, lastRow: firstRow + count - 1, reason: reasonOf(e) });
+        await onRows(Array.from({ length: count }, (): Cell[] => []), done);
+        continue;
+      }
       if (head && detectDates) system = detectDateSystem(head.values, head.text, head.numberFormat);
       if (head) timeColumns = timeColumnsOf(head.values, head.numberFormat);
       await onRows(slice.values.map((r) => cellsOf(r, timeColumns)), done);
     }
-    return system;
+    return { ...(system ? { dateSystem: system } : {}), unread };
   }
 
   /** Replaces our marks on one sheet with marks on these addresses (I2, I3:I9). Two syncs. */
@@ -400,12 +423,7 @@ export class ExcelWorkbook {
         range.numberFormat = slice.rows.map((r) => r.map((v) => (typeof v === 'number' ? '#,##0' : '@')));
         range.values = slice.rows;
         // Rows of one height together: one request a run, not one a row.
-        for (let i = 0; i < slice.heights.length; ) {
-          let j = i;
-          while (j + 1 < slice.heights.length && slice.heights[j + 1] === slice.heights[i]) j++;
-          sheet.getRange(`${from + i + 1}:${from + j + 1}`).format.rowHeight = slice.heights[i];
-          i = j + 1;
-        }
+        for (const run of heightRuns(slice.heights)) sheet.getRange(`${from + run.first + 1}:${from + run.last + 1}`).format.rowHeight = run.height;
         if (from + slice.rows.length < total) {
           await this.sync(context);
           onProgress?.(from + slice.rows.length, total);
@@ -455,7 +473,9 @@ export class ExcelWorkbook {
         sheet.visibility = Excel.SheetVisibility.veryHidden;
       } else sheet.getRange().clear(Excel.ClearApplyTo.contents);
       const rows = storeRows(store);
-      const range = sheet.getRange(`A1:${cellAddress(rows.length, rows[0].length)}`);
+      // The header row is always there and sets the width.
+      const width = rows[0]?.length ?? 1;
+      const range = sheet.getRange(`A1:${cellAddress(rows.length, width)}`);
       range.numberFormat = rows.map((r) => r.map(() => '@'));
       range.values = rows;
       await this.sync(context);
@@ -481,7 +501,29 @@ export class ExcelWorkbook {
 }
 
 function emptyBlock(sheet: string, store: Store): DataBlock {
-  return { sheet, rows: [], firstRow: 1, firstColumn: 1, dateSystem: '1900', source: 'used', address: '', store };
+  return { sheet, rows: [], firstRow: 1, firstColumn: 1, dateSystem: '1900', source: 'used', address: '', store, unread: [] };
+}
+
+/** What readArea found besides the rows: the date system the dates showed, and the slices Excel refused. */
+export interface AreaRead {
+  dateSystem?: DateSystem;
+  unread: Omit<UnreadRows, 'sheet'>[];
+}
+
+/** Consecutive rows of one height, as index ranges. */
+export function heightRuns(heights: readonly number[]): { first: number; last: number; height: number }[] {
+  const runs: { first: number; last: number; height: number }[] = [];
+  heights.forEach((height, i) => {
+    const run = runs[runs.length - 1];
+    if (run && run.height === height && run.last === i - 1) run.last = i;
+    else runs.push({ first: i, last: i, height });
+  });
+  return runs;
+}
+
+/** Why a read failed, in Excel's words (an OfficeExtension.Error carries its message). */
+function reasonOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** A sheet name as Excel writes it in an address. */

@@ -1,21 +1,14 @@
 // The validator off the pane's thread. Rows arrive in slices as they are read; progress goes back
 // as the check runs; then the findings stay here and the pane asks for what it shows: a summary,
 // a page of the list, a slice of the findings sheet. 200,000 findings never cross to the pane.
+// The messages both ways are protocol.ts's.
 
 import type { Cell } from '../validation/fields';
-import type { SheetInput } from '../validation/validate';
-import type { ColumnMapping, Store } from '../validation/store';
-import { CheckSession, FindingFilter } from './session';
-import type { ReportRun } from '../validation/report';
-import { MonthRequest, isMonthRequest, monthWorker } from './monthCheck';
+import { CheckSession } from './session';
+import { monthWorker } from './monthCheck';
+import type { FromWorker, ToWorker } from './protocol';
 
-export type ToWorker =
-  | { type: 'rows'; rows: Cell[][] }
-  | { type: 'run'; input: Omit<SheetInput, 'rows'>; mappings: ColumnMapping[]; store: Store }
-  | { type: 'page'; id: number; filter: FindingFilter; from: number; count: number; rule?: string }
-  | { type: 'report'; id: number; from: number; count: number; run: ReportRun };
-
-const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
+const post = (m: FromWorker) => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(m);
 let rows: Cell[][] = [];
 let session: CheckSession | undefined;
 const progress = (done: number, total: number) => post({ type: 'progress', done, total });
@@ -25,23 +18,43 @@ const onMonth = monthWorker((made) => {
   post({ type: 'summary', summary: made.summary });
 }, progress);
 
-self.onmessage = (e: MessageEvent) => {
-  const m = e.data as ToWorker | MonthRequest;
-  try {
-    if (isMonthRequest(m)) onMonth(m);
-    else if (m.type === 'rows') {
+/** The session a question is about: none means the pane asked before a run, or after this Worker lost it. */
+function current(): CheckSession {
+  if (!session) throw new Error('the checking worker holds no check to answer from');
+  return session;
+}
+
+function handle(m: ToWorker): void {
+  switch (m.type) {
+    case 'month-rows':
+    case 'month':
+      return onMonth(m);
+    case 'rows':
       for (const r of m.rows) rows.push(r);
-    } else if (m.type === 'run') {
+      return;
+    case 'run':
       session = CheckSession.ofSheet({ ...m.input, rows }, { mappings: m.mappings, store: m.store, onProgress: progress });
       rows = [];
-      post({ type: 'summary', summary: session.summary });
-    } else if (m.type === 'page') {
-      post({ type: 'reply', id: m.id, value: session?.page(m.filter, m.from, m.count, m.rule) ?? [] });
-    } else if (m.type === 'report') {
-      post({ type: 'reply', id: m.id, value: session?.reportSlice(m.from, m.count, m.run) });
+      return post({ type: 'summary', summary: session.summary });
+    case 'page':
+      return post({ type: 'page', id: m.id, items: current().page(m.filter, m.from, m.count, m.rule) });
+    case 'report':
+      return post({ type: 'report', id: m.id, slice: current().reportSlice(m.from, m.count, m.run) });
+    default: {
+      // Every kind the pane sends is handled above: adding one to ToWorker without a case here does not compile.
+      const unknown: never = m;
+      throw new Error(`the checking worker got a message it does not know: ${JSON.stringify(unknown).slice(0, 80)}`);
     }
+  }
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const m = e.data;
+  try {
+    handle(m);
   } catch (err) {
-    post({ type: 'failed', id: 'id' in m ? m.id : undefined, message: (err as Error).message });
+    const id = 'id' in m ? m.id : undefined;
+    post({ type: 'failed', ...(id === undefined ? {} : { id }), message: err instanceof Error ? err.message : String(err) });
   }
 };
 

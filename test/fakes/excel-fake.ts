@@ -127,6 +127,11 @@ export class FakeWorkbookModel {
   selection = { sheet: '', address: 'A1' };
   use1904 = false;
   syncs = 0;
+  /**
+   * A read Excel refuses (a payload too large, a lost connection): a load of a range of a sheet
+   * for which this gives a reason fails its whole sync with that reason, as a rejected batch does.
+   */
+  failRead: ((sheet: string, firstRow: number, lastRow: number) => string | undefined) | undefined;
   private nextId = 1;
 
   addSheet(name: string, rows: (Value | null)[][] = [], start = 'A1'): FakeSheet {
@@ -333,6 +338,8 @@ class FakeRange extends Proxy {
     const list = [...splitProps(props), 'isNullObject'];
     this.queueLoad(list, () => {
       const b = this.box();
+      const refused = b && list.includes('values') ? this.model.failRead?.(this.sheet.name, b.r1, b.r2) : undefined;
+      if (refused) throw new Error(refused);
       const grid = <T,>(f: (cell: FakeCell | undefined) => T): T[][] => {
         if (!b) return [];
         const out: T[][] = [];
