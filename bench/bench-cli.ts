@@ -63,7 +63,7 @@ export function* rosterSheet(people: number): Generator<string> {
   for (let i = 0; i < people; i++) {
     const r = i + 2;
     const term = 1 + (i % 3);
-    const pay = [280000, 300000, 325000][term - 1] + (i % 50 === 0 ? 1000 : 0);
+    const pay = (term === 1 ? 280000 : term === 2 ? 300000 : 325000) + (i % 50 === 0 ? 1000 : 0);
     // Excel's own layout: dates as serials with a date style, strings shared.
     chunk += `<row r="${r}" spans="1:12"><c r="A${r}" t="s"><v>${base + i}</v></c><c r="B${r}" t="s"><v>${HEAD.length + (i % COUNTRIES.length)}</v></c><c r="C${r}" t="s"><v>${HEAD.length + COUNTRIES.length}</v></c><c r="D${r}" s="1"><v>${45137 - 365 * (term - 1)}</v></c><c r="E${r}"><v>${term}</v></c><c r="F${r}"><v>${term}</v></c><c r="G${r}" s="1"><v>45138</v></c><c r="H${r}" s="1"><v>45503</v></c><c r="I${r}"><v>${pay}</v></c><c r="J${r}"><v>${(i * 7) % 140}</v></c><c r="K${r}"><v>${term > 1 ? i % 20 : 0}</v></c><c r="L${r}"><v>${i % 10 === 0 ? i % 25 : i % 3}</v></c></row>`;
     if (chunk.length > 1 << 20) {

@@ -119,7 +119,7 @@ function bigRoster(n: number): Cell[][] {
   for (let i = 0; i < n; i++) {
     const term = 1 + (i % 3);
     const arrival = serial(2023 - term + 1, 7, 30);
-    rows.push([`ALT ${i}`, countries[i % countries.length], 'S1', arrival, term, term, serial(2023, 7, 31), serial(2024, 7, 30), [280000, 300000, 325000][term - 1] + (i % 50 === 0 ? 1000 : 0), (i * 7) % 140, term > 1 ? i % 20 : 0, i % 10 === 0 ? i % 25 : i % 3]);
+    rows.push([`ALT ${i}`, countries[i % countries.length], 'S1', arrival, term, term, serial(2023, 7, 31), serial(2024, 7, 30), (term === 1 ? 280000 : term === 2 ? 300000 : 325000) + (i % 50 === 0 ? 1000 : 0), (i * 7) % 140, term > 1 ? i % 20 : 0, i % 10 === 0 ? i % 25 : i % 3]);
   }
   return rows;
 }

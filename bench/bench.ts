@@ -28,7 +28,7 @@ export function calendarBench(): BenchResult {
 
   const floor = measure('Uint8Array lookup (floor)', calls, () => {
     let n = 0;
-    for (let i = 0; i < calls; i++) n += flags[offset + (i % span)] & 1;
+    for (let i = 0; i < calls; i++) n += (flags[offset + (i % span)] ?? 0) & 1;
     return n;
   });
   const ours = measure('isNationalHoliday (core)', calls, () => {
@@ -44,7 +44,7 @@ export function calendarBench(): BenchResult {
   const dates = Array.from({ length: 4096 }, (_, i) => new Date(2000, 0, 1 + ((i * 97) % span)));
   const theirs = measure('japanese-holidays isHoliday(Date)', calls / 10, () => {
     let n = 0;
-    for (let i = 0; i < calls / 10; i++) if (JapaneseHolidays.isHoliday(dates[i & 4095])) n++;
+    for (let i = 0; i < calls / 10; i++) if (JapaneseHolidays.isHoliday(dates[i & 4095] as Date)) n++;
     return n;
   });
   lines.push(row(floor), row(ours, floor), row(viaIndex, floor), row(theirs, ours));
@@ -56,7 +56,7 @@ export function calendarBench(): BenchResult {
   const loop = measure('working days over one year, day-by-day loop', spans, () => {
     let n = 0;
     for (let i = 0; i < spans; i++) {
-      const s = starts[i & 1023];
+      const s = starts[i & 1023] ?? from;
       for (let x = s; x <= s + 364; x++) if (isWorkday(x)) n++;
     }
     return n;
@@ -64,7 +64,7 @@ export function calendarBench(): BenchResult {
   const prefix = measure('workingDaysBetween over one year (prefix sums)', spans * 100, () => {
     let n = 0;
     for (let i = 0; i < spans * 100; i++) {
-      const s = starts[i & 1023];
+      const s = starts[i & 1023] ?? from;
       n += workingDaysBetween(s, s + 364);
     }
     return n;

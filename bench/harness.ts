@@ -27,3 +27,9 @@ export function row(m: Measured, baseline?: Measured): string {
   }
   return `  ${m.name.padEnd(52)} ${m.nsPerCall.toFixed(2).padStart(12)} ns/call${ratio}`;
 }
+
+/** A value the bench's own setup guarantees; a named failure if that ever stops being so. */
+export function must<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`bench setup: no ${what}`);
+  return value;
+}

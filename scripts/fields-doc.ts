@@ -50,7 +50,7 @@ function wordsOf(names: string[]): string {
   const plain: string[] = [];
   for (const n of names) {
     const m = /^(.+?)（(.+)）$/.exec(n);
-    if (m) pairs.set(m[1], [...(pairs.get(m[1]) ?? []), m[2]]);
+    if (m?.[1] && m[2]) pairs.set(m[1], [...(pairs.get(m[1]) ?? []), m[2]]);
     else plain.push(n);
   }
   const groups = new Map<string, string[]>();
@@ -82,7 +82,7 @@ export function fieldsDoc(): string {
     'task pane. One mapping serves every kind of sheet and every file given together.',
   ];
   for (const [kind, title, what] of KINDS) {
-    out.push('', `## ${title}`, '', `${what[0].toUpperCase()}${what.slice(1)}.`, '', '| field | holds | headers |', '|---|---|---|');
+    out.push('', `## ${title}`, '', `${what.charAt(0).toUpperCase()}${what.slice(1)}.`, '', '| field | holds | headers |', '|---|---|---|');
     for (const [field, names] of Object.entries(HEADER_TABLES[kind])) out.push(`| \`${field}\` | ${WHAT[field] ?? ''} | ${wordsOf(names)} |`);
   }
   return `${out.join('\n')}\n`;

@@ -20,7 +20,9 @@ function cached(name: string, args: Raw[]): number | string | boolean {
 }
 
 function serial(iso: string): number {
-  return serialFromDay(dayFromIsoText(iso)!);
+  const day = dayFromIsoText(iso);
+  if (day === undefined) throw new Error(`make-examples: ${iso} is not a date`);
+  return serialFromDay(day);
 }
 
 type Row = [string, string, string, string, number, number, string, string, number, number, number, number, string];

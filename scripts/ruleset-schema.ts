@@ -16,9 +16,17 @@ const META = ['id', 'family', 'kind', 'version', 'inForce', 'title', 'source'];
 function fileSchema(kind: 'alt' | 'clair', values: Json, reference: RulesetFile): Json {
   const props = values.properties as Record<string, Json>;
   const entries = parameterEntries(reference);
-  const valueAt = (path: string): Json => path.split('.').reduce<Json>((s, k) => (s.properties as Record<string, Json>)[k], values);
+  const valueAt = (path: string): Json => {
+    let at: Json = values;
+    for (const k of path.split('.')) {
+      const next = (at.properties as Record<string, Json> | undefined)?.[k];
+      if (next === undefined) throw new Error(`ruleset schema: no ${path} in zod's export`);
+      at = next;
+    }
+    return at;
+  };
   const group = (prefix: string): Json => {
-    const names = [...new Set(entries.filter((e) => e.path.startsWith(prefix)).map((e) => e.path.slice(prefix.length).split('.')[0]))];
+    const names = [...new Set(entries.filter((e) => e.path.startsWith(prefix)).map((e) => e.path.slice(prefix.length).split('.')[0] ?? ''))];
     const properties: Record<string, Json> = {};
     for (const name of names) {
       const path = `${prefix}${name}`;
