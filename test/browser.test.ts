@@ -315,6 +315,16 @@ test('in Japanese, following the display language; the report sheet is written b
   await page.waitForFunction(() => !(window as any).__model.sheet('点検結果 Findings').cells.has('99,1'));
   const after = await page.evaluate(() => (window as any).__model.values());
   for (const [k, v] of Object.entries(JSON.parse(before))) expect(after[k]).toBe(v);
+  // One language unless asked: the Japanese pane writes no English message; ticked, it writes both.
+  const sheetText = () => page.evaluate(() => JSON.stringify([...(window as any).__model.sheet('点検結果 Findings').cells.values()].map((c: any) => c.value)));
+  expect(await sheetText()).toMatch(/来日2年目の額 300,000円/);
+  expect(await sheetText()).not.toMatch(/differs from the table for JET year|Art 7\.1/);
+  await page.check('#report-both-languages');
+  await page.click('#write-report');
+  await page.click('#replace-report');
+  await page.waitForFunction(() => /Art 7\.1/.test(JSON.stringify([...(window as any).__model.sheet('点検結果 Findings').cells.values()].map((c: any) => c.value))));
+  expect(await sheetText()).toMatch(/第7条第1項\\nArt 7\.1/);
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({ path: join(OUT, 'taskpane-ja.png'), fullPage: true });
   expect(unexpectedProblems(problems)).toEqual([]);
   await context.close();

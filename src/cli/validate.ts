@@ -3,7 +3,7 @@
 import { closeSync, openSync, statSync, Stats } from 'fs';
 import type { Lang } from '../functions/registry';
 import { Finding, RowNote, SheetInput, SheetResult, validateWorkbook } from '../validation/validate';
-import { at, definedOnly } from '../validation/strict';
+import { at } from '../validation/strict';
 import { RuleCount, clerkMessage, dayInJapan, jsonFinding, ruleLabel, ruleSummary, rulesetNames, severityWord, whereOf, whoOfSheet } from '../validation/report';
 import { basename } from 'path';
 import { Refusal, Zip, closeZip, openZip } from './zip';

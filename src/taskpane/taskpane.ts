@@ -39,6 +39,8 @@ export class Pane {
   private readonly progress = el('progress', { class: 'progress', max: '100', value: '0' });
   private readonly sourceSelect = el('select', { id: 'source' });
   private readonly dateSelect = el('select', { id: 'date-system' });
+  // The findings sheet in the pane's language; both only when the clerk asks (issue 21).
+  private readonly bothLanguages = el('input', { type: 'checkbox', id: 'report-both-languages' });
   private readonly confirmBox = el('div', { class: 'confirm', role: 'group', hidden: '' });
   private readonly buttons: HTMLButtonElement[] = [];
   /** What the ALT pane checks: the roster, or the leave ledger and pay against it (month.ts). */
@@ -132,7 +134,9 @@ export class Pane {
     row2.append(dateLabel, this.dateSelect);
     const actions = el('div', { class: 'actions' });
     actions.append(check, clear, report);
-    controls.append(row1, row2, actions);
+    const row3 = el('div', { class: 'check' });
+    row3.append(this.bothLanguages, el('label', { for: 'report-both-languages' }, this.s('reportBothLanguages')));
+    controls.append(row1, row2, row3, actions);
     if (this.month) new MonthPanel(this.monthHost(), this.month).render(controls, actions);
 
     this.progress.setAttribute('aria-label', this.s('progressLabel'));
@@ -304,7 +308,7 @@ export class Pane {
     this.say(this.s('writingReport', { n: this.n(summary.reportRows - 1) }));
     const sheets = summary.month ? summary.month.results.map((r) => r.sheet) : [summary.sheet];
     const kinds = summary.month ? summary.month.results.map((r) => r.kind) : [summary.kind];
-    const run: ReportRun = { lang: this.lang, date: dayInJapan(new Date().toISOString()), sources: sheets.map((s) => this.s('reportSource', { sheet: s })), rulesets: rulesetNames(kinds, this.lang) };
+    const run: ReportRun = { lang: this.lang, ...(this.bothLanguages.checked ? { both: true } : {}), date: dayInJapan(new Date().toISOString()), sources: sheets.map((s) => this.s('reportSource', { sheet: s })), rulesets: rulesetNames(kinds, this.lang) };
     const name = await this.excel.writeReport(outcome, run, (done, total) => (this.progress.value = (100 * done) / total));
     this.say(this.s('reportWritten', { name }));
   }
