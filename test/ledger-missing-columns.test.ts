@@ -18,7 +18,7 @@ describe('leave ledger', () => {
       [1, 'hours', '', 0, 'warning', 'input'],
     ]);
     expect(w[0]?.message).toMatch(/^no "To" column \(To, End, .*— field to\): the end of each entry \(every entry is read as its From day alone\) skipped; columns no check reads: "終了予定" \(D\)\. If one holds it, map it: altrules validate FILE --columns map\.json, with map\.json \{"to": "終了予定"\}/);
-    expect(w[0]?.message_ja).toMatch(/^「終了日」列（終了日・休暇終了日.* など。項目名 to）がないため、各記録の終了日（すべて開始日の1日の記録として読みます）を省略しました。どの点検も読んでいない列: 「終了予定」（D列）/);
+    expect(w[0]?.message_ja).toMatch(/^「終了日」列（終了日・休暇終了日.* など）がないため、各記録の終了日（すべて開始日の1日の記録として読みます）を省略しました。どの点検も読んでいない列: 「終了予定」（D列）/);
     expect(w[1]?.message).toMatch(/^no "Hours" column .*: the hours of part-day leave \(every entry is read as whole days\) skipped; columns no check reads: "終了予定" \(D\)/);
   });
 
