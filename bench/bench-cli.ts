@@ -162,17 +162,19 @@ export async function cliBench(): Promise<BenchResult> {
       return f;
     }],
   ];
+  // The hostile files' own target: not the memory target above.
+  let allFast = true;
   for (const [name, make] of hostile) {
     const file = await make();
     const size = file.startsWith('/dev') || statSync(file).isDirectory() ? '' : ` (${(statSync(file).size / 1024).toFixed(0)} KiB)`;
     const h = runCli(['validate', file, '--json']);
     const fast = h.ms < 2000;
-    ok &&= fast;
+    allFast &&= fast;
     const what = h.status === 2 ? 'refused' : h.status === 1 ? 'checked, nothing recognised' : h.status === 0 ? 'checked' : `exit ${h.status}`;
     lines.push(`  ${`${name}${size}`.padEnd(58)} ${what.padEnd(28)} ${h.ms.toFixed(0).padStart(6)} ms  peak ${h.peakMiB.toFixed(0)} MiB  ${fast ? '' : 'NOT MET'}`);
   }
-  lines.push(`  target: every hostile file refused or checked in under 2 s — ${ok ? 'met' : 'NOT MET'}`);
-  return { lines, ok };
+  lines.push(`  target: every hostile file refused or checked in under 2 s — ${allFast ? 'met' : 'NOT MET'}`);
+  return { lines, ok: ok && allFast };
 }
 
 if (require.main === module) void cliBench().then((r) => console.log(r.lines.join('\n')));

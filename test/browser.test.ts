@@ -626,12 +626,12 @@ test('leave ledger and pay: switching mode, findings with who, severity and clau
   const items = await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''));
   // Severity in words, the cell, the clause, who, the column, the message.
   expect(items).toEqual([
-    expect.stringMatching(/^ErrorB4Art 12\.1Alex Smith休暇簿 Ledger · 開始日annual leave of 7 h on 2023-09-20 overdraws the balance: 0 h \(0 days\) left of 10 granted \+ 0 carried days; the other 10 days only from 2023-10-31/),
+    expect.stringMatching(/^ErrorB4Art 12\.1, D-4Alex Smith休暇簿 Ledger · 開始日annual leave of 7 h on 2023-09-20 overdraws the balance: 0 h \(0 days\) left of 10 granted \+ 0 carried days; the other 10 days only from 2023-10-31/),
     expect.stringMatching(/^ErrorC5Art 13\.2, 26\.2\.1Eamon Kelly休暇簿 Ledger · 終了日sick leave from 2024-01-09 reaches 23 days with this entry, more than the 20 allowed .*from day 21 \(2024-01-29\) the ALT can only be on suspension/),
     expect.stringMatching(/^WarningF5Art 30\.3Eamon Kelly休暇簿 Ledger · 備考23 consecutive days of sick leave from 2024-01-09: a doctor's certificate is needed/),
     expect.stringMatching(/^ErrorA8inputZoe Park休暇簿 Ledger · 氏名Zoe Park is not on the roster/),
     // docs/rules.md §12's worked example: June's 2 h 30 unpaid → 3 h × ¥1,846 = ¥5,538 taken from July.
-    expect.stringMatching(/^ErrorC3Art 7, 8Kai Tanaka給与 Pay · Paidpaid ¥280,000 differs from the expected ¥274,462 for 2024-07: .*last month's deduction ¥5,538 .*¥280,000 − deductions ¥5,538 = ¥274,462/),
+    expect.stringMatching(/^ErrorC3Art 7, 8, D-12, D-13Kai Tanaka給与 Pay · Paidpaid ¥280,000 differs from the expected ¥274,462 for 2024-07: .*last month's deduction ¥5,538 .*¥280,000 − deductions ¥5,538 = ¥274,462/),
     expect.stringMatching(/^ErrorA5inputZoe Park給与 Pay · NameZoe Park is not on the roster/),
   ]);
   // Marks on exactly the finding cells of each sheet; the roster untouched; no value changed.
@@ -730,11 +730,11 @@ test('leave ledger and pay in Japanese: the status names the sheets, clauses as 
   expect(await page.textContent('.status')).toBe('「休暇簿 Ledger」（休暇簿・6 件）、「給与 Pay」（給与点検・4 行）を名簿「名簿 Roster」と照合して点検しました: エラー 5 件、警告 1 件。');
   const items = await page.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''));
   expect(items).toEqual([
-    expect.stringMatching(/^エラーB4第12条第1項Alex Smith休暇簿 Ledger · 開始日2023-09-20 の年休7時間は残高を超えています/),
+    expect.stringMatching(/^エラーB4第12条第1項（判断D-4）Alex Smith休暇簿 Ledger · 開始日2023-09-20 の年休7時間は残高を超えています/),
     expect.stringMatching(/^エラーC5第13条第2項・第26条第2項第1号Eamon Kelly休暇簿 Ledger · 終了日2024-01-09 からの病気休暇がこの記録で23日となり/),
     expect.stringMatching(/^警告F5第30条第3項Eamon Kelly休暇簿 Ledger · 備考/),
     expect.stringMatching(/^エラーA8入力Zoe Park休暇簿 Ledger · 氏名Zoe Park は名簿にありません/),
-    expect.stringMatching(/^エラーC3第7条・第8条Kai Tanaka給与 Pay · Paid支給額 280,000円 は 2024-07 の計算額 274,462円 と異なります: .*¥5,538/),
+    expect.stringMatching(/^エラーC3第7条・第8条（判断D-12・D-13）Kai Tanaka給与 Pay · Paid支給額 280,000円 は 2024-07 の計算額 274,462円 と異なります: .*¥5,538/),
     expect.stringMatching(/^エラーA5入力Zoe Park給与 Pay · Name/),
   ]);
   expect(await axeViolations(page)).toEqual([]);

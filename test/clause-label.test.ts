@@ -56,10 +56,12 @@ test('clauseTag in English is the tag as cited', () => {
   expect(explainLine('', 'x', 'ja')).toBe('x');
 });
 
-test('the findings keep their clause-only label, and report.ts re-exports the one in the core', () => {
+test('the findings keep their decisions (two findings under different decisions never share a label), and report.ts re-exports the one in the core', () => {
   expect(reportRuleLabel).toBe(ruleLabel);
-  expect(ruleLabel('Note 2.3, D-8', 'ja')).toBe('注2の3');
-  expect(ruleLabel('D-7', 'ja')).toBe('入力');
+  expect(ruleLabel('Note 2.3, D-8', 'ja')).toBe('注2の3（判断D-8）');
+  expect(ruleLabel('D-7', 'ja')).toBe('判断D-7');
+  expect(ruleLabel('CLAIR: 滞在経費助成金, D-7', 'ja')).not.toBe(ruleLabel('CLAIR: 滞在経費助成金', 'ja'));
+  expect(ruleLabel('input', 'ja')).toBe('入力');
   expect(ruleLabel('Art 10.2, 11', 'ja')).toBe('第10条第2項・第11条');
 });
 

@@ -306,11 +306,12 @@ test('a column\'s consecutive marked rows become one range', () => {
   expect(markRuns([m(2, 9), m(3, 9), m(4, 9), m(6, 9), m(2, 8), m(5, 1)])).toEqual({ error: ['A5', 'H2', 'I2:I4', 'I6'], warning: [] });
 });
 
-test('clause tags in the clerk\'s language; project documents and decisions are never cited', () => {
+test('clause tags in the clerk\'s language; decisions kept as 判断D-n, project documents never cited', () => {
   expect(['Art 7.1', 'Note 2.2', 'Art 5.3, Note 3', 'Art 26.2.1', 'Art 14-3.3', 'Note 2.2–2.3', 'Note 2.3, D-8', 'input', 'D-7', 'CLAIR: 滞在経費助成金'].map((r) => ruleLabel(r, 'ja'))).toEqual([
-    '第7条第1項', '注2の2', '第5条第3項・注3', '第26条第2項第1号', '第14条の3第3項', '注2の2〜2の3', '注2の3', '入力', '入力', 'クレア: 滞在経費助成金',
+    '第7条第1項', '注2の2', '第5条第3項・注3', '第26条第2項第1号', '第14条の3第3項', '注2の2〜2の3', '注2の3（判断D-8）', '入力', '判断D-7', 'クレア: 滞在経費助成金',
   ]);
-  expect(['Art 7.1', 'input', 'Art 5.3, Note 3, D-8'].map((r) => ruleLabel(r, 'en'))).toEqual(['Art 7.1', 'input', 'Art 5.3, Note 3']);
+  expect(['Art 7.1', 'input', 'Art 5.3, Note 3, D-8'].map((r) => ruleLabel(r, 'en'))).toEqual(['Art 7.1', 'input', 'Art 5.3, Note 3, D-8']);
+  expect(ruleLabel('CONTRACT §3, Art 7.1', 'en')).toBe('Art 7.1');
   // A missing column is said on the header row; a finding about a row whose field has no column, on that row.
   const sheetWide = { sheet: 'S', row: 3, column: '', field: 'cohort' as const, severity: 'warning' as const, rule: 'Note 2.2', message: 'no "Cohort" column (Cohort, 来日区分): the cohort check skipped', message_ja: '', columnIndex: 0 };
   expect([whereLabel(sheetWide, 'en'), whereLabel(sheetWide, 'ja')]).toEqual(['header row 3', '見出し行 3']);
@@ -438,7 +439,7 @@ test('month mode: the ledger and pay sheets are found by their headers, checked 
   expect(marked(MONTH_SHEETS.roster)).toEqual([]);
   expect(model.values()).toEqual(before);
   // Japanese clause tags, the article carried to a bare number.
-  expect(findings.map((f) => ruleLabel(f.rule, 'ja'))).toEqual(['第12条第1項', '第13条第2項・第26条第2項第1号', '第30条第3項', '入力', '第7条・第8条', '入力']);
+  expect(findings.map((f) => ruleLabel(f.rule, 'ja'))).toEqual(['第12条第1項（判断D-4）', '第13条第2項・第26条第2項第1号', '第30条第3項', '入力', '第7条・第8条（判断D-12・D-13）', '入力']);
 });
 
 test('month mode: one finding accepted is stored, not marked, listed as accepted in the report', async () => {
@@ -459,7 +460,7 @@ test('month mode: one finding accepted is stored, not marked, listed as accepted
   const head = [...Array(40)].findIndex((_, r) => report.cells.get(`${r + 1},1`)?.value === '氏名 Who') + 1;
   expect(report.cells.get('1,1')!.value).toBe('点検結果 Findings');
   const row = (r: number) => [1, 2, 3, 5, 6].map((c) => report.cells.get(`${head + r},${c}`)?.value);
-  expect(row(1)).toEqual(['Alex Smith', MONTH_SHEETS.ledger, 'B4', 'エラー\nError', '第12条第1項\nArt 12.1']);
+  expect(row(1)).toEqual(['Alex Smith', MONTH_SHEETS.ledger, 'B4', 'エラー\nError', '第12条第1項（判断D-4）\nArt 12.1, D-4']);
   expect(row(5)).toEqual(['Zoe Park', MONTH_SHEETS.pay, 'A5', 'エラー\nError', '入力\ninput']);
   expect(row(6)).toEqual(['Eamon Kelly', MONTH_SHEETS.ledger, 'F5', '確認済み Marked as checked', '第30条第3項\nArt 30.3']);
   // The certificate's next step, in both languages.
@@ -570,9 +571,9 @@ test('month mode: the sync count of marks, report and expected pay stays the sam
 
 test('clause tags of the ledger and pay: a bare number after an article is an article; an en-dash range reads as one', () => {
   expect(['Art 13.2, 26.2.1', 'Art 10.2, 11', 'Art 12.1, 12.2', 'Art 12–14', 'Art 14-3.2', 'Art 14.1.21', 'Art 27.2.2, P-1'].map((r) => ruleLabel(r, 'ja'))).toEqual([
-    '第13条第2項・第26条第2項第1号', '第10条第2項・第11条', '第12条第1項・第12条第2項', '第12条〜第14条', '第14条の3第2項', '第14条第1項第21号', '第27条第2項第2号',
+    '第13条第2項・第26条第2項第1号', '第10条第2項・第11条', '第12条第1項・第12条第2項', '第12条〜第14条', '第14条の3第2項', '第14条第1項第21号', '第27条第2項第2号（P-1）',
   ]);
-  expect(ruleLabel('Art 7, 8, D-12, D-13', 'en')).toBe('Art 7, 8');
+  expect(ruleLabel('Art 7, 8, D-12, D-13', 'en')).toBe('Art 7, 8, D-12, D-13');
 });
 
 test('month mode in the Worker: rows in slices, the findings kept there, the same result as in this thread', () => {

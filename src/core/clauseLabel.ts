@@ -54,22 +54,22 @@ function referenceJa(tag: string): string {
 }
 
 /**
- * The rule a finding cites, as the clerk reads it. Only the rules themselves are cited: the
- * project's own documents (CONTRACT §n) and its decisions (D-n, P-n) are left out; what remains
- * of a bare input check is "input" (入力), of the ruleset notice "rules" (規則).
+ * The rule a finding cites, as the clerk reads it: the clauses, and the decisions (D-n, P-n) an
+ * auditor looks up in docs/rules.md — in Japanese as 第12条第1項（判断D-4）. The project's own
+ * documents (CONTRACT §n) are left out; a bare input check reads "input" (入力), the ruleset
+ * notice "rules" (規則). Two findings under different decisions never share one label.
  * @example ruleLabel('Art 13.2, 26.2.1', 'ja') // '第13条第2項・第26条第2項第1号'
+ * @example ruleLabel('CLAIR: 滞在経費助成金, D-7', 'ja') // 'クレア: 滞在経費助成金（判断D-7）'
  */
 export function ruleLabel(rule: string, lang: ClauseLang): string {
   if (rule === 'ruleset') return lang === 'ja' ? '規則' : 'rules';
+  const notCited = (p: string) => /^(CONTRACT\b|internal$|input$)/.test(p);
   if (lang === 'en') {
-    const kept = rule
-      .split(/,\s*/)
-      .map((p) => p.trim())
-      .filter((p) => p && !/^(CONTRACT\b|D-\d|P-\d|internal$|input$)/.test(p));
+    const kept = rule.split(/,\s*/).map((p) => p.trim()).filter((p) => p && !notCited(p));
     return kept.length ? kept.join(', ') : 'input';
   }
-  const kept = references(rule).filter((p) => !/^(CONTRACT\b|D-\d|P-\d|internal$|input$)/.test(p));
-  return kept.length ? kept.map(referenceJa).join('・') : '入力';
+  const kept = references(rule).filter((p) => !notCited(p));
+  return kept.length ? clauseTag(kept.join(', '), 'ja') : '入力';
 }
 
 /**

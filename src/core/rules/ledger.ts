@@ -536,7 +536,7 @@ function checkSpecial(rs: AltRuleset, items: ReadonlyMap<number, SpecialLeaveKin
           const field = e.minutes !== undefined ? 'hours' : 'to';
           if (k.limitInPrinciple) {
             // 「原則として4日」: more is possible when the board decides so; the days still count.
-            add(e, field, 'warning', k.clause, `${label}: ${n} days with this entry ${period.en}; the rule gives ${limit} days in principle (原則として), so more needs the board's decision`, `${labelJa}: この記録で${period.ja}${n}日となります。原則として${limit}日のため、超える分は教育委員会の判断によります`);
+            add(e, field, 'warning', k.clause, `${label}: ${n} days with this entry ${period.en}; the rule gives ${limit} days in principle (原則として), so more needs the board's decision`, `${labelJa}: この記録で${period.ja}の合計が${n}日となります。原則として${limit}日のため、超える分は教育委員会の判断によります`);
             totals.set(key, before + m);
             break;
           }
