@@ -21,7 +21,6 @@ import {
   unknownKindMessage,
 } from '../core';
 import { Cell, CellSchema, LEDGER_HEADERS, LedgerField, Msg, dateSchema, isEmptyCell, numberSchema, readCell, textSchema } from './fields';
-import { sortRow, textsOf } from './header';
 import type { ColumnMapping } from './store';
 import type { SheetInput, SheetResult } from './validate';
 import { Header, M, Out, headerOf } from './sheetFindings';
@@ -62,16 +61,10 @@ export function readLedgerSheet(sheet: SheetInput, people?: ReadonlyMap<string, 
   ], hint);
   const date = withFiscalYear(dateSchema(sheet.dateSystem ?? '1900'), statedFiscalYear(sheet, header.row)?.year);
   let dataRows = 0;
-  const texts = textsOf(rows, header);
   // The clerk's header of a field's column, else the ledger's own word for it.
   const headerText = (f: LedgerField) => header.columns.get(f)?.text ?? LEDGER_HEADERS[f][0] ?? f;
-  for (const [i, cells] of rows.entries()) {
-    if (i <= header.row || out.skipped(i, sortRow(cells, header, texts), rows)) continue;
+  for (const { index: i, cell } of out.personRows(rows)) {
     dataRows++;
-    const cell = (f: LedgerField) => {
-      const col = header.columns.get(f);
-      return col ? cells[col.index] : undefined;
-    };
     let ok = true;
     const need = <T>(f: LedgerField, schema: CellSchema<T>, required: boolean): T | undefined => {
       const c = cell(f);

@@ -5,7 +5,6 @@ import {
   nameKey,
 } from '../core';
 import { PayField, isEmptyCell, readCell, textSchema, yenSchema } from './fields';
-import { sortRow, textsOf } from './header';
 import type { ColumnMapping } from './store';
 import type { SheetInput, SheetResult } from './validate';
 import { M, Out, headerOf } from './sheetFindings';
@@ -31,14 +30,8 @@ export function validatePaySheet(sheet: SheetInput, book: PayBook | undefined, m
   if (!book) out.add(header.row, 'name', 'warning', 'input', M('no roster sheet found (in this workbook or the files given with it): the expected pay cannot be computed', '名簿シートが見つかりません（このブック・同時に指定したファイル）。支給額を計算できません'));
   const seen = new Map<string, number>();
   let dataRows = 0;
-  const texts = textsOf(rows, header);
-  for (const [i, cells] of rows.entries()) {
-    if (i <= header.row || out.skipped(i, sortRow(cells, header, texts), rows)) continue;
+  for (const { index: i, cell } of out.personRows(rows)) {
     dataRows++;
-    const cell = (f: PayField) => {
-      const col = header.columns.get(f);
-      return col ? cells[col.index] : undefined;
-    };
     const nameRead = isEmptyCell(cell('name')) ? undefined : readCell(textSchema, cell('name'));
     if (!nameRead?.ok) {
       out.add(i, 'name', 'error', 'input', nameRead ? nameRead.msg : M('Name is empty; it is required', '氏名が空欄です（必須）'));

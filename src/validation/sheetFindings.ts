@@ -2,7 +2,7 @@
 // entry's row, in the clerk's own column.
 
 import { Cell, Field, Msg, SheetKindName } from './fields';
-import { HeaderColumn, RowNote, RowSort, findHeader, noteOf } from './header';
+import { HeaderColumn, RowNote, RowSort, findHeader, noteOf, sortRow, textsOf } from './header';
 import type { ColumnMapping } from './store';
 import type { Finding, SheetInput, Severity } from './validate';
 import { candidateColumns, missingColumnWarnings } from './missingColumns';
@@ -26,11 +26,29 @@ export function headerOf<F extends string>(sheet: SheetInput, kind: SheetKindNam
 
 export const M = (en: string, ja: string): Msg => ({ en, ja });
 
-export class Out<F extends string> {
+export class Out<F extends Field> {
   readonly findings: Finding[] = [];
   readonly notes: RowNote[] = [];
   constructor(private readonly sheet: SheetInput, private readonly header: Header<F>) {}
   /** A row that is not a person's: one note, no finding. */
+  /**
+   * The rows below the header that hold a person, each with a reader of its cells by field; every
+   * other row (blank, 合計, label, note) is noted as skipped on the way.
+   */
+  *personRows(rows: Cell[][]): Generator<{ index: number; cell: (f: F) => Cell | undefined }> {
+    const texts = textsOf(rows, this.header);
+    for (let i = this.header.row + 1; i < rows.length; i++) {
+      const cells = rows[i];
+      // A hole in the rows sorts as blank and is skipped like one.
+      if (this.skipped(i, sortRow(cells, this.header, texts), rows) || !cells) continue;
+      const cell = (f: F): Cell | undefined => {
+        const col = this.header.columns.get(f);
+        return col ? cells[col.index] : undefined;
+      };
+      yield { index: i, cell };
+    }
+  }
+
   skipped(rowIndex: number, sort: RowSort, rows: Cell[][]): boolean {
     if (sort === 'person') return false;
     const note = noteOf(sort, this.sheet.name, this.row(rowIndex), rows, rowIndex);
